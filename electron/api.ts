@@ -1,0 +1,167 @@
+/**
+ * THE contract between every host (Electron IPC, web host, CLI) and the core `Library` facade.
+ * The renderer imports types from here and nothing else; hosts validate payloads with the schemas.
+ */
+import { z } from 'zod';
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+/** W3C Web Annotation TextQuoteSelector: the quoted text with some context on both sides. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C Web Annotation TextPositionSelector: offsets in Unicode code points over the clip's text. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface AnnotationTarget {
+  source: string; // clip id
+  selector: [TextQuoteSelector, TextPositionSelector];
+}
+
+/** How a highlight was found again in the clip's current text. */
+export type AnchorStatus = 'exact' | 'quote' | 'fuzzy' | 'orphan';
+
+export interface Annotation {
+  id: string;
+  clipId: string;
+  created: string;
+  modified: string;
+  color: HighlightColor;
+  note: string;
+  target: AnnotationTarget;
+  status: AnchorStatus;
+}
+
+/** What extraction produces from a URL, HTML, text or file; the store adds identity and user data. */
+export interface ExtractedClip {
+  url: string | null;
+  canonicalUrl: string | null;
+  title: string;
+  byline: string | null;
+  source: string | null;
+  /** ISO 8601; keeps the offset when the page states one, no offset when it gives a local time. */
+  publishedAt: string | null;
+  /** The date as the page wrote it, e.g. "2023-08-26 13:36". */
+  publishedText: string | null;
+  language: string | null;
+  excerpt: string;
+  wordCount: number;
+  /** Sanitized HTML: no script, no event handlers, no remote loads. */
+  content: string;
+  /** Plain text the highlights anchor to. */
+  text: string;
+}
+
+/** A clip as listed: everything but the body. */
+export interface ClipSummary extends Omit<ExtractedClip, 'content' | 'text'> {
+  id: string;
+  clippedAt: string;
+  updatedAt: string;
+  tags: string[];
+  note: string;
+  starred: boolean;
+  deletedAt: string | null;
+  contentHash: string;
+  revisions: number;
+  annotationCount: number;
+}
+
+export interface Clip extends ClipSummary {
+  content: string;
+  text: string;
+  annotations: Annotation[];
+}
+
+export interface Revision {
+  n: number;
+  savedAt: string;
+  title: string;
+  contentHash: string;
+}
+
+export interface ImportResult {
+  clip: ClipSummary;
+  /** 'created' for a new clip, 'updated' when the same article came back with new content, 'unchanged' otherwise. */
+  outcome: 'created' | 'updated' | 'unchanged';
+}
+
+export interface TagCount {
+  name: string;
+  count: number;
+}
+
+export interface SearchHit {
+  clip: ClipSummary;
+  score: number;
+  /** Plain text with matched terms wrapped in <mark>…</mark>; every other `<`, `>`, `&` is escaped. */
+  snippet: string;
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  hits: SearchHit[];
+}
+
+export const SORT_KEYS = ['clippedAt', 'publishedAt', 'title'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export const listOptionsSchema = z.object({
+  tags: z.array(z.string()).optional(),
+  starred: z.boolean().optional(),
+  annotated: z.boolean().optional(),
+  trashed: z.boolean().optional(),
+  sort: z.enum(SORT_KEYS).optional(),
+  descending: z.boolean().optional(),
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(100_000).optional(),
+});
+export type ListOptions = z.infer<typeof listOptionsSchema>;
+
+export interface ListResult {
+  total: number;
+  clips: ClipSummary[];
+}
+
+export const annotationInputSchema = z.object({
+  /** Code-point offsets into the clip's text; or give `quote` and the first (or `occurrence`-th) match is used. */
+  start: z.number().int().min(0).optional(),
+  end: z.number().int().min(0).optional(),
+  quote: z.string().min(1).optional(),
+  occurrence: z.number().int().min(1).optional(),
+  color: z.enum(HIGHLIGHT_COLORS).optional(),
+  note: z.string().max(100_000).optional(),
+});
+export type AnnotationInput = z.infer<typeof annotationInputSchema>;
+
+export const annotationPatchSchema = z.object({
+  color: z.enum(HIGHLIGHT_COLORS).optional(),
+  note: z.string().max(100_000).optional(),
+});
+export type AnnotationPatch = z.infer<typeof annotationPatchSchema>;
+
+export const clipPatchSchema = z.object({
+  title: z.string().min(1).max(1000).optional(),
+  note: z.string().max(1_000_000).optional(),
+  starred: z.boolean().optional(),
+});
+export type ClipPatch = z.infer<typeof clipPatchSchema>;
+
+export const importInputSchema = z.union([
+  z.object({ kind: z.literal('url'), url: z.string().min(1).max(8192) }),
+  z.object({ kind: z.literal('html'), html: z.string(), url: z.string().max(8192).optional() }),
+  z.object({ kind: z.literal('text'), text: z.string(), url: z.string().max(8192).optional(), markdown: z.boolean().optional() }),
+]);
+export type ImportInput = z.infer<typeof importInputSchema>;
+
+export const EXPORT_FORMATS = ['json', 'markdown', 'html', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];

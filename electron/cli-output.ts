@@ -1,0 +1,57 @@
+/** Human-readable renderings of facade results for the terminal (`--json` prints the data instead). */
+import type { Annotation, Clip, ClipSummary, ImportResult, ListResult, SearchResult, TagCount } from './api.js';
+
+export function formatImport(result: ImportResult): string {
+  const verb = { created: 'clipped', updated: 'updated (previous version kept)', unchanged: 'already in library' }[result.outcome];
+  return `${verb}: ${result.clip.id}  ${result.clip.title}`;
+}
+
+export function formatList(list: ListResult): string {
+  if (list.total === 0) return 'no clips';
+  const lines = list.clips.map(summaryLine);
+  if (list.total > list.clips.length) lines.push(`… ${list.total - list.clips.length} more (use --limit)`);
+  return lines.join('\n');
+}
+
+export function formatSearch(result: SearchResult): string {
+  if (result.total === 0) return `no clip matches ${result.query}`;
+  const hits = result.hits.map((hit) => `${summaryLine(hit.clip)}\n    ${markToTerminal(hit.snippet)}`);
+  return [`${result.total} clip(s) match ${result.query}`, ...hits].join('\n');
+}
+
+export function formatClip(clip: Clip): string {
+  const facts: Array<[string, string | null]> = [
+    ['id', clip.id], ['source', clip.source], ['byline', clip.byline], ['published', clip.publishedText ?? clip.publishedAt],
+    ['url', clip.url], ['tags', clip.tags.join(', ') || null], ['starred', clip.starred ? 'yes' : null], ['note', clip.note || null],
+    ['in trash', clip.deletedAt], ['revisions', clip.revisions > 0 ? String(clip.revisions) : null],
+  ];
+  const header = facts.filter(([, value]) => value).map(([name, value]) => `${name}: ${value}`);
+  const highlights = clip.annotations.map(formatAnnotation);
+  return [clip.title, '='.repeat(Math.min(clip.title.length, 80)), ...header, '', clip.text, ...(highlights.length ? ['', 'highlights:', ...highlights] : [])].join('\n');
+}
+
+export function formatAnnotation(annotation: Annotation): string {
+  const status = annotation.status === 'orphan' ? ' [orphaned: not found in the current text]' : '';
+  const note = annotation.note ? `\n    note: ${annotation.note}` : '';
+  return `  [${annotation.color}] "${annotation.target.selector[0].exact}"${status} (${annotation.id})${note}`;
+}
+
+export function formatTags(tags: TagCount[]): string {
+  return tags.length === 0 ? 'no tags' : tags.map((tag) => `${String(tag.count).padStart(6)}  ${tag.name}`).join('\n');
+}
+
+function summaryLine(clip: ClipSummary): string {
+  const date = (clip.publishedAt ?? clip.clippedAt).slice(0, 10);
+  const flags = `${clip.starred ? '★' : ' '}${clip.annotationCount > 0 ? '✎' : ' '}`;
+  const tags = clip.tags.length > 0 ? `  [${clip.tags.join(', ')}]` : '';
+  return `${clip.id.slice(0, 8)} ${flags} ${date}  ${clip.title}${clip.source ? ` — ${clip.source}` : ''}${tags}`;
+}
+
+/** Snippets mark matches with <mark>; a terminal shows them bold, and entities become characters. */
+function markToTerminal(snippet: string): string {
+  const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['[', ']'];
+  return snippet
+    .replaceAll('<mark>', bold[0] ?? '').replaceAll('</mark>', bold[1] ?? '')
+    .replace(/&#(\d+);|&(amp|lt|gt|quot);/g, (_, code: string | undefined, name: string | undefined) =>
+      code ? String.fromCodePoint(Number(code)) : ({ amp: '&', lt: '<', gt: '>', quot: '"' } as Record<string, string>)[name ?? ''] ?? '');
+}

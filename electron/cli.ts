@@ -1,0 +1,245 @@
+#!/usr/bin/env node
+/**
+ * `clipdesk` command line: a thin adapter over the Library facade. Human-readable output by default,
+ * `--json` for scripts; on error one line on stderr and a non-zero exit.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { EXPORT_FORMATS, SORT_KEYS } from './api.js';
+import type { ExportFormat, HighlightColor, SortKey } from './api.js';
+import { formatAnnotation, formatClip, formatImport, formatList, formatSearch, formatTags } from './cli-output.js';
+import { ClipdeskError, isClipdeskError } from './core/errors.js';
+import { Library } from './core/library.js';
+import { resolveLibraryDir } from './core/store/library-dir.js';
+
+const USAGE = `usage: clipdesk <command> [options]
+
+commands:
+  import <file|url>...               clip files (.html .txt .md) or web pages
+  list [--tag T]... [--starred] [--annotated] [--trash] [--sort clippedAt|publishedAt|title] [--limit N]
+  show <id>                          metadata, text and highlights of one clip
+  search <query> [--limit N]         ranked search; see README for the query syntax
+  tag <id> +name -name...            add (+) or remove (-) tags
+  tags [rename OLD NEW | merge A B... --into C | delete NAME]
+  annotate <id> --quote TEXT [--occurrence N] [--note TEXT] [--color yellow|green|blue|pink|purple]
+  note <id> TEXT                     set the clip's note
+  star <id> | unstar <id>
+  trash <id> | restore <id> | empty-trash
+  revisions <id> | revert <id> <n>   earlier contents of a re-clipped page
+  export [--format json|markdown|html|csv] [--out FILE] [id...]
+
+options: --library DIR (or env CLIPDESK_LIBRARY), --json, --help`;
+
+const OPTIONS = {
+  library: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  tag: { type: 'string', multiple: true },
+  starred: { type: 'boolean' },
+  annotated: { type: 'boolean' },
+  trash: { type: 'boolean' },
+  sort: { type: 'string' },
+  limit: { type: 'string' },
+  quote: { type: 'string' },
+  occurrence: { type: 'string' },
+  note: { type: 'string' },
+  color: { type: 'string' },
+  into: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+type Flags = ReturnType<typeof parseCommandLine>['values'];
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true, tokens: false });
+}
+
+async function main(argv: string[]): Promise<void> {
+  const tagEdits = splitTagEdits(argv);
+  const { values: flags, positionals } = parseCommandLine(tagEdits.rest);
+  const [command, ...args] = positionals;
+  if (flags.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  const library = await Library.open(resolveLibraryDir(flags.library));
+  const result = await run(library, command, [...args, ...tagEdits.edits], flags);
+  if (result !== undefined) console.log(flags.json ? JSON.stringify(result.data, null, 2) : result.text);
+}
+
+interface Output {
+  data: unknown;
+  text: string;
+}
+
+async function run(library: Library, command: string, args: string[], flags: Flags): Promise<Output | undefined> {
+  const out = (data: unknown, text: string): Output => ({ data, text });
+  switch (command) {
+    case 'import': {
+      const results = [];
+      for (const target of need(args, 1, 'import <file|url>...')) {
+        results.push(/^https?:\/\//i.test(target) ? await library.import({ kind: 'url', url: target }) : await library.importFile(target));
+      }
+      return out(results, results.map(formatImport).join('\n'));
+    }
+    case 'list': {
+      const listed = library.list({
+        tags: flags.tag, starred: flags.starred, annotated: flags.annotated, trashed: flags.trash,
+        sort: flags.sort === undefined ? undefined : oneOf(flags.sort, SORT_KEYS, '--sort') as SortKey,
+        limit: number(flags.limit, '--limit') ?? 50,
+      });
+      return out(listed, formatList(listed));
+    }
+    case 'show': {
+      const clip = await library.get(library.resolveId(one(args, 'show <id>')));
+      return out(clip, formatClip(clip));
+    }
+    case 'search': {
+      const found = await library.search(need(args, 1, 'search <query>').join(' '), { limit: number(flags.limit, '--limit') ?? 20 });
+      return out(found, formatSearch(found));
+    }
+    case 'tag': return tag(library, args, out);
+    case 'tags': return tags(library, args, flags, out);
+    case 'annotate': {
+      const id = library.resolveId(one(args, 'annotate <id> --quote TEXT'));
+      if (flags.quote === undefined) throw usage('annotate needs --quote "the passage to highlight"');
+      const annotation = await library.annotate(id, {
+        quote: flags.quote, occurrence: number(flags.occurrence, '--occurrence'), note: flags.note,
+        color: flags.color === undefined ? undefined : flags.color as HighlightColor,
+      });
+      return out(annotation, formatAnnotation(annotation));
+    }
+    case 'note': {
+      const [id, ...words] = need(args, 2, 'note <id> TEXT');
+      const clip = await library.update(library.resolveId(id ?? ''), { note: words.join(' ') });
+      return out(clip, `note saved on ${clip.id}`);
+    }
+    case 'star':
+    case 'unstar': {
+      const clip = await library.update(library.resolveId(one(args, `${command} <id>`)), { starred: command === 'star' });
+      return out(clip, `${clip.starred ? 'starred' : 'unstarred'} ${clip.title}`);
+    }
+    case 'trash': {
+      const clip = await library.trash(library.resolveId(one(args, 'trash <id>')));
+      return out(clip, `moved to trash: ${clip.title} (clipdesk restore ${clip.id})`);
+    }
+    case 'restore': {
+      const clip = await library.restore(library.resolveId(one(args, 'restore <id>')));
+      return out(clip, `restored: ${clip.title}`);
+    }
+    case 'empty-trash': {
+      const removed = await library.emptyTrash();
+      return out({ removed }, `deleted ${removed} clip(s) for good`);
+    }
+    case 'revisions': {
+      const revisions = library.revisions(library.resolveId(one(args, 'revisions <id>')));
+      return out(revisions, revisions.map((r) => `${r.n}  ${r.savedAt}  ${r.title}`).join('\n') || 'no earlier revisions');
+    }
+    case 'revert': {
+      const [id, n] = need(args, 2, 'revert <id> <n>');
+      const clip = await library.restoreRevision(library.resolveId(id ?? ''), number(n, 'revision') ?? 0);
+      return out(clip, `restored revision ${n} of ${clip.title}`);
+    }
+    case 'export': {
+      const format = oneOf(flags.format ?? 'json', EXPORT_FORMATS, '--format') as ExportFormat;
+      const text = await library.export(format, args.length > 0 ? args.map((id) => library.resolveId(id)) : undefined);
+      if (!flags.out) {
+        process.stdout.write(text);
+        return undefined;
+      }
+      await writeFile(flags.out, text);
+      return out({ file: flags.out, bytes: Buffer.byteLength(text) }, `wrote ${flags.out}`);
+    }
+    default:
+      throw usage(`unknown command "${command}" (clipdesk --help lists them)`);
+  }
+}
+
+async function tag(library: Library, args: string[], out: (data: unknown, text: string) => Output): Promise<Output> {
+  const [target, ...edits] = need(args, 2, 'tag <id> +name -name');
+  const id = library.resolveId(target ?? '');
+  const bad = edits.find((edit) => !/^[+-]./.test(edit));
+  if (bad !== undefined) throw usage(`"${bad}": write +name to add a tag, -name to remove one`);
+  const added = edits.filter((edit) => edit.startsWith('+')).map((edit) => edit.slice(1));
+  const removed = edits.filter((edit) => edit.startsWith('-')).map((edit) => edit.slice(1));
+  let clip = added.length > 0 ? await library.addTags(id, added) : undefined;
+  if (removed.length > 0) clip = await library.removeTags(id, removed);
+  if (!clip) throw usage('tag needs at least one +name or -name');
+  return out(clip, `${clip.title}: ${clip.tags.join(', ') || '(no tags)'}`);
+}
+
+async function tags(library: Library, args: string[], flags: Flags, out: (data: unknown, text: string) => Output): Promise<Output> {
+  const [action, ...names] = args;
+  if (action === undefined) {
+    const counts = library.tags();
+    return out(counts, formatTags(counts));
+  }
+  const changed = await (async () => {
+    switch (action) {
+      case 'rename': {
+        const [from, to] = need(names, 2, 'tags rename OLD NEW');
+        return library.renameTag(from ?? '', to ?? '');
+      }
+      case 'merge':
+        if (!flags.into) throw usage('tags merge A B... --into C');
+        return library.mergeTags(need(names, 1, 'tags merge A B... --into C'), flags.into);
+      case 'delete':
+        return library.deleteTag(one(names, 'tags delete NAME'));
+      default:
+        throw usage(`unknown tags action "${action}" (rename, merge or delete)`);
+    }
+  })();
+  return out({ changed }, `${changed} clip(s) changed`);
+}
+
+/** In `tag <id> +new -old`, `-old` would read as an unknown flag: keep those words out of parseArgs. */
+function splitTagEdits(argv: string[]): { rest: string[]; edits: string[] } {
+  const rest: string[] = [];
+  const edits: string[] = [];
+  let command: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] ?? '';
+    const option = OPTIONS[word.replace(/^--/, '') as keyof typeof OPTIONS] as { type: string } | undefined;
+    if (command === 'tag' && /^-[^-]/.test(word) && word !== '-h') edits.push(word);
+    else rest.push(word);
+    if (word.startsWith('--') && option?.type === 'string' && !word.includes('=')) rest.push(argv[++i] ?? '');
+    else if (!word.startsWith('-')) command ??= word;
+  }
+  return { rest, edits };
+}
+
+function need(args: string[], count: number, form: string): string[] {
+  if (args.length < count) throw usage(`usage: clipdesk ${form}`);
+  return args;
+}
+
+function one(args: string[], form: string): string {
+  const [first] = need(args, 1, form);
+  return first ?? '';
+}
+
+function number(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw usage(`${name} needs a whole number above 0, not "${value}"`);
+  return parsed;
+}
+
+function oneOf(value: string, allowed: readonly string[], name: string): string {
+  if (!allowed.includes(value)) throw usage(`${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value;
+}
+
+function usage(message: string): ClipdeskError {
+  return new ClipdeskError('BAD_INPUT', message);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message = isClipdeskError(error) || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ? error.message
+    : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  console.error(`clipdesk: ${message}`);
+  process.exitCode = isClipdeskError(error) && error.code === 'BAD_INPUT' ? 2 : 1;
+});

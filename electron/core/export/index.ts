@@ -1,0 +1,1 @@
+export { exportClips } from './export-clips.js';

@@ -1,0 +1,28 @@
+import TurndownService from 'turndown';
+import type { Clip } from '../../api.js';
+
+const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
+
+/** One Markdown section per clip: metadata, the article, then highlights with their notes. */
+export function clipsToMarkdown(clips: readonly Clip[]): string {
+  return clips.map(clipToMarkdown).join('\n\n---\n\n') + '\n';
+}
+
+function clipToMarkdown(clip: Clip): string {
+  const facts = [
+    clip.source && `Source: ${clip.source}`,
+    clip.byline && `By: ${clip.byline}`,
+    clip.publishedText && `Published: ${clip.publishedText}`,
+    clip.url && `URL: <${clip.url}>`,
+    clip.tags.length > 0 && `Tags: ${clip.tags.join(', ')}`,
+  ].filter(Boolean);
+  const parts = [`# ${clip.title}`, facts.map((fact) => `- ${fact}`).join('\n'), turndown.turndown(clip.content)];
+  if (clip.note) parts.push(`## Note\n\n${clip.note}`);
+  if (clip.annotations.length > 0) parts.push(`## Highlights\n\n${clip.annotations.map(highlightToMarkdown).join('\n\n')}`);
+  return parts.filter(Boolean).join('\n\n');
+}
+
+function highlightToMarkdown(annotation: Clip['annotations'][number]): string {
+  const quote = `> ${annotation.target.selector[0].exact.replace(/\n+/g, '\n> ')}`;
+  return annotation.note ? `${quote}\n\n${annotation.note}` : quote;
+}

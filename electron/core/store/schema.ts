@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { HIGHLIGHT_COLORS } from '../../api.js';
+
+/** The shape of the library on disk, version by version. Bump SCHEMA_VERSION only with a migration. */
+export const SCHEMA_VERSION = 1;
+
+export const manifestSchema = z.object({
+  schemaVersion: z.number().int().min(1),
+  createdAt: z.string(),
+  app: z.literal('clipdesk'),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+const annotationSchema = z.object({
+  id: z.string(),
+  clipId: z.string(),
+  created: z.string(),
+  modified: z.string(),
+  color: z.enum(HIGHLIGHT_COLORS),
+  note: z.string(),
+  target: z.object({
+    source: z.string(),
+    selector: z.tuple([
+      z.object({ type: z.literal('TextQuoteSelector'), exact: z.string(), prefix: z.string(), suffix: z.string() }),
+      z.object({ type: z.literal('TextPositionSelector'), start: z.number().int(), end: z.number().int() }),
+    ]),
+  }),
+  status: z.enum(['exact', 'quote', 'fuzzy', 'orphan']),
+});
+
+const revisionSchema = z.object({
+  n: z.number().int().min(1),
+  savedAt: z.string(),
+  title: z.string(),
+  contentHash: z.string(),
+});
+
+export const clipRecordSchema = z.object({
+  id: z.string(),
+  url: z.string().nullable(),
+  canonicalUrl: z.string().nullable(),
+  title: z.string(),
+  byline: z.string().nullable(),
+  source: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  publishedText: z.string().nullable(),
+  language: z.string().nullable(),
+  excerpt: z.string(),
+  wordCount: z.number().int().min(0),
+  clippedAt: z.string(),
+  updatedAt: z.string(),
+  tags: z.array(z.string()),
+  note: z.string(),
+  starred: z.boolean(),
+  deletedAt: z.string().nullable(),
+  contentHash: z.string(),
+  /** Earlier contents of the same article, oldest first; their bodies stay on disk by hash. */
+  revisions: z.array(revisionSchema),
+  annotations: z.array(annotationSchema),
+});
+export type ClipRecord = z.infer<typeof clipRecordSchema>;
+
+/** One metadata shard: the clips whose id starts with the shard's key. */
+export const shardSchema = z.object({
+  schemaVersion: z.number().int().min(1),
+  clips: z.record(z.string(), clipRecordSchema),
+});
+export type Shard = z.infer<typeof shardSchema>;
+
+export const bodySchema = z.object({
+  contentHash: z.string(),
+  content: z.string(),
+  text: z.string(),
+});
+export type Body = z.infer<typeof bodySchema>;
