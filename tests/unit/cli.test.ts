@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { SEED_FILE } from '../helpers/temp-library.js';
+
+const run = promisify(execFile);
+let dir: string;
+
+/** Runs the real CLI in a child process against the temp library; resolves even on a non-zero exit. */
+async function clipdesk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
+      env: { ...process.env, CLIPDESK_LIBRARY: dir },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('the clipdesk command line', () => {
+  let id = '';
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'clipdesk-cli-'));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it('imports the seed file and finds it by "Zhou Hui" as JSON with title, date and byline', async () => {
+    const imported = await clipdesk('import', SEED_FILE, '--json');
+    assert.equal(imported.code, 0, imported.stderr);
+    id = JSON.parse(imported.stdout)[0].clip.id;
+    const found = await clipdesk('search', 'Zhou Hui', '--json');
+    const result = JSON.parse(found.stdout);
+    assert.equal(result.hits[0].clip.id, id);
+    assert.match(result.hits[0].clip.title, /^China Chamber of Commerce/);
+    assert.equal(result.hits[0].clip.publishedText, '2023-08-26 13:36');
+    assert.equal(result.hits[0].clip.byline, 'Jia Ruifeng, China Merchants Bureau 2');
+  });
+
+  it('tags with +name and -name, annotates a quote and shows it all', async () => {
+    assert.equal((await clipdesk('tag', id.slice(0, 8), '+pharma', '+jilin', '+draft')).code, 0);
+    const tagged = await clipdesk('tag', id, '-draft', '--json');
+    assert.deepEqual(JSON.parse(tagged.stdout).tags, ['pharma', 'jilin']);
+    const annotated = await clipdesk('annotate', id, '--quote', 'Jilin High-tech Zone', '--note', 'the zone', '--json');
+    assert.equal(JSON.parse(annotated.stdout).note, 'the zone');
+    const shown = await clipdesk('show', id);
+    assert.match(shown.stdout, /tags: pharma, jilin/);
+    assert.match(shown.stdout, /\[yellow\] "Jilin High-tech Zone"/);
+    const listed = await clipdesk('list', '--tag', 'PHARMA');
+    assert.match(listed.stdout, /China Chamber of Commerce/);
+  });
+
+  it('exports JSON, Markdown, HTML and CSV', async () => {
+    const json = JSON.parse((await clipdesk('export')).stdout);
+    assert.equal(json.clips[0].annotations.length, 1);
+    assert.match((await clipdesk('export', '--format', 'markdown')).stdout, /^# China Chamber[\s\S]*## Highlights\n\n> Jilin High-tech Zone/);
+    assert.match((await clipdesk('export', '--format', 'csv')).stdout, /^id,title,url/);
+    const out = join(dir, 'export.html');
+    assert.equal((await clipdesk('export', '--format', 'html', '--out', out)).code, 0);
+    assert.match(await readFile(out, 'utf8'), /Content-Security-Policy/);
+  });
+
+  it('fails with a non-zero exit and one line naming the reason', async () => {
+    for (const args of [['show', 'ffffffff'], ['search', 'after:yesterday'], ['import', '/no/such/file.html'], ['frobnicate'], ['list', '--bogus']]) {
+      const result = await clipdesk(...args);
+      assert.notEqual(result.code, 0, args.join(' '));
+      assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+      assert.match(result.stderr, /^clipdesk: /);
+    }
+  });
+});
