@@ -1,0 +1,58 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Deterministic clips for benchmarks, made from real article texts in ../shared/corpora (80% English
+ * from the article-extraction benchmark, 20% Chinese from the CWCED pages), used by path, never copied.
+ */
+const CORPORA = new URL('../../../shared/corpora/extraction/', import.meta.url).pathname;
+const TAGS = ['trade', 'china', 'energy', 'health', 'markets', 'policy', 'tech', 'climate', 'security', 'asia', 'europe', 'labour'];
+const SOURCES = ['Harbour Daily', 'The Ledger', 'Xinhua', 'People Daily', 'Reuters', 'Caixin', 'Financial Review', 'Sina News'];
+
+export interface BenchClip {
+  title: string;
+  text: string;
+  tags: string[];
+  source: string;
+  publishedAt: string;
+  language: 'en' | 'zh';
+}
+
+export function loadArticles(): { en: string[]; zh: string[] } {
+  const truth = JSON.parse(readFileSync(join(CORPORA, 'aeb/ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
+  const en = Object.values(truth).map((page) => page.articleBody).filter((body) => body.split(/\s+/).length > 150);
+  const cleaned = join(CORPORA, 'cwced-dev/cleaned');
+  const zh = readdirSync(cleaned).sort().map((name) => readFileSync(join(cleaned, name), 'utf8')).filter((text) => text.length > 200);
+  return { en, zh };
+}
+
+/** Mulberry32: a tiny seeded PRNG, so every run builds the same library. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function* generateClips(count: number, seed = 42): Generator<BenchClip> {
+  const articles = loadArticles();
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  for (let i = 0; i < count; i++) {
+    const language = next() < 0.8 ? 'en' : 'zh';
+    const paragraphs = paragraphsOf(pick(articles[language])).concat(paragraphsOf(pick(articles[language])));
+    const start = Math.floor(next() * Math.max(1, paragraphs.length - 6));
+    const body = paragraphs.slice(start, start + 8);
+    const title = `${(body[0] ?? 'Untitled').slice(0, 80)} (${i})`;
+    const tags = [pick(TAGS), pick(TAGS)].filter((tag, n, all) => all.indexOf(tag) === n);
+    const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(next() * 3650) * 86_400_000).toISOString().slice(0, 10);
+    yield { title, text: body.join('\n\n'), tags, source: pick(SOURCES), publishedAt: day, language };
+  }
+}
+
+function paragraphsOf(text: string): string[] {
+  return text.split(/\n+/).map((line) => line.trim()).filter((line) => line.length > 0);
+}
