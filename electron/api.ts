@@ -165,3 +165,66 @@ export type ImportInput = z.infer<typeof importInputSchema>;
 
 export const EXPORT_FORMATS = ['json', 'markdown', 'html', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const searchOptionsSchema = z.object({
+  limit: z.number().int().min(1).max(1000).optional(),
+  offset: z.number().int().min(0).optional(),
+});
+export type SearchOptions = z.infer<typeof searchOptionsSchema>;
+
+const id = z.string().min(1).max(64);
+const tagNames = z.array(z.string().max(200)).min(1).max(100);
+
+/**
+ * Every method a host exposes, with the schema of its argument list. The Electron preload, the web
+ * host's HTTP bridge and the IPC handlers are all generated from this one table.
+ */
+export const API_ARGS = {
+  list: z.tuple([listOptionsSchema.optional()]),
+  get: z.tuple([id]),
+  search: z.tuple([z.string().max(2000), searchOptionsSchema.optional()]),
+  import: z.tuple([importInputSchema]),
+  update: z.tuple([id, clipPatchSchema]),
+  addTags: z.tuple([id, tagNames]),
+  removeTags: z.tuple([id, tagNames]),
+  tags: z.tuple([]),
+  renameTag: z.tuple([z.string().max(200), z.string().max(200)]),
+  mergeTags: z.tuple([tagNames, z.string().max(200)]),
+  deleteTag: z.tuple([z.string().max(200)]),
+  annotate: z.tuple([id, annotationInputSchema]),
+  updateAnnotation: z.tuple([id, id, annotationPatchSchema]),
+  deleteAnnotation: z.tuple([id, id]),
+  trash: z.tuple([id]),
+  restore: z.tuple([id]),
+  emptyTrash: z.tuple([]),
+  revisions: z.tuple([id]),
+  restoreRevision: z.tuple([id, z.number().int().min(1)]),
+} as const;
+
+export type ApiMethod = keyof typeof API_ARGS;
+
+/** What `window.clipdesk` (Electron) and the HTTP bridge (web host) both provide to the renderer. */
+export interface ClipdeskApi {
+  list(options?: ListOptions): Promise<ListResult>;
+  get(id: string): Promise<Clip>;
+  search(query: string, options?: SearchOptions): Promise<SearchResult>;
+  import(input: ImportInput): Promise<ImportResult>;
+  update(id: string, patch: ClipPatch): Promise<ClipSummary>;
+  addTags(id: string, tags: string[]): Promise<ClipSummary>;
+  removeTags(id: string, tags: string[]): Promise<ClipSummary>;
+  tags(): Promise<TagCount[]>;
+  renameTag(from: string, to: string): Promise<number>;
+  mergeTags(from: string[], into: string): Promise<number>;
+  deleteTag(name: string): Promise<number>;
+  annotate(clipId: string, input: AnnotationInput): Promise<Annotation>;
+  updateAnnotation(clipId: string, annotationId: string, patch: AnnotationPatch): Promise<Annotation>;
+  deleteAnnotation(clipId: string, annotationId: string): Promise<void>;
+  trash(id: string): Promise<ClipSummary>;
+  restore(id: string): Promise<ClipSummary>;
+  emptyTrash(): Promise<number>;
+  revisions(id: string): Promise<Revision[]>;
+  restoreRevision(id: string, n: number): Promise<ClipSummary>;
+}
+
+/** How a call's outcome crosses IPC or HTTP: errors carry only a stable code and a message. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };

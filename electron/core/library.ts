@@ -181,8 +181,11 @@ export class Library {
   }
 
   async mergeTags(from: readonly string[], into: string): Promise<number> {
-    const [target] = cleanTags([into]);
-    if (!target) throw new ClipdeskError('BAD_INPUT', 'a tag needs a name');
+    const [cleaned] = cleanTags([into]);
+    if (!cleaned) throw new ClipdeskError('BAD_INPUT', 'a tag needs a name');
+    // Merging into a tag that exists keeps its spelling; renaming a tag to another case changes it.
+    const renamesItself = from.some((name) => tagKey(name) === tagKey(cleaned));
+    const target = renamesItself ? cleaned : (this.tags().find((tag) => tagKey(tag.name) === tagKey(cleaned))?.name ?? cleaned);
     return this.#editTagged(from, (tags) => replaceTags(tags, from, target));
   }
 

@@ -1,0 +1,3 @@
+export { anchor, type Anchor } from './anchor.js';
+export { CONTEXT_LENGTH, describeRange } from './describe.js';
+export { findAllQuotes, findQuote, matchTextQuote, type TextRange } from './find-quote.js';

@@ -1,0 +1,29 @@
+import type { ExtractedClip } from '../../api.js';
+import { decodeText } from './charset.js';
+import { clipFromHtml } from './clip-html.js';
+import { fetchPage } from './fetch-page.js';
+import type { FetchOptions } from './fetch-page.js';
+import { clipFromText } from './text-clip.js';
+
+const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml|application\/xml|text\/xml)$/i;
+const TEXT_TYPES = /^text\/(?:plain|markdown|x-markdown)$/i;
+
+/** A clip from a web address: downloaded, decoded by its declared or sniffed charset, extracted. */
+export async function clipFromUrl(url: string, options: Pick<FetchOptions, 'timeoutMs' | 'maxBytes'> = {}): Promise<ExtractedClip> {
+  const page = await fetchPage(url, { ...options, accepts: isClippable });
+  const type = mediaType(page.contentType);
+  if (TEXT_TYPES.test(type)) {
+    const { text } = decodeText(page.bytes, page.contentType);
+    return clipFromText(text, { url: page.url, markdown: /markdown/i.test(type) });
+  }
+  return clipFromHtml(page.bytes, { url: page.url, ...(page.contentType ? { contentType: page.contentType } : {}) });
+}
+
+function isClippable(contentType: string | null): boolean {
+  const type = mediaType(contentType);
+  return type === '' || HTML_TYPES.test(type) || TEXT_TYPES.test(type);
+}
+
+function mediaType(contentType: string | null): string {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}

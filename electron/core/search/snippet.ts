@@ -1,0 +1,158 @@
+/**
+ * A short plain-text excerpt around the densest cluster of matched terms, as safe HTML: the terms
+ * wrapped in <mark>, everything else escaped. Matching is folded ('cafe' marks 'Café') and mapped back
+ * to the original characters, which is why the text is folded one character at a time.
+ */
+import { fold, isCjk, isWordChar } from './tokenize.js';
+
+const DEFAULT_MAX_LENGTH = 200;
+/** How far a cut may move to land between words instead of inside one. */
+const WORD_SNAP = 20;
+
+/** A stretch of the text: [start, end) plus the terms found there. */
+interface Span {
+  start: number;
+  end: number;
+  terms: Set<string>;
+}
+
+export function makeSnippet(text: string, terms: string[], options: { maxLength?: number } = {}): string {
+  const wanted = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const maxLength = Number.isFinite(wanted) && wanted >= 1 ? Math.floor(wanted) : DEFAULT_MAX_LENGTH;
+  const marks = findMarks(text, terms);
+  const cluster = densestCluster(marks, maxLength) ?? { start: 0, end: 0, terms: new Set<string>() };
+  const { start, end } = widen(text, cluster, maxLength);
+  const inside = marks.filter((mark) => mark.start >= start && mark.end <= end);
+  return (start > 0 ? '…' : '') + render(text, start, end, inside).trim() + (end < text.length ? '…' : '');
+}
+
+/** Where the terms occur, in original-text offsets, overlapping finds merged (吉林 + 林高 -> 吉林高). */
+function findMarks(text: string, terms: string[]): Span[] {
+  const folded = foldWithOrigins(text);
+  const found: Span[] = [];
+  for (const term of new Set(terms.map(fold))) {
+    if (term === '') continue;
+    for (let at = folded.text.indexOf(term); at !== -1; at = folded.text.indexOf(term, at + 1)) {
+      const end = at + term.length;
+      if (!isWholeWord(folded.text, at, end, term)) continue;
+      found.push({ start: folded.starts[at] ?? 0, end: folded.ends[end - 1] ?? text.length, terms: new Set([term]) });
+    }
+  }
+  return merge(found);
+}
+
+/** The folded text, and for each folded character the original character it came from. */
+function foldWithOrigins(text: string): { text: string; starts: number[]; ends: number[] } {
+  let folded = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let index = 0;
+  // Folding one code point at a time keeps the map to the original; a combining mark folds to ''
+  // on its own, just as it is stripped from its letter when the whole text is folded.
+  for (const char of text) {
+    const piece = foldChar(char);
+    for (let i = 0; i < piece.length; i++) {
+      starts.push(index);
+      ends.push(index + char.length);
+    }
+    folded += piece;
+    index += char.length;
+  }
+  return { text: folded, starts, ends };
+}
+
+// Texts repeat a small alphabet, so each distinct character is normalized once per process.
+const foldedChars = new Map<string, string>();
+
+function foldChar(char: string): string {
+  if (char < '\x80') return char.toLowerCase();
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    folded = fold(char);
+    if (foldedChars.size < 50_000) foldedChars.set(char, folded);
+  }
+  return folded;
+}
+
+/** Latin-like terms must not match inside a longer word ('art' in 'start'); CJK words have no edges. */
+function isWholeWord(text: string, start: number, end: number, term: string): boolean {
+  if (isCjk(term)) return true;
+  return !isWordChar(text.charAt(start - 1)) && !isWordChar(text.charAt(end));
+}
+
+function merge(spans: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of spans.sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && span.start <= last.end) {
+      last.end = Math.max(last.end, span.end);
+      for (const term of span.terms) last.terms.add(term);
+    } else {
+      merged.push({ ...span, terms: new Set(span.terms) });
+    }
+  }
+  return merged;
+}
+
+/** The run of marks fitting in maxLength with the most distinct terms, then the most marks. */
+function densestCluster(marks: Span[], maxLength: number): Span | null {
+  let best: { span: Span; count: number } | null = null;
+  for (const [i, first] of marks.entries()) {
+    const span: Span = { start: first.start, end: first.end, terms: new Set() };
+    let count = 0;
+    for (let j = i; j < marks.length; j++) {
+      const mark = marks[j] as Span;
+      if (mark.end - first.start > maxLength) break;
+      for (const term of mark.terms) span.terms.add(term);
+      span.end = mark.end;
+      count++;
+    }
+    const distinct = best?.span.terms.size ?? -1;
+    if (span.terms.size > distinct || (span.terms.size === distinct && count > (best?.count ?? 0))) best = { span, count };
+  }
+  return best?.span ?? null;
+}
+
+/** Grows a cluster to maxLength around its marks, then moves each cut to a space when one is near. */
+function widen(text: string, cluster: Span, maxLength: number): { start: number; end: number } {
+  const slack = Math.max(0, maxLength - (cluster.end - cluster.start));
+  let start = Math.max(0, cluster.start - Math.floor(slack / 2));
+  let end = Math.min(text.length, start + maxLength);
+  start = Math.max(0, Math.min(start, end - maxLength));
+  if (start > 0) {
+    const space = text.slice(start, Math.min(cluster.start, start + WORD_SNAP)).search(/\s/);
+    start = space === -1 ? start : start + space + 1;
+  }
+  if (end < text.length) {
+    const before = text.slice(Math.max(cluster.end, end - WORD_SNAP), end);
+    const space = before.search(/\s\S*$/);
+    end = space === -1 ? end : end - before.length + space;
+  }
+  return { start: avoidSplitPair(text, start), end: avoidSplitPair(text, end) };
+}
+
+/** Moves a cut off the middle of a surrogate pair, which would print as garbage. */
+function avoidSplitPair(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 0xdc00 && code <= 0xdfff && at > 0 ? at + 1 : at;
+}
+
+function render(text: string, start: number, end: number, marks: Span[]): string {
+  let html = '';
+  let at = start;
+  for (const mark of marks) {
+    html += plain(text.slice(at, mark.start)) + `<mark>${plain(text.slice(mark.start, mark.end))}</mark>`;
+    at = mark.end;
+  }
+  return html + plain(text.slice(at, end));
+}
+
+/** Whitespace collapsed (line breaks, NBSP indents), HTML escaped, lone surrogates replaced. */
+function plain(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/\p{Cs}/gu, '\uFFFD')
+    .replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeSnippet } from '../../electron/core/search/index.js';
+
+const filler = (words: number) => Array.from({ length: words }, (_, i) => `word${i}`).join(' ');
+
+test('marks matched terms', () => {
+  assert.equal(makeSnippet('Trade with China grew.', ['china', 'trade']), '<mark>Trade</mark> with <mark>China</mark> grew.');
+});
+
+test('marks folded matches: cafe marks Café', () => {
+  assert.equal(makeSnippet('A Café in Zürich', ['cafe', 'zurich']), 'A <mark>Café</mark> in <mark>Zürich</mark>');
+});
+
+test('does not mark a term inside a longer word', () => {
+  assert.equal(makeSnippet('start the art', ['art']), 'start the <mark>art</mark>');
+});
+
+test('marks Chinese terms, merging overlapping bigrams', () => {
+  assert.equal(makeSnippet('来访吉林高新区。', ['吉林', '林高', '高新']), '来访<mark>吉林高新</mark>区。');
+});
+
+test('escapes HTML around and inside marks', () => {
+  const snippet = makeSnippet(`<script>alert("x")</script> & 'tom' <b>`, ['alert', 'tom']);
+  assert.equal(snippet, '&lt;script&gt;<mark>alert</mark>(&quot;x&quot;)&lt;/script&gt; &amp; &#39;<mark>tom</mark>&#39; &lt;b&gt;');
+});
+
+test('cuts about 200 characters around the densest match, with ellipses', () => {
+  const text = `${filler(100)} alpha ${filler(30)} alpha beta gamma ${filler(100)}`;
+  const snippet = makeSnippet(text, ['alpha', 'beta', 'gamma']);
+  assert.match(snippet, /^….*<mark>alpha<\/mark> <mark>beta<\/mark> <mark>gamma<\/mark>.*…$/);
+  assert.ok(snippet.replace(/<\/?mark>/g, '').length <= 202);
+  assert.ok(!/^… ?word\d*[a-z]/.test(snippet), 'cuts between words');
+});
+
+test('starts at the beginning of the text when nothing matches', () => {
+  const snippet = makeSnippet(`Opening line ${filler(100)}`, ['absent']);
+  assert.match(snippet, /^Opening line word0 .*…$/);
+  assert.ok(snippet.length <= 201);
+});
+
+test('collapses whitespace and honours maxLength', () => {
+  assert.equal(makeSnippet('a\n\n\u00a0 b   china', ['china'], { maxLength: 50 }), 'a b <mark>china</mark>');
+  assert.ok(makeSnippet(filler(100), [], { maxLength: 40 }).length <= 41);
+});
+
+test('never splits a surrogate pair and replaces lone surrogates', () => {
+  const snippet = makeSnippet(`${'😀'.repeat(150)} china ${'😀'.repeat(150)}\uD800`, ['china']);
+  assert.doesNotMatch(snippet, /\p{Cs}/u);
+  assert.match(snippet, /^…(😀)+ <mark>china<\/mark> (😀)+…$/u);
+  assert.equal(makeSnippet('x\uD800y', []), 'x\uFFFDy');
+});
