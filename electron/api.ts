@@ -160,6 +160,8 @@ export const importInputSchema = z.union([
   z.object({ kind: z.literal('url'), url: z.string().min(1).max(8192) }),
   z.object({ kind: z.literal('html'), html: z.string(), url: z.string().max(8192).optional() }),
   z.object({ kind: z.literal('text'), text: z.string(), url: z.string().max(8192).optional(), markdown: z.boolean().optional() }),
+  /** A file's bytes (base64) with its name, e.g. dropped onto the window; the charset is detected like a page's. */
+  z.object({ kind: z.literal('file'), name: z.string().min(1).max(1000), data: z.string().max(30_000_000) }),
 ]);
 export type ImportInput = z.infer<typeof importInputSchema>;
 

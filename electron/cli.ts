@@ -11,6 +11,7 @@ import type { ExportFormat, HighlightColor, SortKey } from './api.js';
 import { formatAnnotation, formatClip, formatImport, formatList, formatSearch, formatTags } from './cli-output.js';
 import { ClipdeskError, isClipdeskError } from './core/errors.js';
 import { Library } from './core/library.js';
+import { startWebHost } from './hosts/web.js';
 import { resolveLibraryDir } from './core/store/library-dir.js';
 
 const USAGE = `usage: clipdesk <command> [options]
@@ -28,6 +29,7 @@ commands:
   trash <id> | restore <id> | empty-trash
   revisions <id> | revert <id> <n>   earlier contents of a re-clipped page
   export [--format json|markdown|html|csv] [--out FILE] [id...]
+  serve [--port N]                   the app in your browser, on 127.0.0.1 (prints its URL)
 
 options: --library DIR (or env CLIPDESK_LIBRARY), --json, --help`;
 
@@ -48,6 +50,7 @@ const OPTIONS = {
   into: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  port: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Flags = ReturnType<typeof parseCommandLine>['values'];
@@ -151,6 +154,11 @@ async function run(library: Library, command: string, args: string[], flags: Fla
       }
       await writeFile(flags.out, text);
       return out({ file: flags.out, bytes: Buffer.byteLength(text) }, `wrote ${flags.out}`);
+    }
+    case 'serve': {
+      const host = await startWebHost(library, { port: number(flags.port, '--port') });
+      console.log(`Clipdesk is running at ${host.url}\n(library: ${library.dir}; stop with Ctrl+C)`);
+      return undefined;
     }
     default:
       throw usage(`unknown command "${command}" (clipdesk --help lists them)`);

@@ -7,7 +7,7 @@ import type {
 import { annotationInputSchema, annotationPatchSchema, clipPatchSchema, importInputSchema, listOptionsSchema } from '../api.js';
 import { createAnnotation, reanchorAll } from './annotations.js';
 import { bodyOf, contentHashOf, extractedOf, metadataOf, newRecord, toSearchDoc, toSummary } from './clip-record.js';
-import { clipFromFile, clipFromHtml, clipFromText, clipFromUrl } from './clip/index.js';
+import { clipFromFile, clipFromFileBytes, clipFromHtml, clipFromText, clipFromUrl } from './clip/index.js';
 import { ClipdeskError } from './errors.js';
 import { exportClips } from './export/index.js';
 import { listClips } from './list-clips.js';
@@ -57,6 +57,7 @@ export class Library {
       case 'url': return this.#save(await clipFromUrl(request.url, this.#options));
       case 'html': return this.#save(clipFromHtml(request.html, { url: request.url }));
       case 'text': return this.#save(clipFromText(request.text, { url: request.url, markdown: request.markdown }));
+      case 'file': return this.#save(clipFromFileBytes(request.name, Buffer.from(request.data, 'base64')));
     }
   }
 

@@ -14,15 +14,24 @@ const BINARY_PROBE = 1024;
 
 /** A clip from a saved page (.html/.htm/.xhtml), a text clipping (.txt) or a Markdown file (.md). */
 export async function clipFromFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ExtractedClip> {
-  const extension = extname(path).toLowerCase();
-  const kind = HTML_EXTENSIONS.has(extension) ? 'html' : MARKDOWN_EXTENSIONS.has(extension) ? 'markdown' : TEXT_EXTENSIONS.has(extension) ? 'text' : null;
-  if (!kind) {
-    throw new ClipdeskError('UNSUPPORTED', `Clipdesk imports .html, .htm, .xhtml, .txt and .md files, not "${extension || 'files without an extension'}".`);
-  }
-  const bytes = await readCapped(path, maxBytes);
-  if (looksBinary(bytes)) throw new ClipdeskError('BAD_INPUT', `${path} is not a text file, whatever its name says.`);
+  kindOf(path);
+  return clipFromFileBytes(path, await readCapped(path, maxBytes));
+}
+
+/** The same for a file's bytes that arrived without a path, e.g. dropped onto the window. */
+export function clipFromFileBytes(name: string, bytes: Uint8Array): ExtractedClip {
+  const kind = kindOf(name);
+  if (looksBinary(bytes)) throw new ClipdeskError('BAD_INPUT', `${name} is not a text file, whatever its name says.`);
   if (kind === 'html') return extractHtml(decodeHtml(bytes).text, null);
   return clipFromText(decodeText(bytes).text, { markdown: kind === 'markdown' });
+}
+
+function kindOf(name: string): 'html' | 'markdown' | 'text' {
+  const extension = extname(name).toLowerCase();
+  if (HTML_EXTENSIONS.has(extension)) return 'html';
+  if (MARKDOWN_EXTENSIONS.has(extension)) return 'markdown';
+  if (TEXT_EXTENSIONS.has(extension)) return 'text';
+  throw new ClipdeskError('UNSUPPORTED', `Clipdesk imports .html, .htm, .xhtml, .txt and .md files, not "${extension || 'files without an extension'}".`);
 }
 
 async function readCapped(path: string, maxBytes: number): Promise<Uint8Array> {

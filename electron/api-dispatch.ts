@@ -1,0 +1,63 @@
+/**
+ * One handler per API method, shared by every host adapter (Electron IPC, the web host): checks the
+ * method name, validates the argument list against its schema, calls the facade, and turns any error
+ * into `{ ok: false, error: { code, message } }`; a stack trace never leaves the main process.
+ */
+import type { z } from 'zod';
+import { API_ARGS } from './api.js';
+import type { ApiMethod, ApiResult } from './api.js';
+import { isClipdeskError } from './core/errors.js';
+import type { Library } from './core/library.js';
+
+type Handlers = { [M in ApiMethod]: (...args: z.infer<(typeof API_ARGS)[M]>) => unknown };
+
+function handlersFor(library: Library): Handlers {
+  return {
+    list: (options) => library.list(options),
+    get: (id) => library.get(id),
+    search: (query, options) => library.search(query, options),
+    import: (input) => library.import(input),
+    update: (id, patch) => library.update(id, patch),
+    addTags: (id, tags) => library.addTags(id, tags),
+    removeTags: (id, tags) => library.removeTags(id, tags),
+    tags: () => library.tags(),
+    renameTag: (from, to) => library.renameTag(from, to),
+    mergeTags: (from, into) => library.mergeTags(from, into),
+    deleteTag: (name) => library.deleteTag(name),
+    annotate: (clipId, input) => library.annotate(clipId, input),
+    updateAnnotation: (clipId, annotationId, patch) => library.updateAnnotation(clipId, annotationId, patch),
+    deleteAnnotation: (clipId, annotationId) => library.deleteAnnotation(clipId, annotationId),
+    trash: (id) => library.trash(id),
+    restore: (id) => library.restore(id),
+    emptyTrash: () => library.emptyTrash(),
+    revisions: (id) => library.revisions(id),
+    restoreRevision: (id, n) => library.restoreRevision(id, n),
+  };
+}
+
+export type Dispatch = (method: string, args: unknown) => Promise<ApiResult<unknown>>;
+
+export function createDispatch(library: Library): Dispatch {
+  const handlers = handlersFor(library);
+  return async (method, args) => {
+    if (!Object.hasOwn(API_ARGS, method)) return failure('BAD_INPUT', `unknown method "${method}"`);
+    const parsed = API_ARGS[method as ApiMethod].safeParse(args);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return failure('BAD_INPUT', `${method}: ${issue ? `${issue.path.join('.') || 'arguments'}: ${issue.message}` : 'invalid arguments'}`);
+    }
+    try {
+      const handler = handlers[method as ApiMethod] as (...values: unknown[]) => unknown;
+      const value = await handler(...(parsed.data as unknown[]));
+      return { ok: true, value: value ?? null };
+    } catch (error) {
+      if (isClipdeskError(error)) return failure(error.code, error.message);
+      console.error(`clipdesk: ${method} failed:`, error);
+      return failure('INTERNAL', 'something went wrong inside Clipdesk; the details are in its log');
+    }
+  };
+}
+
+function failure(code: string, message: string): ApiResult<never> {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,120 @@
+/**
+ * The web host: serves the renderer bundle and the same API as the Electron preload over HTTP, for
+ * tests and `npm run web`. It is as guarded as the app: 127.0.0.1 only, the Host header must name
+ * this loopback host (DNS rebinding), API calls need the per-run token the printed URL carries, no
+ * CORS grant to any origin, and the app's CSP on every response.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { createDispatch } from '../api-dispatch.js';
+import type { Library } from '../core/library.js';
+import { APP_CSP } from './csp.js';
+import { isLoopbackHost, readBody } from './http-guards.js';
+
+export const RENDERER_DIR = new URL('../../dist/renderer/', import.meta.url).pathname;
+const MAX_API_BODY = 32 * 1024 * 1024; // a dropped 15 MB page, base64-encoded, fits
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
+};
+
+export interface WebHost {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startWebHost(library: Library, options: { port?: number; rendererDir?: string } = {}): Promise<WebHost> {
+  const token = randomBytes(24).toString('base64url');
+  const dispatch = createDispatch(library);
+  const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  let port = 0;
+  const server: Server = createServer((request, response) => {
+    setCommonHeaders(response);
+    handle(request, response).catch((error: unknown) => {
+      console.error('clipdesk web host:', error);
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'internal error');
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isLoopbackHost(request.headers.host, port)) return send(response, 421, 'text/plain; charset=utf-8', 'wrong Host');
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/api/')) return api(request, response, path.slice('/api/'.length));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    return serveFile(response, rendererDir, path === '/' ? '/index.html' : path);
+  }
+
+  async function api(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    const json = 'application/json; charset=utf-8';
+    if (request.method !== 'POST') return send(response, 405, json, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'use POST' } }));
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      return send(response, 403, json, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'foreign origin' } }));
+    }
+    if (!tokenMatches(request.headers['x-clipdesk-token'], token)) {
+      return send(response, 401, json, JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'missing or wrong token' } }));
+    }
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(response, 415, json, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'send application/json' } }));
+    }
+    const body = await readBody(request, MAX_API_BODY);
+    if (body === null) {
+      response.setHeader('Connection', 'close'); // the unread rest of the body is not worth waiting for
+      return send(response, 413, json, JSON.stringify({ ok: false, error: { code: 'TOO_LARGE', message: 'request body too large' } }));
+    }
+    let args: unknown;
+    try {
+      args = JSON.parse(body.toString('utf8') || '[]');
+    } catch {
+      return send(response, 400, json, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'the body is not JSON' } }));
+    }
+    const result = await dispatch(decodeURIComponent(method), args);
+    send(response, result.ok ? 200 : 400, json, JSON.stringify(result));
+  }
+
+  await new Promise<void>((listening) => server.listen(options.port ?? 0, '127.0.0.1', listening));
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    token,
+    close: () => new Promise((closed) => server.close(() => closed())),
+  };
+}
+
+async function serveFile(response: ServerResponse, root: string, path: string): Promise<void> {
+  const file = normalize(join(root, decodeURIComponent(path)));
+  if (!file.startsWith(normalize(root) + (normalize(root).endsWith(sep) ? '' : sep))) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+  try {
+    const bytes = await readFile(file);
+    send(response, 200, TYPES[extname(file)] ?? 'application/octet-stream', bytes);
+  } catch {
+    send(response, 404, 'text/plain; charset=utf-8', path === '/index.html' ? 'the renderer is not built: run npm run build' : 'not found');
+  }
+}
+
+function setCommonHeaders(response: ServerResponse): void {
+  response.setHeader('Content-Security-Policy', APP_CSP);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  response.setHeader('X-Frame-Options', 'DENY');
+  response.setHeader('Cache-Control', 'no-store');
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  response.writeHead(status, { 'Content-Type': type });
+  response.end(body);
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startWebHost } from '../../electron/hosts/web.js';
+import type { WebHost } from '../../electron/hosts/web.js';
+import { SEED_FILE, tempLibrary } from '../helpers/temp-library.js';
+
+let host: WebHost;
+let port: number;
+let cleanup: () => Promise<void>;
+
+/** A raw HTTP request, so tests can send what a browser never would (a forged Host, no token). */
+function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((done, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, agent: false, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', fail);
+    req.end(options.body);
+  });
+}
+
+const apiHeaders = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', 'x-clipdesk-token': host.token, ...extra });
+
+describe('the web host', () => {
+  before(async () => {
+    const temp = await tempLibrary();
+    cleanup = temp.cleanup;
+    await temp.library.importFile(SEED_FILE);
+    const rendererDir = await mkdtemp(join(tmpdir(), 'clipdesk-renderer-'));
+    await mkdir(rendererDir, { recursive: true });
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Clipdesk</title>');
+    host = await startWebHost(temp.library, { rendererDir });
+    port = Number(new URL(host.url).port);
+  });
+  after(async () => {
+    await host.close();
+    await cleanup();
+  });
+
+  it('listens on 127.0.0.1 and prints a URL that carries the token in its fragment', () => {
+    const url = new URL(host.url);
+    assert.equal(url.hostname, '127.0.0.1');
+    assert.equal(url.hash, `#token=${host.token}`);
+  });
+
+  it('answers an API call that carries the token', async () => {
+    const response = await call('/api/search', { method: 'POST', headers: apiHeaders(), body: JSON.stringify(['Zhou Hui']) });
+    assert.equal(response.status, 200);
+    assert.equal(JSON.parse(response.body).value.total, 1);
+  });
+
+  it('refuses a call without the token or with a wrong one', async () => {
+    for (const token of [undefined, 'wrong', `${host.token}x`]) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (token) headers['x-clipdesk-token'] = token;
+      const response = await call('/api/list', { method: 'POST', headers, body: '[]' });
+      assert.equal(response.status, 401);
+      assert.doesNotMatch(response.body, /Zhou|China Chamber/);
+    }
+  });
+
+  it('refuses a request whose Host is not this loopback server (DNS rebinding)', async () => {
+    const response = await call('/api/list', { method: 'POST', headers: apiHeaders({ host: `evil.example:${port}` }), body: '[]' });
+    assert.equal(response.status, 421);
+    assert.equal((await call('/', { headers: { host: 'evil.example' } })).status, 421);
+  });
+
+  it('grants no CORS and refuses a foreign Origin even with the token', async () => {
+    const response = await call('/api/list', { method: 'POST', headers: apiHeaders({ origin: 'https://evil.example' }), body: '[]' });
+    assert.equal(response.status, 403);
+    assert.equal(response.headers['access-control-allow-origin'], undefined);
+    const preflight = await call('/api/list', { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+  });
+
+  it('validates payloads and maps errors to a code and a message', async () => {
+    const bad = await call('/api/update', { method: 'POST', headers: apiHeaders(), body: JSON.stringify(['x', { starred: 'yes' }]) });
+    assert.equal(bad.status, 400);
+    assert.equal(JSON.parse(bad.body).error.code, 'BAD_INPUT');
+    const unknown = await call('/api/constructor', { method: 'POST', headers: apiHeaders(), body: '[]' });
+    assert.equal(JSON.parse(unknown.body).error.code, 'BAD_INPUT');
+    const missing = await call('/api/get', { method: 'POST', headers: apiHeaders(), body: JSON.stringify(['nope']) });
+    assert.deepEqual(JSON.parse(missing.body).error, { code: 'NOT_FOUND', message: 'no clip with id nope' });
+  });
+
+  it('caps the body size', async () => {
+    const response = await call('/api/import', { method: 'POST', headers: apiHeaders({ 'content-length': String(64 * 1024 * 1024) }), body: '' });
+    assert.equal(response.status, 413);
+  });
+
+  it('serves the app with its CSP and nothing outside the renderer folder', async () => {
+    const page = await call('/');
+    assert.equal(page.status, 200);
+    assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
+    assert.equal((await call('/../../package.json')).status, 404);
+    assert.equal((await call('/%2e%2e/%2e%2e/package.json')).status, 404);
+  });
+});
