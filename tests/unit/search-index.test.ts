@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { isClipdeskError } from '../../electron/core/errors.js';
 import { SearchIndex } from '../../electron/core/search/index.js';
 import type { SearchDoc } from '../../electron/core/search/index.js';
+import { generateClips } from '../bench/corpus.js';
 
 const seedPath = new URL('../../../shared/fixtures/seed-article.txt', import.meta.url);
 
@@ -270,4 +271,23 @@ test('removes a doc and ignores unknown ids', () => {
   assert.equal(index.size, 1);
   assert.deepEqual(ids('steel'), ['b']);
   assert.deepEqual(ids('is:starred -is:starred'), []);
+});
+
+test('survives replacing every document while clean-up of discarded entries runs', async () => {
+  const clips = [...generateClips(300)];
+  const index = new SearchIndex({ loadText: () => '' });
+  const doc = (i: number, tags: string[]) => {
+    const clip = clips[i] ?? clips[0]!;
+    return {
+      id: `d${i}`, title: clip.title, text: clip.text, source: clip.source, byline: '', url: '', tags, note: '', annotations: '',
+      publishedAt: clip.publishedAt, clippedAt: '2024-01-01T00:00:00Z', starred: false, annotated: false,
+    };
+  };
+  for (let i = 0; i < clips.length; i++) {
+    index.add(doc(i, []));
+    index.add(doc(i, ['edited'])); // a tag edit replaces the document
+    await new Promise((tick) => setTimeout(tick, 0)); // a host awaits disk I/O between edits
+  }
+  assert.equal(index.size, 300);
+  assert.equal(index.search('tag:edited').total, 300);
 });

@@ -60,6 +60,10 @@ interface DocMeta {
   annotated: boolean;
 }
 
+/** Discarded documents leave terms behind; clean up once they are a noticeable share of the index. */
+const VACUUM_MIN_DIRT = 500;
+const VACUUM_MIN_FACTOR = 0.1;
+
 export class SearchIndex {
   readonly #loadText: (id: string) => string;
   readonly #engine = new MiniSearch<IndexedDoc>({
@@ -68,6 +72,9 @@ export class SearchIndex {
     processTerm: (term) => term,
     // Query leaves are already index terms (see termQuery), so searching must not re-split them.
     searchOptions: { boost: BOOSTS, tokenize: (term) => [term], processTerm: (term) => term },
+    // MiniSearch's background vacuum walks the term tree across timer ticks; an add() between two
+    // batches restructures the tree under it and crashes the walk. Vacuum in one synchronous pass instead.
+    autoVacuum: false,
   });
   readonly #meta = new Map<string, DocMeta>();
 
@@ -84,7 +91,11 @@ export class SearchIndex {
 
   remove(id: string): void {
     // discard, not remove: MiniSearch's remove needs the full original text, which is not kept.
-    if (this.#meta.delete(id)) this.#engine.discard(id);
+    if (!this.#meta.delete(id)) return;
+    this.#engine.discard(id);
+    if (this.#engine.dirtCount > VACUUM_MIN_DIRT && this.#engine.dirtFactor > VACUUM_MIN_FACTOR) {
+      void this.#engine.vacuum({ batchSize: Number.MAX_SAFE_INTEGER });
+    }
   }
 
   has(id: string): boolean {
