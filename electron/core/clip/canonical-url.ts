@@ -1,4 +1,4 @@
-import { ClipdeskError } from '../errors.js';
+import { parseUrl } from './page-url.js';
 
 const TRACKING_PARAM = /^(?:utm_.*|fbclid|gclid)$/i;
 
@@ -7,12 +7,7 @@ const TRACKING_PARAM = /^(?:utm_.*|fbclid|gclid)$/i;
  * fragment, no tracking parameters (utm_*, fbclid, gclid), remaining parameters sorted.
  */
 export function canonicalizeUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch (error) {
-    throw new ClipdeskError('BAD_INPUT', `Not a valid URL: "${url}".`, { cause: error });
-  }
+  const parsed = parseUrl(url);
   parsed.hash = '';
   const params = [...parsed.searchParams].filter(([key]) => !TRACKING_PARAM.test(key));
   params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,7 +1,7 @@
 import type { ExtractedClip } from '../../api.js';
-import { ClipdeskError } from '../errors.js';
 import { decodeHtml } from './charset.js';
 import { extractHtml } from './extract-html.js';
+import { parseHttpUrl } from './page-url.js';
 
 export interface ClipHtmlOptions {
   /** The page's address: resolves relative links and is the clip's url. */
@@ -19,14 +19,5 @@ export function clipFromHtml(html: string | Uint8Array, options: ClipHtmlOptions
 
 /** The page URL as given, when it is an absolute http(s) URL. */
 export function checkPageUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch (error) {
-    throw new ClipdeskError('BAD_INPUT', `Not a valid URL: "${url}".`, { cause: error });
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ClipdeskError('UNSUPPORTED', `Only http and https pages can be clipped, not "${parsed.protocol}" URLs.`);
-  }
-  return parsed.href;
+  return parseHttpUrl(url).href;
 }

@@ -1,4 +1,5 @@
 import { ClipdeskError, isClipdeskError } from '../errors.js';
+import { parseHttpUrl } from './page-url.js';
 
 export interface FetchOptions {
   timeoutMs?: number;
@@ -22,15 +23,7 @@ const ACCEPT = 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q
 
 /** An http(s) URL without credentials, or an error that says what is wrong with it. */
 export function checkFetchableUrl(url: string): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url.trim());
-  } catch (error) {
-    throw new ClipdeskError('BAD_INPUT', `Not a valid URL: "${url}".`, { cause: error });
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ClipdeskError('UNSUPPORTED', `Only http and https pages can be clipped, not "${parsed.protocol}" URLs.`);
-  }
+  const parsed = parseHttpUrl(url);
   if (parsed.username || parsed.password) {
     throw new ClipdeskError('BAD_INPUT', 'URLs with a user name or password are refused; remove the credentials.');
   }
