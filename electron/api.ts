@@ -3,6 +3,9 @@
  * The renderer imports types from here and nothing else; hosts validate payloads with the schemas.
  */
 import { z } from 'zod';
+import type { ApiMethod } from './api-methods.js';
+
+export type { ApiMethod } from './api-methods.js';
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
@@ -201,9 +204,7 @@ export const API_ARGS = {
   emptyTrash: z.tuple([]),
   revisions: z.tuple([id]),
   restoreRevision: z.tuple([id, z.number().int().min(1)]),
-} as const;
-
-export type ApiMethod = keyof typeof API_ARGS;
+} as const satisfies Record<ApiMethod, z.ZodTuple>;
 
 /** What `window.clipdesk` (Electron) and the HTTP bridge (web host) both provide to the renderer. */
 export interface ClipdeskApi {

@@ -5,22 +5,17 @@
  * CORS grant to any origin, and the app's CSP on every response.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import { createDispatch } from '../api-dispatch.js';
 import type { Library } from '../core/library.js';
 import { APP_CSP } from './csp.js';
 import { isLoopbackHost, readBody } from './http-guards.js';
+import { readStaticFile } from './static-files.js';
 
 export const RENDERER_DIR = new URL('../../dist/renderer/', import.meta.url).pathname;
 const MAX_API_BODY = 32 * 1024 * 1024; // a dropped 15 MB page, base64-encoded, fits
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
-};
 
 export interface WebHost {
   url: string;
@@ -46,7 +41,7 @@ export async function startWebHost(library: Library, options: { port?: number; r
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith('/api/')) return api(request, response, path.slice('/api/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
-    return serveFile(response, rendererDir, path === '/' ? '/index.html' : path);
+    return serveFile(response, rendererDir, path);
   }
 
   async function api(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
@@ -87,14 +82,9 @@ export async function startWebHost(library: Library, options: { port?: number; r
 }
 
 async function serveFile(response: ServerResponse, root: string, path: string): Promise<void> {
-  const file = normalize(join(root, decodeURIComponent(path)));
-  if (!file.startsWith(normalize(root) + (normalize(root).endsWith(sep) ? '' : sep))) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
-  try {
-    const bytes = await readFile(file);
-    send(response, 200, TYPES[extname(file)] ?? 'application/octet-stream', bytes);
-  } catch {
-    send(response, 404, 'text/plain; charset=utf-8', path === '/index.html' ? 'the renderer is not built: run npm run build' : 'not found');
-  }
+  const file = await readStaticFile(root, path);
+  if (file) return send(response, 200, file.type, file.body);
+  send(response, 404, 'text/plain; charset=utf-8', path === '/' ? 'the renderer is not built: run npm run build' : 'not found');
 }
 
 function setCommonHeaders(response: ServerResponse): void {

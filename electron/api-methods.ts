@@ -1,0 +1,15 @@
+/**
+ * The names of the API methods, with no dependencies, so the sandboxed preload (which can load no
+ * npm package) can expose exactly these. `API_ARGS` in api.ts is checked against this list.
+ */
+export const API_METHODS = [
+  'list', 'get', 'search', 'import', 'update', 'addTags', 'removeTags', 'tags', 'renameTag', 'mergeTags', 'deleteTag',
+  'annotate', 'updateAnnotation', 'deleteAnnotation', 'trash', 'restore', 'emptyTrash', 'revisions', 'restoreRevision',
+] as const;
+
+export type ApiMethod = (typeof API_METHODS)[number];
+
+/** The IPC channel of a method: one channel per method, so the main process accepts only known ones. */
+export function channelOf(method: ApiMethod): string {
+  return `clipdesk:${method}`;
+}

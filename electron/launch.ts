@@ -1,0 +1,60 @@
+/**
+ * `npm start`: runs the desktop app. Electron's runtime is a separate download; where it is missing
+ * this fetches it once (the first start on a new machine), and where that is impossible (no network)
+ * it says so in one line and serves the same app in the browser instead, so the main job still runs.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Library } from './core/library.js';
+import { resolveLibraryDir } from './core/store/library-dir.js';
+import { startWebHost } from './hosts/web.js';
+
+const require = createRequire(import.meta.url);
+const projectDir = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+
+const electron = findElectron() ?? fetchElectron();
+if (electron.path) {
+  const child = spawn(electron.path, [projectDir, ...args], { stdio: 'inherit' });
+  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+} else {
+  console.log(`Electron runtime not available (${electron.reason}); serving Clipdesk in your browser instead.`);
+  const at = args.indexOf('--library');
+  const library = await Library.open(resolveLibraryDir(at >= 0 ? args[at + 1] : undefined));
+  const host = await startWebHost(library);
+  console.log(`Clipdesk is running at ${host.url}  (library: ${library.dir}; stop with Ctrl+C)`);
+}
+
+/** ELECTRON_PATH wins; else the binary the electron package installed, if it did. */
+function findElectron(): { path: string; reason?: never } | null {
+  const candidate = process.env.ELECTRON_PATH ?? electronPackagePath();
+  return candidate && existsSync(candidate) ? { path: candidate } : null;
+}
+
+/** The binary the electron package downloaded, read from its path.txt without triggering a download. */
+function electronPackagePath(): string | null {
+  try {
+    const packageDir = dirname(require.resolve('electron/package.json'));
+    return join(packageDir, 'dist', readFileSync(join(packageDir, 'path.txt'), 'utf8').trim());
+  } catch {
+    return null; // not installed, or its runtime was never downloaded
+  }
+}
+
+/** Runs the electron package's own installer (it downloads the runtime), then looks again. */
+function fetchElectron(): { path?: string; reason: string } {
+  let installer: string;
+  try {
+    installer = require.resolve('electron/install.js');
+  } catch {
+    return { reason: 'the electron package is not installed; run npm install' };
+  }
+  const run = spawnSync(process.execPath, [installer], { encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+  const found = findElectron();
+  if (found) return { path: found.path, reason: '' };
+  const why = `${run.stderr ?? ''}${run.error?.message ?? ''}`.split('\n').find((line) => /error/i.test(line)) ?? 'download failed';
+  return { reason: `its download failed: ${why.trim().slice(0, 160)}` };
+}

@@ -1,0 +1,56 @@
+/**
+ * The native menu: the app's own commands and its keyboard shortcuts, so they can be found and
+ * learned from the menu bar. Commands the renderer owns (search, star, trash…) are sent to it.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+
+export type RendererCommand = 'focus-search' | 'add-clip' | 'star' | 'trash' | 'highlight' | 'tag' | 'show-shortcuts';
+
+export interface MenuActions {
+  clipFromClipboard(): Promise<void>;
+  openLibraryFolder(): void;
+  showBookmarklet(): void;
+  about(): void;
+  send(command: RendererCommand): void;
+}
+
+export function menuTemplate(actions: MenuActions, isMac: boolean): MenuItemConstructorOptions[] {
+  const renderer = (label: string, command: RendererCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label, accelerator, click: () => actions.send(command),
+  });
+  return [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        renderer('Add Clip…', 'add-clip', 'CmdOrCtrl+N'),
+        { label: 'Clip URL from Clipboard', accelerator: 'CmdOrCtrl+Shift+V', click: () => void actions.clipFromClipboard() },
+        { label: 'Browser Bookmarklet…', click: () => actions.showBookmarklet() },
+        { type: 'separator' },
+        { label: 'Open Library Folder', click: () => actions.openLibraryFolder() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&Clip',
+      submenu: [
+        renderer('Find…', 'focus-search', 'CmdOrCtrl+F'),
+        renderer('Highlight Selection', 'highlight'),
+        renderer('Edit Tags', 'tag'),
+        renderer('Star / Unstar', 'star'),
+        renderer('Move to Trash', 'trash'),
+      ],
+    },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        renderer('Keyboard Shortcuts', 'show-shortcuts'),
+        { label: 'About Clipdesk', click: () => actions.about() },
+      ],
+    },
+  ];
+}
