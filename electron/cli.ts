@@ -156,7 +156,7 @@ async function run(library: Library, command: string, args: string[], flags: Fla
       return out({ file: flags.out, bytes: Buffer.byteLength(text) }, `wrote ${flags.out}`);
     }
     case 'serve': {
-      const host = await startWebHost(library, { port: number(flags.port, '--port') });
+      const host = await startWebHost(library, { port: flags.port === '0' ? 0 : number(flags.port, '--port') });
       console.log(`Clipdesk is running at ${host.url}\n(library: ${library.dir}; stop with Ctrl+C)`);
       return undefined;
     }

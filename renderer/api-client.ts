@@ -1,0 +1,76 @@
+import type { ApiMethod, ApiResult, ClipdeskApi } from '../electron/api.js';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent when the page is served by the web host. */
+    clipdesk?: ClipdeskApi;
+  }
+}
+
+/** An API failure with the stable code from the core, so the UI can branch on it (e.g. BAD_QUERY). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'clipdesk-token';
+
+// Typed as a record so the compiler reports a method added to the contract but missing here.
+const METHODS: Record<ApiMethod, true> = {
+  list: true, get: true, search: true, import: true, update: true, addTags: true, removeTags: true,
+  tags: true, renameTag: true, mergeTags: true, deleteTag: true, annotate: true, updateAnnotation: true,
+  deleteAnnotation: true, trash: true, restore: true, emptyTrash: true, revisions: true, restoreRevision: true,
+};
+
+/** The Electron preload's API when present, else the web host's HTTP bridge. */
+export function createApi(): ClipdeskApi {
+  return window.clipdesk ?? httpApi(takeToken());
+}
+
+/**
+ * The web host prints the page URL with `#token=...`. Keep the token for this tab only and take it
+ * out of the address bar so it is not bookmarked, shared or left in history.
+ */
+function takeToken(): string {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const token = fragment.get('token');
+  if (token) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    fragment.delete('token');
+    const rest = fragment.toString();
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpApi(token: string): ClipdeskApi {
+  const call = async (method: string, args: unknown[]): Promise<unknown> => {
+    // JSON turns a trailing `undefined` into `null`, which the host's schemas reject as an option.
+    while (args.length > 0 && args.at(-1) === undefined) args.pop();
+    let response: Response;
+    try {
+      response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Clipdesk-Token': token },
+        body: JSON.stringify(args),
+      });
+    } catch {
+      throw new ApiError('OFFLINE', 'Clipdesk cannot reach its library. Is the app still running?');
+    }
+    const result = (await response.json().catch(() => null)) as ApiResult<unknown> | null;
+    if (!result) throw new ApiError(`HTTP_${response.status}`, `The library answered with an error (${response.status}).`);
+    if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+    return result.value;
+  };
+  const api = Object.fromEntries(
+    Object.keys(METHODS).map((method) => [method, (...args: unknown[]) => call(method, args)]),
+  );
+  return api as unknown as ClipdeskApi;
+}
+
+/** The message to show for any thrown value. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

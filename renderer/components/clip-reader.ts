@@ -1,0 +1,294 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { Clip, ClipPatch, HighlightColor } from '../../electron/api.js';
+import { emit } from '../events.js';
+import { formatDate, plural } from '../format.js';
+import { Offsets, mapText, rangeToText, textToRanges } from '../text-map.js';
+import type { TextMap } from '../text-map.js';
+import { HIGHLIGHT_COLORS, highlightStyles } from '../highlight-styles.js';
+import './tag-editor.js';
+import { baseStyles } from '../base-styles.js';
+
+interface Selected {
+  start: number;
+  end: number;
+  top: number;
+  left: number;
+}
+
+/**
+ * Reads one clip: metadata, editable title, star, tags, note, and the sanitized article with its
+ * highlights painted in place. Selecting text offers a highlight toolbar; offsets sent up are code
+ * points into `clip.text`, found by mapping the rendered text nodes onto that text.
+ *
+ * @fires clip-update - change the clip's title, note or star ({ patch })
+ * @fires clip-trash - move the clip to the trash ({})
+ * @fires reader-close - go back to the list ({})
+ * @fires annotate - highlight a passage ({ start, end, color, withNote })
+ */
+@customElement('clip-reader')
+export class ClipReader extends LitElement {
+  static override styles = [baseStyles, highlightStyles, css`
+    :host { display: block; height: 100%; overflow-y: auto; }
+    .column { max-width: 70ch; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
+    .bar { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.75rem; }
+    .bar .spacer { flex: 1; }
+    button { font: inherit; font-size: 0.9rem; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 0.35rem; padding: 0.3rem 0.7rem; cursor: pointer; }
+    button:hover { background: var(--selected); }
+    :focus-visible { outline-offset: 2px; }
+    button[aria-pressed='true'] { color: var(--star); border-color: currentColor; }
+    h1 { font-family: var(--font-reading); font-size: 1.9rem; line-height: 1.3; margin: 0.5rem 0; }
+    .title-row { display: flex; gap: 0.5rem; align-items: baseline; }
+    .title-row button { flex: none; }
+    .title-input { font: inherit; font-size: 1.5rem; width: 100%; padding: 0.2rem 0.4rem; background: var(--bg); color: var(--text); border: 1px solid var(--border); border-radius: 0.3rem; }
+    .meta { color: var(--muted); display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0 0 0.8rem; padding: 0; list-style: none; }
+    a { color: var(--accent); }
+    label { display: block; font-size: 0.85rem; color: var(--muted); margin: 0.8rem 0 0.25rem; }
+    textarea { width: 100%; min-height: 3.2rem; font: inherit; padding: 0.4rem 0.6rem; background: var(--bg); color: var(--text); border: 1px solid var(--border); border-radius: 0.35rem; resize: vertical; }
+    hr { border: 0; border-top: 1px solid var(--border); margin: 1.5rem 0; }
+    .content { font-family: var(--font-reading); font-size: 1.125rem; line-height: 1.7; overflow-wrap: break-word; }
+    .content:lang(zh), .content:lang(ja) { line-height: 1.85; }
+    .content img { max-width: 100%; }
+    .content pre { overflow-x: auto; white-space: pre-wrap; }
+    .content blockquote { border-left: 3px solid var(--border); margin-left: 0; padding-left: 1rem; color: var(--muted); }
+    .toolbar {
+      position: fixed; z-index: 10; display: flex; gap: 0.3rem; padding: 0.3rem; border-radius: 0.5rem;
+      background: var(--surface-raised); border: 1px solid var(--border); box-shadow: var(--shadow);
+    }
+    .swatch { width: 1.8rem; height: 1.8rem; padding: 0; border-radius: 50%; border: 2px solid var(--border); }
+  `];
+
+  @property({ attribute: false }) clip!: Clip;
+  @property({ attribute: false }) allTags: readonly string[] = [];
+
+  @state() private _editingTitle = false;
+  @state() private _selected: Selected | null = null;
+  @query('.content') private _content!: HTMLElement;
+  private _map: TextMap | null = null;
+  private _paintedKey = '';
+  private _color: HighlightColor = 'yellow';
+  private readonly _onSelectionChange = () => this._readSelection();
+
+  override render() {
+    const clip = this.clip;
+    return html`
+      <article class="column" aria-labelledby="clip-title">
+        <div class="bar" role="toolbar" aria-label="Clip actions">
+          <button @click=${() => emit(this, 'reader-close', {})}>← Back to list</button>
+          <span class="spacer"></span>
+          <button aria-pressed=${clip.starred} title="Star (s)" @click=${() => this._update({ starred: !clip.starred })}>${clip.starred ? '★' : '☆'} Star</button>
+          <button title="Move to trash (Delete)" @click=${() => emit(this, 'clip-trash', {})}>Move to trash</button>
+        </div>
+        ${this._renderTitle()}
+        <ul class="meta" aria-label="About this clip">
+          ${clip.source ? html`<li>Source: ${clip.source}</li>` : nothing}
+          ${clip.byline ? html`<li>By ${clip.byline}</li>` : nothing}
+          ${clip.publishedAt || clip.publishedText ? html`<li>Published <time datetime=${clip.publishedAt ?? nothing}>${clip.publishedText ?? formatDate(clip.publishedAt)}</time></li>` : nothing}
+          <li>Clipped ${formatDate(clip.clippedAt)}</li>
+          <li>${plural(clip.wordCount, 'word')}</li>
+          ${safeLink(clip.url) ? html`<li><a href=${clip.url ?? ''} target="_blank" rel="noopener noreferrer">Open original</a></li>` : nothing}
+        </ul>
+        <tag-editor .tags=${clip.tags} .allTags=${this.allTags}></tag-editor>
+        <label for="note">Note</label>
+        <textarea id="note" placeholder="Your note on this clip (saved when you leave the field, or Ctrl+Enter)"
+          .value=${clip.note} @blur=${this._onNoteSave} @keydown=${this._onNoteKeydown}></textarea>
+        <hr>
+        <div class="content" tabindex="0" role="region" aria-label="Article text" lang=${clip.language ?? nothing}>
+          ${keyed(this._paintKey(), unsafeHTML(clip.content))}
+        </div>
+      </article>
+      ${this._renderToolbar()}`;
+  }
+
+  private _renderTitle() {
+    if (this._editingTitle) {
+      return html`<input class="title-input" aria-label="Title" .value=${this.clip.title}
+        @keydown=${this._onTitleKeydown} @blur=${this._onTitleSave}>`;
+    }
+    return html`
+      <div class="title-row">
+        <h1 id="clip-title">${this.clip.title}</h1>
+        <button @click=${this._onTitleEdit}>Edit title</button>
+      </div>`;
+  }
+
+  private _renderToolbar() {
+    const selected = this._selected;
+    if (!selected) return nothing;
+    return html`
+      <div class="toolbar" role="toolbar" aria-label="Highlight selection" style=${styleMap({ top: `${selected.top}px`, left: `${selected.left}px` })}
+        @mousedown=${(event: MouseEvent) => event.preventDefault()}>
+        ${HIGHLIGHT_COLORS.map((color) => html`
+          <button class="swatch hl-${color}" aria-label="Highlight ${color}" title="Highlight ${color} (h)"
+            @click=${() => this.highlightSelection(color, true)}></button>`)}
+      </div>`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('selectionchange', this._onSelectionChange);
+    // The toolbar is placed in viewport coordinates: follow the passage when the article scrolls.
+    this.addEventListener('scroll', this._onSelectionChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('selectionchange', this._onSelectionChange);
+    this.removeEventListener('scroll', this._onSelectionChange);
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (changed.has('clip') && (changed.get('clip') as Clip | undefined)?.id !== this.clip.id) {
+      this._editingTitle = false;
+      this.scrollTop = 0;
+    }
+    if (this._paintedKey !== this._paintKey()) this._paint();
+  }
+
+  /**
+   * Highlights what is selected in the article (the toolbar, or the `h` key). Returns false if nothing
+   * is. `withNote` asks for the cursor in the new highlight's note: right after a toolbar click, but
+   * not after `h`, where the next keys are more shortcuts, not a note.
+   */
+  highlightSelection(color: HighlightColor = this._color, withNote = false): boolean {
+    const selected = this._selected;
+    if (!selected) return false;
+    this._color = color;
+    emit(this, 'annotate', { start: selected.start, end: selected.end, color, withNote });
+    document.getSelection()?.removeAllRanges();
+    this._selected = null;
+    return true;
+  }
+
+  /** Scrolls to a highlight and flashes it, so people see which passage a note belongs to. */
+  reveal(annotationId: string): void {
+    const marks = [...this._content.querySelectorAll<HTMLElement>(`mark[data-annotation-id="${CSS.escape(annotationId)}"]`)];
+    marks[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    for (const mark of marks) {
+      mark.classList.remove('flash');
+      void mark.offsetWidth; // restart the animation when the same highlight is revealed twice
+      mark.classList.add('flash');
+    }
+  }
+
+  focusTags(): void {
+    this.renderRoot.querySelector('tag-editor')?.focus();
+  }
+
+  /** Changes whenever the painted highlights would differ, so the content is re-rendered fresh. */
+  private _paintKey(): string {
+    const painted = this.clip.annotations.filter((annotation) => annotation.status !== 'orphan');
+    return `${this.clip.id}/${this.clip.contentHash}/${painted.map((a) => `${a.id}:${a.color}:${a.target.selector[1].start}-${a.target.selector[1].end}`).join(',')}`;
+  }
+
+  private _paint(): void {
+    this._paintedKey = this._paintKey();
+    const offsets = new Offsets(this.clip.text);
+    for (const annotation of this.clip.annotations) {
+      if (annotation.status === 'orphan') continue;
+      const { start, end } = annotation.target.selector[1];
+      // Wrapping splits text nodes, so each highlight maps the (changed) DOM afresh.
+      const ranges = textToRanges(mapText(this._content, this.clip.text), offsets.toUnits(start), offsets.toUnits(end));
+      for (const range of ranges.reverse()) {
+        const mark = document.createElement('mark');
+        mark.className = `hl hl-${annotation.color}`;
+        mark.dataset.annotationId = annotation.id;
+        range.surroundContents(mark);
+      }
+    }
+    // Links in a clip lead out of the app: the shell opens new windows in the system browser.
+    for (const link of this._content.querySelectorAll('a[href]')) {
+      link.setAttribute('target', '_blank');
+      link.setAttribute('rel', 'noopener noreferrer');
+    }
+    this._map = mapText(this._content, this.clip.text);
+  }
+
+  private _readSelection(): void {
+    const range = this._selectionRange();
+    const units = range && this._map ? rangeToText(this._map, range) : null;
+    if (!range || !units) {
+      this._selected = null;
+      return;
+    }
+    const offsets = new Offsets(this.clip.text);
+    const box = range.getBoundingClientRect();
+    this._selected = {
+      start: offsets.toPoints(units.start),
+      end: offsets.toPoints(units.end),
+      top: Math.max(4, box.top - 48),
+      left: Math.max(4, Math.min(box.left, innerWidth - 220)),
+    };
+  }
+
+  /** The selection as a live range inside the article, if there is one (it lives in this shadow root). */
+  private _selectionRange(): Range | null {
+    const selection = document.getSelection();
+    // Not `isCollapsed`: Chromium reports a selection inside a shadow root as collapsed on its host.
+    if (!selection || selection.rangeCount === 0 || !this._content) return null;
+    const [found] = selection.getComposedRanges({ shadowRoots: [this.renderRoot as ShadowRoot] });
+    if (!found || found.collapsed || !this._content.contains(found.startContainer) || !this._content.contains(found.endContainer)) return null;
+    const range = new Range();
+    range.setStart(found.startContainer, found.startOffset);
+    range.setEnd(found.endContainer, found.endOffset);
+    return range;
+  }
+
+  private _update(patch: ClipPatch): void {
+    emit(this, 'clip-update', { patch });
+  }
+
+  private async _onTitleEdit(): Promise<void> {
+    this._editingTitle = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('.title-input')?.select();
+  }
+
+  private _onTitleKeydown(event: KeyboardEvent): void {
+    const input = event.target as HTMLInputElement;
+    if (event.key !== 'Enter' && event.key !== 'Escape') return;
+    // preventDefault: focus moves to "Edit title" before this key's click would fire, and press it again.
+    event.preventDefault();
+    if (event.key === 'Escape') input.value = this.clip.title;
+    input.blur();
+  }
+
+  private async _onTitleSave(event: FocusEvent): Promise<void> {
+    const title = (event.target as HTMLInputElement).value.trim();
+    this._editingTitle = false;
+    if (title && title !== this.clip.title) this._update({ title });
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('.title-row button')?.focus();
+  }
+
+  private _onNoteSave(event: FocusEvent): void {
+    const note = (event.target as HTMLTextAreaElement).value;
+    if (note !== this.clip.note) this._update({ note });
+  }
+
+  private _onNoteKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      const note = (event.target as HTMLTextAreaElement).value;
+      if (note !== this.clip.note) this._update({ note });
+    }
+  }
+}
+
+function safeLink(url: string | null): boolean {
+  return url !== null && /^https?:\/\//i.test(url);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'clip-reader': ClipReader;
+  }
+  interface HTMLElementEventMap {
+    'clip-update': CustomEvent<{ patch: ClipPatch }>;
+    'clip-trash': CustomEvent<Record<string, never>>;
+    'reader-close': CustomEvent<Record<string, never>>;
+    annotate: CustomEvent<{ start: number; end: number; color: HighlightColor; withNote: boolean }>;
+  }
+}

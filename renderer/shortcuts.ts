@@ -1,0 +1,27 @@
+export type Command = 'search' | 'next' | 'previous' | 'open' | 'close' | 'tag' | 'highlight' | 'star' | 'trash' | 'help';
+
+const KEYS: Record<string, Command> = {
+  '/': 'search', '?': 'help', j: 'next', k: 'previous', t: 'tag', h: 'highlight', s: 'star', Delete: 'trash', Escape: 'close',
+};
+// These keys mean something to whatever has focus (a button, a link): they are shortcuts only when nothing does.
+const UNFOCUSED_KEYS: Record<string, Command> = { ArrowDown: 'next', ArrowUp: 'previous', Enter: 'open' };
+
+/**
+ * The window-wide shortcut a key press stands for, if any. Single keys never count while someone is
+ * typing in a field or working in a dialog; Ctrl/Cmd+F (search) works everywhere.
+ */
+export function commandFor(event: KeyboardEvent): Command | null {
+  if (event.defaultPrevented) return null;
+  const modified = event.ctrlKey || event.metaKey;
+  if (modified && !event.altKey && event.key.toLowerCase() === 'f') return 'search';
+  const path = event.composedPath();
+  if (modified || event.altKey || isTyping(path[0]) || path.some((node) => node instanceof HTMLDialogElement)) return null;
+  const unfocused = path[0] === document.body || path[0] === document.documentElement;
+  return KEYS[event.key] ?? (unfocused ? (UNFOCUSED_KEYS[event.key] ?? null) : null);
+}
+
+function isTyping(target: EventTarget | undefined): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+}

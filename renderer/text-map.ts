@@ -1,0 +1,112 @@
+/**
+ * Maps between the rendered clip content (DOM text nodes) and the clip's plain `text`, which the core
+ * derives from the same HTML by collapsing white space and separating blocks with "\n\n". Only
+ * non-white-space characters are matched, in order, so the two agree however spaces were folded.
+ * Annotation offsets are Unicode code points; the DOM counts UTF-16 units: both are converted here.
+ */
+export interface TextMap {
+  nodes: Text[];
+  /** Per node, per UTF-16 unit: its UTF-16 offset in the clip text, or -1 (white space, unmatched). */
+  offsets: Int32Array[];
+}
+
+const SPACE = /\s/;
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+export function mapText(root: Node, text: string): TextMap {
+  const nodes: Text[] = [];
+  const offsets: Int32Array[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (SKIPPED.has(node.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  let cursor = 0;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const value = node.data;
+    const map = new Int32Array(value.length).fill(-1);
+    for (let i = 0; i < value.length; i++) {
+      const char = value[i] ?? '';
+      if (SPACE.test(char)) continue;
+      while (cursor < text.length && SPACE.test(text[cursor] ?? '')) cursor++;
+      if (text[cursor] === char) {
+        map[i] = cursor++;
+      } else {
+        // Out of step (content and text from different versions?): re-find this run of characters.
+        const run = value.slice(i).split(/\s/)[0] ?? char;
+        const found = text.indexOf(run, cursor);
+        if (found >= 0) {
+          cursor = found;
+          map[i] = cursor++;
+        }
+      }
+    }
+    nodes.push(node);
+    offsets.push(map);
+  }
+  return { nodes, offsets };
+}
+
+/** The clip-text range [start, end) in UTF-16 units that a DOM range covers, or null if it covers none. */
+export function rangeToText(map: TextMap, range: Range): { start: number; end: number } | null {
+  let start = Infinity;
+  let end = -1;
+  map.nodes.forEach((node, n) => {
+    if (!range.intersectsNode(node)) return;
+    const from = node === range.startContainer ? range.startOffset : 0;
+    const to = node === range.endContainer ? range.endOffset : node.length;
+    const units = map.offsets[n] ?? new Int32Array();
+    for (let i = from; i < to; i++) {
+      const offset = units[i] ?? -1;
+      if (offset < 0) continue;
+      start = Math.min(start, offset);
+      end = Math.max(end, offset + 1);
+    }
+  });
+  return end > start ? { start, end } : null;
+}
+
+/** DOM ranges (one per text node) covering the clip-text range [start, end) in UTF-16 units. */
+export function textToRanges(map: TextMap, start: number, end: number): Range[] {
+  const ranges: Range[] = [];
+  map.nodes.forEach((node, n) => {
+    const units = map.offsets[n] ?? new Int32Array();
+    let first = -1;
+    let last = -1;
+    units.forEach((offset, i) => {
+      if (offset < start || offset >= end) return;
+      if (first < 0) first = i;
+      last = i;
+    });
+    if (first < 0) return;
+    const range = new Range();
+    range.setStart(node, first);
+    range.setEnd(node, last + 1);
+    ranges.push(range);
+  });
+  return ranges;
+}
+
+/** Converts between code-point offsets (the API's) and UTF-16 offsets (the DOM's) over one text. */
+export class Offsets {
+  readonly #unitsOfPoint: number[] | null;
+
+  constructor(text: string) {
+    // Most texts have no astral characters: then both kinds of offsets are the same numbers.
+    if (!/[\uD800-\uDFFF]/.test(text)) {
+      this.#unitsOfPoint = null;
+      return;
+    }
+    const units = [0];
+    for (const char of text) units.push((units.at(-1) ?? 0) + char.length);
+    this.#unitsOfPoint = units;
+  }
+
+  toUnits(point: number): number {
+    return this.#unitsOfPoint ? (this.#unitsOfPoint[point] ?? this.#unitsOfPoint.at(-1) ?? 0) : point;
+  }
+
+  toPoints(unit: number): number {
+    if (!this.#unitsOfPoint) return unit;
+    const index = this.#unitsOfPoint.findIndex((units) => units >= unit);
+    return index < 0 ? this.#unitsOfPoint.length - 1 : index;
+  }
+}
