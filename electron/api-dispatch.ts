@@ -5,13 +5,18 @@
  */
 import type { z } from 'zod';
 import { API_ARGS } from './api.js';
-import type { ApiMethod, ApiResult } from './api.js';
+import type { ApiMethod, ApiResult, ClipperInfo } from './api.js';
 import { isClipdeskError } from './core/errors.js';
 import type { Library } from './core/library.js';
 
 type Handlers = { [M in ApiMethod]: (...args: z.infer<(typeof API_ARGS)[M]>) => unknown };
 
-function handlersFor(library: Library): Handlers {
+/** What the host running the facade adds: its browser clipper, if it started one. */
+export interface HostInfo {
+  clipper: ClipperInfo | null;
+}
+
+function handlersFor(library: Library, host: HostInfo): Handlers {
   return {
     list: (options) => library.list(options),
     get: (id) => library.get(id),
@@ -32,13 +37,14 @@ function handlersFor(library: Library): Handlers {
     emptyTrash: () => library.emptyTrash(),
     revisions: (id) => library.revisions(id),
     restoreRevision: (id, n) => library.restoreRevision(id, n),
+    clipperInfo: () => host.clipper,
   };
 }
 
 export type Dispatch = (method: string, args: unknown) => Promise<ApiResult<unknown>>;
 
-export function createDispatch(library: Library): Dispatch {
-  const handlers = handlersFor(library);
+export function createDispatch(library: Library, host: HostInfo = { clipper: null }): Dispatch {
+  const handlers = handlersFor(library, host);
   return async (method, args) => {
     if (!Object.hasOwn(API_ARGS, method)) return failure('BAD_INPUT', `unknown method "${method}"`);
     const parsed = API_ARGS[method as ApiMethod].safeParse(args);

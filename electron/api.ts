@@ -204,6 +204,7 @@ export const API_ARGS = {
   emptyTrash: z.tuple([]),
   revisions: z.tuple([id]),
   restoreRevision: z.tuple([id, z.number().int().min(1)]),
+  clipperInfo: z.tuple([]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 
 /** What `window.clipdesk` (Electron) and the HTTP bridge (web host) both provide to the renderer. */
@@ -227,6 +228,14 @@ export interface ClipdeskApi {
   emptyTrash(): Promise<number>;
   revisions(id: string): Promise<Revision[]>;
   restoreRevision(id: string, n: number): Promise<ClipSummary>;
+  /** The browser clipper of this run, for the bookmarklet dialog; null where none runs. */
+  clipperInfo(): Promise<ClipperInfo | null>;
+}
+
+export interface ClipperInfo {
+  port: number;
+  /** A `javascript:` bookmarklet that posts the current page to the clipper, token included. */
+  bookmarklet: string;
 }
 
 /** How a call's outcome crosses IPC or HTTP: errors carry only a stable code and a message. */

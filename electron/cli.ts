@@ -11,7 +11,7 @@ import type { ExportFormat, HighlightColor, SortKey } from './api.js';
 import { formatAnnotation, formatClip, formatImport, formatList, formatSearch, formatTags } from './cli-output.js';
 import { ClipdeskError, isClipdeskError } from './core/errors.js';
 import { Library } from './core/library.js';
-import { startWebHost } from './hosts/web.js';
+import { serveInBrowser } from './hosts/serve.js';
 import { resolveLibraryDir } from './core/store/library-dir.js';
 
 const USAGE = `usage: clipdesk <command> [options]
@@ -156,8 +156,8 @@ async function run(library: Library, command: string, args: string[], flags: Fla
       return out({ file: flags.out, bytes: Buffer.byteLength(text) }, `wrote ${flags.out}`);
     }
     case 'serve': {
-      const host = await startWebHost(library, { port: flags.port === '0' ? 0 : number(flags.port, '--port') });
-      console.log(`Clipdesk is running at ${host.url}\n(library: ${library.dir}; stop with Ctrl+C)`);
+      const { web, clipper } = await serveInBrowser(library, { port: flags.port === '0' ? 0 : number(flags.port, '--port') });
+      console.log(`Clipdesk is running at ${web.url}\n(library: ${library.dir}; browser clipper on port ${clipper.port}; stop with Ctrl+C)`);
       return undefined;
     }
     default:

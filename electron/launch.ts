@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Library } from './core/library.js';
 import { resolveLibraryDir } from './core/store/library-dir.js';
-import { startWebHost } from './hosts/web.js';
+import { serveInBrowser } from './hosts/serve.js';
 
 const require = createRequire(import.meta.url);
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
@@ -24,8 +24,8 @@ if (electron.path) {
   console.log(`Electron runtime not available (${electron.reason}); serving Clipdesk in your browser instead.`);
   const at = args.indexOf('--library');
   const library = await Library.open(resolveLibraryDir(at >= 0 ? args[at + 1] : undefined));
-  const host = await startWebHost(library);
-  console.log(`Clipdesk is running at ${host.url}  (library: ${library.dir}; stop with Ctrl+C)`);
+  const { web } = await serveInBrowser(library);
+  console.log(`Clipdesk is running at ${web.url}  (library: ${library.dir}; stop with Ctrl+C)`);
 }
 
 /** ELECTRON_PATH wins; else the binary the electron package installed, if it did. */

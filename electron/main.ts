@@ -14,6 +14,8 @@ import { isClipdeskError } from './core/errors.js';
 import { Library } from './core/library.js';
 import { resolveLibraryDir } from './core/store/library-dir.js';
 import { APP_HOST, APP_SCHEME, isTrustedSender, registerIpc } from './ipc.js';
+import { bookmarkletFor } from './hosts/clipper.js';
+import { startBrowserClipper } from './hosts/serve.js';
 import { rendererResponse } from './shell/app-protocol.js';
 import { launchRequests } from './shell/launch-args.js';
 import type { LaunchRequest } from './shell/launch-args.js';
@@ -56,7 +58,9 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => rendererResponse(RENDERER_DIR, request.url));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  registerIpc(ipcMain, createDispatch(library), (event) => isTrustedSender(event, windowIds));
+  const clipper = await startBrowserClipper(library);
+  const clipperInfo = { port: clipper.port, bookmarklet: bookmarkletFor(clipper.port, clipper.token) };
+  registerIpc(ipcMain, createDispatch(library, { clipper: clipperInfo }), (event) => isTrustedSender(event, windowIds));
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
     clipFromClipboard: async () => clipAll([{ kind: 'url', url: (await clipboard.readText()).trim() }]),
     openLibraryFolder: () => void shell.openPath(library?.dir ?? ''),

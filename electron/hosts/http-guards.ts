@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * True when the Host header names this loopback server. A DNS-rebinding page reaches 127.0.0.1 under
@@ -20,4 +21,36 @@ export async function readBody(request: IncomingMessage, maxBytes: number): Prom
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * True when `given` is exactly `token`, compared in constant time. Both sides are hashed first so that
+ * neither the comparison nor an early length check says how much of a guess was right.
+ */
+export function tokenMatches(given: unknown, token: string): boolean {
+  if (typeof given !== 'string' || token.length === 0) return false;
+  return timingSafeEqual(sha256(given), sha256(token));
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** The media type of a Content-Type header, lower-cased and without parameters ("application/json"). */
+export function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * Headers every loopback response carries: its CSP, no framing, no sniffing, no Referer, no opener
+ * and no cross-origin reads (CORP), never cached. Note what is absent: any Access-Control-* grant.
+ */
+export function setGuardHeaders(response: ServerResponse, csp: string): void {
+  response.setHeader('Content-Security-Policy', csp);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  response.setHeader('X-Frame-Options', 'DENY');
+  response.setHeader('Cache-Control', 'no-store');
 }

@@ -4,14 +4,15 @@
  * this loopback host (DNS rebinding), API calls need the per-run token the printed URL carries, no
  * CORS grant to any origin, and the app's CSP on every response.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDispatch } from '../api-dispatch.js';
+import type { ClipperInfo } from '../api.js';
 import type { Library } from '../core/library.js';
 import { APP_CSP } from './csp.js';
-import { isLoopbackHost, readBody } from './http-guards.js';
+import { isLoopbackHost, mediaTypeOf, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
 import { readStaticFile } from './static-files.js';
 
 export const RENDERER_DIR = new URL('../../dist/renderer/', import.meta.url).pathname;
@@ -23,13 +24,13 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-export async function startWebHost(library: Library, options: { port?: number; rendererDir?: string } = {}): Promise<WebHost> {
+export async function startWebHost(library: Library, options: { port?: number; rendererDir?: string; clipper?: ClipperInfo } = {}): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url');
-  const dispatch = createDispatch(library);
+  const dispatch = createDispatch(library, { clipper: options.clipper ?? null });
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   let port = 0;
   const server: Server = createServer((request, response) => {
-    setCommonHeaders(response);
+    setGuardHeaders(response, APP_CSP);
     handle(request, response).catch((error: unknown) => {
       console.error('clipdesk web host:', error);
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'internal error');
@@ -54,7 +55,7 @@ export async function startWebHost(library: Library, options: { port?: number; r
     if (!tokenMatches(request.headers['x-clipdesk-token'], token)) {
       return send(response, 401, json, JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'missing or wrong token' } }));
     }
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    if (mediaTypeOf(request.headers['content-type']) !== 'application/json') {
       return send(response, 415, json, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'send application/json' } }));
     }
     const body = await readBody(request, MAX_API_BODY);
@@ -87,24 +88,7 @@ async function serveFile(response: ServerResponse, root: string, path: string): 
   send(response, 404, 'text/plain; charset=utf-8', path === '/' ? 'the renderer is not built: run npm run build' : 'not found');
 }
 
-function setCommonHeaders(response: ServerResponse): void {
-  response.setHeader('Content-Security-Policy', APP_CSP);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('Referrer-Policy', 'no-referrer');
-  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  response.setHeader('X-Frame-Options', 'DENY');
-  response.setHeader('Cache-Control', 'no-store');
-}
-
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
   response.writeHead(status, { 'Content-Type': type });
   response.end(body);
-}
-
-function tokenMatches(given: string | string[] | undefined, token: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

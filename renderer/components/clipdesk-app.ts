@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { AnnotationPatch, ClipPatch, ClipSummary, HighlightColor, ImportInput, SearchResult } from '../../electron/api.js';
+import type { AnnotationPatch, ClipPatch, ClipSummary, ClipperInfo, HighlightColor, ImportInput, SearchResult } from '../../electron/api.js';
 import { ApiError, createApi, errorMessage } from '../api-client.js';
 import { droppedInput, isClippable } from '../drop-input.js';
 import { plural } from '../format.js';
@@ -78,6 +78,7 @@ export class ClipdeskApp extends LitElement {
   @state() private _query = this._url.read();
   @state() private _activeIndex = -1;
   @state() private _openId: string | null = null;
+  @state() private _clipper: ClipperInfo | null = null;
   @state() private _importOpen = false;
   @state() private _importing = false;
   @state() private _importError = '';
@@ -130,7 +131,7 @@ export class ClipdeskApp extends LitElement {
         ${this._openId ? this._renderReader() : nothing}
       </main>
       ${this._renderAside()}
-      <import-dialog .open=${this._importOpen} .pending=${this._importing} .error=${this._importError}
+      <import-dialog .open=${this._importOpen} .pending=${this._importing} .error=${this._importError} .clipper=${this._clipper}
         @import-submit=${(event: CustomEvent<{ input: ImportInput }>) => this._import(event.detail.input)}
         @dialog-close=${() => (this._importOpen = false)}></import-dialog>
       <shortcuts-dialog .open=${this._shortcutsOpen} @dialog-close=${() => (this._shortcutsOpen = false)}></shortcuts-dialog>
@@ -208,6 +209,7 @@ export class ClipdeskApp extends LitElement {
     addEventListener('dragover', this._onDragOver);
     addEventListener('dragleave', this._onDragLeave);
     addEventListener('drop', this._onDrop);
+    this._api.clipperInfo().then((info) => (this._clipper = info), () => undefined); // no clipper: no bookmarklet offered
   }
 
   override disconnectedCallback(): void {

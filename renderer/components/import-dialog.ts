@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { ImportInput } from '../../electron/api.js';
+import type { ClipperInfo, ImportInput } from '../../electron/api.js';
 import { emit } from '../events.js';
+import './clipper-panel.js';
 import { baseStyles } from '../base-styles.js';
 import { dialogStyles, restoreFocus, syncDialog } from '../dialogs.js';
 
@@ -31,6 +32,7 @@ export class ImportDialog extends LitElement {
   @property({ type: Boolean }) open = false;
   @property({ type: Boolean }) pending = false;
   @property() error = '';
+  @property({ attribute: false }) clipper: ClipperInfo | null = null;
 
   @state() private _problem = '';
   @query('form') private _form!: HTMLFormElement;
@@ -50,6 +52,7 @@ export class ImportDialog extends LitElement {
           </label>
           <label class="check"><input type="checkbox" name="markdown"> The pasted text is Markdown</label>
           <p class="hint">You can also drop a .html, .txt or .md file, or a link, onto the window.</p>
+          ${this.clipper ? html`<clipper-panel .info=${this.clipper}></clipper-panel>` : nothing}
           ${this.pending ? html`<p class="status" role="status"><progress aria-label="Importing"></progress> Clipping…</p>` : nothing}
           ${message ? html`<p class="error" role="alert">${message}</p>` : nothing}
           <div class="actions">

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, open } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { checkedJsonFile } from './checked-file.js';
+import { WriteLock } from './write-lock.js';
+
+/** The clipper's port unless clipper.json says otherwise; bookmarklets are made for it, so it stays fixed. */
+export const DEFAULT_CLIPPER_PORT = 27183;
+
+const clipperSettingsSchema = z.object({
+  token: z.string().min(32).max(256),
+  port: z.number().int().min(0).max(65_535),
+});
+export type ClipperSettings = z.infer<typeof clipperSettingsSchema>;
+
+/**
+ * The clipper's per-install token and port from `<library>/clipper.json`, created on first use. The
+ * token lets whoever holds it add clips, so the file is readable by its owner only (mode 0600).
+ */
+export async function loadClipperSettings(dir: string): Promise<ClipperSettings> {
+  const path = join(dir, 'clipper.json');
+  const file = checkedJsonFile(path, clipperSettingsSchema);
+  const existing = await readPrivate(file, path);
+  if (existing) return existing;
+  // Two processes starting at once must not each mint a token and leave one of them with a stale one.
+  return new WriteLock(join(dir, 'library.lock')).withLock(async () => (await readPrivate(file, path)) ?? createSettings(file, path));
+}
+
+type SettingsFile = ReturnType<typeof checkedJsonFile<ClipperSettings>>;
+
+/** The settings, with the file's mode tightened in case it was copied in with wider rights. */
+async function readPrivate(file: SettingsFile, path: string): Promise<ClipperSettings | null> {
+  const settings = await file.read();
+  if (settings) await chmod(path, 0o600);
+  return settings;
+}
+
+async function createSettings(file: SettingsFile, path: string): Promise<ClipperSettings> {
+  const settings = { token: randomBytes(32).toString('base64url'), port: DEFAULT_CLIPPER_PORT };
+  // lowdb (steno) writes `.<name>.tmp` beside the file and renames it over. writeFile keeps an existing
+  // file's mode, so creating that temp file 0600 first means the token is never on disk readable by
+  // others; the chmod afterwards keeps the promise should steno ever name its temp file differently.
+  const temp = join(dirname(path), `.${basename(path)}.tmp`);
+  await (await open(temp, 'w', 0o600)).close();
+  await chmod(temp, 0o600);
+  await file.write(settings);
+  await chmod(path, 0o600);
+  return settings;
+}

@@ -1,0 +1,249 @@
+/**
+ * The browser clipper: a loopback endpoint the bookmarklet (or a browser extension) sends pages to.
+ * Joplin's clipper shows what to avoid (CORS open to every origin, the token in the query string),
+ * Zotero's what to keep (loopback only, refuse what a foreign page is able to send). So:
+ *  - 127.0.0.1 only, and the Host header must name it (DNS rebinding);
+ *  - every clip needs the per-install token, in a header (POST /clip) or the form body
+ *    (POST /bookmarklet), never in a URL; a token in the query string is not even read;
+ *  - no CORS grant to anyone. POST /clip refuses web Origins and needs application/json, which a
+ *    foreign page can only send after a preflight, and the preflight gets no grant;
+ *  - answers describe the page just sent and nothing else in the library, and no other origin can
+ *    read them: holding the token lets a page add clips, never read them.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { ClipdeskError, isClipdeskError } from '../core/errors.js';
+import type { ErrorCode } from '../core/errors.js';
+import type { Library } from '../core/library.js';
+import { DEFAULT_CLIPPER_PORT } from '../core/store/settings.js';
+import { CLIPPER_PAGE_CSP, clippedPage, failedPage, runningPage } from './clipper-page.js';
+import type { ClipReport } from './clipper-page.js';
+import { findSelection } from './find-selection.js';
+import { isLoopbackHost, mediaTypeOf, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+
+// What a host wiring the clipper needs, from one module.
+export { bookmarkletFor } from './bookmarklet.js';
+export { DEFAULT_CLIPPER_PORT, loadClipperSettings } from '../core/store/settings.js';
+
+const MAX_BODY = 16 * 1024 * 1024; // a large page's outerHTML, form-encoded (which can triple it), fits
+const CLIPS_PER_MINUTE = 60;
+const MIN_TOKEN_LENGTH = 32;
+
+export interface ClipperOptions {
+  /** The per-install secret (see loadClipperSettings). */
+  token: string;
+  /** Tried first; when it is taken, a free port is used and reported. */
+  port?: number;
+  clipsPerMinute?: number;
+}
+
+export interface Clipper {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const clipRequestSchema = z.object({
+  url: z.string().min(1).max(8192),
+  html: z.string().min(1).optional(),
+  selection: z.string().max(100_000).optional(),
+});
+// A form post can come from any page, so it may only store the HTML it carries: were a page ever to
+// learn the token, it still could not make Clipdesk fetch URLs (an intranet, say) on its behalf.
+const formRequestSchema = clipRequestSchema.extend({ html: z.string().min(1) });
+type ClipRequest = z.infer<typeof clipRequestSchema>;
+type ClipResult = ClipReport & { id: string };
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  BAD_INPUT: 400, BAD_QUERY: 400, NOT_FOUND: 404, FETCH_FAILED: 502, TOO_LARGE: 413, UNSUPPORTED: 422,
+  EXTRACT_FAILED: 422, CORRUPT_LIBRARY: 500, NEWER_LIBRARY: 500, LOCKED: 503,
+};
+
+/** A request turned away before it reached the library. */
+class Refusal extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+interface Context {
+  library: Library;
+  token: string;
+  port: number;
+  limit: RateLimit;
+}
+
+export async function startClipper(library: Library, options: ClipperOptions): Promise<Clipper> {
+  // An empty or short token would let anyone clip; refuse to start rather than run unguarded.
+  if (options.token.length < MIN_TOKEN_LENGTH) throw new ClipdeskError('BAD_INPUT', 'the clipper token is too short to be a secret');
+  const context: Context = { library, token: options.token, port: 0, limit: new RateLimit(options.clipsPerMinute ?? CLIPS_PER_MINUTE, 60_000) };
+  const server = createServer((request, response) => {
+    setGuardHeaders(response, CLIPPER_PAGE_CSP);
+    route(context, request, response).catch((error: unknown) => {
+      console.error('clipdesk clipper:', error);
+      if (!response.headersSent) send(response, 500, 'text/plain', 'internal error');
+    });
+  });
+  context.port = await listenWithFallback(server, options.port ?? DEFAULT_CLIPPER_PORT);
+  return {
+    url: `http://127.0.0.1:${context.port}/`,
+    port: context.port,
+    token: options.token,
+    close: () => new Promise((closed) => server.close(() => closed())),
+  };
+}
+
+async function route(context: Context, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (!isLoopbackHost(request.headers.host, context.port)) return send(response, 421, 'text/plain', 'wrong Host');
+  // Only the path is read: a token put in the query string is ignored, never accepted.
+  const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+  const method = request.method ?? 'GET';
+  if (path === '/' && (method === 'GET' || method === 'HEAD')) return send(response, 200, 'text/html', runningPage());
+  if (path === '/clip' && method === 'POST') return answerJson(response, () => clipJson(context, request));
+  if (path === '/bookmarklet' && method === 'POST') return answerHtml(response, () => clipForm(context, request));
+  // OPTIONS lands here too: a preflight gets a refusal and no Access-Control-* header, so it fails.
+  if (path === '/' || path === '/clip' || path === '/bookmarklet') return send(response, 405, 'text/plain', 'method not allowed');
+  send(response, 404, 'text/plain', 'not found');
+}
+
+async function clipJson(context: Context, request: IncomingMessage): Promise<ClipResult> {
+  if (!isClientOrigin(request.headers.origin)) throw new Refusal(403, 'FORBIDDEN', 'web pages may not call the clipper API; use the bookmarklet');
+  if (!tokenMatches(request.headers['x-clipdesk-token'], context.token)) throw unauthorized();
+  if (mediaTypeOf(request.headers['content-type']) !== 'application/json') throw new Refusal(415, 'BAD_INPUT', 'send application/json');
+  const json = parseJson(await readLimited(request));
+  return clipPage(context, parseRequest(clipRequestSchema, json));
+}
+
+async function clipForm(context: Context, request: IncomingMessage): Promise<ClipResult> {
+  if (mediaTypeOf(request.headers['content-type']) !== 'application/x-www-form-urlencoded') throw new Refusal(415, 'BAD_INPUT', 'send a form');
+  const form = new URLSearchParams((await readLimited(request)).toString('utf8'));
+  if (!tokenMatches(form.get('token'), context.token)) throw unauthorized();
+  const fields = { url: form.get('url'), html: form.get('html'), selection: form.get('selection') || undefined };
+  return clipPage(context, parseRequest(formRequestSchema, fields));
+}
+
+/** Clips the page and highlights the selection sent with it, if the article text contains it. */
+async function clipPage(context: Context, input: ClipRequest): Promise<ClipResult> {
+  // Counted after the token check, so a page without the token cannot use up the user's allowance.
+  if (!context.limit.take()) throw new Refusal(429, 'RATE_LIMITED', 'too many clips in the last minute; try again shortly');
+  const { library } = context;
+  const { clip, outcome } = await library.import(input.html ? { kind: 'html', html: input.html, url: input.url } : { kind: 'url', url: input.url });
+  const highlighted = input.selection?.trim() ? await highlight(library, clip.id, input.selection) : null;
+  return { id: clip.id, title: clip.title, outcome, highlighted };
+}
+
+/** True once the selection is highlighted; clipping the same selection twice highlights it once. */
+async function highlight(library: Library, id: string, selection: string): Promise<boolean> {
+  const { text, annotations } = await library.get(id);
+  const range = findSelection(text, selection);
+  if (!range) return false;
+  const already = annotations.some(({ target }) => target.selector[1].start === range.start && target.selector[1].end === range.end);
+  if (!already) await library.annotate(id, range);
+  return true;
+}
+
+async function answerJson(response: ServerResponse, work: () => Promise<ClipResult>): Promise<void> {
+  try {
+    send(response, 200, 'application/json', JSON.stringify({ ok: true, ...(await work()) }));
+  } catch (error) {
+    const { status, code, message } = failureOf(error, response);
+    send(response, status, 'application/json', JSON.stringify({ ok: false, error: { code, message } }));
+  }
+}
+
+async function answerHtml(response: ServerResponse, work: () => Promise<ClipResult>): Promise<void> {
+  try {
+    send(response, 200, 'text/html', clippedPage(await work()));
+  } catch (error) {
+    const { status, message } = failureOf(error, response);
+    send(response, status, 'text/html', failedPage(message));
+  }
+}
+
+/** Status, code and a message a user can act on; never a stack trace. */
+function failureOf(error: unknown, response: ServerResponse): { status: number; code: string; message: string } {
+  if (error instanceof Refusal) {
+    // The unread rest of an oversize body is not worth waiting for.
+    if (error.status === 413) response.setHeader('Connection', 'close');
+    return { status: error.status, code: error.code, message: error.message };
+  }
+  if (isClipdeskError(error)) return { status: STATUS_OF[error.code], code: error.code, message: error.message };
+  console.error('clipdesk clipper:', error);
+  return { status: 500, code: 'INTERNAL', message: 'something went wrong inside Clipdesk; the details are in its log' };
+}
+
+function unauthorized(): Refusal {
+  return new Refusal(401, 'UNAUTHORIZED', 'missing or wrong clipper token; copy the bookmarklet again from Clipdesk');
+}
+
+/** No Origin (a native client) or a browser extension's; never a web page's, "null" included. */
+function isClientOrigin(origin: string | undefined): boolean {
+  return origin === undefined || /^(?:chrome|moz|safari-web)-extension:\/\/[\w.-]+$/.test(origin);
+}
+
+async function readLimited(request: IncomingMessage): Promise<Buffer> {
+  const body = await readBody(request, MAX_BODY);
+  if (body === null) throw new Refusal(413, 'TOO_LARGE', `the page is over ${MAX_BODY / 1024 / 1024} MB`);
+  return body;
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new Refusal(400, 'BAD_INPUT', 'the body is not JSON');
+  }
+}
+
+function parseRequest<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Refusal(400, 'BAD_INPUT', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid request');
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string): void {
+  response.writeHead(status, { 'Content-Type': `${type}; charset=utf-8` });
+  response.end(body);
+}
+
+/**
+ * Listens on 127.0.0.1:`port`, or on a free port when another program holds it. Bookmarklets name
+ * the preferred port, so the caller should say when the port actually used differs.
+ */
+async function listenWithFallback(server: Server, port: number): Promise<number> {
+  try {
+    await listen(server, port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
+    await listen(server, 0);
+  }
+  return (server.address() as AddressInfo).port;
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((listening, failed) => {
+    server.once('error', failed);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', failed);
+      listening();
+    });
+  });
+}
+
+/** At most `max` takes in any `windowMs`: a sliding window of timestamps. */
+class RateLimit {
+  #times: number[] = [];
+
+  constructor(readonly max: number, readonly windowMs: number) {}
+
+  take(now = Date.now()): boolean {
+    this.#times = this.#times.filter((time) => now - time < this.windowMs);
+    if (this.#times.length >= this.max) return false;
+    this.#times.push(now);
+    return true;
+  }
+}
