@@ -20,7 +20,7 @@ import type { Library } from '../core/library.js';
 import { DEFAULT_CLIPPER_PORT } from '../core/store/settings.js';
 import { CLIPPER_PAGE_CSP, clippedPage, failedPage, runningPage } from './clipper-page.js';
 import type { ClipReport } from './clipper-page.js';
-import { findSelection } from './find-selection.js';
+import { findSelection } from '../core/annotate/index.js';
 import { isLoopbackHost, mediaTypeOf, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
 
 // What a host wiring the clipper needs, from one module.

@@ -1,5 +1,5 @@
-import { CodePointMap } from '../core/annotate/code-points.js';
-import type { TextRange } from '../core/annotate/index.js';
+import { CodePointMap } from './code-points.js';
+import type { TextRange } from './find-quote.js';
 
 /**
  * Where a browser selection sits in a clip's text, in code points, or null. The two break lines
