@@ -95,6 +95,7 @@ async function createWindow(): Promise<void> {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick', // a middle click must not open a link in a new window
     },
   });
   windowIds.add(window.webContents.id);

@@ -3,16 +3,21 @@
  * bundle's own scripts run, nothing loads from elsewhere (clipped images are kept as data: URLs or not
  * at all), and no page can frame the app or be framed in it.
  */
-export const APP_CSP = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'", // Lit's styleMap writes style attributes; scripts stay strict
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
   "frame-src 'none'",
-].join('; ');
+  "frame-ancestors 'none'",
+];
+
+export const APP_CSP = DIRECTIVES.join('; ');
+
+/** The same policy as renderer/index.html states it: a <meta> CSP cannot carry frame-ancestors. */
+export const META_CSP = DIRECTIVES.filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');

@@ -19,7 +19,8 @@ try {
   const seed = (await library.importFile(SEED_FILE)).clip.id;
   await library.addTags(seed, ['pharma', 'jilin']);
   await library.update(seed, { starred: true });
-  await library.annotate(seed, { quote: 'Jilin High-tech Zone', occurrence: 2, color: 'yellow', note: 'Second visit by the chamber this year' });
+  await library.annotate(seed, { quote: 'Jilin High-tech Zone', color: 'yellow', note: 'Second visit by the chamber this year' });
+  await library.annotate(seed, { quote: 'Zhou Hui, president of the China Chamber of Commerce', color: 'blue' });
   await library.annotate(seed, { quote: 'biomedical industry is one of the leading industries', color: 'green' });
   const truth = JSON.parse(readFileSync(join(AEB, 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
   for (const [id, page] of Object.entries(truth).slice(0, 6)) {
@@ -39,7 +40,7 @@ try {
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   await page.goto(host.url);
-  await page.getByRole('listbox', { name: 'Clips' }).getByRole('option').first().waitFor();
+  await page.getByRole('listbox', { name: 'Clips' }).getByRole('option').nth(3).waitFor();
   await page.screenshot({ path: join(OUT, 'library.png') });
 
   await page.getByRole('listbox', { name: 'Clips' }).getByRole('option', { name: /China Chamber of Commerce/ }).click();
