@@ -1,0 +1,86 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { _electron as electron, expect, test } from '@playwright/test';
+import type { ElectronApplication, Page } from '@playwright/test';
+import { SEED_FILE } from '../helpers/temp-library.js';
+
+/**
+ * The desktop app itself, through Playwright's Electron driver: it runs where an Electron binary
+ * exists (ELECTRON_PATH, or the runtime the electron package downloaded) and skips, saying why,
+ * where none does (machines whose network blocks Electron's download).
+ */
+const ROOT = new URL('../../', import.meta.url).pathname;
+const MAIN = join(ROOT, 'dist/electron/main.js');
+
+function electronBinary(): { path: string } | { missing: string } {
+  if (process.env.ELECTRON_PATH) return existsSync(process.env.ELECTRON_PATH) ? { path: process.env.ELECTRON_PATH } : { missing: `ELECTRON_PATH=${process.env.ELECTRON_PATH} does not exist` };
+  try {
+    const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const path = join(packageDir, 'dist', readFileSync(join(packageDir, 'path.txt'), 'utf8').trim());
+    return existsSync(path) ? { path } : { missing: `the Electron runtime was never downloaded (${path} is missing)` };
+  } catch {
+    return { missing: 'the Electron runtime was never downloaded (no node_modules/electron/path.txt); set ELECTRON_PATH to run this spec' };
+  }
+}
+
+const binary = electronBinary();
+test.skip('missing' in binary, 'missing' in binary ? `no Electron binary: ${binary.missing}` : '');
+test.skip(!existsSync(MAIN), 'the app is not built: run npm run build');
+
+let app: ElectronApplication;
+let appWindow: Page;
+let libraryDir: string;
+
+test.beforeAll(async () => {
+  if (!('path' in binary)) return;
+  libraryDir = await mkdtemp(join(tmpdir(), 'clipdesk-electron-'));
+  app = await electron.launch({ executablePath: binary.path, args: [ROOT, '--library', libraryDir], env: { ...process.env, CLIPDESK_LIBRARY: libraryDir } });
+  appWindow = await app.firstWindow();
+  await appWindow.waitForLoadState('domcontentloaded');
+});
+
+test.afterAll(async () => {
+  await app?.close();
+  if (libraryDir) await rm(libraryDir, { recursive: true, force: true });
+});
+
+test('the page has no Node and reaches the main process only through the isolated typed API', async () => {
+  expect(appWindow.url()).toBe('app://clipdesk/index.html');
+  const page = await appWindow.evaluate(() => {
+    const global = window as unknown as { require?: unknown; process?: unknown; ipcRenderer?: unknown; clipdesk: Record<string, () => unknown> };
+    return {
+      require: typeof global.require,
+      process: typeof global.process,
+      ipcRenderer: typeof global.ipcRenderer,
+      api: Object.keys(global.clipdesk).sort(),
+      // contextBridge hands the page proxies, not the preload's own functions (that needs contextIsolation)
+      bridged: Function.prototype.toString.call(global.clipdesk.list).includes('[native code]'),
+    };
+  });
+  expect(page).toMatchObject({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', bridged: true });
+  expect(page.api).toContain('import');
+  const csp = await appWindow.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+  expect(csp).toContain("script-src 'self'");
+});
+
+test('clips the seed file through the real IPC path and lists it', async () => {
+  const seed = readFileSync(SEED_FILE, 'utf8');
+  const id = await appWindow.evaluate(async (text) => {
+    const api = (window as unknown as { clipdesk: { import(input: unknown): Promise<{ clip: { id: string } }> } }).clipdesk;
+    return (await api.import({ kind: 'text', text })).clip.id;
+  }, seed);
+  expect(id).toMatch(/^[0-9a-f]{32}$/);
+  await appWindow.reload();
+  await expect(appWindow.getByRole('listbox', { name: 'Clips' }).getByRole('option', { name: /China Chamber of Commerce/ })).toBeVisible();
+});
+
+test('refuses navigation away from the app and new windows', async () => {
+  await appWindow.evaluate(() => window.open('https://example.com/', '_blank'));
+  await appWindow.evaluate(() => { location.href = 'https://example.com/'; });
+  await appWindow.waitForTimeout(500);
+  expect(app.windows()).toHaveLength(1);
+  expect(appWindow.url()).toBe('app://clipdesk/index.html');
+});
