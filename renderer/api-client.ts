@@ -4,6 +4,8 @@ declare global {
   interface Window {
     /** Set by the Electron preload; absent when the page is served by the web host. */
     clipdesk?: ClipdeskApi;
+    /** Set by the Electron preload: menu commands, and clips the main process made (deep links, clipboard). */
+    clipdeskShell?: { onCommand(listener: (command: string, detail: string | null) => void): void };
   }
 }
 

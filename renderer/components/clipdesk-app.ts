@@ -33,6 +33,9 @@ interface Toast {
   action?: { label: string; run: () => void };
 }
 
+/** The Electron menu's commands (electron/shell/menu.ts) that are also keyboard shortcuts. */
+const MENU_COMMANDS = { 'focus-search': 'search', 'show-shortcuts': 'help', star: 'star', trash: 'trash', highlight: 'highlight', tag: 'tag' } as const satisfies Record<string, Command>;
+
 /**
  * The Clipdesk window, and the only element that talks to the library API: children get data as
  * properties and report what people do as events. It owns the view (library, search, trash, reader),
@@ -210,6 +213,7 @@ export class ClipdeskApp extends LitElement {
     addEventListener('dragleave', this._onDragLeave);
     addEventListener('drop', this._onDrop);
     this._api.clipperInfo().then((info) => (this._clipper = info), () => undefined); // no clipper: no bookmarklet offered
+    window.clipdeskShell?.onCommand((command, detail) => this._onShellCommand(command, detail));
   }
 
   override disconnectedCallback(): void {
@@ -421,6 +425,15 @@ export class ClipdeskApp extends LitElement {
     const action = this._toast?.action;
     this._toast = null;
     action?.run();
+  }
+
+  /** The native menu's commands are the keyboard's; a clip made by the main process is shown. */
+  private _onShellCommand(command: string, detail: string | null): void {
+    if (command === 'add-clip' || command === 'show-bookmarklet') this._importOpen = true;
+    else if (command === 'refresh') {
+      this._refresh();
+      if (detail) this._open(detail);
+    } else if (command in MENU_COMMANDS) this._perform(MENU_COMMANDS[command as keyof typeof MENU_COMMANDS]);
   }
 
   private readonly _onKeydown = (event: KeyboardEvent) => {
