@@ -7,7 +7,7 @@ import type {
 import { annotationInputSchema, annotationPatchSchema, clipPatchSchema, importInputSchema, listOptionsSchema } from '../api.js';
 import { createAnnotation, reanchorAll } from './annotations.js';
 import { bodyOf, contentHashOf, extractedOf, metadataOf, newRecord, toSearchDoc, toSummary } from './clip-record.js';
-import { clipFromFile, clipFromFileBytes, clipFromHtml, clipFromText, clipFromUrl } from './clip/index.js';
+import type * as Extraction from './clip/index.js';
 import { ClipdeskError } from './errors.js';
 import { exportClips } from './export/index.js';
 import { listClips } from './list-clips.js';
@@ -53,6 +53,7 @@ export class Library {
 
   async import(input: ImportInput): Promise<ImportResult> {
     const request = parseInput(importInputSchema, input);
+    const { clipFromFileBytes, clipFromHtml, clipFromText, clipFromUrl } = await loadExtraction();
     switch (request.kind) {
       case 'url': return this.#save(await clipFromUrl(request.url, this.#options));
       case 'html': return this.#save(clipFromHtml(request.html, { url: request.url }));
@@ -62,6 +63,7 @@ export class Library {
   }
 
   async importFile(path: string): Promise<ImportResult> {
+    const { clipFromFile } = await loadExtraction();
     return this.#save(await clipFromFile(path));
   }
 
@@ -108,11 +110,7 @@ export class Library {
   }
 
   #findSame(extracted: ExtractedClip): ClipRecord | undefined {
-    const hash = contentHashOf(extracted);
-    for (const record of this.#store.records()) {
-      if (extracted.canonicalUrl ? record.canonicalUrl === extracted.canonicalUrl : !record.canonicalUrl && record.contentHash === hash) return record;
-    }
-    return undefined;
+    return this.#store.findSame(extracted.canonicalUrl, contentHashOf(extracted));
   }
 
   // --- reading ----------------------------------------------------------------------------------
@@ -301,6 +299,14 @@ export class Library {
     if (!record) throw new ClipdeskError('NOT_FOUND', `clip ${id} was deleted meanwhile`);
     return record;
   }
+}
+
+/**
+ * Extraction (jsdom, Readability, DOMPurify) is loaded when something is first clipped: it is most
+ * of the start-up cost, and listing, searching and editing never need it.
+ */
+function loadExtraction(): Promise<typeof Extraction> {
+  return import('./clip/index.js');
 }
 
 function cleanTags(names: readonly string[]): string[] {

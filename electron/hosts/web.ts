@@ -78,7 +78,11 @@ export async function startWebHost(library: Library, options: { port?: number; r
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     token,
-    close: () => new Promise((closed) => server.close(() => closed())),
+    close: () => new Promise((closed) => {
+      server.close(() => closed());
+      // A browser keeps sockets open (keep-alive, speculative preconnects) that would hold close() for a minute.
+      server.closeAllConnections();
+    }),
   };
 }
 

@@ -22,6 +22,8 @@ import { WriteLock } from './write-lock.js';
 export class ClipStore {
   readonly dir: string;
   readonly #records = new Map<string, ClipRecord>();
+  /** Ids by sameness key (see `findSame`), so an import does not scan every clip. */
+  readonly #bySameness = new Map<string, Set<string>>();
   readonly #queue = new SerialQueue();
   readonly #lock: WriteLock;
 
@@ -49,6 +51,15 @@ export class ClipStore {
 
   get(id: string): ClipRecord | undefined {
     return this.#records.get(id);
+  }
+
+  /**
+   * The clip an import of this article would duplicate: the one with the same canonical URL, or, when
+   * the article has none, one without a canonical URL and with the same text (content hash).
+   */
+  findSame(canonicalUrl: string | null, contentHash: string): ClipRecord | undefined {
+    const [id] = this.#bySameness.get(samenessKey(canonicalUrl, contentHash)) ?? [];
+    return id === undefined ? undefined : this.#records.get(id);
   }
 
   /** The record, or NOT_FOUND with the id in the message. */
@@ -126,11 +137,27 @@ export class ClipStore {
 
   #absorb(shard: Shard, ids: readonly string[]): void {
     for (const id of ids) {
+      const before = this.#records.get(id);
+      const same = before && this.#bySameness.get(samenessOf(before));
+      if (same?.delete(id) && same.size === 0) this.#bySameness.delete(samenessOf(before!));
       const record = shard.clips[id];
-      if (record) this.#records.set(id, record);
-      else this.#records.delete(id);
+      if (record) {
+        this.#records.set(id, record);
+        const key = samenessOf(record);
+        this.#bySameness.set(key, (this.#bySameness.get(key) ?? new Set()).add(id));
+      } else {
+        this.#records.delete(id);
+      }
     }
   }
+}
+
+function samenessKey(canonicalUrl: string | null, contentHash: string): string {
+  return canonicalUrl ? `url ${canonicalUrl}` : `hash ${contentHash}`;
+}
+
+function samenessOf(record: ClipRecord): string {
+  return samenessKey(record.canonicalUrl, record.contentHash);
 }
 
 const SHARD_FILE = /^[0-9a-f]{3}\.json$/;
