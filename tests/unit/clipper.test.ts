@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { chmod, readFile, stat } from 'node:fs/promises';
-import { createServer as createHttpServer, request } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,22 +9,11 @@ import type { Library } from '../../electron/core/library.js';
 import { bookmarkletFor, loadClipperSettings, startClipper } from '../../electron/hosts/clipper.js';
 import type { Clipper } from '../../electron/hosts/clipper.js';
 import { servePages } from '../helpers/page-server.js';
+import { rawRequest } from '../helpers/raw-request.js';
+import type { Reply } from '../helpers/raw-request.js';
 import { tempLibrary } from '../helpers/temp-library.js';
 
-type Reply = { status: number; headers: Record<string, unknown>; body: string };
-
-/** A raw HTTP request, so tests can send what a browser never would (a forged Host, no token). */
-function call(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-  return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, agent: false, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', fail);
-    req.end(options.body);
-  });
-}
+const call = rawRequest;
 
 const ARTICLE = `<!doctype html><html lang="en"><head><title>Harbour traffic doubles</title></head><body><article>
 <h1>Harbour traffic doubles</h1>

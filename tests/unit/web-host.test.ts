@@ -1,29 +1,18 @@
 import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startWebHost } from '../../electron/hosts/web.js';
 import type { WebHost } from '../../electron/hosts/web.js';
+import { rawRequest } from '../helpers/raw-request.js';
 import { SEED_FILE, tempLibrary } from '../helpers/temp-library.js';
 
 let host: WebHost;
 let port: number;
 let cleanup: () => Promise<void>;
 
-/** A raw HTTP request, so tests can send what a browser never would (a forged Host, no token). */
-function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((done, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, agent: false, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', fail);
-    req.end(options.body);
-  });
-}
+const call = (path: string, options?: Parameters<typeof rawRequest>[2]) => rawRequest(port, path, options);
 
 const apiHeaders = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', 'x-clipdesk-token': host.token, ...extra });
 
