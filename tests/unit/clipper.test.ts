@@ -13,8 +13,6 @@ import { rawRequest } from '../helpers/raw-request.js';
 import type { Reply } from '../helpers/raw-request.js';
 import { tempLibrary } from '../helpers/temp-library.js';
 
-const call = rawRequest;
-
 const ARTICLE = `<!doctype html><html lang="en"><head><title>Harbour traffic doubles</title></head><body><article>
 <h1>Harbour traffic doubles</h1>
 <p>Container traffic through the eastern harbour doubled in the second quarter, the port authority said on Monday.</p>
@@ -25,12 +23,12 @@ const SECRET_TITLE = 'Private notes on the merger';
 
 function jsonClip(clipper: Clipper, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
   const all = { 'content-type': 'application/json', 'x-clipdesk-token': clipper.token, ...headers };
-  return call(clipper.port, '/clip', { method: 'POST', headers: all, body: JSON.stringify(body) });
+  return rawRequest(clipper.port, '/clip', { method: 'POST', headers: all, body: JSON.stringify(body) });
 }
 
 function formClip(clipper: Clipper, fields: Record<string, string>, path = '/bookmarklet'): Promise<Reply> {
   const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-  return call(clipper.port, path, { method: 'POST', headers, body: new URLSearchParams(fields).toString() });
+  return rawRequest(clipper.port, path, { method: 'POST', headers, body: new URLSearchParams(fields).toString() });
 }
 
 const clipCount = (library: Library): number => library.list().total;
@@ -57,13 +55,13 @@ describe('the clipper endpoint', () => {
 
   it('listens on 127.0.0.1 and shows only that it is running at /, with a strict CSP', async () => {
     assert.equal(new URL(clipper.url).hostname, '127.0.0.1');
-    const page = await call(clipper.port, '/');
+    const page = await rawRequest(clipper.port, '/');
     assert.equal(page.status, 200);
     assert.match(page.body, /Clipdesk clipper is running/);
     assert.doesNotMatch(page.body, /merger|<script/i);
     assert.match(String(page.headers['content-security-policy']), /^default-src 'none'; style-src 'unsafe-inline'/);
     assert.equal(page.headers['x-frame-options'], 'DENY');
-    for (const path of ['/api/list', '/clips', '/clipper.json', '/favicon.ico']) assert.equal((await call(clipper.port, path)).status, 404);
+    for (const path of ['/api/list', '/clips', '/clipper.json', '/favicon.ico']) assert.equal((await rawRequest(clipper.port, path)).status, 404);
   });
 
   it('clips a URL sent as JSON with the token', async () => {
@@ -79,7 +77,7 @@ describe('the clipper endpoint', () => {
     for (const token of [undefined, '', 'wrong', `${clipper.token}x`, clipper.token.slice(0, -1)]) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token !== undefined) headers['x-clipdesk-token'] = token;
-      const reply = await call(clipper.port, '/clip', { method: 'POST', headers, body: JSON.stringify({ url: 'https://news.example/a', html: ARTICLE }) });
+      const reply = await rawRequest(clipper.port, '/clip', { method: 'POST', headers, body: JSON.stringify({ url: 'https://news.example/a', html: ARTICLE }) });
       assert.equal(reply.status, 401);
       assert.equal(JSON.parse(reply.body).error.code, 'UNAUTHORIZED');
       const form = await formClip(clipper, { ...(token === undefined ? {} : { token }), url: 'https://news.example/a', html: ARTICLE });
@@ -93,7 +91,7 @@ describe('the clipper endpoint', () => {
   it('ignores a token put in the query string', async () => {
     const before = clipCount(library);
     const query = `?token=${clipper.token}&x-clipdesk-token=${clipper.token}`;
-    const json = await call(clipper.port, `/clip${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://news.example/q', html: ARTICLE }) });
+    const json = await rawRequest(clipper.port, `/clip${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://news.example/q', html: ARTICLE }) });
     assert.equal(json.status, 401);
     const form = await formClip(clipper, { url: 'https://news.example/q', html: ARTICLE }, `/bookmarklet${query}`);
     assert.equal(form.status, 401);
@@ -103,7 +101,7 @@ describe('the clipper endpoint', () => {
   it('refuses a request whose Host is not this loopback server (DNS rebinding)', async () => {
     const reply = await jsonClip(clipper, { url: `${pages.url}/harbour` }, { host: `evil.example:${clipper.port}` });
     assert.equal(reply.status, 421);
-    assert.equal((await call(clipper.port, '/', { headers: { host: `127.0.0.1:${clipper.port + 1}` } })).status, 421);
+    assert.equal((await rawRequest(clipper.port, '/', { headers: { host: `127.0.0.1:${clipper.port + 1}` } })).status, 421);
   });
 
   it('grants no CORS: a foreign Origin is refused even with the token, and a preflight gets no grant', async () => {
@@ -113,7 +111,7 @@ describe('the clipper endpoint', () => {
       assert.equal(reply.status, 403);
       assert.equal(reply.headers['access-control-allow-origin'], undefined);
     }
-    const preflight = await call(clipper.port, '/clip', {
+    const preflight = await rawRequest(clipper.port, '/clip', {
       method: 'OPTIONS',
       headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-clipdesk-token' },
     });
@@ -129,17 +127,17 @@ describe('the clipper endpoint', () => {
 
   it('refuses an oversize body with 413', async () => {
     const big = { 'content-length': String(17 * 1024 * 1024) };
-    const json = await call(clipper.port, '/clip', { method: 'POST', headers: { 'content-type': 'application/json', 'x-clipdesk-token': clipper.token, ...big }, body: '' });
+    const json = await rawRequest(clipper.port, '/clip', { method: 'POST', headers: { 'content-type': 'application/json', 'x-clipdesk-token': clipper.token, ...big }, body: '' });
     assert.equal(json.status, 413);
     assert.equal(JSON.parse(json.body).error.code, 'TOO_LARGE');
-    const form = await call(clipper.port, '/bookmarklet', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...big }, body: '' });
+    const form = await rawRequest(clipper.port, '/bookmarklet', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...big }, body: '' });
     assert.equal(form.status, 413);
   });
 
   it('refuses the wrong content type on each path', async () => {
-    const text = await call(clipper.port, '/clip', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-clipdesk-token': clipper.token }, body: JSON.stringify({ url: 'https://news.example/t', html: ARTICLE }) });
+    const text = await rawRequest(clipper.port, '/clip', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-clipdesk-token': clipper.token }, body: JSON.stringify({ url: 'https://news.example/t', html: ARTICLE }) });
     assert.equal(text.status, 415);
-    const json = await call(clipper.port, '/bookmarklet', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: clipper.token }) });
+    const json = await rawRequest(clipper.port, '/bookmarklet', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: clipper.token }) });
     assert.equal(json.status, 415);
   });
 
@@ -147,7 +145,7 @@ describe('the clipper endpoint', () => {
     const reply = await jsonClip(clipper, { url: 42 });
     assert.equal(reply.status, 400);
     assert.equal(JSON.parse(reply.body).error.code, 'BAD_INPUT');
-    const notJson = await call(clipper.port, '/clip', { method: 'POST', headers: { 'content-type': 'application/json', 'x-clipdesk-token': clipper.token }, body: '{' });
+    const notJson = await rawRequest(clipper.port, '/clip', { method: 'POST', headers: { 'content-type': 'application/json', 'x-clipdesk-token': clipper.token }, body: '{' });
     assert.equal(notJson.status, 400);
   });
 
@@ -212,7 +210,7 @@ describe('the clipper port, token and rate', () => {
     try {
       assert.notEqual(clipper.port, taken);
       assert.equal(clipper.url, `http://127.0.0.1:${clipper.port}/`);
-      assert.equal((await call(clipper.port, '/')).status, 200);
+      assert.equal((await rawRequest(clipper.port, '/')).status, 200);
     } finally {
       await clipper.close();
       blocker.close();
