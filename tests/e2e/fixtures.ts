@@ -20,3 +20,56 @@ export const test = base.extend<{ app: { library: Library; host: WebHost } }>({
 });
 
 export { expect } from '@playwright/test';
+
+// --- Helpers for the reader, highlight, tag, editing, keyboard and accessibility specs -----------
+
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import type { ClipSummary } from '../../electron/api.js';
+import { SEED_FILE } from '../helpers/temp-library.js';
+
+export const SEED_TITLE = 'China Chamber of Commerce for Import and Export of Medicine and Health Products visited Jilin High-tech Zone for exchange';
+
+/** Clips the shared seed article (a plain-text clipping) straight into the library, as if from a page at `url`. */
+export async function importSeed(library: Library, url = 'https://news.example/jilin-exchange'): Promise<ClipSummary> {
+  const { clip } = await library.import({ kind: 'text', text: await readFile(SEED_FILE, 'utf8'), url });
+  return clip;
+}
+
+/** Opens the clip whose row in the library list names `title`, and waits for the reader to show it. */
+export async function openClip(page: Page, title: string): Promise<void> {
+  await page.getByRole('listbox', { name: 'Clips' }).getByRole('option', { name: title }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+/**
+ * Selects the `occurrence`-th appearance of `text` in the open clip's article, as a person dragging
+ * over it would (a DOM Selection inside the reader's shadow root), and returns the 200 characters of
+ * article text before it, so a spec can check a highlight later lands on this very passage.
+ */
+export async function selectInArticle(page: Page, text: string, occurrence = 1): Promise<string> {
+  return page.getByRole('region', { name: 'Article text' }).evaluate((article, [wanted, nth]) => {
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const whole = nodes.map((node) => node.data).join('');
+    let at = -1;
+    for (let n = 0; n < nth; n++) {
+      at = whole.indexOf(wanted, at + 1);
+      if (at < 0) throw new Error(`"${wanted}" (occurrence ${nth}) is not in the article`);
+    }
+    const locate = (offset: number, end: boolean): [Text, number] => {
+      let base = 0;
+      for (const node of nodes) {
+        if (offset < base + node.length || (end && offset === base + node.length)) return [node, offset - base];
+        base += node.length;
+      }
+      throw new Error('offset past the article');
+    };
+    const [startNode, startOffset] = locate(at, false);
+    const [endNode, endOffset] = locate(at + wanted.length, true);
+    startNode.parentElement?.scrollIntoView({ block: 'center' });
+    document.getSelection()?.setBaseAndExtent(startNode, startOffset, endNode, endOffset);
+    return whole.slice(Math.max(0, at - 200), at);
+  }, [text, occurrence] as const);
+}
