@@ -64,9 +64,13 @@ export function rangeToText(map: TextMap, range: Range): { start: number; end: n
   return end > start ? { start, end } : null;
 }
 
-/** DOM ranges (one per text node) covering the clip-text range [start, end) in UTF-16 units. */
+/**
+ * DOM ranges (one per text node) covering the clip-text range [start, end) in UTF-16 units. Where the
+ * passage runs on into another node (a link, bold text, an earlier highlight), the white space at that
+ * edge belongs to it too, so the painted highlight has no gap between "of" and a following <a>.
+ */
 export function textToRanges(map: TextMap, start: number, end: number): Range[] {
-  const ranges: Range[] = [];
+  const spans: { node: Text; units: Int32Array; first: number; last: number }[] = [];
   map.nodes.forEach((node, n) => {
     const units = map.offsets[n] ?? new Int32Array();
     let first = -1;
@@ -76,13 +80,16 @@ export function textToRanges(map: TextMap, start: number, end: number): Range[] 
       if (first < 0) first = i;
       last = i;
     });
-    if (first < 0) return;
+    if (first >= 0) spans.push({ node, units, first, last });
+  });
+  return spans.map(({ node, units, first, last }, k) => {
+    if (k > 0) while (first > 0 && units[first - 1] === -1 && SPACE.test(node.data[first - 1] ?? '')) first--;
+    if (k < spans.length - 1) while (last < units.length - 1 && units[last + 1] === -1 && SPACE.test(node.data[last + 1] ?? '')) last++;
     const range = new Range();
     range.setStart(node, first);
     range.setEnd(node, last + 1);
-    ranges.push(range);
+    return range;
   });
-  return ranges;
 }
 
 /** Converts between code-point offsets (the API's) and UTF-16 offsets (the DOM's) over one text. */

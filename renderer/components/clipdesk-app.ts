@@ -292,6 +292,8 @@ export class ClipdeskApp extends LitElement {
   /** The clip the single-key shortcuts act on: the open one, else the list's active row. */
   private _currentClip(): ClipSummary | undefined {
     if (this._openId) return this._clip.value?.id === this._openId ? this._clip.value : undefined;
+    // The Trash view hides the list: its selected row is not what `s`, Delete or Enter should act on.
+    if (this._view !== 'library') return undefined;
     return this._visibleItems()[this._activeIndex];
   }
 
