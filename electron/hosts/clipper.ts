@@ -21,7 +21,7 @@ import { DEFAULT_CLIPPER_PORT } from '../core/store/settings.js';
 import { CLIPPER_PAGE_CSP, clippedPage, failedPage, runningPage } from './clipper-page.js';
 import type { ClipReport } from './clipper-page.js';
 import { findSelection } from '../core/annotate/index.js';
-import { isLoopbackHost, mediaTypeOf, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+import { closeServer, isLoopbackHost, mediaTypeOf, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
 
 // What a host wiring the clipper needs, from one module.
 export { bookmarkletFor } from './bookmarklet.js';
@@ -92,7 +92,7 @@ export async function startClipper(library: Library, options: ClipperOptions): P
     url: `http://127.0.0.1:${context.port}/`,
     port: context.port,
     token: options.token,
-    close: () => new Promise((closed) => server.close(() => closed())),
+    close: () => closeServer(server),
   };
 }
 

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /**
  * True when the Host header names this loopback server. A DNS-rebinding page reaches 127.0.0.1 under
@@ -53,4 +53,15 @@ export function setGuardHeaders(response: ServerResponse, csp: string): void {
   response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
   response.setHeader('X-Frame-Options', 'DENY');
   response.setHeader('Cache-Control', 'no-store');
+}
+
+/**
+ * Stops a loopback server now: a browser keeps sockets open (keep-alive, speculative preconnects)
+ * that would otherwise hold close() for a minute.
+ */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((closed) => {
+    server.close(() => closed());
+    server.closeAllConnections();
+  });
 }

@@ -12,7 +12,7 @@ import { createDispatch } from '../api-dispatch.js';
 import type { ClipperInfo } from '../api.js';
 import type { Library } from '../core/library.js';
 import { APP_CSP } from './csp.js';
-import { isLoopbackHost, mediaTypeOf, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+import { closeServer, isLoopbackHost, mediaTypeOf, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
 import { readStaticFile } from './static-files.js';
 
 export const RENDERER_DIR = new URL('../../dist/renderer/', import.meta.url).pathname;
@@ -78,11 +78,7 @@ export async function startWebHost(library: Library, options: { port?: number; r
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     token,
-    close: () => new Promise((closed) => {
-      server.close(() => closed());
-      // A browser keeps sockets open (keep-alive, speculative preconnects) that would hold close() for a minute.
-      server.closeAllConnections();
-    }),
+    close: () => closeServer(server),
   };
 }
 
