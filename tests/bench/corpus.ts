@@ -56,3 +56,11 @@ export function* generateClips(count: number, seed = 42): Generator<BenchClip> {
 function paragraphsOf(text: string): string[] {
   return text.split(/\n+/).map((line) => line.trim()).filter((line) => line.length > 0);
 }
+
+/**
+ * The clip as a plain-text clipping in the seed format (design.md), so importing it through the
+ * facade keeps its source and date: `after:` filters then have real dates to work on.
+ */
+export function seedText(clip: BenchClip): string {
+  return `${clip.title}\n\n来源: ${clip.source}   时间: ${clip.publishedAt} 09:00\n${clip.text}`;
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
 /** One benchmark figure; `ratio` = Clipdesk / baseline, so below 1 is better for times. */
@@ -8,6 +9,15 @@ export interface BenchResult {
   baseline?: string;
   baselineValue?: number;
   ratio?: number;
+  /** What the figure is about when the metric name alone does not say (e.g. the slowest query). */
+  note?: string;
+}
+
+/** A target of issue 6: printed as PASS or MISS, never failing the run. */
+export interface Target {
+  metric: string;
+  goal: string;
+  pass: (result: BenchResult) => boolean;
 }
 
 export interface BenchReport {
@@ -17,7 +27,14 @@ export interface BenchReport {
 }
 
 export function machine(): Record<string, string | number> {
-  return { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30) };
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    // Other work on the machine skews timings; the load average at the end of the run says how much.
+    loadavg: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+  };
 }
 
 export async function timeIt(task: () => Promise<unknown>): Promise<number> {
@@ -31,19 +48,55 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 
-/** A readable table, or with `json` one JSON document on stdout. */
-export function printResults(report: BenchReport, json: boolean): void {
+export function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+
+/**
+ * Bytes this process handed to write(2) and friends so far (`wchar` of /proc/self/io): every file a
+ * step writes, temp files and renames included, and SQLite's WAL frames alike. Linux only; NaN elsewhere.
+ */
+export function bytesWrittenSoFar(): number {
+  try {
+    return Number(/^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? Number.NaN);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** A readable table (with PASS/MISS for the targets), or with `json` one JSON document on stdout. */
+export function printResults(report: BenchReport, json: boolean, targets: readonly Target[] = [], notes: readonly string[] = []): void {
+  const verdicts = targets.flatMap((target) => {
+    const result = report.results.find((r) => r.metric === target.metric);
+    return result ? [{ metric: target.metric, goal: target.goal, value: result.value, pass: target.pass(result) }] : [];
+  });
   if (json) {
-    console.log(JSON.stringify(report, null, 2));
+    console.log(JSON.stringify({ ...report, targets: verdicts, notes }, null, 2));
     return;
   }
   console.log(`clips: ${report.clips}   machine: ${Object.values(report.machine).join(', ')}`);
-  const rows = report.results.map((r) => [r.metric, `${round(r.value)} ${r.unit}`, r.baseline ?? '', r.baselineValue === undefined ? '' : `${round(r.baselineValue)} ${r.unit}`, r.ratio === undefined ? '' : round(r.ratio)]);
-  const header = ['metric', 'Clipdesk', 'baseline', 'baseline value', 'ratio'];
+  const rows = report.results.map((r) => [
+    r.metric,
+    `${round(r.value)} ${r.unit}`.trim(),
+    r.baseline ?? '',
+    r.baselineValue === undefined ? '' : `${round(r.baselineValue)} ${r.unit}`.trim(),
+    r.ratio === undefined ? '' : round(r.ratio),
+    r.note ?? '',
+  ]);
+  printTable(['metric', 'Clipdesk', 'baseline', 'baseline value', 'ratio', 'note'], rows);
+  if (verdicts.length > 0) {
+    console.log('\ntargets (issue 6):');
+    printTable(['metric', 'target', 'Clipdesk', 'verdict'], verdicts.map((v) => [v.metric, v.goal, round(v.value), v.pass ? 'PASS' : 'MISS']));
+  }
+  for (const note of notes) console.log(`note: ${note}`);
+}
+
+function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, i) => String(cell).padEnd(widths[i] ?? 0)).join('  '));
+  for (const row of [header, ...rows]) console.log(row.map((cell, i) => String(cell).padEnd(widths[i] ?? 0)).join('  ').trimEnd());
 }
 
 function round(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toPrecision(2);
+  if (!Number.isFinite(value)) return String(value);
+  return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3);
 }

@@ -1,0 +1,21 @@
+/**
+ * The FTS5 counterpart of cold-start-clipdesk.ts: opens the baseline database, answers the same first
+ * query, then the same session (more searches, one tag edit as an UPDATE). Args: database file, JSON
+ * array of BenchQuery, the rowid to edit.
+ */
+import { createRequire } from 'node:module';
+import { ftsSearch, openBaseline } from './fts5.js';
+import type { Sqlite } from './fts5.js';
+import type { BenchQuery } from './queries.js';
+
+const [file = '', queriesJson = '[]', rowid = '1'] = process.argv.slice(2);
+const queries = JSON.parse(queriesJson) as BenchQuery[];
+const db = openBaseline(createRequire(import.meta.url)('better-sqlite3') as Sqlite, file);
+const search = ftsSearch(db);
+const [first, ...rest] = queries;
+if (first) search.top(first);
+console.log('answered');
+for (const query of rest) search.top(query);
+db.prepare("update clips set tags = tags || ' cold-start' where rowid = ?").run(Number(rowid));
+console.log(JSON.stringify({ rssMb: process.memoryUsage().rss / 2 ** 20, peakMb: process.resourceUsage().maxRSS / 1024 }));
+db.close();

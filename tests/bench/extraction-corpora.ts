@@ -1,0 +1,43 @@
+import { gunzipSync } from 'node:zlib';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The extraction corpora of ../shared/corpora/README.md, read by path (never copied into the project). */
+const ROOT = new URL('../../../shared/corpora/extraction/', import.meta.url).pathname;
+
+export interface CorpusPage {
+  id: string;
+  /** The page as saved: gzip-inflated UTF-8 for aeb, raw undecoded bytes for cwced (charset detection is tested). */
+  bytes: Uint8Array;
+  url: string | undefined;
+  truth: { body: string; author: string | null; date: string | null };
+}
+
+export function aebPages(): CorpusPage[] {
+  const truth = JSON.parse(readFileSync(join(ROOT, 'aeb/ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  return Object.entries(truth).map(([id, page]) => ({
+    id,
+    bytes: gunzipSync(readFileSync(join(ROOT, 'aeb/html', `${id}.html.gz`))),
+    url: page.url,
+    truth: { body: page.articleBody, author: null, date: null },
+  }));
+}
+
+export function cwcedPages(): CorpusPage[] {
+  const dir = join(ROOT, 'cwced-dev');
+  return readdirSync(join(dir, 'original')).filter((name) => name.endsWith('.html')).sort().map((name) => {
+    const id = name.slice(0, -'.html'.length);
+    return {
+      id,
+      bytes: readFileSync(join(dir, 'original', name)),
+      url: undefined,
+      truth: { body: readFileSync(join(dir, 'cleaned', `${id}.txt`), 'utf8'), author: known(join(dir, 'author', `${id}.txt`)), date: known(join(dir, 'date', `${id}.txt`)) },
+    };
+  });
+}
+
+/** The file's text, or null where the ground truth says it is unknown (one file misspells UNKNOWN). */
+function known(path: string): string | null {
+  const text = readFileSync(path, 'utf8').trim();
+  return text === '' || /^UNK/i.test(text) ? null : text;
+}

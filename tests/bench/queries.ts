@@ -1,0 +1,63 @@
+import type { BenchClip } from './corpus.js';
+import { random } from './corpus.js';
+
+/**
+ * A query as typed into the search bar, with its parts kept apart so the FTS5 baseline can be given
+ * the same request (fts5.ts) without parsing Clipdesk's query language a second time.
+ */
+export interface BenchQuery {
+  text: string;
+  kind: 'prefix' | 'words' | 'phrase' | 'tag' | 'after' | 'zh';
+  /** Bare words, all required; the last one is still being typed (a prefix), as in the app. */
+  words: string[];
+  phrase?: string;
+  tag?: string;
+  after?: string;
+}
+
+/**
+ * Realistic queries, drawn from the clips themselves so they find something: words typed one key at a
+ * time ("c", "ch", "chi", "chin"), 1-3 words, phrases, tag: and after: filters, Chinese 2- and 4-char words.
+ */
+export function makeQueries(clips: readonly BenchClip[], count: number, seed = 7): BenchQuery[] {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(next() * list.length)];
+  const queries: BenchQuery[] = [];
+  while (queries.length < count) {
+    const clip = pick(clips);
+    if (!clip) break;
+    const roll = next();
+    if (clip.language === 'zh') {
+      const han = hanWord(clip.text, next() < 0.5 ? 2 : 4, next);
+      if (han) queries.push({ text: han, kind: 'zh', words: [han] });
+      continue;
+    }
+    const words = clip.text.split(/[^\p{L}\p{N}]+/u).filter((word) => /^[a-z]{3,}$/i.test(word)).map((word) => word.toLowerCase());
+    const at = Math.floor(next() * Math.max(1, words.length - 3));
+    const word = words[at];
+    if (!word) continue;
+    if (roll < 0.3) {
+      for (let n = 1; n <= Math.min(4, word.length); n++) queries.push({ text: word.slice(0, n), kind: 'prefix', words: [word.slice(0, n)] });
+    } else if (roll < 0.6) {
+      const some = words.slice(at, at + 1 + Math.floor(next() * 3));
+      queries.push({ text: some.join(' '), kind: 'words', words: some });
+    } else if (roll < 0.75) {
+      const phrase = words.slice(at, at + 2).join(' ');
+      queries.push({ text: `"${phrase}"`, kind: 'phrase', words: [], phrase });
+    } else if (roll < 0.9) {
+      const tag = clip.tags[0] ?? 'trade';
+      queries.push({ text: `tag:${tag} ${word}`, kind: 'tag', words: [word], tag });
+    } else {
+      const after = clip.publishedAt.slice(0, 4) + '-01-01';
+      queries.push({ text: `after:${after} ${word}`, kind: 'after', words: [word], after });
+    }
+  }
+  return queries.slice(0, count);
+}
+
+/** A run of `length` Han characters from the text, or null when the spot drawn has none. */
+function hanWord(text: string, length: number, next: () => number): string | null {
+  const start = Math.floor(next() * Math.max(1, text.length - length));
+  const slice = text.slice(start, start + length);
+  return new RegExp(`^\\p{Script=Han}{${length}}$`, 'u').test(slice) ? slice : null;
+}

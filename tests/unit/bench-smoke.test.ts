@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const BENCH = fileURLToPath(new URL('../bench/search.bench.ts', import.meta.url));
+
+/** CI runs the search bench small, for its shape only: timings on shared CI machines prove nothing. */
+test('the search bench prints one JSON document with named results', { timeout: 180_000 }, async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', BENCH, '--clips', '200', '--queries', '30', '--json'], { maxBuffer: 16 * 1024 * 1024 });
+  const report = JSON.parse(stdout) as { clips: unknown; machine: unknown; results: Array<Record<string, unknown>> };
+  assert.equal(report.clips, 200);
+  assert.equal(typeof report.machine, 'object');
+  const metrics = report.results.map((result) => result.metric);
+  for (const metric of ['search.p50_ms', 'search.p95_ms', 'search.max_ms', 'cold_start_ms', 'tag_edit.ms', 'tag_edit.bytes_written', 'import.clips_per_s', 'rss.in_use_mb', 'disk.bytes_per_clip']) {
+    assert.ok(metrics.includes(metric), `${metric} is reported`);
+  }
+  for (const result of report.results) {
+    assert.equal(typeof result.value, 'number', `${String(result.metric)} has a numeric value`);
+    assert.equal(typeof result.unit, 'string');
+    if (result.baseline !== undefined) {
+      assert.equal(typeof result.baselineValue, 'number');
+      assert.equal(typeof result.ratio, 'number');
+    }
+  }
+});
