@@ -41,11 +41,17 @@ export function* generateClips(count: number, seed = 42): Generator<BenchClip> {
   const articles = loadArticles();
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  // Every body is distinct: the library treats a clip with the same text as the same clip.
+  const seen = new Set<string>();
   for (let i = 0; i < count; i++) {
     const language = next() < 0.8 ? 'en' : 'zh';
-    const paragraphs = paragraphsOf(pick(articles[language])).concat(paragraphsOf(pick(articles[language])));
-    const start = Math.floor(next() * Math.max(1, paragraphs.length - 6));
-    const body = paragraphs.slice(start, start + 8);
+    let body: string[];
+    do {
+      // Up to 8 paragraphs drawn in random order from two articles: ~900 words of real prose.
+      const pool = paragraphsOf(pick(articles[language])).concat(paragraphsOf(pick(articles[language])));
+      body = Array.from({ length: Math.min(8, pool.length) }, () => pool.splice(Math.floor(next() * pool.length), 1)[0] ?? '');
+    } while (seen.has(body.join('\n\n')));
+    seen.add(body.join('\n\n'));
     const title = `${(body[0] ?? 'Untitled').slice(0, 80)} (${i})`;
     const tags = [pick(TAGS), pick(TAGS)].filter((tag, n, all) => all.indexOf(tag) === n);
     const day = new Date(Date.UTC(2015, 0, 1) + Math.floor(next() * 3650) * 86_400_000).toISOString().slice(0, 10);
