@@ -112,6 +112,8 @@ export interface SearchHit {
 export interface SearchResult {
   query: string;
   total: number;
+  /** More clips match than `total` says: counting stops there, as nobody reads further. */
+  totalIsLowerBound: boolean;
   hits: SearchHit[];
 }
 

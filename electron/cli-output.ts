@@ -16,7 +16,8 @@ export function formatList(list: ListResult): string {
 export function formatSearch(result: SearchResult): string {
   if (result.total === 0) return `no clip matches ${result.query}`;
   const hits = result.hits.map((hit) => `${summaryLine(hit.clip)}\n    ${markToTerminal(hit.snippet)}`);
-  return [`${result.total} clip(s) match ${result.query}`, ...hits].join('\n');
+  const count = result.totalIsLowerBound ? `more than ${result.total}` : `${result.total}`;
+  return [`${count} clip(s) match ${result.query}`, ...hits].join('\n');
 }
 
 export function formatClip(clip: Clip): string {

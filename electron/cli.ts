@@ -137,7 +137,7 @@ async function run(library: Library, command: string, args: string[], flags: Fla
       return out({ removed }, `deleted ${removed} clip(s) for good`);
     }
     case 'revisions': {
-      const revisions = library.revisions(library.resolveId(one(args, 'revisions <id>')));
+      const revisions = await library.revisions(library.resolveId(one(args, 'revisions <id>')));
       return out(revisions, revisions.map((r) => `${r.n}  ${r.savedAt}  ${r.title}`).join('\n') || 'no earlier revisions');
     }
     case 'revert': {

@@ -4,7 +4,7 @@
  * it says so in one line and serves the same app in the browser instead, so the main job still runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +16,10 @@ const require = createRequire(import.meta.url);
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 
-const electron = findElectron() ?? fetchElectron();
+const found = findElectron() ?? fetchElectron();
+const electron: Runtime = found.path ? withSqliteFor(found.path) : found;
 if (electron.path) {
-  const child = spawn(electron.path, [projectDir, ...args], { stdio: 'inherit' });
+  const child = spawn(electron.path, [projectDir, ...args], { stdio: 'inherit', env: { ...process.env, ...electron.env } });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 } else {
   console.log(`Electron runtime not available (${electron.reason}); serving Clipdesk in your browser instead.`);
@@ -26,6 +27,33 @@ if (electron.path) {
   const library = await Library.open(resolveLibraryDir(at >= 0 ? args[at + 1] : undefined));
   const { web } = await serveInBrowser(library);
   console.log(`Clipdesk is running at ${web.url}  (library: ${library.dir}; stop with Ctrl+C)`);
+}
+
+/** The Electron binary to run, with the environment it needs, or why there is none. */
+interface Runtime {
+  path?: string;
+  reason?: string;
+  env?: Record<string, string>;
+}
+
+/**
+ * The catalog's SQLite driver is a native module built for this Node; Electron needs a build for its
+ * own ABI. Packaged apps get one from electron-builder; here, prebuild-install fetches the matching
+ * prebuilt binary once into node_modules/.cache, and the core is told to load that one
+ * (CLIPDESK_SQLITE_BINDING), so `npm test` keeps using the Node build.
+ */
+function withSqliteFor(electronPath: string): Runtime {
+  const version = (require('electron/package.json') as { version: string }).version;
+  const cache = join(projectDir, 'node_modules', '.cache', 'clipdesk', `better-sqlite3-electron-${version}`);
+  const binding = join(cache, 'build', 'Release', 'better_sqlite3.node');
+  if (!existsSync(binding)) {
+    mkdirSync(cache, { recursive: true });
+    copyFileSync(require.resolve('better-sqlite3/package.json'), join(cache, 'package.json'));
+    const prebuild = require.resolve('prebuild-install/bin.js');
+    spawnSync(process.execPath, [prebuild, '--runtime', 'electron', '--target', version], { cwd: cache, timeout: 120_000, stdio: 'ignore' });
+  }
+  if (!existsSync(binding)) return { reason: `no SQLite build for Electron ${version} could be fetched` };
+  return { path: electronPath, reason: '', env: { CLIPDESK_SQLITE_BINDING: binding } };
 }
 
 /** ELECTRON_PATH wins; else the binary the electron package installed, if it did. */

@@ -63,13 +63,8 @@ export function toSearchDoc(record: ClipRecord, text: string): SearchDoc {
     text,
     source: record.source ?? '',
     byline: record.byline ?? '',
-    url: record.url ?? '',
     tags: record.tags,
     note: record.note,
     annotations: record.annotations.map((a) => `${a.target.selector[0].exact} ${a.note}`).join('\n'),
-    publishedAt: record.publishedAt,
-    clippedAt: record.clippedAt,
-    starred: record.starred,
-    annotated: record.annotations.length > 0,
   };
 }

@@ -6,13 +6,16 @@ import type {
 } from '../api.js';
 import { annotationInputSchema, annotationPatchSchema, clipPatchSchema, importInputSchema, listOptionsSchema } from '../api.js';
 import { createAnnotation, reanchorAll } from './annotations.js';
-import { bodyOf, contentHashOf, extractedOf, metadataOf, newRecord, toSearchDoc, toSummary } from './clip-record.js';
+import type { Catalog } from './catalog/catalog.js';
+import { mirrorInto, openCatalog } from './catalog/catalog-sync.js';
+import { bodyOf, contentHashOf, extractedOf, metadataOf, newRecord, toSummary } from './clip-record.js';
 import type * as Extraction from './clip/index.js';
 import { ClipdeskError } from './errors.js';
 import { exportClips } from './export/index.js';
-import { listClips } from './list-clips.js';
-import { SearchIndex, makeSnippet } from './search/index.js';
+import { makeSnippet, parseQuery } from './search/index.js';
+import type { ParsedQuery } from './search/index.js';
 import { ClipStore } from './store/clip-store.js';
+import type { CommitObserver, StoreWriter } from './store/clip-store.js';
 import type { ClipRecord } from './store/schema.js';
 import { parseInput } from './parse-input.js';
 import { cleanTagName, replaceTags, tagKey, withTags, withoutTags } from './tags.js';
@@ -20,33 +23,52 @@ import { cleanTagName, replaceTags, tagKey, withTags, withoutTags } from './tags
 export interface LibraryOptions {
   fetchTimeoutMs?: number;
   maxBytes?: number;
+  /** Rebuild the catalog (list and search index) from the store instead of trusting the file. */
+  rebuildCatalog?: boolean;
 }
 
+/** What opening found and did, for hosts to tell the user. */
+export interface OpenReport {
+  catalogRebuilt: boolean;
+  /** Clips whose catalog entry was brought up to date after a crash or an outside change. */
+  catalogRepaired: number;
+  /** Clips the catalog listed that the store no longer has (a shard restored from an older backup). */
+  lostClips: Array<{ id: string; title: string }>;
+}
+
+const DEFAULT_SEARCH_LIMIT = 50;
+
 /**
- * The facade every host calls (Electron IPC, web host, CLI, tests). It owns the store and the search
- * index and keeps them in step; everything it returns is plain JSON-able data.
+ * The facade every host calls (Electron IPC, web host, CLI, tests). It owns the store (the system of
+ * record) and the catalog (list, tags and full-text search, derived from the store) and keeps them
+ * in step; everything it returns is plain JSON-able data.
  */
 export class Library {
   readonly dir: string;
+  readonly opened: OpenReport;
   readonly #store: ClipStore;
-  readonly #index: SearchIndex;
+  readonly #catalog: Catalog;
+  readonly #mirror: CommitObserver;
   readonly #options: LibraryOptions;
 
-  private constructor(store: ClipStore, index: SearchIndex, options: LibraryOptions) {
+  private constructor(store: ClipStore, catalog: Catalog, opened: OpenReport, options: LibraryOptions) {
     this.dir = store.dir;
+    this.opened = opened;
     this.#store = store;
-    this.#index = index;
+    this.#catalog = catalog;
+    this.#mirror = mirrorInto(catalog, store);
     this.#options = options;
   }
 
   static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
     const store = await ClipStore.open(dir);
-    const index = new SearchIndex({ loadText: (id) => store.readBodySync(id, store.require(id).contentHash).text });
-    for (const record of store.records()) {
-      if (record.deletedAt) continue;
-      index.add(toSearchDoc(record, (await store.readBody(record.id, record.contentHash)).text));
-    }
-    return new Library(store, index, options);
+    const { catalog, rebuilt, repaired, lost } = await store.exclusive(() => openCatalog(store, { rebuild: options.rebuildCatalog }));
+    return new Library(store, catalog, { catalogRebuilt: rebuilt, catalogRepaired: repaired, lostClips: lost }, options);
+  }
+
+  /** Releases the catalog file; the library must not be used afterwards. */
+  close(): void {
+    this.#catalog.close();
   }
 
   // --- clipping ---------------------------------------------------------------------------------
@@ -67,31 +89,34 @@ export class Library {
     return this.#save(await clipFromFile(path));
   }
 
-  /** A clip of a page or text already in the library comes back as the same clip, never a duplicate. */
-  async #save(extracted: ExtractedClip): Promise<ImportResult> {
-    const existing = this.#findSame(extracted);
-    if (!existing) return this.#create(extracted);
-    if (existing.contentHash === contentHashOf(extracted)) {
-      const [record] = await this.#store.commit([existing.id], (fresh) => fresh && { ...fresh, deletedAt: null });
-      await this.#reindex(record);
-      return { clip: toSummary(this.#written(record, existing.id)), outcome: 'unchanged' };
-    }
-    return { clip: await this.#replaceContent(existing.id, extracted), outcome: 'updated' };
+  /**
+   * A clip of a page or text already in the library comes back as the same clip, never a duplicate.
+   * The check and the write run under one lock, so two processes clipping one page make one clip.
+   */
+  #save(extracted: ExtractedClip): Promise<ImportResult> {
+    return this.#store.exclusive(async (writer) => {
+      const existing = await this.#findSame(extracted);
+      if (!existing) return this.#create(writer, extracted);
+      if (existing.contentHash === contentHashOf(extracted)) {
+        const [record] = await writer.commit([existing.id], (fresh) => fresh && { ...fresh, deletedAt: null }, this.#mirror);
+        return { clip: toSummary(this.#written(record, existing.id)), outcome: 'unchanged' };
+      }
+      return { clip: await this.#replaceContent(writer, existing.id, extracted), outcome: 'updated' };
+    });
   }
 
-  async #create(extracted: ExtractedClip): Promise<ImportResult> {
+  async #create(writer: StoreWriter, extracted: ExtractedClip): Promise<ImportResult> {
     const id = randomUUID().replaceAll('-', '');
     await this.#store.writeBody(id, bodyOf(extracted));
-    const [record] = await this.#store.commit([id], () => newRecord(id, extracted, new Date().toISOString()));
-    this.#index.add(toSearchDoc(this.#written(record, id), extracted.text));
+    const [record] = await writer.commit([id], () => newRecord(id, extracted, new Date().toISOString()), this.#mirror);
     return { clip: toSummary(this.#written(record, id)), outcome: 'created' };
   }
 
   /** New content for a known clip: the old one stays as a revision, highlights are re-anchored. */
-  async #replaceContent(id: string, extracted: ExtractedClip): Promise<ClipSummary> {
+  async #replaceContent(writer: StoreWriter, id: string, extracted: ExtractedClip): Promise<ClipSummary> {
     await this.#store.writeBody(id, bodyOf(extracted));
     const now = new Date().toISOString();
-    const [record] = await this.#store.commit([id], (fresh) => {
+    const [record] = await writer.commit([id], (fresh) => {
       if (!fresh) return undefined;
       const revision: Revision = { n: fresh.revisions.length + 1, savedAt: now, title: fresh.title, contentHash: fresh.contentHash };
       return {
@@ -104,23 +129,23 @@ export class Library {
         updatedAt: now,
         deletedAt: null,
       };
-    });
-    this.#index.add(toSearchDoc(this.#written(record, id), extracted.text));
+    }, this.#mirror);
     return toSummary(this.#written(record, id));
   }
 
-  #findSame(extracted: ExtractedClip): ClipRecord | undefined {
-    return this.#store.findSame(extracted.canonicalUrl, contentHashOf(extracted));
+  async #findSame(extracted: ExtractedClip): Promise<ClipRecord | undefined> {
+    const id = this.#catalog.findSame(extracted.canonicalUrl, contentHashOf(extracted));
+    return id === undefined ? undefined : this.#store.get(id);
   }
 
   // --- reading ----------------------------------------------------------------------------------
 
   list(options: ListOptions = {}): ListResult {
-    return listClips([...this.#store.records()], parseInput(listOptionsSchema, options));
+    return this.#catalog.list(parseInput(listOptionsSchema, options));
   }
 
   async get(id: string): Promise<Clip> {
-    const record = this.#store.require(id);
+    const record = await this.#store.require(id);
     const body = await this.#store.readBody(id, record.contentHash);
     return { ...toSummary(record), content: body.content, text: body.text, annotations: record.annotations };
   }
@@ -128,20 +153,23 @@ export class Library {
   /** The full id of the one clip whose id starts with `prefix` (for people typing ids). */
   resolveId(prefix: string): string {
     const wanted = prefix.trim().toLowerCase();
-    if (this.#store.get(wanted)) return wanted;
-    const matches = [...this.#store.records()].filter((record) => wanted.length >= 4 && record.id.startsWith(wanted));
-    if (matches.length === 1 && matches[0]) return matches[0].id;
-    throw new ClipdeskError('NOT_FOUND', matches.length > 1 ? `${prefix} matches ${matches.length} clips; give more of the id` : `no clip with id ${prefix}`);
+    if (this.#catalog.summary(wanted)) return wanted;
+    const matches = wanted.length >= 4 ? this.#catalog.idsStartingWith(wanted, 2) : [];
+    if (matches.length === 1 && matches[0]) return matches[0];
+    throw new ClipdeskError('NOT_FOUND', matches.length > 1 ? `${prefix} matches more than one clip; give more of the id` : `no clip with id ${prefix}`);
   }
 
+  /** Ranked hits with snippets; filter-only queries list clips newest first. Throws BAD_QUERY. */
   async search(query: string, options: { limit?: number; offset?: number } = {}): Promise<SearchResult> {
-    const found = this.#index.search(query, options);
-    const hits = await Promise.all(found.hits.map(async (hit) => {
-      const record = this.#store.require(hit.id);
-      const { text } = await this.#store.readBody(hit.id, record.contentHash);
-      return { clip: toSummary(record), score: hit.score, snippet: makeSnippet(text, hit.terms) };
-    }));
-    return { query, total: found.total, hits };
+    const parsed = parseQuery(query);
+    if (parsed.groups.length === 0 && parsed.filters.length === 0) return { query, total: 0, totalIsLowerBound: false, hits: [] };
+    const found = this.#catalog.search(parsed, pageOption(options.limit, DEFAULT_SEARCH_LIMIT), pageOption(options.offset, 0));
+    const marks = snippetTerms(parsed);
+    const hits = found.hits.map(({ clip, score }) => {
+      const text = this.#store.readText(clip.id, clip.contentHash);
+      return { clip, score, snippet: makeSnippet(text, marks.terms, { prefixes: marks.prefixes }) };
+    });
+    return { query, total: found.total, totalIsLowerBound: found.totalIsLowerBound, hits };
   }
 
   // --- editing ----------------------------------------------------------------------------------
@@ -162,16 +190,7 @@ export class Library {
 
   /** Every tag on a clip outside the trash, with how many clips carry it, most used first. */
   tags(): TagCount[] {
-    const counts = new Map<string, TagCount>();
-    for (const record of this.#store.records()) {
-      if (record.deletedAt) continue;
-      for (const tag of record.tags) {
-        const entry = counts.get(tagKey(tag)) ?? { name: tag, count: 0 };
-        entry.count++;
-        counts.set(tagKey(tag), entry);
-      }
-    }
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    return this.#catalog.tags();
   }
 
   /** Renames a tag everywhere; renaming onto an existing tag merges the two. Returns clips changed. */
@@ -193,12 +212,10 @@ export class Library {
   }
 
   async #editTagged(names: readonly string[], change: (tags: string[]) => string[]): Promise<number> {
-    const keys = new Set(names.map(tagKey));
-    const ids = [...this.#store.records()].filter((r) => r.tags.some((tag) => keys.has(tagKey(tag)))).map((r) => r.id);
+    const ids = this.#catalog.idsTagged(names);
     if (ids.length === 0) throw new ClipdeskError('NOT_FOUND', `no clip is tagged ${names.join(', ')}`);
     const now = new Date().toISOString();
-    const records = await this.#store.commit(ids, (fresh) => fresh && { ...fresh, tags: change(fresh.tags), updatedAt: now });
-    for (const record of records) await this.#reindex(record);
+    await this.#commit(ids, (fresh) => fresh && { ...fresh, tags: change(fresh.tags), updatedAt: now });
     return ids.length;
   }
 
@@ -215,17 +232,17 @@ export class Library {
   async updateAnnotation(clipId: string, annotationId: string, patch: AnnotationPatch): Promise<Annotation> {
     const changes = parseInput(annotationPatchSchema, patch);
     const modified = new Date().toISOString();
-    const summary = await this.#edit(clipId, (record) => ({
-      ...record,
-      annotations: record.annotations.map((a) => (a.id === annotationId ? { ...a, ...changes, modified } : a)),
+    const record = await this.#editRecord(clipId, (fresh) => ({
+      ...fresh,
+      annotations: fresh.annotations.map((a) => (a.id === annotationId ? { ...a, ...changes, modified } : a)),
     }));
-    const updated = this.#store.require(summary.id).annotations.find((a) => a.id === annotationId);
+    const updated = record.annotations.find((a) => a.id === annotationId);
     if (!updated) throw new ClipdeskError('NOT_FOUND', `clip ${clipId} has no highlight ${annotationId}`);
     return updated;
   }
 
   async deleteAnnotation(clipId: string, annotationId: string): Promise<void> {
-    if (!this.#store.require(clipId).annotations.some((a) => a.id === annotationId)) {
+    if (!(await this.#store.require(clipId)).annotations.some((a) => a.id === annotationId)) {
       throw new ClipdeskError('NOT_FOUND', `clip ${clipId} has no highlight ${annotationId}`);
     }
     await this.#edit(clipId, (record) => ({ ...record, annotations: record.annotations.filter((a) => a.id !== annotationId) }));
@@ -243,9 +260,12 @@ export class Library {
 
   /** Deletes the clips in the trash for good, bodies and revisions included. Returns how many. */
   async emptyTrash(): Promise<number> {
-    const trashed = [...this.#store.records()].filter((record) => record.deletedAt);
-    const removed = await this.#store.commit(trashed.map((r) => r.id), (fresh) => (fresh?.deletedAt ? undefined : fresh));
-    const gone = trashed.filter((_, i) => removed[i] === undefined);
+    const gone: ClipRecord[] = [];
+    await this.#commit(this.#catalog.trashedIds(), (fresh) => {
+      if (!fresh?.deletedAt) return fresh;
+      gone.push(fresh);
+      return undefined;
+    });
     for (const record of gone) {
       for (const hash of new Set([record.contentHash, ...record.revisions.map((r) => r.contentHash)])) {
         await rm(this.#store.bodyPath(record.id, hash), { force: true });
@@ -254,17 +274,17 @@ export class Library {
     return gone.length;
   }
 
-  revisions(id: string): Revision[] {
-    return this.#store.require(id).revisions;
+  async revisions(id: string): Promise<Revision[]> {
+    return (await this.#store.require(id)).revisions;
   }
 
   /** Makes revision `n` the current content again; the content it replaces becomes a revision too. */
   async restoreRevision(id: string, n: number): Promise<ClipSummary> {
-    const record = this.#store.require(id);
+    const record = await this.#store.require(id);
     const revision = record.revisions.find((r) => r.n === n);
     if (!revision) throw new ClipdeskError('NOT_FOUND', `clip ${id} has no revision ${n}`);
     const body = await this.#store.readBody(id, revision.contentHash);
-    return this.#replaceContent(id, { ...extractedOf(record, body), title: revision.title });
+    return this.#store.exclusive((writer) => this.#replaceContent(writer, id, { ...extractedOf(record, body), title: revision.title }));
   }
 
   async export(format: ExportFormat, ids?: readonly string[]): Promise<string> {
@@ -275,23 +295,21 @@ export class Library {
 
   // --- plumbing ---------------------------------------------------------------------------------
 
-  /** Changes one clip's user data and keeps the search index in step. */
+  /** Changes one clip's user data. */
   async #edit(id: string, change: (record: ClipRecord) => ClipRecord): Promise<ClipSummary> {
-    this.#store.require(id);
-    const now = new Date().toISOString();
-    const [record] = await this.#store.commit([id], (fresh) => fresh && { ...change(fresh), updatedAt: now });
-    await this.#reindex(record);
-    return toSummary(this.#written(record, id));
+    return toSummary(await this.#editRecord(id, change));
   }
 
-  async #reindex(record: ClipRecord | undefined): Promise<void> {
-    if (!record) return;
-    if (record.deletedAt) {
-      this.#index.remove(record.id);
-      return;
-    }
-    const { text } = await this.#store.readBody(record.id, record.contentHash);
-    this.#index.add(toSearchDoc(record, text));
+  async #editRecord(id: string, change: (record: ClipRecord) => ClipRecord): Promise<ClipRecord> {
+    if (!this.#catalog.summary(id)) throw new ClipdeskError('NOT_FOUND', `no clip with id ${id}`);
+    const now = new Date().toISOString();
+    const [record] = await this.#commit([id], (fresh) => fresh && { ...change(fresh), updatedAt: now });
+    return this.#written(record, id);
+  }
+
+  /** A store commit mirrored into the catalog under the same lock. */
+  #commit(ids: readonly string[], change: (record: ClipRecord | undefined) => ClipRecord | undefined): Promise<Array<ClipRecord | undefined>> {
+    return this.#store.commit(ids, change, this.#mirror);
   }
 
   /** The record a commit wrote, or NOT_FOUND when another process deleted it meanwhile. */
@@ -307,6 +325,20 @@ export class Library {
  */
 function loadExtraction(): Promise<typeof Extraction> {
   return import('./clip/index.js');
+}
+
+/** The words to mark in snippets; the word being typed marks every word it starts. */
+function snippetTerms(parsed: ParsedQuery): { terms: string[]; prefixes: string[] } {
+  const terms = parsed.groups.flat();
+  return {
+    terms: terms.flatMap((term) => (term.prefix ? term.terms.slice(0, -1) : term.terms)),
+    prefixes: terms.flatMap((term) => (term.prefix ? term.terms.slice(-1) : [])),
+  };
+}
+
+/** A usable non-negative integer option, or the fallback. */
+function pageOption(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
 }
 
 function cleanTags(names: readonly string[]): string[] {

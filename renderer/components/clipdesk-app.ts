@@ -36,6 +36,9 @@ interface Toast {
 /** The Electron menu's commands (electron/shell/menu.ts) that are also keyboard shortcuts. */
 const MENU_COMMANDS = { 'focus-search': 'search', 'show-shortcuts': 'help', star: 'star', trash: 'trash', highlight: 'highlight', tag: 'tag' } as const satisfies Record<string, Command>;
 
+/** Hits shown per search; each costs a text read and a snippet, and a keystroke should cost little. */
+const SEARCH_PAGE = 50;
+
 /**
  * The Clipdesk window, and the only element that talks to the library API: children get data as
  * properties and report what people do as events. It owns the view (library, search, trash, reader),
@@ -99,7 +102,7 @@ export class ClipdeskApp extends LitElement {
   private readonly _pager = new ListPager(this, (options) => this._api.list(options));
   private readonly _tags = new Task(this, { task: () => this._api.tags(), args: () => [this._version] });
   private readonly _search = new Task(this, {
-    task: ([query]) => (query.trim() ? this._api.search(query, { limit: 200 }) : Promise.resolve(null)),
+    task: ([query]) => (query.trim() ? this._api.search(query, { limit: SEARCH_PAGE }) : Promise.resolve(null)),
     args: () => [this._query, this._version] as const,
   });
   private readonly _trash = new Task(this, {
@@ -502,7 +505,8 @@ export class ClipdeskApp extends LitElement {
 
 function searchSummary(result: SearchResult): string {
   const shown = result.hits.length < result.total ? ` (showing the best ${result.hits.length})` : '';
-  return `${plural(result.total, 'clip')} found${shown}`;
+  const count = result.totalIsLowerBound ? `More than ${result.total.toLocaleString('en')} clips` : plural(result.total, 'clip');
+  return `${count} found${shown}`;
 }
 
 declare global {

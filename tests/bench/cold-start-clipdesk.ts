@@ -1,13 +1,14 @@
 /**
  * Child process of the cold-start measurement: opens an existing library, answers one search, says
  * so on stdout at once (the parent times spawn -> that line), then does what a session does (more
- * searches, one tag edit) and reports its memory. Args: library dir, JSON array of query strings, clip id.
+ * searches, one tag edit) and reports its memory. Args: library dir, JSON array of query strings, clip id,
+ * and "rebuild" to throw the catalog away first and rebuild it from the store (the worst-case open).
  */
 import { Library } from '../../electron/core/library.js';
 
-const [dir = '', queriesJson = '[]', editId = ''] = process.argv.slice(2);
+const [dir = '', queriesJson = '[]', editId = '', mode = ''] = process.argv.slice(2);
 const queries = JSON.parse(queriesJson) as string[];
-const library = await Library.open(dir);
+const library = await Library.open(dir, { rebuildCatalog: mode === 'rebuild' });
 await library.search(queries[0] ?? 'the', { limit: 20 });
 console.log('answered');
 for (const query of queries.slice(1)) await library.search(query, { limit: 20 });

@@ -1,5 +1,6 @@
-export { SearchIndex } from './search-index.js';
-export type { IndexHit, SearchDoc, SearchPage } from './search-index.js';
+export { FTS_COLUMNS, ftsColumns } from './fts-document.js';
+export type { SearchDoc } from './fts-document.js';
+export { toSqlQuery } from './fts-query.js';
 export { parseQuery, MAX_QUERY_LENGTH } from './query.js';
 export type { Filter, ParsedQuery, Term } from './query.js';
 export { makeSnippet } from './snippet.js';

@@ -16,10 +16,16 @@ interface Span {
   terms: Set<string>;
 }
 
-export function makeSnippet(text: string, terms: string[], options: { maxLength?: number } = {}): string {
+export interface SnippetOptions {
+  maxLength?: number;
+  /** Beginnings of words (the word being typed): every word starting with one is marked whole. */
+  prefixes?: string[];
+}
+
+export function makeSnippet(text: string, terms: string[], options: SnippetOptions = {}): string {
   const wanted = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const maxLength = Number.isFinite(wanted) && wanted >= 1 ? Math.floor(wanted) : DEFAULT_MAX_LENGTH;
-  const marks = findMarks(text, terms);
+  const marks = findMarks(text, terms, options.prefixes ?? []);
   const cluster = densestCluster(marks, maxLength) ?? { start: 0, end: 0, terms: new Set<string>() };
   const { start, end } = widen(text, cluster, maxLength);
   const inside = marks.filter((mark) => mark.start >= start && mark.end <= end);
@@ -27,18 +33,27 @@ export function makeSnippet(text: string, terms: string[], options: { maxLength?
 }
 
 /** Where the terms occur, in original-text offsets, overlapping finds merged (吉林 + 林高 -> 吉林高). */
-function findMarks(text: string, terms: string[]): Span[] {
+function findMarks(text: string, terms: string[], prefixes: string[]): Span[] {
   const folded = foldWithOrigins(text);
+  const wanted = new Map([...prefixes.map((term) => [fold(term), true] as const), ...terms.map((term) => [fold(term), false] as const)]);
   const found: Span[] = [];
-  for (const term of new Set(terms.map(fold))) {
+  for (const [term, isPrefix] of wanted) {
     if (term === '') continue;
     for (let at = folded.text.indexOf(term); at !== -1; at = folded.text.indexOf(term, at + 1)) {
-      const end = at + term.length;
+      const end = isPrefix ? wordEnd(folded.text, at + term.length, term) : at + term.length;
       if (!isWholeWord(folded.text, at, end, term)) continue;
       found.push({ start: folded.starts[at] ?? 0, end: folded.ends[end - 1] ?? text.length, terms: new Set([term]) });
     }
   }
   return merge(found);
+}
+
+/** Where the word a prefix starts ends; a CJK prefix marks just itself, as CJK words have no edges. */
+function wordEnd(text: string, from: number, prefix: string): number {
+  if (isCjk(prefix)) return from;
+  let end = from;
+  while (end < text.length && isWordChar(text.charAt(end))) end++;
+  return end;
 }
 
 /** The folded text, and for each folded character the original character it came from. */

@@ -92,17 +92,24 @@ function isSingleChar(text: string): boolean {
 }
 
 /**
- * The terms a document is indexed under. The segmenter splits the same Chinese string differently in
- * different contexts (吉林高新区 -> 吉林/高/新/区), so CJK runs are indexed as character bigrams: any
- * two-character word is then found wherever its characters stand together. Single-character words
- * are kept too, so a one-character query can match a one-character word.
+ * The terms a document is indexed under, in text order so phrases can be matched by position. The
+ * segmenter splits the same Chinese string differently in different contexts (吉林高新区 -> 吉林/高/新/区),
+ * so CJK runs are indexed as character bigrams: any two-character word is then found wherever its
+ * characters stand together. Single-character words are kept too, so a one-character query can match
+ * a one-character word; they go last, where they cannot break the adjacency of the bigrams.
  */
 export function indexTerms(text: string): string[] {
-  return pieces(text).flatMap((piece) => {
-    if (!piece.cjk) return [piece.text];
-    const singles = isSingleChar(piece.text) ? [] : piece.parts.filter(isSingleChar);
-    return [...bigrams(piece.text), ...singles];
-  });
+  const ordered: string[] = [];
+  const singles: string[] = [];
+  for (const piece of pieces(text)) {
+    if (!piece.cjk) {
+      ordered.push(piece.text);
+      continue;
+    }
+    ordered.push(...bigrams(piece.text));
+    if (!isSingleChar(piece.text)) singles.push(...piece.parts.filter(isSingleChar));
+  }
+  return [...ordered, ...singles];
 }
 
 /** The terms a query word must all match: its words, with CJK runs as bigrams (see indexTerms). */

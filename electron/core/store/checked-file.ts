@@ -1,10 +1,12 @@
 import { DataFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { ClipdeskError } from '../errors.js';
+import { SCHEMA_VERSION } from './schema.js';
 
 /**
  * A lowdb adapter that refuses to hand corrupt data to the app: JSON that does not parse or does not
- * match the schema becomes CORRUPT_LIBRARY naming the file, and the file itself is left untouched.
+ * match the schema becomes CORRUPT_LIBRARY naming the file (recovery.ts decides what happens next; this
+ * never changes the file), and a file stamped with a newer schemaVersion becomes NEWER_LIBRARY.
  * Writes go through steno (temp file + rename), so a crash never leaves a torn document.
  */
 export function checkedJsonFile<T>(path: string, schema: z.ZodType<T>): DataFile<T> {
@@ -19,13 +21,22 @@ function parseChecked<T>(path: string, text: string, schema: z.ZodType<T>): T {
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new ClipdeskError('CORRUPT_LIBRARY', `${path} is not valid JSON (the file was left as it is)`, { cause });
+    throw new ClipdeskError('CORRUPT_LIBRARY', `${path} is not valid JSON`, { cause });
   }
+  refuseNewer(path, json);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? ` at ${issue.path.join('.') || 'top level'}: ${issue.message}` : '';
-    throw new ClipdeskError('CORRUPT_LIBRARY', `${path} does not have the shape of a Clipdesk file${where} (the file was left as it is)`);
+    throw new ClipdeskError('CORRUPT_LIBRARY', `${path} does not have the shape of a Clipdesk file${where}`);
   }
   return parsed.data;
+}
+
+/** Checked before the shape: a newer Clipdesk may have changed the shape, which is not damage to repair. */
+function refuseNewer(path: string, json: unknown): void {
+  const version = typeof json === 'object' && json !== null && 'schemaVersion' in json ? json.schemaVersion : undefined;
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    throw new ClipdeskError('NEWER_LIBRARY', `${path} was written by a newer Clipdesk (library version ${version}, this app reads up to ${SCHEMA_VERSION}); update Clipdesk to open this library`);
+  }
 }

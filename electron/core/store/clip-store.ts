@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { ClipdeskError } from '../errors.js';
+import { keepVersion } from './backups.js';
 import { checkedJsonFile } from './checked-file.js';
+import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
 import { migrate } from './migrations.js';
+import { readManifest, readShard } from './recovery.js';
+import type { RecoveryReport } from './recovery.js';
 import { SCHEMA_VERSION, bodySchema, manifestSchema, shardSchema } from './schema.js';
 import type { Body, ClipRecord, Manifest, Shard } from './schema.js';
 import { SerialQueue } from './serial-queue.js';
@@ -17,19 +21,19 @@ import { WriteLock } from './write-lock.js';
  *                           digits, so one edit rewrites ~1/4096 of the metadata, not all of it
  *   bodies/<id>.<hash>.json sanitized HTML + plain text, one file per content version (revisions share it)
  * Every change runs under an in-process queue and a cross-process lock, re-reads the shard it changes
- * (another process may have written it), and lands with an atomic rename.
+ * (another process may have written it), and lands with an atomic rename. Nothing is kept in memory:
+ * a record is read from its shard when asked for, and listing and search go to the catalog instead.
  */
 export class ClipStore {
   readonly dir: string;
-  readonly #records = new Map<string, ClipRecord>();
-  /** Ids by sameness key (see `findSame`), so an import does not scan every clip. */
-  readonly #bySameness = new Map<string, Set<string>>();
+  /** Damaged documents recovered since the store was opened, for the hosts to tell the user (describeRecovery). */
+  readonly recoveries: RecoveryReport[] = [];
   readonly #queue = new SerialQueue();
   readonly #lock: WriteLock;
 
   private constructor(dir: string) {
     this.dir = dir;
-    this.#lock = new WriteLock(join(dir, 'library.lock'));
+    this.#lock = new WriteLock(join(dir, LOCK_FILE));
   }
 
   static async open(dir: string): Promise<ClipStore> {
@@ -37,58 +41,81 @@ export class ClipStore {
     await mkdir(join(dir, 'clips'), { recursive: true });
     await mkdir(join(dir, 'bodies'), { recursive: true });
     await store.#lock.withLock(() => store.#openManifest());
-    await store.#loadShards();
     return store;
   }
 
-  get size(): number {
-    return this.#records.size;
+  /** Every record, shard by shard: for rebuilding what is derived from the store. */
+  async *records(): AsyncGenerator<ClipRecord> {
+    for (const key of [...(await this.shardStamps()).keys()].sort()) yield* await this.shardRecords(key);
   }
 
-  records(): IterableIterator<ClipRecord> {
-    return this.#records.values();
-  }
-
-  get(id: string): ClipRecord | undefined {
-    return this.#records.get(id);
+  async shardRecords(key: string): Promise<ClipRecord[]> {
+    return Object.values((await this.#readShard(key)).data.clips);
   }
 
   /**
-   * The clip an import of this article would duplicate: the one with the same canonical URL, or, when
-   * the article has none, one without a canonical URL and with the same text (content hash).
+   * Size and modification time of every shard file, by key. Derived data remembers the stamps it was
+   * made from, so a shard changed behind its back (restored from a backup, a crash between two writes,
+   * an older copy synced in) is noticed at the next open by a stat, without reading every shard.
    */
-  findSame(canonicalUrl: string | null, contentHash: string): ClipRecord | undefined {
-    const [id] = this.#bySameness.get(samenessKey(canonicalUrl, contentHash)) ?? [];
-    return id === undefined ? undefined : this.#records.get(id);
+  async shardStamps(keys?: readonly string[]): Promise<Map<string, string>> {
+    const names = keys ? keys.map((key) => `${key}.json`) : (await readdir(join(this.dir, 'clips'))).filter((name) => SHARD_FILE.test(name));
+    const stamps = new Map<string, string>();
+    await Promise.all(names.map(async (name) => {
+      const found = await stat(join(this.dir, 'clips', name)).catch(() => null);
+      // Every write replaces the file (a new inode), so the inode alone tells even a same-size rewrite
+      // within the file system's timestamp granularity apart.
+      if (found) stamps.set(name.slice(0, -'.json'.length), `${found.ino}:${found.size}:${found.mtimeMs}`);
+    }));
+    return stamps;
+  }
+
+  async get(id: string): Promise<ClipRecord | undefined> {
+    // An id names a file: anything but the hex ids the library makes is simply not there.
+    if (!CLIP_ID.test(id)) return undefined;
+    return (await this.#readShard(shardKey(id))).data.clips[id];
   }
 
   /** The record, or NOT_FOUND with the id in the message. */
-  require(id: string): ClipRecord {
-    const record = this.#records.get(id);
+  async require(id: string): Promise<ClipRecord> {
+    const record = await this.get(id);
     if (!record) throw new ClipdeskError('NOT_FOUND', `no clip with id ${id}`);
     return record;
   }
 
   /**
-   * Applies `change` to the freshest copy of each named clip and writes each touched shard once.
-   * `change` returns the new record, or `undefined` to remove the clip. Returns the records as written.
+   * Runs a task under the library's write lock: a check and the writes that depend on it (is this page
+   * already clipped? then update it, else add it) happen with no other writer in between.
    */
-  commit(ids: readonly string[], change: (record: ClipRecord | undefined, id: string) => ClipRecord | undefined): Promise<Array<ClipRecord | undefined>> {
-    return this.#queue.run(() => this.#lock.withLock(async () => {
-      const results = new Map<string, ClipRecord | undefined>();
-      for (const [key, idsInShard] of groupByShard(ids)) {
-        const shard = await this.#readShard(key);
-        for (const id of idsInShard) {
-          const next = change(shard.data.clips[id], id);
-          if (next) shard.data.clips[id] = next;
-          else delete shard.data.clips[id];
-          results.set(id, next);
-        }
-        await shard.write();
-        this.#absorb(shard.data, idsInShard);
+  exclusive<T>(task: (writer: StoreWriter) => Promise<T>): Promise<T> {
+    return this.#queue.run(() => this.#lock.withLock(() => task({ commit: (...args) => this.#commitLocked(...args) })));
+  }
+
+  /** One write on its own: see StoreWriter.commit. */
+  commit(...args: Parameters<StoreWriter['commit']>): Promise<Array<ClipRecord | undefined>> {
+    return this.exclusive((writer) => writer.commit(...args));
+  }
+
+  async #commitLocked(
+    ids: readonly string[],
+    change: (record: ClipRecord | undefined, id: string) => ClipRecord | undefined,
+    observer?: CommitObserver,
+  ): Promise<Array<ClipRecord | undefined>> {
+    const results = new Map<string, ClipRecord | undefined>();
+    for (const [key, idsInShard] of groupByShard(ids)) {
+      const shard = await this.#readShard(key);
+      for (const id of idsInShard) {
+        const next = change(shard.data.clips[id], id);
+        if (next) shard.data.clips[id] = next;
+        else delete shard.data.clips[id];
+        results.set(id, next);
       }
-      return ids.map((id) => results.get(id));
-    }));
+      await keepVersion(this.dir, shardDoc(key));
+      await shard.write();
+    }
+    const written = ids.map((id) => results.get(id));
+    await observer?.wrote(ids.map((id, i) => ({ id, record: written[i] })));
+    return written;
   }
 
   async writeBody(id: string, body: Body): Promise<void> {
@@ -103,9 +130,19 @@ export class ClipStore {
     return body;
   }
 
-  /** For rebuilding the search index's phrase checks, which run synchronously. */
-  readBodySync(id: string, contentHash: string): Body {
-    return bodySchema.parse(JSON.parse(readFileSync(this.bodyPath(id, contentHash), 'utf8')));
+  /**
+   * Just the text of a clip, read synchronously: a search builds 20-50 snippets per keystroke, and
+   * async reads' thread-pool round trips cost more than the reads themselves.
+   */
+  readText(id: string, contentHash: string): string {
+    const path = this.bodyPath(id, contentHash);
+    try {
+      const body = JSON.parse(readFileSync(path, 'utf8')) as { text?: unknown };
+      if (typeof body.text === 'string') return body.text;
+    } catch {
+      // Reported below with the path, like any other missing or damaged text.
+    }
+    throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing or damaged (${path})`);
   }
 
   bodyPath(id: string, contentHash: string): string {
@@ -113,58 +150,48 @@ export class ClipStore {
   }
 
   async #openManifest(): Promise<void> {
-    const file = checkedJsonFile(join(this.dir, 'library.json'), manifestSchema);
-    const found = await file.read();
+    const file = checkedJsonFile(join(this.dir, MANIFEST_FILE), manifestSchema);
+    const { data: found, report } = await readManifest(this.dir);
+    if (report) this.recoveries.push(report);
     const manifest = new Low<Manifest>(file, found ?? { app: 'clipdesk', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString() });
-    if (found?.schemaVersion === SCHEMA_VERSION) return;
+    if (found?.schemaVersion === SCHEMA_VERSION && !report) return;
     if (found) manifest.data.schemaVersion = await migrate(this.dir, found.schemaVersion);
+    // A damaged manifest is already kept in damaged/; its backup slots are better spent on whole ones.
+    if (!report) await keepVersion(this.dir, MANIFEST_FILE);
     await manifest.write();
-  }
-
-  async #loadShards(): Promise<void> {
-    const names = (await readdir(join(this.dir, 'clips'))).filter((name) => SHARD_FILE.test(name));
-    for (const name of names) {
-      const shard = await this.#readShard(name.slice(0, -'.json'.length));
-      this.#absorb(shard.data, Object.keys(shard.data.clips));
-    }
   }
 
   async #readShard(key: string): Promise<Low<Shard>> {
     const shard = new Low<Shard>(checkedJsonFile(join(this.dir, 'clips', `${key}.json`), shardSchema), { schemaVersion: SCHEMA_VERSION, clips: {} });
-    await shard.read();
+    const { data, report } = await readShard(this.dir, key);
+    shard.data = data;
+    // Every read of a shard still damaged on disk recovers it again; the user hears of it once.
+    if (report && !this.recoveries.some((known) => known.doc === report.doc && known.keptAt === report.keptAt)) this.recoveries.push(report);
     return shard;
   }
-
-  #absorb(shard: Shard, ids: readonly string[]): void {
-    for (const id of ids) {
-      const before = this.#records.get(id);
-      const same = before && this.#bySameness.get(samenessOf(before));
-      if (same?.delete(id) && same.size === 0) this.#bySameness.delete(samenessOf(before!));
-      const record = shard.clips[id];
-      if (record) {
-        this.#records.set(id, record);
-        const key = samenessOf(record);
-        this.#bySameness.set(key, (this.#bySameness.get(key) ?? new Set()).add(id));
-      } else {
-        this.#records.delete(id);
-      }
-    }
-  }
 }
 
-function samenessKey(canonicalUrl: string | null, contentHash: string): string {
-  return canonicalUrl ? `url ${canonicalUrl}` : `hash ${contentHash}`;
+const CLIP_ID = /^[0-9a-f]{3}[0-9a-f-]*$/;
+
+/** What a task run under the write lock may do. */
+export interface StoreWriter {
+  /**
+   * Applies `change` to the freshest copy of each named clip and writes each touched shard once.
+   * `change` returns the new record, or `undefined` to remove the clip. Returns the records as written.
+   * The observer hears of the write under the same lock, to keep derived data (the catalog) in step
+   * across processes.
+   */
+  commit(
+    ids: readonly string[],
+    change: (record: ClipRecord | undefined, id: string) => ClipRecord | undefined,
+    observer?: CommitObserver,
+  ): Promise<Array<ClipRecord | undefined>>;
 }
 
-function samenessOf(record: ClipRecord): string {
-  return samenessKey(record.canonicalUrl, record.contentHash);
+export interface CommitObserver {
+  wrote(written: ReadonlyArray<{ id: string; record: ClipRecord | undefined }>): Promise<void>;
 }
 
-const SHARD_FILE = /^[0-9a-f]{3}\.json$/;
-
-export function shardKey(id: string): string {
-  return id.slice(0, 3);
-}
 
 function groupByShard(ids: readonly string[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();

@@ -13,3 +13,20 @@ export function defaultLibraryDir(platform = process.platform, env = process.env
 export function resolveLibraryDir(flag: string | undefined, env = process.env): string {
   return resolve(flag ?? env.CLIPDESK_LIBRARY ?? defaultLibraryDir(process.platform, env));
 }
+
+/** Names inside a library folder (see clip-store.ts for what each holds). */
+export const MANIFEST_FILE = 'library.json';
+export const LOCK_FILE = 'library.lock';
+export const SHARD_FILE = /^[0-9a-f]{3}\.json$/;
+/** `bodies/<id>.<contentHash>.json`: one immutable file per content version of a clip. */
+export const BODY_FILE = /^([0-9a-f]+)\.([0-9a-f]+)\.json$/;
+
+/** The shard a clip lives in: the first 3 hex digits of its id, so 4096 shards at most. */
+export function shardKey(id: string): string {
+  return id.slice(0, 3);
+}
+
+/** The shard's path relative to the library folder, with `/` on every platform (it also names backups). */
+export function shardDoc(key: string): string {
+  return `clips/${key}.json`;
+}

@@ -1,7 +1,13 @@
+import { join } from 'node:path';
 import { ClipdeskError } from '../errors.js';
+import { snapshotInto } from './backups.js';
 import { SCHEMA_VERSION } from './schema.js';
 
-/** One step of the on-disk shape: rewrites a library of version `from` into version `from + 1`. */
+/**
+ * One step of the on-disk shape: rewrites a library of version `from` into version `from + 1`. A step
+ * stamps every document it rewrites with the new schemaVersion (recovery reads a library's version from
+ * its shards) and ships with a fixture library tests/fixtures/libraries/v<from> (store-migrations.test.ts).
+ */
 export interface Migration {
   from: number;
   describe: string;
@@ -14,15 +20,21 @@ export interface Migration {
  */
 export const MIGRATIONS: readonly Migration[] = [];
 
-/** Brings a library of `version` up to `target`, step by step; refuses libraries from a newer Clipdesk. */
-export async function migrate(dir: string, version: number, steps = MIGRATIONS, target = SCHEMA_VERSION): Promise<number> {
+/**
+ * Brings a library of `version` up to `target`, step by step; refuses libraries from a newer Clipdesk
+ * without touching them. Before the first step, copies the manifest and shards to
+ * backups/before-v<version>-to-v<target>-<time>/, so a failed or regretted upgrade can be undone by hand.
+ * Runs under the library's write lock.
+ */
+export async function migrate(dir: string, version: number, steps = MIGRATIONS, target = SCHEMA_VERSION, now = new Date()): Promise<number> {
   if (version > target) {
     throw new ClipdeskError('NEWER_LIBRARY', `${dir} was written by a newer Clipdesk (library version ${version}, this app reads up to ${target}); update Clipdesk to open it`);
   }
-  for (let at = version; at < target; at++) {
-    const step = steps.find((candidate) => candidate.from === at);
-    if (!step) throw new ClipdeskError('CORRUPT_LIBRARY', `no migration from library version ${at} to ${at + 1}`);
-    await step.migrate(dir);
-  }
+  const missing = Array.from({ length: target - version }, (_, i) => version + i).find((from) => !steps.some((step) => step.from === from));
+  if (missing !== undefined) throw new ClipdeskError('CORRUPT_LIBRARY', `no migration from library version ${missing} to ${missing + 1}`);
+  if (version === target) return target;
+  // Copies, not links: a step is free to rewrite files in place, which would change a linked backup too.
+  await snapshotInto(dir, join(dir, 'backups', `before-v${version}-to-v${target}-${now.toISOString().replaceAll(':', '')}`), true);
+  for (let at = version; at < target; at++) await steps.find((step) => step.from === at)?.migrate(dir);
   return target;
 }

@@ -31,7 +31,7 @@ export class WriteLock {
     for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
       if (await this.#tryCreate()) return;
       if (await this.#ownerIsGone()) {
-        await unlink(this.#path).catch(() => undefined);
+        await this.#breakStale();
         continue;
       }
       if (Date.now() > deadline) {
@@ -50,6 +50,31 @@ export class WriteLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw error;
+    }
+  }
+
+  /**
+   * Removes a stale lock. Several waiters can find the same stale lock at once; had each removed it, a
+   * slow one would remove the fresh lock another had just taken, and two writers would run together.
+   * So only the waiter that creates the takeover file removes it, after checking again.
+   */
+  async #breakStale(): Promise<void> {
+    const takeover = `${this.#path}.takeover`;
+    let handle;
+    try {
+      handle = await open(takeover, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // Held for microseconds; one left behind was left by a process that died while breaking.
+      const age = await stat(takeover).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > UNREADABLE_LOCK_STALE_MS) await unlink(takeover).catch(() => undefined);
+      return;
+    }
+    try {
+      if (await this.#ownerIsGone()) await unlink(this.#path).catch(() => undefined);
+    } finally {
+      await handle.close();
+      await unlink(takeover).catch(() => undefined);
     }
   }
 

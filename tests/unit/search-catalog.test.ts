@@ -1,54 +1,74 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { COUNT_LIMIT, Catalog } from '../../electron/core/catalog/catalog.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
-import { SearchIndex } from '../../electron/core/search/index.js';
-import type { SearchDoc } from '../../electron/core/search/index.js';
-import { generateClips } from '../bench/corpus.js';
+import { parseQuery } from '../../electron/core/search/index.js';
+import type { ClipRecord } from '../../electron/core/store/schema.js';
 
 const seedPath = new URL('../../../shared/fixtures/seed-article.txt', import.meta.url);
+const root = mkdtempSync(join(tmpdir(), 'clipdesk-catalog-'));
+after(() => rmSync(root, { recursive: true, force: true }));
 
-/** An index over in-memory docs; `loads` counts text loads, as the index must not keep texts. */
-function library(docs: Partial<SearchDoc>[]) {
-  const texts = new Map<string, string>();
-  const loads: string[] = [];
-  const index = new SearchIndex({
-    loadText: (id) => {
-      loads.push(id);
-      return texts.get(id) ?? '';
-    },
-  });
-  const add = (partial: Partial<SearchDoc>) => {
-    const doc = clip(partial);
-    texts.set(doc.id, doc.text);
-    index.add(doc);
-  };
+/** What a test says about a clip; everything else gets a plain default. */
+interface Doc {
+  id: string;
+  title: string;
+  text: string;
+  source: string;
+  byline: string;
+  tags: string[];
+  note: string;
+  /** A highlight's quote. */
+  annotations: string;
+  publishedAt: string | null;
+  clippedAt: string;
+  starred: boolean;
+  annotated: boolean;
+}
+
+let nextLibrary = 0;
+/** A real catalog file (SQLite) holding the docs, as the library mirrors clips into it. */
+function library(docs: Partial<Doc>[]) {
+  const dir = join(root, String(nextLibrary++));
+  mkdirSync(dir);
+  const catalog = Catalog.open(dir);
+  const add = (partial: Partial<Doc>) => apply(catalog, clip(partial));
   docs.forEach(add);
-  const ids = (query: string) => index.search(query).hits.map((hit) => hit.id);
-  return { index, add, ids, loads };
+  const search = (query: string, limit = 50, offset = 0) => catalog.search(parseQuery(query), limit, offset);
+  const ids = (query: string) => search(query).hits.map((hit) => hit.clip.id);
+  return { catalog, add, ids, search };
+}
+
+function apply(catalog: Catalog, doc: Doc): void {
+  catalog.write([{ id: doc.id, record: record(doc), text: doc.text }]);
 }
 
 let nextId = 0;
-function clip(partial: Partial<SearchDoc>): SearchDoc {
+function clip(partial: Partial<Doc>): Doc {
   return {
-    id: `c${nextId++}`,
-    title: '',
-    text: '',
-    source: '',
-    byline: '',
-    url: '',
-    tags: [],
-    note: '',
-    annotations: '',
-    publishedAt: null,
-    clippedAt: '2024-01-01T00:00:00Z',
-    starred: false,
-    annotated: false,
-    ...partial,
+    id: `c${nextId++}`, title: '', text: '', source: '', byline: '', tags: [], note: '', annotations: '',
+    publishedAt: null, clippedAt: '2024-01-01T00:00:00Z', starred: false, annotated: false, ...partial,
   };
 }
 
-function seedDoc(): Partial<SearchDoc> {
+function record(doc: Doc): ClipRecord {
+  const quote = doc.annotations || (doc.annotated ? 'quoted' : '');
+  return {
+    id: doc.id, url: null, canonicalUrl: null, title: doc.title, byline: doc.byline, source: doc.source,
+    publishedAt: doc.publishedAt, publishedText: null, language: null, excerpt: '', wordCount: 0,
+    clippedAt: doc.clippedAt, updatedAt: doc.clippedAt, tags: doc.tags, note: doc.note, starred: doc.starred,
+    deletedAt: null, contentHash: `h${doc.id}`, revisions: [],
+    annotations: quote ? [{
+      id: `a${doc.id}`, clipId: doc.id, created: doc.clippedAt, modified: doc.clippedAt, color: 'yellow', note: '', status: 'exact',
+      target: { source: doc.id, selector: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: 1 }] },
+    }] : [],
+  };
+}
+
+function seedDoc(): Partial<Doc> {
   const text = readFileSync(seedPath, 'utf8');
   return { id: 'seed', title: text.split('\n')[0] ?? '', text, publishedAt: '2023-08-26T13:36:00+08:00' };
 }
@@ -121,10 +141,9 @@ test('phrase ignores case, diacritics, punctuation and whitespace', () => {
   assert.deepEqual(ids('"cafe zurich branch"'), ['a']);
 });
 
-test('phrase matches the title without loading the text', () => {
-  const { ids, loads } = library([{ id: 'a', title: 'Jilin High-tech Zone', text: 'body' }]);
+test('phrase matches the title', () => {
+  const { ids } = library([{ id: 'a', title: 'Jilin High-tech Zone', text: 'body' }]);
   assert.deepEqual(ids('"jilin high-tech zone"'), ['a']);
-  assert.deepEqual(loads, []);
 });
 
 test('Chinese phrase matches inside a longer word', () => {
@@ -232,62 +251,62 @@ test('searches the note, annotations, byline and source too', () => {
   assert.deepEqual(ids('xinhua'), ['source']);
 });
 
-test('returns the matched terms for snippets', () => {
-  const { index } = library([{ text: 'trade with China' }]);
-  assert.deepEqual(index.search('trade chin').hits[0]?.terms.sort(), ['china', 'trade']);
-});
-
 test('pages with limit and offset and reports the total', () => {
-  const { index } = library(Array.from({ length: 7 }, () => ({ text: 'steel' })));
-  const page = index.search('steel', { limit: 3, offset: 5 });
+  const { search } = library(Array.from({ length: 7 }, () => ({ text: 'steel' })));
+  const page = search('steel', 3, 5);
   assert.equal(page.total, 7);
   assert.equal(page.hits.length, 2);
 });
 
-test('an empty query finds nothing', () => {
-  const { index } = library([{ text: 'steel' }]);
-  assert.deepEqual(index.search('   '), { total: 0, hits: [] });
-});
-
 test('reports a bad query as BAD_QUERY', () => {
-  const { index } = library([{ text: 'steel' }]);
-  assert.throws(() => index.search('steel is:unread'), (error: unknown) => isClipdeskError(error) && error.code === 'BAD_QUERY');
+  const { search } = library([{ text: 'steel' }]);
+  assert.throws(() => search('steel is:unread'), (error: unknown) => isClipdeskError(error) && error.code === 'BAD_QUERY');
 });
 
-test('replaces a doc added again with the same id', () => {
-  const { index, add, ids } = library([{ id: 'a', text: 'old words' }]);
+test('replaces a clip written again with the same id', () => {
+  const { catalog, add, ids } = library([{ id: 'a', text: 'old words' }]);
   add({ id: 'a', text: 'new words', tags: ['fresh'] });
-  assert.equal(index.size, 1);
+  assert.equal(catalog.size, 1);
   assert.deepEqual(ids('old'), []);
   assert.deepEqual(ids('new tag:fresh'), ['a']);
 });
 
-test('removes a doc and ignores unknown ids', () => {
-  const { index, ids } = library([{ id: 'a', text: 'steel' }, { id: 'b', text: 'steel' }]);
-  index.remove('a');
-  index.remove('never-added');
-  assert.equal(index.has('a'), false);
-  assert.equal(index.has('b'), true);
-  assert.equal(index.size, 1);
+test('removes a deleted clip and ignores unknown ids', () => {
+  const { catalog, ids } = library([{ id: 'a', text: 'steel' }, { id: 'b', text: 'steel' }]);
+  catalog.write([{ id: 'a', record: undefined, text: '' }, { id: 'never-added', record: undefined, text: '' }]);
+  assert.equal(catalog.size, 1);
   assert.deepEqual(ids('steel'), ['b']);
   assert.deepEqual(ids('is:starred -is:starred'), []);
 });
 
-test('survives replacing every document while clean-up of discarded entries runs', async () => {
-  const clips = [...generateClips(300)];
-  const index = new SearchIndex({ loadText: () => '' });
-  const doc = (i: number, tags: string[]) => {
-    const clip = clips[i] ?? clips[0]!;
-    return {
-      id: `d${i}`, title: clip.title, text: clip.text, source: clip.source, byline: '', url: '', tags, note: '', annotations: '',
-      publishedAt: clip.publishedAt, clippedAt: '2024-01-01T00:00:00Z', starred: false, annotated: false,
-    };
-  };
-  for (let i = 0; i < clips.length; i++) {
-    index.add(doc(i, []));
-    index.add(doc(i, ['edited'])); // a tag edit replaces the document
-    await new Promise((tick) => setTimeout(tick, 0)); // a host awaits disk I/O between edits
-  }
-  assert.equal(index.size, 300);
-  assert.equal(index.search('tag:edited').total, 300);
+test('a clip in the trash is listed there but not searched', () => {
+  const { catalog, ids } = library([{ id: 'a', text: 'steel' }]);
+  catalog.write([{ id: 'a', record: { ...record(clip({ id: 'a', text: 'steel' })), deletedAt: '2024-02-01T00:00:00Z' }, text: 'steel' }]);
+  assert.deepEqual(ids('steel'), []);
+  assert.deepEqual(catalog.trashedIds(), ['a']);
+});
+
+test('a one- or two-letter word being typed lists its clips newest first', () => {
+  const { ids } = library([{ id: 'old', text: 'tariffs tariffs tariffs' }, { id: 'new', text: 'tariffs' }]);
+  assert.deepEqual(ids('ta'), ['new', 'old']);
+  assert.deepEqual(ids('tariffs'), ['old', 'new']);
+});
+
+test('remembers the shard files it mirrored, and forgets one that is gone', () => {
+  const { catalog } = library([]);
+  catalog.write([], new Map([['abc', '1:10:5'], ['def', '2:20:6']]));
+  catalog.write([], new Map([['def', null]]));
+  assert.deepEqual([...catalog.shardStamps()], [['abc', '1:10:5']]);
+});
+
+test('stops counting past COUNT_LIMIT matches and says the total is a lower bound', () => {
+  const { catalog, search } = library([]);
+  catalog.write(Array.from({ length: COUNT_LIMIT + 5 }, (_, i) => {
+    const doc = clip({ id: `many${i}`, text: 'steel' });
+    return { id: doc.id, record: record(doc), text: doc.text };
+  }));
+  const found = search('steel', 10);
+  assert.equal(found.total, COUNT_LIMIT);
+  assert.equal(found.totalIsLowerBound, true);
+  assert.equal(search('steel -steel').totalIsLowerBound, false);
 });

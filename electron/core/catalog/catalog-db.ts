@@ -1,0 +1,102 @@
+import { createRequire } from 'node:module';
+import { rmSync } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The catalog file, <library>/index.sqlite: everything derived from the store that must be fast at
+ * 100,000 clips (listing, filters, tag counts, duplicate checks and the full-text index), in SQLite so
+ * it is read from disk on demand instead of rebuilt in memory at every start. It holds nothing the
+ * store does not: when it is missing, from another version or damaged, it is rebuilt from the store.
+ */
+
+/** Bump when the tables or the way text is turned into index terms change: the catalog is rebuilt. */
+export const CATALOG_VERSION = 1;
+
+const SCHEMA = `
+  create table clip (
+    n integer primary key,            -- the full-text row id
+    id text not null unique,
+    summary text not null,            -- the ClipSummary as JSON: lists and hits need no shard read
+    same_key text not null,           -- canonical URL, or content hash when there is none
+    trashed integer not null,
+    starred integer not null,
+    annotated integer not null,
+    clipped_at text not null,
+    published_at text not null,       -- published, else clipped: what "sort by date published" uses
+    day text,                         -- the calendar day as written, for after: and before:
+    title_key text not null,
+    source text not null              -- folded, for source:
+  );
+  create index clip_same on clip (same_key);
+  create index clip_by_clipped on clip (trashed, clipped_at);
+  create index clip_by_published on clip (trashed, published_at);
+  create index clip_by_title on clip (trashed, title_key);
+  create table clip_tag (
+    tag_key text not null,
+    n integer not null,
+    name text not null,
+    folded text not null,             -- for tag: in queries, which ignores case and accents
+    primary key (tag_key, n)
+  ) without rowid;
+  create index clip_tag_by_clip on clip_tag (n);
+  -- The store's shard files as last mirrored (inode:size:mtime). A shard whose file changed since,
+  -- say because a crash fell between the store's write and the catalog's, is mirrored again at open.
+  create table shard (key text primary key, stamp text not null) without rowid;
+  -- Contentless: the texts live in the store, the index keeps only terms and positions. Terms are
+  -- made by search/fts-terms.ts and joined by spaces, so unicode61 only splits on those spaces.
+  -- Prefix indexes make a word typed one key at a time an index lookup, not a scan of the vocabulary.
+  create virtual table fts using fts5 (
+    title, text, tags, source, byline, note, annotations,
+    content = '', contentless_delete = 1, prefix = '1 2 3',
+    tokenize = 'unicode61 remove_diacritics 0'
+  );
+`;
+
+export type Sqlite = typeof BetterSqlite3;
+
+export interface OpenedCatalog {
+  db: Database;
+  /** True when the file was created now and must be filled from the store. */
+  fresh: boolean;
+}
+
+/** The driver is a native module: loaded on first use so a failure names the cause. */
+function driver(): Sqlite {
+  return createRequire(import.meta.url)('better-sqlite3') as Sqlite;
+}
+
+export function openCatalogDb(path: string): OpenedCatalog {
+  try {
+    const db = connect(path);
+    if (db.pragma('user_version', { simple: true }) === CATALOG_VERSION) return { db, fresh: false };
+    db.close();
+  } catch {
+    // Damaged or not a database: it is derived data, so it is replaced, never repaired in place.
+  }
+  removeCatalog(path);
+  const db = connect(path);
+  db.exec(SCHEMA);
+  db.pragma(`user_version = ${CATALOG_VERSION}`);
+  return { db, fresh: true };
+}
+
+function connect(path: string): Database {
+  const Driver = driver();
+  // Under Electron in development, launch.ts points at a build of the driver for Electron's ABI.
+  const nativeBinding = process.env.CLIPDESK_SQLITE_BINDING;
+  const db = new Driver(path, nativeBinding ? { nativeBinding } : {});
+  // Small pages: an edit dirties a handful of pages scattered over the tables, and each costs a whole
+  // page in the WAL. Only takes effect when the file is created.
+  db.pragma('page_size = 1024');
+  // WAL lets a second process read while one writes; NORMAL keeps each commit to one WAL append.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 10000');
+  db.prepare('select count(*) from sqlite_schema').get();
+  return db;
+}
+
+export function removeCatalog(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+}

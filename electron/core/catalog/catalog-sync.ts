@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { ClipdeskError } from '../errors.js';
+import type { ClipStore, CommitObserver } from '../store/clip-store.js';
+import { shardKey } from '../store/library-dir.js';
+import type { ClipRecord } from '../store/schema.js';
+import { Catalog } from './catalog.js';
+import type { CatalogUpdate } from './catalog.js';
+import { removeCatalog } from './catalog-db.js';
+
+/**
+ * Keeping the catalog (derived) in step with the store (the system of record). Every step runs under
+ * the store's cross-process write lock, so two processes never mirror writes in a different order.
+ */
+
+/** Records are mirrored in batches: one transaction per batch keeps a rebuild's memory bounded. */
+const REBUILD_BATCH = 500;
+
+export interface CatalogOpening {
+  catalog: Catalog;
+  /** Whether the whole catalog was rebuilt from the store (first open, new version, damage). */
+  rebuilt: boolean;
+  /** Clips mirrored again because a crash or an outside change left the catalog behind the store. */
+  repaired: number;
+  /** Clips the catalog knew that are no longer in the store (e.g. a shard restored from an older backup). */
+  lost: Array<{ id: string; title: string }>;
+}
+
+/** Opens the catalog and brings it up to date with the store; call under the store's lock. */
+export async function openCatalog(store: ClipStore, options: { rebuild?: boolean } = {}): Promise<CatalogOpening> {
+  if (options.rebuild) removeCatalog(join(store.dir, 'index.sqlite'));
+  const catalog = Catalog.open(store.dir);
+  if (catalog.fresh) {
+    await rebuild(catalog, store);
+    return { catalog, rebuilt: true, repaired: 0, lost: [] };
+  }
+  const { repaired, lost } = await mirrorChangedShards(catalog, store);
+  return { catalog, rebuilt: false, repaired, lost };
+}
+
+/** The observer that mirrors each store commit into the catalog. */
+export function mirrorInto(catalog: Catalog, store: ClipStore): CommitObserver {
+  return {
+    wrote: async (written) => {
+      const stamps = await store.shardStamps([...new Set(written.map(({ id }) => shardKey(id)))]);
+      await catalog.apply(written.map(({ id, record }) => updateOf(store, id, record)), stamps);
+    },
+  };
+}
+
+async function rebuild(catalog: Catalog, store: ClipStore): Promise<void> {
+  const stamps = await store.shardStamps();
+  let batch: CatalogUpdate[] = [];
+  for await (const record of store.records()) {
+    batch.push(updateOf(store, record.id, record, { tolerateMissingText: true }));
+    if (batch.length < REBUILD_BATCH) continue;
+    await catalog.apply(batch);
+    batch = [];
+  }
+  await catalog.apply(batch, stamps);
+}
+
+/** Mirrors again every shard whose file changed since the catalog last saw it. */
+async function mirrorChangedShards(catalog: Catalog, store: ClipStore): Promise<{ repaired: number; lost: CatalogOpening['lost'] }> {
+  const onDisk = await store.shardStamps();
+  const known = catalog.shardStamps();
+  const changed = new Map<string, string | null>([...known.keys()].filter((key) => !onDisk.has(key)).map((key) => [key, null]));
+  for (const [key, stamp] of onDisk) if (known.get(key) !== stamp) changed.set(key, stamp);
+  let repaired = 0;
+  const lost: CatalogOpening['lost'] = [];
+  for (const [key, stamp] of changed) {
+    const records = stamp === null ? [] : await store.shardRecords(key);
+    const present = new Set(records.map((record) => record.id));
+    const gone = catalog.idsStartingWith(key, Number.MAX_SAFE_INTEGER).filter((id) => !present.has(id));
+    lost.push(...gone.map((id) => ({ id, title: catalog.summary(id)?.title ?? '' })));
+    const updates = [...records.map((record) => updateOf(store, record.id, record, { tolerateMissingText: true })), ...gone.map((id) => updateOf(store, id, undefined))];
+    await catalog.apply(updates, new Map([[key, stamp]]));
+    repaired += records.length;
+  }
+  return { repaired, lost };
+}
+
+/**
+ * A clip's catalog update. While rebuilding, a clip whose text file is missing or damaged is still
+ * listed (by its title and tags) rather than dropped; opening it then names the damaged file.
+ */
+function updateOf(store: ClipStore, id: string, record: ClipRecord | undefined, options: { tolerateMissingText?: boolean } = {}): CatalogUpdate {
+  return {
+    id,
+    record,
+    text: async () => {
+      if (!record) return '';
+      try {
+        return (await store.readBody(id, record.contentHash)).text;
+      } catch (error) {
+        if (options.tolerateMissingText && error instanceof ClipdeskError && error.code === 'CORRUPT_LIBRARY') return '';
+        throw error;
+      }
+    },
+  };
+}

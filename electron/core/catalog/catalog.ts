@@ -1,0 +1,272 @@
+import { join } from 'node:path';
+import type { Database, Statement } from 'better-sqlite3';
+import type { ClipSummary, ListOptions, ListResult, TagCount } from '../../api.js';
+import { toSearchDoc, toSummary } from '../clip-record.js';
+import type { ParsedQuery } from '../search/query.js';
+import { FTS_COLUMNS, ftsColumns } from '../search/fts-document.js';
+import { toSqlQuery } from '../search/fts-query.js';
+import { fold } from '../search/tokenize.js';
+import type { ClipRecord } from '../store/schema.js';
+import { tagKey } from '../tags.js';
+import { openCatalogDb } from './catalog-db.js';
+
+/** What the catalog needs to know of a clip after a write: its record (none if deleted) and text. */
+export interface CatalogUpdate {
+  id: string;
+  record: ClipRecord | undefined;
+  /** The current text; only read for clips outside the trash, which are the ones searched. */
+  text: () => Promise<string>;
+}
+
+export interface CatalogHit {
+  clip: ClipSummary;
+  score: number;
+}
+
+/**
+ * Counting the clips a broad query matches costs as much as finding them; past this many, a search
+ * says "more than" instead of reading on.
+ */
+export const COUNT_LIMIT = 1000;
+
+const SORT_COLUMNS = { clippedAt: 'c.clipped_at', publishedAt: 'c.published_at', title: 'c.title_key' } as const;
+
+/**
+ * The derived, on-disk view of the library (see catalog-db.ts). Every store write is mirrored here
+ * under the same cross-process lock, together with the stamps of the shard files it came from, so a
+ * crash between the two writes is noticed and repaired at the next open.
+ */
+export class Catalog {
+  readonly #db: Database;
+  readonly #statements = new Map<string, Statement>();
+  /** True when the file was just created and still has to be filled from the store. */
+  readonly fresh: boolean;
+
+  private constructor(db: Database, fresh: boolean) {
+    this.#db = db;
+    this.fresh = fresh;
+  }
+
+  static open(dir: string): Catalog {
+    const { db, fresh } = openCatalogDb(join(dir, 'index.sqlite'));
+    if (fresh) {
+      const weights = FTS_COLUMNS.map((column) => column.weight).join(', ');
+      db.prepare("insert into fts (fts, rank) values ('rank', ?)").run(`bm25(${weights})`);
+    }
+    return new Catalog(db, fresh);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  // --- writing ----------------------------------------------------------------------------------
+
+  /** Mirrors written clips; their texts are read first, so the transaction never waits on the disk. */
+  async apply(updates: readonly CatalogUpdate[], stamps: ReadonlyMap<string, string | null> = new Map()): Promise<void> {
+    this.write(await Promise.all(updates.map(async ({ id, record, text }) => ({
+      id,
+      record,
+      text: record && !record.deletedAt ? await text() : '',
+    }))), stamps);
+  }
+
+  /**
+   * Mirrors clips whose texts are at hand and records the shard files they came from, in one
+   * transaction: one WAL append per store write.
+   */
+  write(entries: ReadonlyArray<{ id: string; record: ClipRecord | undefined; text: string }>, stamps: ReadonlyMap<string, string | null> = new Map()): void {
+    this.#db.transaction(() => {
+      for (const { id, record, text } of entries) {
+        if (!record) this.#remove(id);
+        else this.#put(record, record.deletedAt ? null : ftsColumns(toSearchDoc(record, text)));
+      }
+      this.#stamp(stamps);
+    })();
+  }
+
+  #remove(id: string): void {
+    const n = this.#n(id);
+    if (n === undefined) return;
+    this.#sql('delete from fts where rowid = ?').run(n);
+    this.#sql('delete from clip_tag where n = ?').run(n);
+    this.#sql('delete from clip where n = ?').run(n);
+  }
+
+  /**
+   * Inserts or updates a clip in place: an edit keeps the clip's row number, so only the rows and
+   * index entries that changed are rewritten (what a tag edit costs on disk).
+   */
+  #put(record: ClipRecord, columns: string[] | null): void {
+    const values = clipRow(record);
+    const n = this.#n(record.id);
+    const row = n ?? (this.#sql(`insert into clip (${CLIP_FIELDS.join(', ')}) values (${CLIP_FIELDS.map((k) => `@${k}`).join(', ')})`).run(values).lastInsertRowid as number);
+    if (n !== undefined) {
+      this.#sql(`update clip set ${CLIP_FIELDS.map((k) => `${k} = @${k}`).join(', ')} where n = @n`).run({ ...values, n });
+      this.#sql('delete from fts where rowid = ?').run(n);
+    }
+    this.#putTags(row, record.tags);
+    if (columns) this.#sql(`insert into fts (rowid, ${FTS_COLUMNS.map((c) => c.name).join(', ')}) values (?, ${columns.map(() => '?').join(', ')})`).run(row, ...columns);
+  }
+
+  /** Only the tags that changed are written. */
+  #putTags(n: number, tags: readonly string[]): void {
+    const wanted = new Map(tags.map((name) => [tagKey(name), name]));
+    const stored = this.#sql('select tag_key as key, name from clip_tag where n = ?').all(n) as Array<{ key: string; name: string }>;
+    for (const { key, name } of stored) {
+      if (wanted.get(key) === name) wanted.delete(key);
+      else this.#sql('delete from clip_tag where tag_key = ? and n = ?').run(key, n);
+    }
+    const insert = this.#sql('insert into clip_tag (tag_key, n, name, folded) values (?, ?, ?, ?)');
+    for (const [key, name] of wanted) insert.run(key, n, name, fold(name.trim()));
+  }
+
+  #n(id: string): number | undefined {
+    return this.#sql('select n from clip where id = ?').pluck().get(id) as number | undefined;
+  }
+
+  #stamp(stamps: ReadonlyMap<string, string | null>): void {
+    for (const [key, stamp] of stamps) {
+      if (stamp === null) this.#sql('delete from shard where key = ?').run(key);
+      else this.#sql('insert or replace into shard (key, stamp) values (?, ?)').run(key, stamp);
+    }
+  }
+
+  shardStamps(): Map<string, string> {
+    const rows = this.#sql('select key, stamp from shard').all() as Array<{ key: string; stamp: string }>;
+    return new Map(rows.map((row) => [row.key, row.stamp]));
+  }
+
+  // --- reading ----------------------------------------------------------------------------------
+
+  get size(): number {
+    return this.#sql('select count(*) from clip').pluck().get() as number;
+  }
+
+  /** The clip an import would duplicate: same canonical URL, or same text when there is no URL. */
+  findSame(canonicalUrl: string | null, contentHash: string): string | undefined {
+    return this.#sql('select id from clip where same_key = ? order by n limit 1').pluck().get(sameKey(canonicalUrl, contentHash)) as string | undefined;
+  }
+
+  summary(id: string): ClipSummary | undefined {
+    const json = this.#sql('select summary from clip where id = ?').pluck().get(id) as string | undefined;
+    return json === undefined ? undefined : (JSON.parse(json) as ClipSummary);
+  }
+
+  idsStartingWith(prefix: string, limit: number): string[] {
+    return this.#sql("select id from clip where id >= ? and id < ? || 'g' order by id limit ?").pluck().all(prefix, prefix, limit) as string[];
+  }
+
+  /** Clips carrying any of the tags, in the trash or not. */
+  idsTagged(names: readonly string[]): string[] {
+    const keys = JSON.stringify(names.map(tagKey));
+    return this.#sql('select distinct c.id from clip_tag t join clip c on c.n = t.n where t.tag_key in (select value from json_each(?))').pluck().all(keys) as string[];
+  }
+
+  trashedIds(): string[] {
+    return this.#sql('select id from clip where trashed = 1').pluck().all() as string[];
+  }
+
+  list(options: ListOptions): ListResult {
+    const where = ['c.trashed = ?'];
+    const params: Array<string | number> = [options.trashed ? 1 : 0];
+    for (const flag of ['starred', 'annotated'] as const) {
+      const wanted = options[flag];
+      if (wanted === undefined) continue;
+      where.push(`c.${flag} = ?`);
+      params.push(wanted ? 1 : 0);
+    }
+    for (const tag of options.tags ?? []) {
+      where.push('exists (select 1 from clip_tag t where t.n = c.n and t.tag_key = ?)');
+      params.push(tagKey(tag));
+    }
+    const filter = where.join(' and ');
+    const column = SORT_COLUMNS[options.sort ?? 'clippedAt'];
+    const direction = options.descending === false ? 'asc' : 'desc';
+    const total = this.#sql(`select count(*) from clip c where ${filter}`).pluck().get(...params) as number;
+    const page = this.#sql(`select summary from clip c where ${filter} order by ${column} ${direction}, c.id limit ? offset ?`)
+      .pluck().all(...params, options.limit ?? 100, options.offset ?? 0) as string[];
+    return { total, clips: page.map((json) => JSON.parse(json) as ClipSummary) };
+  }
+
+  /** Tags of clips outside the trash, most used first, each under the spelling its oldest clip has. */
+  tags(): TagCount[] {
+    const rows = this.#sql(`select t.name as name, min(t.n) as oldest, count(*) as count
+      from clip_tag t join clip c on c.n = t.n where c.trashed = 0 group by t.tag_key`).all() as Array<TagCount & { oldest: number }>;
+    return rows.map(({ name, count }) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  }
+
+  /** One page of the clips matching a query, best first (newest first for filters and broad prefixes). */
+  search(parsed: ParsedQuery, limit: number, offset: number): { total: number; totalIsLowerBound: boolean; hits: CatalogHit[] } {
+    const sql = toSqlQuery(parsed);
+    const filter = sql.where.join(' and ');
+    const rows = sql.match === null
+      ? this.#filtered(filter, sql.exclude, sql.params, limit, offset)
+      : this.#matched(sql.match, filter, sql.params, sql.broad, limit, offset);
+    return { total: Math.min(rows.total, COUNT_LIMIT), totalIsLowerBound: rows.total > COUNT_LIMIT, hits: rows.page.map(({ summary, score }) => ({ clip: JSON.parse(summary) as ClipSummary, score: -score })) };
+  }
+
+  #matched(match: string, filter: string, params: Array<string | number>, broad: boolean, limit: number, offset: number): SearchRows {
+    const from = `from fts join clip c on c.n = fts.rowid where fts match ? and ${filter}`;
+    const order = broad ? 'fts.rowid desc' : 'fts.rank';
+    return {
+      total: this.#sql(`select count(*) from (select 1 ${from} limit ${COUNT_LIMIT + 1})`).pluck().get(match, ...params) as number,
+      page: this.#sql(`select c.summary as summary, ${broad ? 0 : 'fts.rank'} as score ${from} order by ${order} limit ? offset ?`)
+        .all(match, ...params, limit, offset) as SearchRow[],
+    };
+  }
+
+  #filtered(filter: string, exclude: string | null, params: Array<string | number>, limit: number, offset: number): SearchRows {
+    const excluded = exclude === null ? '' : ' and c.n not in (select rowid from fts where fts match ?)';
+    const args = exclude === null ? params : [...params, exclude];
+    const from = `from clip c where ${filter}${excluded}`;
+    return {
+      total: this.#sql(`select count(*) from (select 1 ${from} limit ${COUNT_LIMIT + 1})`).pluck().get(...args) as number,
+      page: this.#sql(`select c.summary as summary, 0 as score ${from} order by c.published_at desc, c.id limit ? offset ?`)
+        .all(...args, limit, offset) as SearchRow[],
+    };
+  }
+
+  /** Statements are compiled once per distinct SQL text. */
+  #sql(text: string): Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.#db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
+  }
+}
+
+interface SearchRow {
+  summary: string;
+  score: number;
+}
+
+interface SearchRows {
+  total: number;
+  page: SearchRow[];
+}
+
+const CLIP_FIELDS = ['id', 'summary', 'same_key', 'trashed', 'starred', 'annotated', 'clipped_at', 'published_at', 'day', 'title_key', 'source'] as const;
+
+function clipRow(record: ClipRecord): Record<(typeof CLIP_FIELDS)[number], string | number | null> {
+  const date = record.publishedAt ?? record.clippedAt;
+  return {
+    id: record.id,
+    summary: JSON.stringify(toSummary(record)),
+    same_key: sameKey(record.canonicalUrl, record.contentHash),
+    trashed: record.deletedAt ? 1 : 0,
+    starred: record.starred ? 1 : 0,
+    annotated: record.annotations.length > 0 ? 1 : 0,
+    clipped_at: record.clippedAt,
+    published_at: date,
+    day: /^\d{4}-\d{2}-\d{2}/.exec(date)?.[0] ?? null,
+    title_key: fold(record.title),
+    source: fold(record.source ?? ''),
+  };
+}
+
+function sameKey(canonicalUrl: string | null, contentHash: string): string {
+  return canonicalUrl ? `url ${canonicalUrl}` : `hash ${contentHash}`;
+}

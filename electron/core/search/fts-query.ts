@@ -1,0 +1,79 @@
+/**
+ * A parsed query (query.ts) as SQL for the catalog: an FTS5 MATCH expression for the words and phrases,
+ * plus conditions on the clip table (alias `c`) for the filters.
+ */
+import type { Filter, ParsedQuery, Term } from './query.js';
+import { fold } from './tokenize.js';
+import { ftsToken } from './fts-document.js';
+
+export interface SqlQuery {
+  /** What the clips must match, or null for a filter-only query. */
+  match: string | null;
+  /** What they must not match, for a filter-only query (otherwise it is part of `match`). */
+  exclude: string | null;
+  where: string[];
+  params: Array<string | number>;
+  /**
+   * A query that is one word of one or two letters, still being typed. Nearly every clip matches it,
+   * and ranking them all costs more than a keystroke may; such results come newest first.
+   */
+  broad: boolean;
+}
+
+export function toSqlQuery(query: ParsedQuery): SqlQuery {
+  const required = query.groups.map((group) => anyOf(group.map(termExpression)));
+  const excluded = query.exclude.map(termExpression);
+  const where = ['c.trashed = 0'];
+  const params: Array<string | number> = [];
+  for (const filter of query.filters) {
+    const condition = filterCondition(filter);
+    where.push(condition.sql);
+    params.push(...condition.params);
+  }
+  const positive = required.length > 0 ? required.join(' AND ') : null;
+  const negative = excluded.length > 0 ? anyOf(excluded) : null;
+  return {
+    match: positive && negative ? `${positive} NOT ${negative}` : positive,
+    exclude: positive ? null : negative,
+    where,
+    params,
+    broad: isBroad(query),
+  };
+}
+
+/**
+ * A word or phrase as an FTS5 phrase: its index terms must stand next to each other (a CJK word is
+ * its bigrams in a row, "high-tech" is high then tech). The word being typed matches as a prefix.
+ * A quoted phrase promises words of the title or the text, so other fields cannot satisfy it.
+ */
+function termExpression(term: Term): string {
+  // Index terms are letters and digits only (tokenize.ts), so they need no escaping inside quotes.
+  const phrase = `"${term.terms.map(ftsToken).join(' ')}"${term.prefix ? ' *' : ''}`;
+  return term.kind === 'phrase' ? `{title text} : ${phrase}` : phrase;
+}
+
+function anyOf(expressions: string[]): string {
+  return expressions.length === 1 ? (expressions[0] ?? '') : `(${expressions.join(' OR ')})`;
+}
+
+function filterCondition(filter: Filter): { sql: string; params: Array<string | number> } {
+  const not = 'negate' in filter && filter.negate ? 'not ' : '';
+  switch (filter.kind) {
+    case 'tag':
+      return { sql: `${not}exists (select 1 from clip_tag t where t.n = c.n and t.folded = ?)`, params: [fold(filter.value.trim())] };
+    case 'source':
+      return { sql: `${not}instr(c.source, ?) > 0`, params: [filter.value] };
+    case 'is':
+      return { sql: `c.${filter.value} = ?`, params: [filter.negate ? 0 : 1] };
+    case 'after':
+      return { sql: 'c.day >= ?', params: [filter.day] };
+    case 'before':
+      return { sql: 'c.day < ?', params: [filter.day] };
+  }
+}
+
+function isBroad(query: ParsedQuery): boolean {
+  const [group, ...others] = query.groups;
+  const term = group?.length === 1 ? group[0] : undefined;
+  return others.length === 0 && term !== undefined && term.prefix && term.terms.length === 1 && [...(term.terms[0] ?? '')].length <= 2;
+}
