@@ -38,6 +38,7 @@ function handlersFor(library: Library, host: HostInfo): Handlers {
     revisions: (id) => library.revisions(id),
     restoreRevision: (id, n) => library.restoreRevision(id, n),
     clipperInfo: () => host.clipper,
+    notices: () => library.notices(),
   };
 }
 

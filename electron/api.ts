@@ -207,6 +207,7 @@ export const API_ARGS = {
   revisions: z.tuple([id]),
   restoreRevision: z.tuple([id, z.number().int().min(1)]),
   clipperInfo: z.tuple([]),
+  notices: z.tuple([]),
 } as const satisfies Record<ApiMethod, z.ZodTuple>;
 
 /** What `window.clipdesk` (Electron) and the HTTP bridge (web host) both provide to the renderer. */
@@ -232,6 +233,8 @@ export interface ClipdeskApi {
   restoreRevision(id: string, n: number): Promise<ClipSummary>;
   /** The browser clipper of this run, for the bookmarklet dialog; null where none runs. */
   clipperInfo(): Promise<ClipperInfo | null>;
+  /** What the user must be told about the library: damaged files recovered, clips that were lost. */
+  notices(): Promise<string[]>;
 }
 
 export interface ClipperInfo {

@@ -1,5 +1,6 @@
 /** Human-readable renderings of facade results for the terminal (`--json` prints the data instead). */
 import type { Annotation, Clip, ClipSummary, ImportResult, ListResult, SearchResult, TagCount } from './api.js';
+import type { LibraryCheck } from './core/store/check.js';
 
 export function formatImport(result: ImportResult): string {
   const verb = { created: 'clipped', updated: 'updated (previous version kept)', unchanged: 'already in library' }[result.outcome];
@@ -55,4 +56,12 @@ function markToTerminal(snippet: string): string {
     .replaceAll('<mark>', bold[0] ?? '').replaceAll('</mark>', bold[1] ?? '')
     .replace(/&#(\d+);|&(amp|lt|gt|quot);/g, (_, code: string | undefined, name: string | undefined) =>
       code ? String.fromCodePoint(Number(code)) : ({ amp: '&', lt: '<', gt: '>', quot: '"' } as Record<string, string>)[name ?? ''] ?? '');
+}
+
+export function formatCheck(report: LibraryCheck): string {
+  const { clips, bodies, backups, problems } = report;
+  const summary = `${report.dir}: ${clips} clips, ${bodies} text files, ${backups.recentVersions} recent backup versions, ` +
+    `${backups.dailySnapshots.length} daily snapshots`;
+  if (problems.length === 0) return `${summary}\nno problems found`;
+  return [summary, `${problems.length} problem(s):`, ...problems.map((p) => `  ${p.kind}  ${p.file}  ${p.detail}`)].join('\n');
 }

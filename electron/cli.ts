@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { EXPORT_FORMATS, SORT_KEYS } from './api.js';
 import type { ExportFormat, HighlightColor, SortKey } from './api.js';
-import { formatAnnotation, formatClip, formatImport, formatList, formatSearch, formatTags } from './cli-output.js';
+import { formatAnnotation, formatCheck, formatClip, formatImport, formatList, formatSearch, formatTags } from './cli-output.js';
+import { checkLibrary } from './core/store/check.js';
 import { ClipdeskError, isClipdeskError } from './core/errors.js';
 import { Library } from './core/library.js';
 import { serveInBrowser } from './hosts/serve.js';
@@ -30,6 +31,7 @@ commands:
   revisions <id> | revert <id> <n>   earlier contents of a re-clipped page
   export [--format json|markdown|html|csv] [--out FILE] [id...]
   serve [--port N]                   the app in your browser, on 127.0.0.1 (prints its URL)
+  check                              read every file of the library and report damage (changes nothing)
 
 options: --library DIR (or env CLIPDESK_LIBRARY), --json, --help`;
 
@@ -67,9 +69,20 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
+  if (command === 'check') return check(resolveLibraryDir(flags.library), Boolean(flags.json));
   const library = await Library.open(resolveLibraryDir(flags.library));
   const result = await run(library, command, [...args, ...tagEdits.edits], flags);
   if (result !== undefined) console.log(flags.json ? JSON.stringify(result.data, null, 2) : result.text);
+  // Damage is found when a file is read, so the command has run by now; `serve` keeps its library open.
+  for (const notice of library.notices()) console.error(`clipdesk: ${notice}`);
+  if (command !== 'serve') library.close();
+}
+
+/** Reads the whole library without changing anything (opening would repair); non-zero exit on problems. */
+async function check(dir: string, json: boolean): Promise<void> {
+  const report = await checkLibrary(dir);
+  console.log(json ? JSON.stringify(report, null, 2) : formatCheck(report));
+  if (report.problems.length > 0) process.exitCode = 1;
 }
 
 interface Output {

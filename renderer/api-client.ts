@@ -24,7 +24,7 @@ const METHODS: Record<ApiMethod, true> = {
   list: true, get: true, search: true, import: true, update: true, addTags: true, removeTags: true,
   tags: true, renameTag: true, mergeTags: true, deleteTag: true, annotate: true, updateAnnotation: true,
   deleteAnnotation: true, trash: true, restore: true, emptyTrash: true, revisions: true, restoreRevision: true,
-  clipperInfo: true,
+  clipperInfo: true, notices: true,
 };
 
 /** The Electron preload's API when present, else the web host's HTTP bridge. */

@@ -15,6 +15,7 @@ import { exportClips } from './export/index.js';
 import { makeSnippet, parseQuery } from './search/index.js';
 import type { ParsedQuery } from './search/index.js';
 import { ClipStore } from './store/clip-store.js';
+import { describeRecovery } from './store/recovery.js';
 import type { CommitObserver, StoreWriter } from './store/clip-store.js';
 import type { ClipRecord } from './store/schema.js';
 import { parseInput } from './parse-input.js';
@@ -64,6 +65,19 @@ export class Library {
     const store = await ClipStore.open(dir);
     const { catalog, rebuilt, repaired, lost } = await store.exclusive(() => openCatalog(store, { rebuild: options.rebuildCatalog }));
     return new Library(store, catalog, { catalogRebuilt: rebuilt, catalogRepaired: repaired, lostClips: lost }, options);
+  }
+
+  /**
+   * What the user must be told about the library's health: damaged files found and how they were
+   * recovered (also while it is in use: shards are read when needed), and clips that were lost.
+   */
+  notices(): string[] {
+    const { lostClips } = this.opened;
+    const lost = lostClips.length === 0 ? [] : [
+      `${lostClips.length} ${lostClips.length === 1 ? 'clip is' : 'clips are'} no longer in the library (its metadata came back from an older backup or went missing): ` +
+        lostClips.map((clip) => `"${clip.title}" (${clip.id})`).join(', ') + '.',
+    ];
+    return [...this.#store.recoveries.map(describeRecovery), ...lost];
   }
 
   /** Releases the catalog file; the library must not be used afterwards. */

@@ -216,6 +216,8 @@ export class ClipdeskApp extends LitElement {
     addEventListener('dragleave', this._onDragLeave);
     addEventListener('drop', this._onDrop);
     this._api.clipperInfo().then((info) => (this._clipper = info), () => undefined); // no clipper: no bookmarklet offered
+    // A damaged file found and repaired at open is news the user must get, not a log line.
+    this._api.notices().then((notices) => notices.length > 0 && this._say(notices.join(' '), { error: true }), () => undefined);
     window.clipdeskShell?.onCommand((command, detail) => this._onShellCommand(command, detail));
   }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -72,5 +72,25 @@ describe('the clipdesk command line', () => {
       assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
       assert.match(result.stderr, /^clipdesk: /);
     }
+  });
+
+  it('checks the library without changing it, and exits non-zero naming a damaged shard', async () => {
+    const healthy = await clipdesk('check');
+    assert.equal(healthy.code, 0, healthy.stderr);
+    assert.match(healthy.stdout, /no problems found/);
+    const shard = join(dir, 'clips', `${id.slice(0, 3)}.json`);
+    const torn = (await readFile(shard, 'utf8')).slice(0, 50);
+    await writeFile(shard, torn);
+    const damaged = await clipdesk('check');
+    assert.equal(damaged.code, 1);
+    assert.ok(damaged.stdout.includes(`clips/${id.slice(0, 3)}.json`), damaged.stdout);
+    assert.equal(await readFile(shard, 'utf8'), torn, 'check changes nothing');
+  });
+
+  it('repairs a damaged shard when a command opens it, and says so on stderr', async () => {
+    const shown = await clipdesk('show', id);
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.match(shown.stderr, /was damaged/);
+    assert.equal((await clipdesk('check')).code, 0);
   });
 });
