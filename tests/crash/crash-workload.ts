@@ -1,9 +1,26 @@
-import type { ClipSummary } from '../../electron/api.js';
-import type { Library } from '../../electron/core/library.js';
+import type { Annotation, AnnotationInput, Clip, ClipPatch, ClipSummary, ImportInput, ImportResult, ListOptions, ListResult } from '../../electron/api.js';
 import { ARTICLE_FORMATS, articleInput, markerWord, markersIn } from './articles.js';
 import type { ArticleFormat } from './articles.js';
 import type { Op, OpResult } from './protocol.js';
 import { Rng } from './rng.js';
+
+/**
+ * The part of the API the workload calls. The `Library` facade has it (a writer process), and so has
+ * an HTTP client of the web host (the harness driving a host it will kill).
+ */
+export interface WorkloadApi {
+  list(options: ListOptions): ListResult | Promise<ListResult>;
+  get(id: string): Promise<Clip>;
+  import(input: ImportInput): Promise<ImportResult>;
+  update(id: string, patch: ClipPatch): Promise<ClipSummary>;
+  addTags(id: string, tags: string[]): Promise<ClipSummary>;
+  removeTags(id: string, tags: string[]): Promise<ClipSummary>;
+  annotate(id: string, input: AnnotationInput): Promise<Annotation>;
+  deleteAnnotation(id: string, annotationId: string): Promise<void>;
+  trash(id: string): Promise<ClipSummary>;
+  restore(id: string): Promise<ClipSummary>;
+  emptyTrash(): Promise<number>;
+}
 
 /** What the writer knows of a clip to pick the next operation; it learns it from the library itself. */
 interface KnownClip {
@@ -24,19 +41,25 @@ type OpKind = Op['kind'] | 'reimport';
  * of a URL that make revisions), tag edits, highlights, notes, stars, trash and restore.
  */
 export class CrashWorkload {
-  readonly #library: Library;
+  readonly #library: WorkloadApi;
   readonly #rng: Rng;
   readonly #run: number;
   readonly #imports: boolean;
   readonly #clips = new Map<string, KnownClip>();
 
-  constructor(library: Library, seed: number, run: number, imports: boolean) {
+  private constructor(library: WorkloadApi, seed: number, run: number, imports: boolean) {
     this.#library = library;
     this.#rng = new Rng(seed * 7919 + run);
     this.#run = run;
     this.#imports = imports;
-    const everything = [...library.list({ limit: 100_000 }).clips, ...library.list({ trashed: true, limit: 100_000 }).clips];
-    for (const clip of everything) this.#learn(clip);
+  }
+
+  /** A workload that starts from the clips the library holds now. */
+  static async start(library: WorkloadApi, seed: number, run: number, imports: boolean): Promise<CrashWorkload> {
+    const workload = new CrashWorkload(library, seed, run, imports);
+    const [live, trashed] = await Promise.all([library.list({ limit: 100_000 }), library.list({ trashed: true, limit: 100_000 })]);
+    for (const clip of [...live.clips, ...trashed.clips]) workload.#learn(clip);
+    return workload;
   }
 
   /** The next operation; the clip it edits is read from the library when it needs the text. */

@@ -2,10 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { markersIn } from './articles.js';
-import { KILL_POLICIES, armKill, planKill } from './kill-policy.js';
+import { HANG_MS, KILL_POLICIES, armKill, planKill } from './kill-policy.js';
 import type { KillPolicy } from './kill-policy.js';
 import { applyOp } from './model.js';
 import type { LibraryState } from './model.js';
+import type { Op, WriterConfig } from './protocol.js';
+import { driveOverHttp } from './web-driver.js';
 import { Rng } from './rng.js';
 import { verifyLibrary } from './verify.js';
 import type { Verdict } from './verify.js';
@@ -19,6 +21,8 @@ export interface CrashOptions {
   killsPerLibrary: number;
   /** Share of writer runs that import (the others only edit: they start without loading jsdom). */
   importShare: number;
+  /** Share of writer runs that are the web host driven over HTTP (the others print their own acks). */
+  webShare: number;
   /** Libraries worked on side by side. */
   lanes: number;
   log?: (message: string) => void;
@@ -27,6 +31,8 @@ export interface CrashOptions {
 export interface CrashReport {
   kills: number;
   killsBy: Record<KillPolicy, number>;
+  /** Kills of a web host driven over HTTP, of the kills above. */
+  webKills: number;
   libraries: number;
   ackedWrites: number;
   /** Unacknowledged writes found landed / not landed on reopen (both are fine; half-landed is not). */
@@ -53,6 +59,8 @@ interface Lane {
   state: LibraryState;
   markers: Set<string>;
   run: number;
+  /** Set when the library no longer opens: the lane goes on with a fresh one. */
+  broken: boolean;
 }
 
 /**
@@ -80,10 +88,10 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
 /** Kills writers on one library after another until the shared budget of kills is spent. */
 async function runLane(command: WriterCommand, rng: Rng, budget: { left: number }, options: CrashOptions, report: CrashReport, readyTimes: number[]): Promise<void> {
   while (budget.left > 0) {
-    const lane: Lane = { dir: await mkdtemp(join(tmpdir(), 'clipdesk-crash-')), state: new Map(), markers: new Set(), run: 0 };
+    const lane: Lane = { dir: await mkdtemp(join(tmpdir(), 'clipdesk-crash-')), state: new Map(), markers: new Set(), run: 0, broken: false };
     report.libraries++;
     try {
-      for (let i = 0; i < options.killsPerLibrary && budget.left > 0; i++) {
+      for (let i = 0; i < options.killsPerLibrary && budget.left > 0 && !lane.broken; i++) {
         budget.left--;
         await killOnce(command, lane, rng, options, report, readyTimes);
       }
@@ -96,25 +104,48 @@ async function runLane(command: WriterCommand, rng: Rng, budget: { left: number 
 
 async function killOnce(command: WriterCommand, lane: Lane, rng: Rng, options: CrashOptions, report: CrashReport, readyTimes: number[]): Promise<void> {
   const imports = lane.state.size < 3 || rng.chance(options.importShare);
+  const web = rng.chance(options.webShare);
   const plan = planKill(rng, imports, median(readyTimes) || 600);
-  const writer = startWriter(command, { mode: 'crash', dir: lane.dir, seed: options.seed, run: lane.run++, imports, maxOps: 1000 });
+  const run = lane.run++;
+  const config: WriterConfig = web ? { mode: 'web', dir: lane.dir } : { mode: 'crash', dir: lane.dir, seed: options.seed, run, imports, maxOps: 1000 };
+  const writer = startWriter(command, config);
   const disarm = armKill(writer, plan, lane.dir);
-  const { code, signal } = await writer.exited;
+  const driven = web ? driveOverHttp(writer, options.seed, run, imports) : Promise.resolve();
+  const [{ code, signal }] = await Promise.all([writer.exited, driven]);
   disarm();
-  const lifetime = performance.now() - writer.startedAt;
   const ready = writer.lines.find((line) => line.t === 'ready');
   if (ready?.t === 'ready') readyTimes.push(ready.ms);
-  if (signal === 'SIGKILL' && lifetime < 29_000) {
-    report.kills++;
-    report.killsBy[plan.policy]++;
-  } else {
-    report.problems.push(`writer run ${lane.run - 1} ended with ${signal ?? `exit code ${code}`} after ${Math.round(lifetime)} ms: ${describeEnd(writer)}`);
-  }
-  if (process.env.CRASH_DEBUG) options.log?.(`run ${lane.run - 1} ${plan.policy} imports=${imports} acks=${acksOf(writer).length} lived ${Math.round(lifetime)} ms`);
+  const failure = endProblem(writer, code, signal);
+  if (failure) report.problems.push(`${web ? 'web host' : 'writer'} run ${run}: ${failure}`);
+  else countKill(report, plan.policy, web);
   absorbAcks(writer, lane, report);
-  const pending = pendingOf(writer)?.op;
+  await verifyAfterKill(lane, pendingOf(writer)?.op, report);
+}
+
+/** Why a writer's end was not a kill by the harness, or undefined when it was. */
+function endProblem(writer: WriterProcess, code: number | null, signal: NodeJS.Signals | null): string | undefined {
+  const error = writer.lines.find((line) => line.t === 'error');
+  if (error?.t === 'error') return `failed: ${error.code} ${error.message}`;
+  const lifetime = performance.now() - writer.startedAt;
+  if (signal === 'SIGKILL' && lifetime < HANG_MS - 1_000) return undefined;
+  return `ended with ${signal ?? `exit code ${code}`} after ${Math.round(lifetime)} ms: ${writer.stderr().trim().split('\n').slice(-3).join(' | ') || 'no output'}`;
+}
+
+function countKill(report: CrashReport, policy: KillPolicy, web: boolean): void {
+  report.kills++;
+  report.killsBy[policy]++;
+  if (web) report.webKills++;
+}
+
+/** Reopens and checks the library; one that no longer opens is reported and replaced by a fresh one. */
+async function verifyAfterKill(lane: Lane, pending: Op | undefined, report: CrashReport): Promise<void> {
   for (const word of markersIn(JSON.stringify(pending ?? {}))) lane.markers.add(word);
-  record(report, await verifyLibrary(lane.dir, lane.state, pending, lane.markers), lane);
+  try {
+    record(report, await verifyLibrary(lane.dir, lane.state, pending, lane.markers), lane);
+  } catch (error) {
+    report.problems.push(`after kill ${report.kills}: the library does not open: ${(error as Error).message}`);
+    lane.broken = true;
+  }
 }
 
 /** Adds the writer's acknowledged writes to what the library must now hold. */
@@ -150,14 +181,9 @@ function record(report: CrashReport, verdict: Verdict, lane: Lane): void {
   report.maxClips = Math.max(report.maxClips, verdict.state.size);
 }
 
-function describeEnd(writer: WriterProcess): string {
-  const error = writer.lines.find((line) => line.t === 'error');
-  return error?.t === 'error' ? `${error.code} ${error.message}` : writer.stderr().trim().split('\n').slice(-3).join(' | ') || 'no output';
-}
-
 function emptyReport(): CrashReport {
   return {
-    kills: 0, killsBy: Object.fromEntries(KILL_POLICIES.map((policy) => [policy, 0])) as Record<KillPolicy, number>,
+    kills: 0, webKills: 0, killsBy: Object.fromEntries(KILL_POLICIES.map((policy) => [policy, 0])) as Record<KillPolicy, number>,
     libraries: 0, ackedWrites: 0, pendingLanded: 0, pendingAbsent: 0, problems: [],
     locksLeft: { deadPid: 0, empty: 0, livePid: 0 }, maxTakeoverMs: { deadPid: 0, empty: 0 }, tempFilesSeen: 0, catalogRepairs: 0,
     verifies: 0, verifyMs: { mean: 0, max: 0 }, maxClips: 0, searches: 0, writerReadyMs: 0, durationMs: 0,
@@ -173,7 +199,7 @@ function median(values: readonly number[]): number {
 export function formatReport(report: CrashReport): string {
   const ms = (value: number) => `${Math.round(value)} ms`;
   return [
-    `kills: ${report.kills} (${KILL_POLICIES.map((p) => `${p} ${report.killsBy[p]}`).join(', ')}) over ${report.libraries} libraries`,
+    `kills: ${report.kills} (${KILL_POLICIES.map((p) => `${p} ${report.killsBy[p]}`).join(', ')}), ${report.webKills} of them of the web host driven over HTTP, over ${report.libraries} libraries`,
     `acked writes: ${report.ackedWrites}; problems (lost or altered acked writes, index disagreements): ${report.problems.length}`,
     `unacked write in flight at the kill: landed whole ${report.pendingLanded}, absent ${report.pendingAbsent}`,
     `locks left by a killed writer: ${report.locksLeft.deadPid} naming a dead pid (slowest take-over ${ms(report.maxTakeoverMs.deadPid)}), ` +

@@ -12,6 +12,9 @@ import type { WriterProcess } from './writer-process.js';
  *   lock-create  the moment library.lock appears, before the owner is written into it (rare: each
  *            leaves an unreadable lock that stalls the next writer ~5 s, see write-lock.ts)
  */
+/** A writer still alive this long after its start is hung (waiting on a lock it never gets): end it. */
+export const HANG_MS = 60_000;
+
 export const KILL_POLICIES = ['startup', 'write', 'lock', 'lock-create'] as const;
 export type KillPolicy = (typeof KILL_POLICIES)[number];
 
@@ -54,7 +57,7 @@ export function armKill(writer: WriterProcess, plan: KillPlan, dir: string): () 
     });
   }
   // A writer never runs to its end in a crash run; if it hangs (a lock it cannot get), end it anyway.
-  timers.push(setTimeout(kill, 30_000));
+  timers.push(setTimeout(kill, HANG_MS));
   return () => {
     for (const timer of timers) clearTimeout(timer);
     watcher?.close();

@@ -27,14 +27,17 @@ export interface OpResult {
 }
 
 export type WriterLine =
-  | { t: 'ready'; pid: number; ms: number }
+  /** The library is open; a web writer adds where its API listens. */
+  | { t: 'ready'; pid: number; ms: number; url?: string; token?: string }
   | { t: 'begin'; n: number; op: Op }
   | { t: 'ack'; n: number; op: Op; result: OpResult }
   | { t: 'error'; n: number; code: string; message: string }
   | { t: 'done'; ops: number };
 
-/** How a writer runs: a deterministic-random crash workload, or a scripted concurrency workload. */
+/** How a writer runs: a crash workload of its own, a web host driven by the harness, or a scripted concurrency workload. */
 export type WriterConfig =
+  /** The web host (electron/hosts/web.ts) on the library; the harness drives its HTTP API. */
+  | { mode: 'web'; dir: string }
   | { mode: 'crash'; dir: string; seed: number; run: number; imports: boolean; maxOps: number }
   /** `imports: false` only tags and highlights: such a writer starts without loading extraction (jsdom). */
   | { mode: 'hammer'; dir: string; name: string; lane: number; sharedIds: string[]; rounds: number; imports?: boolean }

@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Library } from '../../electron/core/library.js';
+import { processExists } from '../../electron/core/store/write-lock.js';
 import { markersIn } from './articles.js';
 import { applyOp, differences, findableMarkers, stateOf } from './model.js';
 import type { LibraryState } from './model.js';
@@ -42,6 +43,8 @@ export async function verifyLibrary(dir: string, expected: LibraryState, pending
     problems.push(...resolved.problems);
     const search = await checkSearch(library, state, markers);
     problems.push(...search.problems);
+    // Writes land by rename, so a kill never damages a file: any recovery on reopen is a bug.
+    problems.push(...noticesOf(library).map((notice) => `reopening reported: ${notice}`));
     const tempFiles = await countTempFiles(dir);
     const catalogRepaired = (library as { opened?: { catalogRepaired?: number } }).opened?.catalogRepaired ?? 0;
     return { problems, state, pendingLanded: resolved.landed, lock, openMs, verifyMs: performance.now() - started, tempFiles, searches: search.count, catalogRepaired };
@@ -146,19 +149,15 @@ function parsePid(text: string): number | undefined {
   }
 }
 
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Temp files a killed atomic write leaves beside its target (steno's `.<name>.tmp`), anywhere in the library. */
 async function countTempFiles(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true });
   return entries.filter((path) => /(^|\/)\.[^/]+\.tmp$/.test(path)).length;
+}
+
+/** The facade's health notices (damaged files recovered, clips lost), where it has notices(). */
+function noticesOf(library: Library): string[] {
+  return (library as { notices?: () => string[] }).notices?.() ?? [];
 }
 
 /** Closes a library where the facade has close() (it holds the SQLite catalog open). */

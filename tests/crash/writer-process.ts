@@ -47,6 +47,8 @@ export interface WriterProcess {
   arrivals: number[];
   stderr: () => string;
   onLine: (listener: (line: WriterLine) => void) => void;
+  /** Adds a line as if the writer had printed it: a web writer's acks come from its HTTP answers. */
+  record: (line: WriterLine) => void;
   /** Resolves once the process is gone and its stdout is fully read. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -58,16 +60,15 @@ export function startWriter(command: WriterCommand, config: WriterConfig): Write
   const listeners: Array<(line: WriterLine) => void> = [];
   let pending = '';
   let stderr = '';
+  const record = (line: WriterLine) => {
+    lines.push(line);
+    arrivals.push(performance.now());
+    for (const listener of listeners) listener(line);
+  };
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     const parts = (pending + chunk).split('\n');
     pending = parts.pop() ?? '';
-    for (const text of parts) {
-      const line = parseLine(text);
-      if (!line) continue;
-      lines.push(line);
-      arrivals.push(performance.now());
-      for (const listener of listeners) listener(line);
-    }
+    for (const line of parts.map(parseLine)) if (line) record(line);
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   // 'close' (not 'exit') waits for stdout to end, so no acknowledged line is still in the pipe.
@@ -77,6 +78,7 @@ export function startWriter(command: WriterCommand, config: WriterConfig): Write
     child, pid: child.pid ?? -1, startedAt: performance.now(), lines, arrivals, exited,
     stderr: () => stderr,
     onLine: (listener) => void listeners.push(listener),
+    record,
   };
 }
 

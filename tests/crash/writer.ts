@@ -5,9 +5,11 @@
  */
 import { writeSync } from 'node:fs';
 import { Library } from '../../electron/core/library.js';
+import { startWebHost } from '../../electron/hosts/web.js';
 import { CrashWorkload } from './crash-workload.js';
 import { executeHammerOp, hammerOps, raceOp, waitForGo } from './hammer-workload.js';
 import type { Op, OpResult, WriterConfig, WriterLine } from './protocol.js';
+import { ACK_EARLY } from './sabotage.js';
 
 /** Synchronous, so the line is in the pipe before the next write starts (and before any kill). */
 function emit(line: WriterLine): void {
@@ -20,7 +22,11 @@ async function step(op: Op, execute: (op: Op) => Promise<OpResult>): Promise<voi
   const n = counter++;
   emit({ t: 'begin', n, op });
   try {
-    emit({ t: 'ack', n, op, result: await execute(op) });
+    // Sabotage (sabotage.ts): an edit, whose result holds nothing, is acknowledged before it is written.
+    const early = ACK_EARLY && op.kind !== 'import' && op.kind !== 'annotate';
+    if (early) emit({ t: 'ack', n, op, result: {} });
+    const result = await execute(op);
+    if (!early) emit({ t: 'ack', n, op, result });
   } catch (error) {
     const { code = 'UNKNOWN', message = String(error) } = error as { code?: string; message?: string };
     emit({ t: 'error', n, code, message });
@@ -29,7 +35,7 @@ async function step(op: Op, execute: (op: Op) => Promise<OpResult>): Promise<voi
 }
 
 async function runCrash(library: Library, config: Extract<WriterConfig, { mode: 'crash' }>): Promise<void> {
-  const workload = new CrashWorkload(library, config.seed, config.run, config.imports);
+  const workload = await CrashWorkload.start(library, config.seed, config.run, config.imports);
   for (let i = 0; i < config.maxOps; i++) await step(await workload.next(counter), (op) => workload.execute(op));
 }
 
@@ -56,7 +62,10 @@ async function main(): Promise<void> {
   exitWithParent();
   const config = JSON.parse(process.argv[2] ?? '{}') as WriterConfig;
   const library = await Library.open(config.dir);
-  emit({ t: 'ready', pid: process.pid, ms: Math.round(process.uptime() * 1000) });
+  // The web host keeps the process alive, serving the harness's requests until it is killed.
+  const web = config.mode === 'web' ? await startWebHost(library, { port: 0 }) : undefined;
+  emit({ t: 'ready', pid: process.pid, ms: Math.round(process.uptime() * 1000), url: web?.url, token: web?.token });
+  if (web) return;
   if (config.mode === 'crash') await runCrash(library, config);
   if (config.mode === 'hammer') await runHammer(library, config);
   if (config.mode === 'race') await runRace(library, config);

@@ -25,14 +25,15 @@ after(() => command.dispose());
 describe('several processes writing one library at once', () => {
   it('lose no tag, highlight or import when three writers hammer the same 20 clips', async () => {
     const { dir, ids, cleanup } = await librarySharing(20);
+    const writers = ['a', 'b', 'c'].map((name, lane) => startWriter(command, { mode: 'hammer', dir, name, lane, sharedIds: ids, rounds: 40 }));
     try {
-      const writers = ['a', 'b', 'c'].map((name, lane) => startWriter(command, { mode: 'hammer', dir, name, lane, sharedIds: ids, rounds: 40 }));
       await Promise.all(writers.map(finished));
       assert.ok(overlapped(writers), 'the three writers were writing at the same time');
       const acked = collectAcks(writers);
       assert.equal(acked.imports.size, 3 * 20);
       await assertNothingLost(dir, ids, acked);
     } finally {
+      await stop(writers);
       await cleanup();
     }
   });

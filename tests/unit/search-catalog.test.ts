@@ -6,28 +6,20 @@ import { after, test } from 'node:test';
 import { COUNT_LIMIT, Catalog } from '../../electron/core/catalog/catalog.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
 import { parseQuery } from '../../electron/core/search/index.js';
+import type { SearchDoc } from '../../electron/core/search/index.js';
 import type { ClipRecord } from '../../electron/core/store/schema.js';
 
 const seedPath = new URL('../../../shared/fixtures/seed-article.txt', import.meta.url);
 const root = mkdtempSync(join(tmpdir(), 'clipdesk-catalog-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-/** What a test says about a clip; everything else gets a plain default. */
-interface Doc {
-  id: string;
-  title: string;
-  text: string;
-  source: string;
-  byline: string;
-  tags: string[];
-  note: string;
-  /** A highlight's quote. */
-  annotations: string;
+/** What a test says about a clip (what is indexed, plus what filters read); the rest gets a default. */
+type Doc = SearchDoc & {
   publishedAt: string | null;
   clippedAt: string;
   starred: boolean;
   annotated: boolean;
-}
+};
 
 let nextLibrary = 0;
 /** A real catalog file (SQLite) holding the docs, as the library mirrors clips into it. */

@@ -40,6 +40,7 @@ export class ClipStore {
     const store = new ClipStore(dir);
     await mkdir(join(dir, 'clips'), { recursive: true });
     await mkdir(join(dir, 'bodies'), { recursive: true });
+    await store.#lock.clearLeftovers();
     await store.#lock.withLock(() => store.#openManifest());
     return store;
   }
