@@ -302,3 +302,15 @@ test('stops counting past COUNT_LIMIT matches and says the total is a lower boun
   assert.equal(found.totalIsLowerBound, true);
   assert.equal(search('steel -steel').totalIsLowerBound, false);
 });
+
+test('a word in more than half the library lists newest first; a rarer word is ranked', () => {
+  const { catalog, ids } = library([]);
+  catalog.write(Array.from({ length: 300 }, (_, i) => {
+    // The first clip says both words most often, so BM25 would put it first.
+    const text = i === 0 ? 'rare rare rare everywhere everywhere everywhere' : i < 100 ? 'everywhere rare' : 'everywhere';
+    const doc = clip({ id: `w${String(i).padStart(3, '0')}`, text });
+    return { id: doc.id, record: record(doc), text };
+  }));
+  assert.equal(ids('everywhere')[0], 'w299');
+  assert.equal(ids('rare')[0], 'w000');
+});

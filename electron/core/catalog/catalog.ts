@@ -5,6 +5,7 @@ import { toSearchDoc, toSummary } from '../clip-record.js';
 import type { ParsedQuery } from '../search/query.js';
 import { FTS_COLUMNS, ftsColumns } from '../search/fts-document.js';
 import { toSqlQuery } from '../search/fts-query.js';
+import type { SqlQuery } from '../search/fts-query.js';
 import { fold } from '../search/tokenize.js';
 import type { ClipRecord } from '../store/schema.js';
 import { tagKey } from '../tags.js';
@@ -29,6 +30,9 @@ export interface CatalogHit {
  */
 export const COUNT_LIMIT = 1000;
 
+/** Below this, ranking every match is cheap, so small libraries always get BM25 order. */
+const MIN_CLIPS_TO_SKIP_RANKING = 200;
+
 const SORT_COLUMNS = { clippedAt: 'c.clipped_at', publishedAt: 'c.published_at', title: 'c.title_key' } as const;
 
 /**
@@ -39,6 +43,7 @@ const SORT_COLUMNS = { clippedAt: 'c.clipped_at', publishedAt: 'c.published_at',
 export class Catalog {
   readonly #db: Database;
   readonly #statements = new Map<string, Statement>();
+  #live: number | undefined;
   /** True when the file was just created and still has to be filled from the store. */
   readonly fresh: boolean;
 
@@ -76,6 +81,7 @@ export class Catalog {
    * transaction: one WAL append per store write.
    */
   write(entries: ReadonlyArray<{ id: string; record: ClipRecord | undefined; text: string }>, stamps: ReadonlyMap<string, string | null> = new Map()): void {
+    this.#live = undefined;
     this.#db.transaction(() => {
       for (const { id, record, text } of entries) {
         if (!record) this.#remove(id);
@@ -199,21 +205,44 @@ export class Catalog {
   /** One page of the clips matching a query, best first (newest first for filters and broad prefixes). */
   search(parsed: ParsedQuery, limit: number, offset: number): { total: number; totalIsLowerBound: boolean; hits: CatalogHit[] } {
     const sql = toSqlQuery(parsed);
-    const filter = sql.where.join(' and ');
     const rows = sql.match === null
-      ? this.#filtered(filter, sql.exclude, sql.params, limit, offset)
-      : this.#matched(sql.match, filter, sql.params, sql.broad, limit, offset);
+      ? this.#filtered(sql.where.join(' and '), sql.exclude, sql.params, limit, offset)
+      : this.#matched(sql, sql.match, limit, offset);
     return { total: Math.min(rows.total, COUNT_LIMIT), totalIsLowerBound: rows.total > COUNT_LIMIT, hits: rows.page.map(({ summary, score }) => ({ clip: JSON.parse(summary) as ClipSummary, score: -score })) };
   }
 
-  #matched(match: string, filter: string, params: Array<string | number>, broad: boolean, limit: number, offset: number): SearchRows {
-    const from = `from fts join clip c on c.n = fts.rowid where fts match ? and ${filter}`;
-    const order = broad ? 'fts.rowid desc' : 'fts.rank';
-    return {
-      total: this.#sql(`select count(*) from (select 1 ${from} limit ${COUNT_LIMIT + 1})`).pluck().get(match, ...params) as number,
-      page: this.#sql(`select c.summary as summary, ${broad ? 0 : 'fts.rank'} as score ${from} order by ${order} limit ? offset ?`)
-        .all(match, ...params, limit, offset) as SearchRow[],
-    };
+  #matched(sql: SqlQuery, match: string, limit: number, offset: number): SearchRows {
+    const newestFirst = sql.broad || this.#indistinct(sql.groups);
+    // The index holds no clip in the trash, so without other filters it answers alone, and FTS5 ranks
+    // with its own top-N sort instead of joining every match to the clip table first.
+    const filtered = sql.where.length > 1;
+    const from = filtered ? `from fts join clip c on c.n = fts.rowid where fts match ? and ${sql.where.join(' and ')}` : 'from fts where fts match ?';
+    const args = filtered ? [match, ...sql.params] : [match];
+    const total = this.#sql(`select count(*) from (select 1 ${from} limit ${COUNT_LIMIT + 1})`).pluck().get(...args) as number;
+    const ranked = this.#sql(`select fts.rowid as n, ${newestFirst ? 0 : 'fts.rank'} as score ${from} order by ${newestFirst ? 'fts.rowid desc' : 'fts.rank'} limit ? offset ?`)
+      .all(...args, limit, offset) as Array<{ n: number; score: number }>;
+    const summaries = new Map((this.#sql('select n, summary from clip where n in (select value from json_each(?))').all(JSON.stringify(ranked.map((row) => row.n))) as Array<{ n: number; summary: string }>)
+      .map((row) => [row.n, row.summary]));
+    return { total, page: ranked.flatMap(({ n, score }) => { const summary = summaries.get(n); return summary === undefined ? [] : [{ summary, score }]; }) };
+  }
+
+  /**
+   * True when every required word is in more than half the library. BM25 then gives each a weight of
+   * about nothing (FTS5 floors the negative IDF), so its order says nothing, and computing it for tens
+   * of thousands of matches is what made such queries slow: they list newest first instead.
+   */
+  #indistinct(groups: readonly string[]): boolean {
+    const live = this.#liveCount();
+    if (live < MIN_CLIPS_TO_SKIP_RANKING) return false;
+    const half = Math.floor(live / 2);
+    const count = this.#sql(`select count(*) from (select 1 from fts where fts match ? limit ?)`).pluck();
+    return groups.every((group) => (count.get(group, half + 1) as number) > half);
+  }
+
+  /** Clips outside the trash; kept between writes, as it is only a threshold (another process may have added a few). */
+  #liveCount(): number {
+    this.#live ??= this.#sql('select count(*) from clip where trashed = 0').pluck().get() as number;
+    return this.#live;
   }
 
   #filtered(filter: string, exclude: string | null, params: Array<string | number>, limit: number, offset: number): SearchRows {

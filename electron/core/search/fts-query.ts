@@ -9,6 +9,8 @@ import { ftsToken } from './fts-document.js';
 export interface SqlQuery {
   /** What the clips must match, or null for a filter-only query. */
   match: string | null;
+  /** The required groups of `match` on their own (it is all of them, ANDed), to weigh each. */
+  groups: string[];
   /** What they must not match, for a filter-only query (otherwise it is part of `match`). */
   exclude: string | null;
   where: string[];
@@ -34,6 +36,7 @@ export function toSqlQuery(query: ParsedQuery): SqlQuery {
   const negative = excluded.length > 0 ? anyOf(excluded) : null;
   return {
     match: positive && negative ? `${positive} NOT ${negative}` : positive,
+    groups: required,
     exclude: positive ? null : negative,
     where,
     params,
