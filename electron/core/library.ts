@@ -11,7 +11,6 @@ import { mirrorInto, openCatalog } from './catalog/catalog-sync.js';
 import { bodyOf, contentHashOf, extractedOf, metadataOf, newRecord, toSummary } from './clip-record.js';
 import type * as Extraction from './clip/index.js';
 import { ClipdeskError } from './errors.js';
-import { exportClips } from './export/index.js';
 import { makeSnippet, parseQuery } from './search/index.js';
 import type { ParsedQuery } from './search/index.js';
 import { ClipStore } from './store/clip-store.js';
@@ -304,6 +303,8 @@ export class Library {
   async export(format: ExportFormat, ids?: readonly string[]): Promise<string> {
     const chosen = ids ?? this.list({ limit: 100_000 }).clips.map((clip) => clip.id);
     const clips = await Promise.all(chosen.map((id) => this.get(id)));
+    // Loaded when used: its HTML-to-Markdown converter would cost every start ~70 ms.
+    const { exportClips } = await import('./export/index.js');
     return exportClips(clips, format);
   }
 
