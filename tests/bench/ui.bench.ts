@@ -43,13 +43,14 @@ try {
   const keystrokes: number[] = [];
   const searchBox = page.getByRole('searchbox', { name: 'Search clips' });
   for (const query of QUERIES) {
-    const expected = await library.search(query, { limit: 1 });
+    const expected = await library.search(query, { limit: 50 }); // what the window asks for, so ties rank alike
     const top = expected.hits[0]?.clip.title;
     if (top === undefined) continue; // only in small trial runs: every query finds clips among 10,000
     await searchBox.fill('');
     await whenShown(page, 'Clips', newest, '');
     // Typed without pauses, as a fast typist does: the app's debounce leaves one search, for the last key.
-    const shown = whenShown(page, 'Search results', top, `${expected.total} ${expected.total === 1 ? 'clip' : 'clips'} found`);
+    const status = expected.totalIsLowerBound ? 'More than' : `${expected.total} ${expected.total === 1 ? 'clip' : 'clips'} found`;
+    const shown = whenShown(page, 'Search results', top, status);
     await searchBox.pressSequentially(query);
     const rendered = await shown;
     keystrokes.push(rendered - (await page.evaluate(() => (globalThis as unknown as PageHelpers).benchLastKey)));
