@@ -8,7 +8,8 @@
  *  - no CORS grant to anyone. POST /clip refuses web Origins and needs application/json, which a
  *    foreign page can only send after a preflight, and the preflight gets no grant;
  *  - answers describe the page just sent and nothing else in the library, and no other origin can
- *    read them: holding the token lets a page add clips, never read them.
+ *    read them: holding the token lets a page add clips, never read them;
+ *  - bodies are capped, refused requests and clips are rate-limited (see RateLimits).
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -21,22 +22,26 @@ import { DEFAULT_CLIPPER_PORT } from '../core/store/settings.js';
 import { CLIPPER_PAGE_CSP, clippedPage, failedPage, runningPage } from './clipper-page.js';
 import type { ClipReport } from './clipper-page.js';
 import { findSelection } from '../core/annotate/index.js';
-import { closeServer, isLoopbackHost, mediaTypeOf, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+import { closeServer, isLoopbackHost, mediaTypeOf, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+import type { RateLimits } from './http-guards.js';
 
 // What a host wiring the clipper needs, from one module.
 export { bookmarkletFor } from './bookmarklet.js';
 export { DEFAULT_CLIPPER_PORT, loadClipperSettings } from '../core/store/settings.js';
 
 const MAX_BODY = 16 * 1024 * 1024; // a large page's outerHTML, form-encoded (which can triple it), fits
-const CLIPS_PER_MINUTE = 60;
+/** A clip a second for as long as anyone clicks, and a burst for an extension that clips every open tab. */
+const LIMITS: RateLimits = { refusals: { burst: 20, perSecond: 1 }, imports: { burst: 120, perSecond: 1 } };
 const MIN_TOKEN_LENGTH = 32;
+/** Statuses that turn away a request for its Host, Origin or token: they count as refusals. */
+const REFUSED = new Set([401, 403, 421]);
 
 export interface ClipperOptions {
   /** The per-install secret (see loadClipperSettings). */
   token: string;
   /** Tried first; when it is taken, a free port is used and reported. */
   port?: number;
-  clipsPerMinute?: number;
+  limits?: Partial<RateLimits>;
 }
 
 export interface Clipper {
@@ -64,7 +69,7 @@ const STATUS_OF: Record<ErrorCode, number> = {
 
 /** A request turned away before it reached the library. */
 class Refusal extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly retryAfter = 0) {
     super(message);
   }
 }
@@ -73,13 +78,13 @@ interface Context {
   library: Library;
   token: string;
   port: number;
-  limit: RateLimit;
+  limiter: RateLimiter;
 }
 
 export async function startClipper(library: Library, options: ClipperOptions): Promise<Clipper> {
   // An empty or short token would let anyone clip; refuse to start rather than run unguarded.
   if (options.token.length < MIN_TOKEN_LENGTH) throw new ClipdeskError('BAD_INPUT', 'the clipper token is too short to be a secret');
-  const context: Context = { library, token: options.token, port: 0, limit: new RateLimit(options.clipsPerMinute ?? CLIPS_PER_MINUTE, 60_000) };
+  const context: Context = { library, token: options.token, port: 0, limiter: new RateLimiter({ ...LIMITS, ...options.limits }) };
   const server = createServer((request, response) => {
     setGuardHeaders(response, CLIPPER_PAGE_CSP);
     route(context, request, response).catch((error: unknown) => {
@@ -97,13 +102,16 @@ export async function startClipper(library: Library, options: ClipperOptions): P
 }
 
 async function route(context: Context, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  if (!isLoopbackHost(request.headers.host, context.port)) return send(response, 421, 'text/plain', 'wrong Host');
+  if (!isLoopbackHost(request.headers.host, context.port)) {
+    const { status, message } = failureOf(context, new Refusal(421, 'WRONG_HOST', 'wrong Host'), response);
+    return send(response, status, 'text/plain', message);
+  }
   // Only the path is read: a token put in the query string is ignored, never accepted.
   const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
   const method = request.method ?? 'GET';
   if (path === '/' && (method === 'GET' || method === 'HEAD')) return send(response, 200, 'text/html', runningPage());
-  if (path === '/clip' && method === 'POST') return answerJson(response, () => clipJson(context, request));
-  if (path === '/bookmarklet' && method === 'POST') return answerHtml(response, () => clipForm(context, request));
+  if (path === '/clip' && method === 'POST') return answerJson(context, response, () => clipJson(context, request));
+  if (path === '/bookmarklet' && method === 'POST') return answerHtml(context, response, () => clipForm(context, request));
   // OPTIONS lands here too: a preflight gets a refusal and no Access-Control-* header, so it fails.
   if (path === '/' || path === '/clip' || path === '/bookmarklet') return send(response, 405, 'text/plain', 'method not allowed');
   send(response, 404, 'text/plain', 'not found');
@@ -128,7 +136,8 @@ async function clipForm(context: Context, request: IncomingMessage): Promise<Cli
 /** Clips the page and highlights the selection sent with it, if the article text contains it. */
 async function clipPage(context: Context, input: ClipRequest): Promise<ClipResult> {
   // Counted after the token check, so a page without the token cannot use up the user's allowance.
-  if (!context.limit.take()) throw new Refusal(429, 'RATE_LIMITED', 'too many clips in the last minute; try again shortly');
+  const wait = context.limiter.imports.take();
+  if (wait > 0) throw new Refusal(429, 'RATE_LIMITED', `too many clips at once; try again in ${wait} s`, wait);
   const { library } = context;
   const { clip, outcome } = await library.import(input.html ? { kind: 'html', html: input.html, url: input.url } : { kind: 'url', url: input.url });
   const highlighted = input.selection?.trim() ? await highlight(library, clip.id, input.selection) : null;
@@ -145,34 +154,42 @@ async function highlight(library: Library, id: string, selection: string): Promi
   return true;
 }
 
-async function answerJson(response: ServerResponse, work: () => Promise<ClipResult>): Promise<void> {
+async function answerJson(context: Context, response: ServerResponse, work: () => Promise<ClipResult>): Promise<void> {
   try {
     send(response, 200, 'application/json', JSON.stringify({ ok: true, ...(await work()) }));
   } catch (error) {
-    const { status, code, message } = failureOf(error, response);
+    const { status, code, message } = failureOf(context, error, response);
     send(response, status, 'application/json', JSON.stringify({ ok: false, error: { code, message } }));
   }
 }
 
-async function answerHtml(response: ServerResponse, work: () => Promise<ClipResult>): Promise<void> {
+async function answerHtml(context: Context, response: ServerResponse, work: () => Promise<ClipResult>): Promise<void> {
   try {
     send(response, 200, 'text/html', clippedPage(await work()));
   } catch (error) {
-    const { status, message } = failureOf(error, response);
+    const { status, message } = failureOf(context, error, response);
     send(response, status, 'text/html', failedPage(message));
   }
 }
 
 /** Status, code and a message a user can act on; never a stack trace. */
-function failureOf(error: unknown, response: ServerResponse): { status: number; code: string; message: string } {
+function failureOf(context: Context, error: unknown, response: ServerResponse): { status: number; code: string; message: string } {
   if (error instanceof Refusal) {
+    const refusal = REFUSED.has(error.status) ? limitRefusal(context, error) : error;
     // The unread rest of an oversize body is not worth waiting for.
-    if (error.status === 413) response.setHeader('Connection', 'close');
-    return { status: error.status, code: error.code, message: error.message };
+    if (refusal.status === 413) response.setHeader('Connection', 'close');
+    if (refusal.retryAfter > 0) response.setHeader('Retry-After', String(refusal.retryAfter));
+    return { status: refusal.status, code: refusal.code, message: refusal.message };
   }
   if (isClipdeskError(error)) return { status: STATUS_OF[error.code], code: error.code, message: error.message };
   console.error('clipdesk clipper:', error);
   return { status: 500, code: 'INTERNAL', message: 'something went wrong inside Clipdesk; the details are in its log' };
+}
+
+/** The refusal, or once refusals come too fast, a 429 that says no more. */
+function limitRefusal(context: Context, refusal: Refusal): Refusal {
+  const wait = context.limiter.refusals.take();
+  return wait > 0 ? new Refusal(429, 'RATE_LIMITED', 'too many refused requests', wait) : refusal;
 }
 
 function unauthorized(): Refusal {
@@ -232,18 +249,4 @@ function listen(server: Server, port: number): Promise<void> {
       listening();
     });
   });
-}
-
-/** At most `max` takes in any `windowMs`: a sliding window of timestamps. */
-class RateLimit {
-  #times: number[] = [];
-
-  constructor(readonly max: number, readonly windowMs: number) {}
-
-  take(now = Date.now()): boolean {
-    this.#times = this.#times.filter((time) => now - time < this.windowMs);
-    if (this.#times.length >= this.max) return false;
-    this.#times.push(now);
-    return true;
-  }
 }

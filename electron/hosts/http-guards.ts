@@ -55,6 +55,61 @@ export function setGuardHeaders(response: ServerResponse, csp: string): void {
   response.setHeader('Cache-Control', 'no-store');
 }
 
+/** How many requests of a kind a loopback server takes at once, and how many more each second. */
+export interface Allowance {
+  burst: number;
+  perSecond: number;
+}
+
+export interface RateLimits {
+  /**
+   * Requests turned away for their Host, Origin or token. A web page can send them blindly to
+   * 127.0.0.1 (it cannot read the answers), so they are limited strictly, with no effect on the user:
+   * requests that carry the token never count here.
+   */
+  refusals: Allowance;
+  /** Clips added with the token: each fetches or extracts a page, which costs a fraction of a second of CPU. */
+  imports: Allowance;
+}
+
+/**
+ * The limits of one loopback server, counted per process, not per client: every client of a loopback
+ * server is 127.0.0.1, so there is nobody to tell apart by address. Reads and edits with the token
+ * are not limited at all; they are cheap, the event loop serializes them, and a UI sends them in bursts.
+ */
+export class RateLimiter {
+  readonly refusals: TokenBucket;
+  readonly imports: TokenBucket;
+
+  constructor(limits: RateLimits) {
+    this.refusals = new TokenBucket(limits.refusals);
+    this.imports = new TokenBucket(limits.imports);
+  }
+}
+
+/** A token bucket: `burst` requests at once, then `perSecond` more each second. */
+export class TokenBucket {
+  #tokens: number;
+  #filledAt = performance.now();
+
+  constructor(private readonly allowance: Allowance) {
+    this.#tokens = allowance.burst;
+  }
+
+  /** 0 when a request may go ahead (and it is counted), else whole seconds until one may: a Retry-After. */
+  take(): number {
+    const now = performance.now();
+    const { burst, perSecond } = this.allowance;
+    this.#tokens = Math.min(burst, this.#tokens + ((now - this.#filledAt) / 1000) * perSecond);
+    this.#filledAt = now;
+    if (this.#tokens >= 1) {
+      this.#tokens -= 1;
+      return 0;
+    }
+    return Math.ceil((1 - this.#tokens) / perSecond);
+  }
+}
+
 /**
  * Stops a loopback server now: a browser keeps sockets open (keep-alive, speculative preconnects)
  * that would otherwise hold close() for a minute.

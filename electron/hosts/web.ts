@@ -2,7 +2,8 @@
  * The web host: serves the renderer bundle and the same API as the Electron preload over HTTP, for
  * tests and `npm run web`. It is as guarded as the app: 127.0.0.1 only, the Host header must name
  * this loopback host (DNS rebinding), API calls need the per-run token the printed URL carries, no
- * CORS grant to any origin, and the app's CSP on every response.
+ * CORS grant to any origin, the app's CSP on every response, capped bodies, and rate limits on
+ * refused requests and on imports (see RateLimits).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -12,11 +13,15 @@ import { createDispatch } from '../api-dispatch.js';
 import type { ClipperInfo } from '../api.js';
 import type { Library } from '../core/library.js';
 import { APP_CSP } from './csp.js';
-import { closeServer, isLoopbackHost, mediaTypeOf, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+import { closeServer, isLoopbackHost, mediaTypeOf, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+import type { RateLimits } from './http-guards.js';
 import { readStaticFile } from './static-files.js';
 
 export const RENDERER_DIR = new URL('../../dist/renderer/', import.meta.url).pathname;
 const MAX_API_BODY = 32 * 1024 * 1024; // a dropped 15 MB page, base64-encoded, fits
+const JSON_TYPE = 'application/json; charset=utf-8';
+/** Enough for a script importing a folder of hundreds of pages through the UI's API, not for a runaway loop. */
+const LIMITS: RateLimits = { refusals: { burst: 20, perSecond: 1 }, imports: { burst: 600, perSecond: 10 } };
 
 export interface WebHost {
   url: string;
@@ -24,10 +29,18 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-export async function startWebHost(library: Library, options: { port?: number; rendererDir?: string; clipper?: ClipperInfo } = {}): Promise<WebHost> {
+export interface WebHostOptions {
+  port?: number;
+  rendererDir?: string;
+  clipper?: ClipperInfo;
+  limits?: Partial<RateLimits>;
+}
+
+export async function startWebHost(library: Library, options: WebHostOptions = {}): Promise<WebHost> {
   const token = randomBytes(24).toString('base64url');
   const dispatch = createDispatch(library, { clipper: options.clipper ?? null });
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  const limiter = new RateLimiter({ ...LIMITS, ...options.limits });
   let port = 0;
   const server: Server = createServer((request, response) => {
     setGuardHeaders(response, APP_CSP);
@@ -38,7 +51,7 @@ export async function startWebHost(library: Library, options: { port?: number; r
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!isLoopbackHost(request.headers.host, port)) return send(response, 421, 'text/plain; charset=utf-8', 'wrong Host');
+    if (!isLoopbackHost(request.headers.host, port)) return refuse(response, 421, 'WRONG_HOST', 'wrong Host');
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith('/api/')) return api(request, response, path.slice('/api/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
@@ -46,31 +59,35 @@ export async function startWebHost(library: Library, options: { port?: number; r
   }
 
   async function api(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
-    const json = 'application/json; charset=utf-8';
-    if (request.method !== 'POST') return send(response, 405, json, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'use POST' } }));
+    if (request.method !== 'POST') return fail(response, 405, 'BAD_INPUT', 'use POST');
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
-      return send(response, 403, json, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'foreign origin' } }));
+      return refuse(response, 403, 'FORBIDDEN', 'foreign origin');
     }
-    if (!tokenMatches(request.headers['x-clipdesk-token'], token)) {
-      return send(response, 401, json, JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'missing or wrong token' } }));
-    }
-    if (mediaTypeOf(request.headers['content-type']) !== 'application/json') {
-      return send(response, 415, json, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'send application/json' } }));
-    }
+    if (!tokenMatches(request.headers['x-clipdesk-token'], token)) return refuse(response, 401, 'UNAUTHORIZED', 'missing or wrong token');
+    if (mediaTypeOf(request.headers['content-type']) !== 'application/json') return fail(response, 415, 'BAD_INPUT', 'send application/json');
     const body = await readBody(request, MAX_API_BODY);
     if (body === null) {
       response.setHeader('Connection', 'close'); // the unread rest of the body is not worth waiting for
-      return send(response, 413, json, JSON.stringify({ ok: false, error: { code: 'TOO_LARGE', message: 'request body too large' } }));
+      return fail(response, 413, 'TOO_LARGE', 'request body too large');
     }
     let args: unknown;
     try {
       args = JSON.parse(body.toString('utf8') || '[]');
     } catch {
-      return send(response, 400, json, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'the body is not JSON' } }));
+      return fail(response, 400, 'BAD_INPUT', 'the body is not JSON');
     }
-    const result = await dispatch(decodeURIComponent(method), args);
-    send(response, result.ok ? 200 : 400, json, JSON.stringify(result));
+    const wait = method === 'import' ? limiter.imports.take() : 0;
+    if (wait > 0) return tooMany(response, wait, `too many imports; try again in ${wait} s`);
+    const result = await dispatch(method, args);
+    send(response, result.ok ? 200 : 400, JSON_TYPE, JSON.stringify(result));
+  }
+
+  /** Turns a request away; once refusals come too fast, with 429 and no further word. */
+  function refuse(response: ServerResponse, status: number, code: string, message: string): void {
+    const wait = limiter.refusals.take();
+    if (wait > 0) return tooMany(response, wait, 'too many refused requests');
+    fail(response, status, code, message);
   }
 
   await new Promise<void>((listening) => server.listen(options.port ?? 0, '127.0.0.1', listening));
@@ -91,4 +108,13 @@ async function serveFile(response: ServerResponse, root: string, path: string): 
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
   response.writeHead(status, { 'Content-Type': type });
   response.end(body);
+}
+
+function fail(response: ServerResponse, status: number, code: string, message: string): void {
+  send(response, status, JSON_TYPE, JSON.stringify({ ok: false, error: { code, message } }));
+}
+
+function tooMany(response: ServerResponse, seconds: number, message: string): void {
+  response.setHeader('Retry-After', String(seconds));
+  fail(response, 429, 'RATE_LIMITED', message);
 }

@@ -121,12 +121,12 @@ describe('clipping a URL', () => {
 
   it('gives up on a server that never answers within the timeout', async () => {
     const started = Date.now();
-    await assert.rejects(clipFromUrl(`${base}/hang`, { timeoutMs: 300 }), failsWith('FETCH_FAILED', /0\.3 s/));
+    await assert.rejects(clipFromUrl(`${base}/hang`, { fetchTimeoutMs: 300 }), failsWith('FETCH_FAILED', /0\.3 s/));
     assert.ok(Date.now() - started < 2000);
   });
 
   it('gives up on a body that stalls within the timeout', async () => {
-    await assert.rejects(clipFromUrl(`${base}/slow-body`, { timeoutMs: 300 }), failsWith('FETCH_FAILED'));
+    await assert.rejects(clipFromUrl(`${base}/slow-body`, { fetchTimeoutMs: 300 }), failsWith('FETCH_FAILED'));
   });
 
   it('refuses a page whose declared length is over the cap', async () => {

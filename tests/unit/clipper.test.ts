@@ -252,16 +252,37 @@ describe('the clipper port, token and rate', () => {
     await cleanup();
   });
 
-  it('caps clips per minute with 429, counting only requests that carry the token', async () => {
+  it('limits clips with 429 and a Retry-After, counting only requests that carry the token', async () => {
     const { library, dir, cleanup } = await tempLibrary();
-    const clipper = await startClipper(library, { token: (await loadClipperSettings(dir)).token, port: 0, clipsPerMinute: 2 });
+    const limits = { imports: { burst: 2, perSecond: 0.1 } };
+    const clipper = await startClipper(library, { token: (await loadClipperSettings(dir)).token, port: 0, limits });
     try {
       for (let i = 0; i < 5; i++) assert.equal((await formClip(clipper, { token: 'wrong', url: 'https://news.example/r', html: ARTICLE })).status, 401);
       assert.equal((await jsonClip(clipper, { url: 'https://news.example/r1', html: ARTICLE })).status, 200);
       assert.equal((await formClip(clipper, { token: clipper.token, url: 'https://news.example/r2', html: ARTICLE })).status, 200);
       const third = await jsonClip(clipper, { url: 'https://news.example/r3', html: ARTICLE });
       assert.equal(third.status, 429);
+      assert.equal(third.headers['retry-after'], '10');
       assert.equal(JSON.parse(third.body).error.code, 'RATE_LIMITED');
+      assert.equal(library.list().total, 2);
+    } finally {
+      await clipper.close();
+      await cleanup();
+    }
+  });
+
+  it('answers requests without the token, or from a foreign Host or Origin, with 429 once they come too fast', async () => {
+    const { library, dir, cleanup } = await tempLibrary();
+    const clipper = await startClipper(library, { token: (await loadClipperSettings(dir)).token, port: 0, limits: { refusals: { burst: 3, perSecond: 0.01 } } });
+    try {
+      assert.equal((await formClip(clipper, { token: 'wrong', url: 'https://news.example/g', html: ARTICLE })).status, 401);
+      assert.equal((await jsonClip(clipper, { url: 'https://news.example/g', html: ARTICLE }, { origin: 'https://evil.example' })).status, 403);
+      assert.equal((await rawRequest(clipper.port, '/', { headers: { host: 'evil.example' } })).status, 421);
+      const limited = await formClip(clipper, { token: 'guess', url: 'https://news.example/g', html: ARTICLE });
+      assert.equal(limited.status, 429);
+      assert.equal(limited.headers['retry-after'], '100');
+      assert.equal((await rawRequest(clipper.port, '/', { headers: { host: 'evil.example' } })).status, 429);
+      assert.equal((await jsonClip(clipper, { url: 'https://news.example/with-token', html: ARTICLE })).status, 200, 'the token still clips');
     } finally {
       await clipper.close();
       await cleanup();

@@ -9,7 +9,7 @@ import type { TextRange } from './find-quote.js';
 export function findSelection(text: string, selection: string): TextRange | null {
   const words = selection.split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
-  const match = new RegExp(words.map(escapeRegExp).join('\\s+')).exec(text);
+  const match = new RegExp(words.map(escapeRegExp).join('\\s+'), 'u').exec(text);
   if (!match) return null;
   const map = new CodePointMap(text);
   return { start: map.toCodePoints(match.index), end: map.toCodePoints(match.index + match[0].length) };

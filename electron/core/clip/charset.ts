@@ -15,6 +15,7 @@ type Sniffer = (bytes: Uint8Array, options: { defaultEncoding: string }) => stri
 const sniffHtmlEncoding = createRequire(import.meta.url)('html-encoding-sniffer') as Sniffer;
 
 const NO_META = 'clipdesk-no-meta';
+const MULTI_BYTE = new Set(['gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'iso-2022-jp']);
 const DETECTION_SAMPLE = 256 * 1024;
 
 /** Decodes an HTML page: BOM > HTTP charset > <meta> prescan > valid UTF-8 > chardet > windows-1252. */
@@ -68,16 +69,33 @@ function decodeWithBom(bytes: Uint8Array): DecodedText | null {
 }
 
 /**
- * Pages that declare UTF-8 but are mostly not (a common mistake of old CMSes) are detected
- * instead; any other declaration is trusted.
+ * Declarations are wrong both ways. Pages that declare UTF-8 but are mostly not (a common mistake of
+ * old CMSes) are detected instead. Pages that declare another charset but are valid UTF-8 with some
+ * non-ASCII in them are UTF-8: servers label every page ISO-8859-1 or GBK by default, while text in
+ * those charsets is all but never valid UTF-8 by chance.
  */
 function decodeDeclared(bytes: Uint8Array, encoding: string, source: CharsetSource): DecodedText {
+  if (encoding !== 'utf-8' && !isAscii(bytes) && isValidUtf8(bytes)) {
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', source: 'utf8' };
+  }
   const text = new TextDecoder(encoding).decode(bytes);
   if (encoding === 'utf-8' && looksMisdeclared(text)) {
     const undeclared = decodeUndeclared(bytes);
-    if (undeclared.source === 'detected') return undeclared;
+    if (undeclared.source === 'detected' && (MULTI_BYTE.has(undeclared.encoding) || !hasIntactNonAscii(text))) return undeclared;
   }
   return { text, encoding, source };
+}
+
+/**
+ * A Latin-1 page declared UTF-8 has not a single intact accented letter; a UTF-8 page with a few
+ * broken bytes keeps its other ones, and reads better as UTF-8 than as whatever chardet guesses.
+ */
+function hasIntactNonAscii(text: string): boolean {
+  return /[\u0080-\uFFFC\uFFFE\uFFFF]/.test(text);
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  return bytes.every((byte) => byte < 0x80);
 }
 
 /** Many replacement characters among the non-ASCII ones: the bytes are not UTF-8 at all. */

@@ -2,15 +2,15 @@ import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ExtractedClip } from '../../api.js';
 import { ClipdeskError } from '../errors.js';
-import { decodeHtml, decodeText } from './charset.js';
-import { extractHtml } from './extract-html.js';
+import { decodeText } from './charset.js';
+import { clipFromHtml } from './clip-html.js';
 import { DEFAULT_MAX_BYTES } from './fetch-page.js';
+import { checkPageBytes } from './page-limits.js';
 import { clipFromText } from './text-clip.js';
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
-const BINARY_PROBE = 1024;
 
 /** A clip from a saved page (.html/.htm/.xhtml), a text clipping (.txt) or a Markdown file (.md). */
 export async function clipFromFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ExtractedClip> {
@@ -21,8 +21,9 @@ export async function clipFromFile(path: string, maxBytes = DEFAULT_MAX_BYTES): 
 /** The same for a file's bytes that arrived without a path, e.g. dropped onto the window. */
 export function clipFromFileBytes(name: string, bytes: Uint8Array): ExtractedClip {
   const kind = kindOf(name);
-  if (looksBinary(bytes)) throw new ClipdeskError('BAD_INPUT', `${name} is not a text file, whatever its name says.`);
-  if (kind === 'html') return extractHtml(decodeHtml(bytes).text, null);
+  if (bytes.length > DEFAULT_MAX_BYTES) throw tooLarge(name, DEFAULT_MAX_BYTES);
+  checkPageBytes(bytes, (problem) => new ClipdeskError('BAD_INPUT', `${name} ${problem}.`));
+  if (kind === 'html') return clipFromHtml(bytes);
   return clipFromText(decodeText(bytes).text, { markdown: kind === 'markdown' });
 }
 
@@ -44,7 +45,7 @@ async function readCapped(path: string, maxBytes: number): Promise<Uint8Array> {
     if (error instanceof ClipdeskError) throw error;
     throw new ClipdeskError('BAD_INPUT', `Cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
-  if (size > maxBytes) throw new ClipdeskError('TOO_LARGE', `${path} is larger than ${(maxBytes / 1024 / 1024).toFixed(1)} MB.`);
+  if (size > maxBytes) throw tooLarge(path, maxBytes);
   const handle = await open(path, 'r');
   try {
     const bytes = new Uint8Array(size);
@@ -55,8 +56,6 @@ async function readCapped(path: string, maxBytes: number): Promise<Uint8Array> {
   }
 }
 
-/** NUL bytes in the first KB mean binary content, unless a UTF-16 byte-order mark explains them. */
-function looksBinary(bytes: Uint8Array): boolean {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  return !utf16 && bytes.subarray(0, BINARY_PROBE).includes(0);
+function tooLarge(name: string, maxBytes: number): ClipdeskError {
+  return new ClipdeskError('TOO_LARGE', `${name} is larger than ${(maxBytes / 1024 / 1024).toFixed(1)} MB.`);
 }

@@ -1,6 +1,7 @@
 import type { ExtractedClip } from '../../api.js';
 import { decodeHtml } from './charset.js';
 import { extractHtml } from './extract-html.js';
+import { checkPageShape } from './page-limits.js';
 import { parseHttpUrl } from './page-url.js';
 
 export interface ClipHtmlOptions {
@@ -14,6 +15,7 @@ export interface ClipHtmlOptions {
 export function clipFromHtml(html: string | Uint8Array, options: ClipHtmlOptions = {}): ExtractedClip {
   const pageUrl = options.url ? checkPageUrl(options.url) : null;
   const text = typeof html === 'string' ? html : decodeHtml(html, options.contentType).text;
+  checkPageShape(text);
   return extractHtml(text, pageUrl);
 }
 

@@ -88,20 +88,28 @@ async function followRedirects(start: URL, signal: AbortSignal): Promise<{ respo
   }
 }
 
-async function request(url: URL, signal: AbortSignal): Promise<Response> {
+async function request(url: URL, signal: AbortSignal, retried = false): Promise<Response> {
   try {
     return await fetch(url, { redirect: 'manual', signal, headers: { 'user-agent': USER_AGENT, accept: ACCEPT } });
   } catch (error) {
     if (signal.aborted) throw error;
+    // A server can close an idle kept-alive connection just as it is reused (nodejs/undici#3141);
+    // nothing was answered yet, and a GET may be sent again.
+    if (!retried && isConnectionReset(error)) return request(url, signal, true);
     throw new ClipdeskError('FETCH_FAILED', `Could not reach ${url.host}: ${describe(error)}.`, { cause: error });
   }
+}
+
+function isConnectionReset(error: unknown): boolean {
+  const code = error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET';
 }
 
 async function readCapped(response: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     controller.abort();
-    throw tooLarge(maxBytes);
+    throw pageTooLarge(maxBytes);
   }
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -110,14 +118,14 @@ async function readCapped(response: Response, maxBytes: number, controller: Abor
     total += read.value.byteLength;
     if (total > maxBytes) {
       controller.abort();
-      throw tooLarge(maxBytes);
+      throw pageTooLarge(maxBytes);
     }
     chunks.push(read.value);
   }
   return concat(chunks, total);
 }
 
-function tooLarge(maxBytes: number): ClipdeskError {
+export function pageTooLarge(maxBytes: number): ClipdeskError {
   return new ClipdeskError('TOO_LARGE', `The page is larger than ${(maxBytes / 1024 / 1024).toFixed(1)} MB; Clipdesk does not clip it.`);
 }
 

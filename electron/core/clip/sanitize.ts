@@ -1,16 +1,19 @@
 import createDOMPurify from 'dompurify';
 import type { Config, WindowLike } from 'dompurify';
-import { sharedWindow } from './dom-window.js';
+import { parseFragment, sharedWindow } from './dom-window.js';
 
 const FORBID_TAGS = [
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input',
   'button', 'select', 'option', 'textarea', 'base', 'meta', 'link', 'svg', 'math', 'template',
   'noscript', 'audio', 'video', 'source', 'track', 'picture', 'portal', 'dialog',
 ];
-/** Attributes that load remote resources, run code or carry CSS (which can load remote resources). */
+/**
+ * Attributes that load remote resources, run code or carry CSS (which can load remote resources), and
+ * popover, which hides an element until a button (removed here) shows it: a page could hide its text.
+ */
 const FORBID_ATTR = [
   'style', 'srcset', 'sizes', 'background', 'poster', 'ping', 'action', 'formaction', 'xmlns',
-  'lowsrc', 'dynsrc', 'longdesc', 'usemap', 'target', 'download',
+  'lowsrc', 'dynsrc', 'longdesc', 'usemap', 'target', 'download', 'popover',
 ];
 const PURIFY_CONFIG: Config = {
   USE_PROFILES: { html: true },
@@ -36,7 +39,9 @@ function getPurifier(): ReturnType<typeof createDOMPurify> {
  * `data-src` only; links are absolute http(s)/mailto with rel="noopener noreferrer".
  */
 export function sanitizeHtml(html: string, baseUrl?: string | null): string {
-  const fragment = getPurifier().sanitize(html, PURIFY_CONFIG) as unknown as DocumentFragment;
+  // Parsed as a fragment first, as the reader parses content: from a string DOMPurify parses a whole
+  // document, where a leading <frameset> replaces the body and it returns nothing at all.
+  const fragment = getPurifier().sanitize(parseFragment(html), PURIFY_CONFIG) as unknown as DocumentFragment;
   removeComments(fragment);
   for (const link of fragment.querySelectorAll('a, area')) fixLink(link, baseUrl);
   for (const image of fragment.querySelectorAll('img')) fixImage(image, baseUrl);

@@ -63,7 +63,7 @@ function plainTextClip(plain: string, url: string | null): ExtractedClip {
   const paragraphs = plain
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t\u00a0\u3000]*\n/)
-    .map((block) => block.split('\n').map((line) => line.replace(/^[\s\u3000]+|\s+$/g, '')).filter(Boolean))
+    .map((block) => block.split('\n').map((line) => line.trim()).filter(Boolean))
     .filter((lines) => lines.length > 0);
   const content = paragraphs.map((lines) => `<p>${lines.map(escapeHtml).join('<br>')}</p>`).join('\n');
   const text = paragraphs.map((lines) => lines.join('\n')).join('\n\n');
