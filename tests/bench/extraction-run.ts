@@ -28,17 +28,21 @@ export const readability: Extractor = (page) => {
   return { text: article.text, author: article.byline, date: article.publishedTime };
 };
 
-/** Runs an extractor over pages; a page it fails on scores as empty output. */
-export function runExtractor(extract: Extractor, pages: readonly CorpusPage[]): { outputs: Extracted[]; ms: number } {
+/** Runs an extractor over pages; a page it fails on scores as empty output. slowestMs: the longest page. */
+export function runExtractor(extract: Extractor, pages: readonly CorpusPage[]): { outputs: Extracted[]; ms: number; slowestMs: number } {
+  let slowestMs = 0;
   const start = performance.now();
   const outputs = pages.map((page) => {
+    const pageStart = performance.now();
     try {
       return extract(page);
     } catch {
       return { text: '', author: null, date: null };
+    } finally {
+      slowestMs = Math.max(slowestMs, performance.now() - pageStart);
     }
   });
-  return { outputs, ms: performance.now() - start };
+  return { outputs, ms: performance.now() - start, slowestMs };
 }
 
 export function bodyScores(pages: readonly CorpusPage[], outputs: readonly Extracted[]): ReturnType<typeof summarize> {

@@ -7,7 +7,10 @@ let shared: JSDOM | null = null;
  * runs scripts nor loads resources (jsdom's defaults), so building nodes in it is inert.
  */
 export function sharedWindow(): JSDOM['window'] {
-  shared ??= new JSDOM('<!doctype html><html><body></body></html>');
+  if (!shared) {
+    shared = new JSDOM('<!doctype html><html><body></body></html>');
+    ignoreWindowListeners(shared.window);
+  }
   return shared.window;
 }
 
@@ -21,13 +24,32 @@ export function parseFragment(html: string): DocumentFragment {
 /**
  * Parses a whole page into a document without a browsing context (DOMParser): scripts never run,
  * nothing loads, and <style> sheets are not parsed (jsdom's CSS parser is slow and can throw).
+ * Hand it to releaseDocument when done.
  */
 export function parseDocument(html: string): Document {
   const window = sharedWindow();
   const document = new window.DOMParser().parseFromString(withoutScriptsAndStyles(html), 'text/html');
   // Relative links resolve against the page's own address, never a <base> the page chose.
-  for (const base of document.querySelectorAll('base')) base.remove();
+  for (const base of Array.from(document.getElementsByTagName('base'))) base.remove();
   return document;
+}
+
+/**
+ * Lets go of a parsed page. jsdom's window tracks every element with an id or a name, in any
+ * document it made, until the element leaves its document; detaching the tree ends that, else each
+ * clip would stay in memory for the life of the process (tens of MB for a large page).
+ */
+export function releaseDocument(document: Document): void {
+  document.documentElement?.remove();
+}
+
+/**
+ * jsdom's selector engine adds focus, key and mouse listeners to the window for every document it
+ * queries and never removes them, which keeps each queried page alive. This window never receives
+ * input events, so listeners on it would never run: they are not kept.
+ */
+function ignoreWindowListeners(window: JSDOM['window']): void {
+  window.addEventListener = () => undefined;
 }
 
 const SCRIPT_BLOCK = /<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi;

@@ -1,49 +1,86 @@
-import { Readability } from '@mozilla/readability';
 import type { ExtractedClip } from '../../api.js';
 import { ClipdeskError } from '../errors.js';
 import { buildClip } from './build-clip.js';
-import type { PublishedDate } from './dates.js';
-import { parseDocument } from './dom-window.js';
+import { tidyName } from './chinese-byline.js';
+import { parseDocument, releaseDocument } from './dom-window.js';
 import { htmlToText, nodeToText } from './html-to-text.js';
 import { clean, readPageMeta } from './page-meta.js';
+import type { PageMeta } from './page-meta.js';
+import { readPrintedMeta } from './printed-meta.js';
+import { pruneArticle } from './prune-article.js';
+import { readArticle } from './readability-article.js';
+import type { ReadabilityArticle } from './readability-article.js';
 import { sanitizeHtml } from './sanitize.js';
 import { detectLanguage } from './text-stats.js';
-import { findVisibleDate } from './visible-date.js';
 
-const HAN = /\p{Script=Han}/u;
+const HAN = /\p{Script=Han}/gu;
+const HAN_CHARS = 200;
 
 /** One clip from a decoded HTML page: Readability for the article, the page's own metadata around it. */
 export function extractHtml(html: string, pageUrl: string | null): ExtractedClip {
   const document = parseDocument(html);
-  const meta = readPageMeta(document, pageUrl);
-  const pageTitle = meta.title ?? meta.heading ?? '';
-  const published = meta.published ?? chinesePageDate(document, meta.lang, pageTitle);
-  const article = new Readability(document).parse();
-  let content = sanitizeHtml(article?.content ?? '', pageUrl);
-  let text = htmlToText(content);
-  if (!text) {
-    content = sanitizeHtml(parseDocument(html).body?.innerHTML ?? '', pageUrl);
-    text = htmlToText(content);
+  try {
+    const meta = readPageMeta(document, pageUrl);
+    const pageText = isChinesePage(meta.lang, html) && document.body ? nodeToText(document.body) : null;
+    const article = readArticle(document);
+    if (article) pruneArticle(article.root, [article.title, meta.title].filter((title): title is string => Boolean(title)));
+    const { content, text } = articleContent(article, html, pageUrl);
+    return clipOf(meta, article, { content, text, pageText, pageUrl });
+  } finally {
+    releaseDocument(document);
   }
+}
+
+/** The sanitized article and its text; the whole page's body when Readability found no text. */
+function articleContent(article: ReadabilityArticle | null, html: string, pageUrl: string | null): { content: string; text: string } {
+  const content = sanitizeHtml(article?.root.innerHTML ?? '', pageUrl);
+  const text = htmlToText(content);
+  if (text) return { content, text };
+  const page = parseDocument(html);
+  try {
+    const whole = sanitizeHtml(page.body?.innerHTML ?? '', pageUrl);
+    return { content: whole, text: htmlToText(whole) };
+  } finally {
+    releaseDocument(page);
+  }
+}
+
+interface ArticleParts {
+  content: string;
+  text: string;
+  /** The page's text before Readability rewrote it, for pages that print their date and byline. */
+  pageText: string | null;
+  pageUrl: string | null;
+}
+
+function clipOf(meta: PageMeta, article: ReadabilityArticle | null, parts: ArticleParts): ExtractedClip {
+  const { content, text, pageText, pageUrl } = parts;
   if (!text) throw new ClipdeskError('EXTRACT_FAILED', 'The page has no readable text to clip.');
+  const pageTitle = meta.title ?? meta.heading ?? '';
+  const printed = pageText ? readPrintedMeta({ page: pageText, article: text, title: pageTitle }, meta.published) : null;
+  const byline = printed?.byline ?? clean(article?.byline) ?? meta.author;
   return buildClip({
     url: pageUrl,
     canonicalUrl: meta.canonicalUrl,
     title: clean(article?.title) ?? meta.title ?? meta.heading ?? 'Untitled',
-    byline: clean(article?.byline) ?? meta.author,
+    byline: byline ? tidyName(byline) : null,
     source: clean(article?.siteName) ?? meta.siteName,
-    published,
+    published: printed ? printed.published : meta.published,
     language: reconcileLanguage(meta.lang, text),
     content,
     text,
   });
 }
 
-/** Chinese portals print the date as text under the headline rather than in metadata. */
-function chinesePageDate(document: Document, lang: string | null, title: string): PublishedDate | null {
-  const chinese = lang ? /^zh\b/i.test(lang) || HAN.test(title) : HAN.test(title);
-  if (!chinese || !document.body) return null;
-  return findVisibleDate(nodeToText(document.body), title);
+/**
+ * Pages whose date and byline may be printed as Chinese text: declared Chinese, or with a few
+ * hundred Han characters in their markup (many portals declare nothing, or lang="en").
+ */
+function isChinesePage(lang: string | null, html: string): boolean {
+  if (lang !== null && /^zh\b/i.test(lang)) return true;
+  const han = html.matchAll(HAN);
+  for (let count = 0; count < HAN_CHARS; count += 1) if (han.next().done) return false;
+  return true;
 }
 
 /** Templates often say lang="en" on pages written in Chinese; the text wins when it is clearly CJK. */

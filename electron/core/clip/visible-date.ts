@@ -1,5 +1,6 @@
 import { findNumericDate } from './dates.js';
 import type { PublishedDate } from './dates.js';
+import { headlineWords } from './page-region.js';
 
 const AFTER_TITLE_WINDOW = 800;
 const TOP_WINDOW = 6000;
@@ -10,7 +11,8 @@ const TOP_WINDOW = 6000;
  * preferring one that gives a time over a bare date (portal headers print today's date).
  */
 export function findVisibleDate(bodyText: string, title: string): PublishedDate | null {
-  const start = headlinePosition(bodyText, title);
+  const words = headlineWords(title);
+  const start = words ? bodyText.indexOf(words) : -1;
   if (start >= 0) {
     const below = firstDate(bodyText.slice(start, start + AFTER_TITLE_WINDOW));
     if (below) return below;
@@ -26,9 +28,4 @@ function firstDate(text: string): PublishedDate | null {
     fallback ??= found;
   }
   return fallback;
-}
-
-function headlinePosition(bodyText: string, title: string): number {
-  const probe = title.split(/[_|\-–—]/)[0]?.trim().slice(0, 12) ?? '';
-  return probe.length >= 4 ? bodyText.indexOf(probe) : -1;
 }

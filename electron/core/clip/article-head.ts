@@ -1,0 +1,54 @@
+import { findNumericDate } from './dates.js';
+import { hasBlockChild, isInline, visibleLength } from './text-blocks.js';
+
+/** The article proper starts at its first paragraph (this long, or a Chinese sentence); lines above it are the page's header. */
+const PARAGRAPH_CHARS = 80;
+/** Sentence punctuation of Chinese prose, which datelines and bylines never carry. */
+const CHINESE_SENTENCE = /[，。！？；]/u;
+const META_LINE_CHARS = 60;
+const MIN_TITLE_CHARS = 4;
+
+const MONTH_DATE =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b/i;
+const BYLINE = /^(?:[Bb]y\s+\p{Lu}|[□■●\s]*\p{Script=Han}{0,10}?\s*(?:记者|通讯员|实习生|作者\s*[:：]|编辑\s*[:：]))/u;
+
+/**
+ * Drops what the clip shows as fields from the rows above the first paragraph: the headline
+ * repeated (Readability drops it only as <h1>/<h2>), and dateline and byline rows (`2005-04-05
+ * 06:40 来源：…`, `By Jane Doe`, `本报记者 张三`). titles: the page's and Readability's title.
+ */
+export function dropHeadMetadata(root: Element, titles: readonly string[]): void {
+  const lines = headLines(root);
+  lines.forEach((line, index) => {
+    const text = line.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const repeatsTitle = index === 0 && text.length >= MIN_TITLE_CHARS && titles.some((title) => title.replace(/\s+/g, ' ').includes(text));
+    if (repeatsTitle || (text.length <= META_LINE_CHARS && isMetadataLine(text))) line.remove();
+  });
+}
+
+function isMetadataLine(text: string): boolean {
+  if (CHINESE_SENTENCE.test(text)) return false;
+  return BYLINE.test(text) || MONTH_DATE.test(text) || findNumericDate(text) !== null;
+}
+
+/** Headlines end in ？ or ！ often enough, but never in 。. */
+function isParagraph(text: string): boolean {
+  return visibleLength(text) >= PARAGRAPH_CHARS || text.includes('。');
+}
+
+/** Innermost blocks above the first long paragraph, in reading order. */
+function headLines(root: Element): Element[] {
+  const lines: Element[] = [];
+  let reachedBody = false;
+  const visit = (element: Element): void => {
+    for (const child of Array.from(element.children)) {
+      if (reachedBody) return;
+      if (isInline(child) || child.tagName === 'BR') continue;
+      if (hasBlockChild(child)) visit(child);
+      else if (isParagraph(child.textContent ?? '')) reachedBody = true;
+      else lines.push(child);
+    }
+  };
+  visit(root);
+  return lines;
+}

@@ -1,0 +1,60 @@
+import { isInline, linkShare, measureSubtrees, visibleLength } from './text-blocks.js';
+import type { SubtreeText } from './text-blocks.js';
+
+/** A label block is short: the label, maybe with a first headline or a sentence of the notice. */
+const LABEL_BLOCK_CHARS = 200;
+const LINK_SHARE = 0.5;
+
+/** Headings of lists of other articles; such lists also sit mid-article, so the article goes on after them. */
+const RELATED =
+  /^[【[]?(?:相关(?:阅读|新闻|报道|文章|链接|专题|推荐)|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|更多精彩|you (?:may|might) also like|related (?:articles|stories|posts|coverage|content)|more stories)/i;
+/** Copyright notices and comment sections, which close an article: they run to the end of their container. */
+const CLOSING = /^[【[]?(?:版权声明|免责声明|反?侵权公告|郑重声明|特别声明|网友评论|发表评论|最新评论|我要评论|评论列表)/;
+
+/**
+ * Drops labelled page furniture inside the article: a "related" heading with the links after it,
+ * and a notice or comment section from its label to the end of its container when it follows
+ * the article's text (a notice label in the first half of the text is left alone).
+ */
+export function dropBoilerplateSections(root: Element): void {
+  const measures = measureSubtrees(root);
+  // Outermost first: a short box that starts with the label goes whole, with its heading.
+  for (const block of Array.from(root.querySelectorAll('*'))) {
+    const chars = measures.get(block)?.chars ?? 0;
+    if (isInline(block) || chars === 0 || chars > LABEL_BLOCK_CHARS || !root.contains(block)) continue;
+    const words = block.textContent?.trim() ?? '';
+    if (RELATED.test(words)) dropRelated(block, measures);
+    else if (CLOSING.test(words) && followsArticle(root, block)) dropToEnd(block);
+  }
+}
+
+function dropRelated(heading: Element, measures: Map<Element, SubtreeText>): void {
+  let next = heading.nextElementSibling;
+  heading.remove();
+  while (next && linkShare(measures.get(next)) >= LINK_SHARE) {
+    const after = next.nextElementSibling;
+    next.remove();
+    next = after;
+  }
+}
+
+function dropToEnd(block: Element): void {
+  for (let node: ChildNode | null = block; node; ) {
+    const after: ChildNode | null = node.nextSibling;
+    node.remove();
+    node = after;
+  }
+}
+
+/** At least as much of the article's text comes before the block as from it on. */
+function followsArticle(root: Element, block: Element): boolean {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let before = 0;
+  let after = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const chars = visibleLength(node.nodeValue);
+    if (block.compareDocumentPosition(node) & 2 /* Node.DOCUMENT_POSITION_PRECEDING */) before += chars;
+    else after += chars;
+  }
+  return before >= after;
+}

@@ -1,0 +1,47 @@
+import { isInline, linkShare, measureSubtrees, visibleLength } from './text-blocks.js';
+import type { SubtreeText } from './text-blocks.js';
+
+/** Blocks meant to hold prose: a few links in them are citations, not navigation. */
+const PARAGRAPHS = new Set(['P', 'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const MIN_LINKS = { paragraph: 5, other: 3 };
+const LINK_SHARE = 0.5;
+const LINE_LINK_SHARE = 0.8;
+const MIN_LINK_LINES = 3;
+
+/**
+ * Removes navigation the article container kept: blocks whose text is mostly link text (menus,
+ * "related" lists, tag clouds, pagination) and runs of three or more sibling lines that are each
+ * just a link (headline lists written as paragraphs).
+ */
+export function dropLinkLists(root: Element): void {
+  const measures = measureSubtrees(root);
+  const visit = (parent: Element): void => {
+    dropLinkLineRuns(parent, measures);
+    for (const child of Array.from(parent.children)) {
+      if (isInline(child)) continue;
+      if (isLinkList(child, measures.get(child))) child.remove();
+      else visit(child);
+    }
+  };
+  visit(root);
+}
+
+function isLinkList(element: Element, text: SubtreeText | undefined): boolean {
+  const needed = PARAGRAPHS.has(element.tagName) ? MIN_LINKS.paragraph : MIN_LINKS.other;
+  return (text?.links ?? 0) >= needed && linkShare(text) >= LINK_SHARE;
+}
+
+function dropLinkLineRuns(parent: Element, measures: Map<Element, SubtreeText>): void {
+  let run: Element[] = [];
+  const flush = (): void => {
+    if (run.length >= MIN_LINK_LINES) for (const line of run) line.remove();
+    run = [];
+  };
+  for (const node of Array.from(parent.childNodes)) {
+    if (node.nodeType === node.TEXT_NODE && visibleLength(node.nodeValue) === 0) continue;
+    const text = node.nodeType === node.ELEMENT_NODE ? measures.get(node as Element) : undefined;
+    if (text && text.links > 0 && linkShare(text) >= LINE_LINK_SHARE) run.push(node as Element);
+    else if (node.nodeType === node.ELEMENT_NODE || node.nodeType === node.TEXT_NODE) flush();
+  }
+  flush();
+}

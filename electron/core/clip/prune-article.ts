@@ -1,0 +1,14 @@
+import { dropHeadMetadata } from './article-head.js';
+import { dropBoilerplateSections } from './boilerplate-sections.js';
+import { dropSideColumns } from './layout-columns.js';
+import { dropLinkLists } from './link-lists.js';
+import { dropPageControls } from './page-controls.js';
+
+/** Removes page furniture Readability left inside the article it picked; titles are the page's and Readability's. */
+export function pruneArticle(root: Element, titles: readonly string[]): void {
+  dropSideColumns(root);
+  dropLinkLists(root);
+  dropBoilerplateSections(root);
+  dropHeadMetadata(root, titles);
+  dropPageControls(root);
+}

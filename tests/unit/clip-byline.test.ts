@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findChineseByline, tidyName } from '../../electron/core/clip/chinese-byline.js';
+import { clipFromHtml } from '../../electron/core/clip/index.js';
+
+const BODY = '市交通局昨日宣布，城东新建的公交枢纽站将于下月正式投入使用。';
+
+/** The byline found in a page whose text around the article is `region`, the article being `article`. */
+function byline(region: string, article = BODY): string | null {
+  return findChineseByline({ region: `${region}\n${article}`, article });
+}
+
+describe('reading the byline a Chinese page prints', () => {
+  it('joins every reporter row under the headline', () => {
+    assert.equal(byline('本报实习生 刘国栋 周炜\n本报记者 王燕平 方云凤'), '刘国栋 周炜 王燕平 方云凤');
+    assert.equal(byline('光明日报记者 王建宏 张文攀'), '王建宏 张文攀');
+    assert.equal(byline('新京报记者 彭冲 山东冠县报道'), '彭冲');
+  });
+
+  it('takes a labelled author, a padded two-character name included, and skips markup left in the value', () => {
+    assert.equal(byline('出版社：团结出版社 作者：罗银胜'), '罗银胜');
+    assert.equal(byline('作者: 赵 培：北京物资学院'), '赵 培');
+    assert.equal(byline('作者： size="20" 来源： size="20"'), null);
+    assert.equal(byline('——作者手记'), null);
+  });
+
+  it('reads the credit that closes the last paragraph, but not a lone name in brackets', () => {
+    assert.equal(byline('', `${BODY}（记者 胡晓蓉）`), '胡晓蓉');
+    assert.equal(byline('', `${BODY}（姚峰 上海报道）`), '姚峰');
+    assert.equal(byline('', `${BODY}（常书香 马丹阳 ）`), '常书香 马丹阳');
+    assert.equal(byline('', `${BODY}（央视）`), null);
+    assert.equal(byline('', `${BODY}（新华社 记者）`), null);
+  });
+
+  it('takes the author of a forum or blog post', () => {
+    assert.equal(byline('ggjjzhzz 发表于 2005-9-15 11:46:00'), 'ggjjzhzz');
+    assert.equal(byline('由海姑娘张贴 @ 2005-06-14 03:25:55'), '海姑娘');
+  });
+
+  it('takes a name alone under the headline, not a section heading', () => {
+    assert.equal(byline('', `胡平\n${BODY}`), '胡平');
+    assert.equal(byline('', `导语\n${BODY}`), null);
+  });
+
+  it('falls back to a bracketed name before the source, then the editor, then the issuing body', () => {
+    assert.equal(byline('2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]'), '黄宇');
+    assert.equal(byline('来源：新闻晨报\n编辑：山石'), '山石');
+    assert.equal(byline('发文机关： 吉林省人民政府'), '吉林省人民政府');
+  });
+
+  it('prefers the reporter to the editor', () => {
+    assert.equal(byline('（记者 胡晓蓉）\n责任编辑：孙重远', `${BODY}（记者 胡晓蓉）`), '胡晓蓉');
+  });
+
+  it('writes a padded two-character name as one name', () => {
+    assert.equal(tidyName('赵  培'), '赵培');
+    assert.equal(tidyName('王建宏 张文攀'), '王建宏 张文攀');
+  });
+
+  it('clips the printed reporter of an undeclared Chinese page rather than the site in its author metadata', () => {
+    const html = `<html><head><title>城东公交枢纽站下月启用_本地新闻</title><meta name="author" content="www.local.example,本地日报"></head>
+      <body><h1>城东公交枢纽站下月启用</h1><div>2005年03月12日 10:30　来源：本地日报</div><div>本报记者 王五</div>
+      <div class="article"><p>${BODY.repeat(4)}</p><p>${BODY.repeat(4)}</p><p>${BODY.repeat(4)}</p></div></body></html>`;
+    const clip = clipFromHtml(html);
+    assert.equal(clip.byline, '王五');
+    assert.equal(clip.publishedAt, '2005-03-12T10:30');
+    assert.doesNotMatch(clip.text, /本报记者/);
+  });
+});

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { dropHeadMetadata } from '../../electron/core/clip/article-head.js';
+import { dropBoilerplateSections } from '../../electron/core/clip/boilerplate-sections.js';
+import { parseDocument } from '../../electron/core/clip/dom-window.js';
+import { nodeToText } from '../../electron/core/clip/html-to-text.js';
+import { dropSideColumns } from '../../electron/core/clip/layout-columns.js';
+import { dropLinkLists } from '../../electron/core/clip/link-lists.js';
+import { dropPageControls, isControlLine } from '../../electron/core/clip/page-controls.js';
+
+/** An article container as Readability hands it over: a <div> holding the given markup. */
+function article(html: string): Element {
+  const root = parseDocument(`<body><div>${html}</div></body>`).body.firstElementChild;
+  assert.ok(root);
+  return root;
+}
+
+const PROSE = '市交通局昨日宣布，城东新建的公交枢纽站将于下月正式投入使用，届时将有十二条线路在此始发和停靠，市民可以在站内换乘地铁。';
+const ENGLISH = 'The council approved the budget on Friday after a long debate about roads, schools and the new library, which opens next spring.';
+
+describe('pruning page furniture from the article', () => {
+  it('drops the sidebar cell beside the article cell of a layout row', () => {
+    const root = article(`<table><tr>
+      <td><p>${PROSE.repeat(3)}</p><p>${PROSE.repeat(3)}</p><p>${PROSE.repeat(3)}</p></td>
+      <td><b>个人类别</b><ul><li><a href="/a">未归类</a> (88)</li><li><a href="/b">历史</a> (25)</li></ul><p>王丹从热血青年变成了吹捧者，没什么进步</p></td>
+    </tr></table>`);
+    dropSideColumns(root);
+    assert.match(nodeToText(root), /公交枢纽站/);
+    assert.doesNotMatch(nodeToText(root), /个人类别|未归类|王丹/);
+  });
+
+  it('keeps every cell of a data table row', () => {
+    const root = article(`<p>${PROSE}</p><table><tr><th>线路</th><th>首班</th></tr><tr><td>12路</td><td>5:30</td></tr></table>`);
+    dropSideColumns(root);
+    assert.match(nodeToText(root), /线路 首班\n\n12路 5:30/);
+  });
+
+  it('drops a list of links and keeps a paragraph that cites a few', () => {
+    const root = article(`<p>${ENGLISH} See <a href="/1">the minutes</a>, <a href="/2">the vote</a> and <a href="/3">the plan</a>.</p>
+      <ul><li><a href="/x">Home</a></li><li><a href="/y">Sports</a></li><li><a href="/z">Business</a></li></ul>`);
+    dropLinkLists(root);
+    assert.match(nodeToText(root), /the minutes, the vote and the plan/);
+    assert.doesNotMatch(nodeToText(root), /Sports/);
+  });
+
+  it('drops a run of three headline lines that are only links, not a run of two', () => {
+    const headline = (n: number): string => `<p><a href="/${n}">Headline number ${n} about something else</a></p>`;
+    const three = article(`<p>${ENGLISH}</p>${headline(1)}${headline(2)}${headline(3)}<p>${ENGLISH}</p>`);
+    dropLinkLists(three);
+    assert.doesNotMatch(nodeToText(three), /Headline/);
+    const two = article(`<p>${ENGLISH}</p>${headline(1)}${headline(2)}`);
+    dropLinkLists(two);
+    assert.match(nodeToText(two), /Headline number 2/);
+  });
+
+  it('drops a related-articles heading with its links and keeps the article after it', () => {
+    const root = article(`<p>${PROSE}</p><p>延伸阅读：</p><p><a href="/1">广西骗子演绎惊天骗局</a></p><p><a href="/2">警惕祝福短信成骗钱陷阱</a></p><p>骗局之一：${PROSE}</p>`);
+    dropBoilerplateSections(root);
+    assert.doesNotMatch(nodeToText(root), /延伸阅读|骗子|短信/);
+    assert.match(nodeToText(root), /骗局之一/);
+  });
+
+  it('cuts a copyright notice that follows the article, but not one above it', () => {
+    const tail = article(`<p>${PROSE.repeat(3)}</p><div><p><b>版权声明：</b></p><p>未经书面许可，不得转载本报作品。</p><p>联系电话：0432-62099222</p></div>`);
+    dropBoilerplateSections(tail);
+    assert.doesNotMatch(nodeToText(tail), /版权声明|转载|联系电话/);
+    const head = article(`<p>免责声明：本文仅代表作者本人观点。</p><p>${PROSE.repeat(3)}</p>`);
+    dropBoilerplateSections(head);
+    assert.match(nodeToText(head), /免责声明/);
+  });
+
+  it('drops the repeated headline, dateline and byline rows above the first paragraph', () => {
+    const root = article(`<p>城东公交枢纽站下月启用(图)</p><p>2005-04-05 06:40更新 来源：本地日报</p><p>本报记者 张三 李四</p><p>By Jane Doe</p><p>${PROSE}</p><p>2005-04-05</p>`);
+    dropHeadMetadata(root, ['城东公交枢纽站下月启用(图)_本地新闻']);
+    assert.equal(nodeToText(root), `${PROSE}\n\n2005-04-05`);
+  });
+
+  it('keeps a short first paragraph that starts with the reporter', () => {
+    const lead = '本报讯　记者昨日从市交通局获悉，城东新建的公交枢纽站将于下月正式投入使用。';
+    const root = article(`<p>${lead}</p><p>${PROSE}</p>`);
+    dropHeadMetadata(root, []);
+    assert.match(nodeToText(root), /记者昨日/);
+  });
+
+  it('drops lines that are only pagination and page buttons', () => {
+    const root = article(`<p>${PROSE}</p><p>第1页/共1页 &lt;&lt; 上一页 | 下一页 &gt;&gt;</p><p>[1] [2] [3]</p><p>【打印本页】【关闭窗口】</p><p>2005</p>`);
+    dropPageControls(root);
+    assert.equal(nodeToText(root), `${PROSE}\n\n2005`);
+    assert.equal(isControlLine('推荐阅读《红楼梦》'), false);
+  });
+});
