@@ -51,6 +51,9 @@ function parsedDepth(html: string): number {
 
 describe('the nesting estimate', () => {
   it('is never below the depth jsdom builds from tag soup', () => {
+    // Found by this property in CI: the end tag of a <noscript> with a div open inside it is ignored.
+    const noscript = '<div><noscript><div></noscript><div>';
+    assert.ok(nestingDepth(noscript) >= parsedDepth(noscript));
     fc.assert(fc.property(soup, (html) => {
       assert.ok(nestingDepth(html) >= parsedDepth(html), `estimated ${nestingDepth(html)}, jsdom built ${parsedDepth(html)}`);
     }), { numRuns: 400 });

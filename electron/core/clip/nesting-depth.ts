@@ -204,7 +204,9 @@ class TreeEstimate {
       this.#touch(1);
     }
     if (FORMATTING.has(name)) this.#endFormatting(name);
-    else if (SPECIAL.has(name)) this.#closeInScope(name, scopeOf(name));
+    // <noscript> is special but has no end-tag rule of its own: its end tag is "any other end tag",
+    // which a special element still open inside it (a div) makes the builder ignore.
+    else if (SPECIAL.has(name) && name !== 'noscript') this.#closeInScope(name, scopeOf(name));
     else this.#closeOther(name);
     return true;
   }
