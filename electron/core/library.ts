@@ -88,12 +88,13 @@ export class Library {
 
   async import(input: ImportInput): Promise<ImportResult> {
     const request = parseInput(importInputSchema, input);
+    const tags = cleanTags(request.tags ?? []);
     const { clipFromFileBytes, clipFromHtml, clipFromText, clipFromUrl } = await loadExtraction();
     switch (request.kind) {
-      case 'url': return this.#save(await clipFromUrl(request.url, this.#options));
-      case 'html': return this.#save(clipFromHtml(request.html, { url: request.url }));
-      case 'text': return this.#save(clipFromText(request.text, { url: request.url, markdown: request.markdown }));
-      case 'file': return this.#save(clipFromFileBytes(request.name, Buffer.from(request.data, 'base64')));
+      case 'url': return this.#save(await clipFromUrl(request.url, this.#options), tags);
+      case 'html': return this.#save(clipFromHtml(request.html, { url: request.url }), tags);
+      case 'text': return this.#save(clipFromText(request.text, { url: request.url, markdown: request.markdown }), tags);
+      case 'file': return this.#save(clipFromFileBytes(request.name, Buffer.from(request.data, 'base64')), tags);
     }
   }
 
@@ -106,27 +107,27 @@ export class Library {
    * A clip of a page or text already in the library comes back as the same clip, never a duplicate.
    * The check and the write run under one lock, so two processes clipping one page make one clip.
    */
-  #save(extracted: ExtractedClip): Promise<ImportResult> {
+  #save(extracted: ExtractedClip, tags: readonly string[] = []): Promise<ImportResult> {
     return this.#store.exclusive(async (writer) => {
       const existing = await this.#findSame(extracted);
-      if (!existing) return this.#create(writer, extracted);
+      if (!existing) return this.#create(writer, extracted, tags);
       if (existing.contentHash === contentHashOf(extracted)) {
-        const [record] = await writer.commit([existing.id], (fresh) => fresh && { ...fresh, deletedAt: null }, this.#mirror);
+        const [record] = await writer.commit([existing.id], (fresh) => fresh && { ...fresh, tags: withTags(fresh.tags, tags), deletedAt: null }, this.#mirror);
         return { clip: toSummary(this.#written(record, existing.id)), outcome: 'unchanged' };
       }
-      return { clip: await this.#replaceContent(writer, existing.id, extracted), outcome: 'updated' };
+      return { clip: await this.#replaceContent(writer, existing.id, extracted, tags), outcome: 'updated' };
     });
   }
 
-  async #create(writer: StoreWriter, extracted: ExtractedClip): Promise<ImportResult> {
+  async #create(writer: StoreWriter, extracted: ExtractedClip, tags: readonly string[]): Promise<ImportResult> {
     const id = randomUUID().replaceAll('-', '');
     await this.#store.writeBody(id, bodyOf(extracted));
-    const [record] = await writer.commit([id], () => newRecord(id, extracted, new Date().toISOString()), this.#mirror);
+    const [record] = await writer.commit([id], () => ({ ...newRecord(id, extracted, new Date().toISOString()), tags: withTags([], tags) }), this.#mirror);
     return { clip: toSummary(this.#written(record, id)), outcome: 'created' };
   }
 
   /** New content for a known clip: the old one stays as a revision, highlights are re-anchored. */
-  async #replaceContent(writer: StoreWriter, id: string, extracted: ExtractedClip): Promise<ClipSummary> {
+  async #replaceContent(writer: StoreWriter, id: string, extracted: ExtractedClip, tags: readonly string[] = []): Promise<ClipSummary> {
     await this.#store.writeBody(id, bodyOf(extracted));
     const now = new Date().toISOString();
     const [record] = await writer.commit([id], (fresh) => {
@@ -137,6 +138,7 @@ export class Library {
         ...metadataOf(extracted),
         title: extracted.title || fresh.title,
         contentHash: contentHashOf(extracted),
+        tags: withTags(fresh.tags, tags),
         revisions: [...fresh.revisions, revision],
         annotations: reanchorAll(fresh.annotations, extracted.text),
         updatedAt: now,
@@ -166,7 +168,7 @@ export class Library {
   /** The full id of the one clip whose id starts with `prefix` (for people typing ids). */
   resolveId(prefix: string): string {
     const wanted = prefix.trim().toLowerCase();
-    if (this.#catalog.summary(wanted)) return wanted;
+    if (this.#catalog.has(wanted)) return wanted;
     const matches = wanted.length >= 4 ? this.#catalog.idsStartingWith(wanted, 2) : [];
     if (matches.length === 1 && matches[0]) return matches[0];
     throw new ClipdeskError('NOT_FOUND', matches.length > 1 ? `${prefix} matches more than one clip; give more of the id` : `no clip with id ${prefix}`);
@@ -316,7 +318,7 @@ export class Library {
   }
 
   async #editRecord(id: string, change: (record: ClipRecord) => ClipRecord): Promise<ClipRecord> {
-    if (!this.#catalog.summary(id)) throw new ClipdeskError('NOT_FOUND', `no clip with id ${id}`);
+    if (!this.#catalog.has(id)) throw new ClipdeskError('NOT_FOUND', `no clip with id ${id}`);
     const now = new Date().toISOString();
     const [record] = await this.#commit([id], (fresh) => fresh && { ...change(fresh), updatedAt: now });
     return this.#written(record, id);

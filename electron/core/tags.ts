@@ -1,7 +1,14 @@
+import { fold } from './search/tokenize.js';
+
 /** Tag names are compared case-insensitively; the first spelling a library sees is the one it keeps. */
 
 export function tagKey(name: string): string {
   return name.normalize('NFKC').trim().toLocaleLowerCase();
+}
+
+/** A tag name as tag: filters compare it: also ignoring accents and spacing (search/tokenize.ts fold). */
+export function foldTag(name: string): string {
+  return fold(name.normalize('NFKC').replace(/\s+/g, ' ').trim());
 }
 
 /** Trims and collapses inner whitespace; an empty or over-long name is not a tag. */

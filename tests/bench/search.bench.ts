@@ -41,20 +41,19 @@ try {
   const clips = generated.slice(0, clipCount);
   const spare = generated.slice(clipCount);
 
-  progress(`filling a library with ${clipCount} clips through the facade (import + tags)`);
+  progress(`filling a library with ${clipCount} clips through the facade (import with tags)`);
   const library = await Library.open(join(root, 'library'));
   const ids: string[] = [];
   const fillMs = await timeIt(async () => {
     for (const [i, clip] of clips.entries()) {
-      const { clip: saved } = await library.import({ kind: 'text', text: seedText(clip) });
-      await library.addTags(saved.id, clip.tags);
+      const { clip: saved } = await library.import({ kind: 'text', text: seedText(clip), tags: clip.tags });
       ids.push(saved.id);
       if ((i + 1) % 1000 === 0) progress(`${i + 1} clips`);
     }
   });
   const db = Driver ? openBaseline(Driver, join(root, 'fts5.sqlite')) : null;
   const loadMs = db ? await timeIt(async () => loadClips(db, clips, ids)) : Number.NaN;
-  add('fill.ms_per_clip', fillMs / clipCount, 'ms', loadMs / clipCount, 'generated text clips: Clipdesk import + addTags, one at a time; FTS5 one transaction');
+  add('fill.ms_per_clip', fillMs / clipCount, 'ms', loadMs / clipCount, 'generated text clips: Clipdesk import with tags, one at a time; FTS5 one transaction');
 
   const rawBytes = clips.reduce((sum, clip) => sum + Buffer.byteLength(clip.title + clip.text), 0);
   const libraryBytes = await folderBytes(join(root, 'library'));

@@ -86,6 +86,23 @@ describe('clipping the same page twice', () => {
     }
   });
 
+  it('puts the tags given with an import on the clip, and adds them when the clip is already there', async () => {
+    const { library, cleanup } = await tempLibrary();
+    try {
+      const text = 'Harbour notes\n\nShips waited outside the breakwater all night.';
+      const first = await library.import({ kind: 'text', text, tags: ['Ports', ' ports ', 'Night shift'] });
+      assert.deepEqual(first.clip.tags, ['Ports', 'Night shift']);
+      const again = await library.import({ kind: 'text', text, tags: ['Weather'] });
+      assert.equal(again.outcome, 'unchanged');
+      assert.deepEqual(again.clip.tags, ['Ports', 'Night shift', 'Weather']);
+      assert.deepEqual((await library.search('tag:weather ships')).hits.map((hit) => hit.clip.id), [first.clip.id]);
+      await assert.rejects(library.import({ kind: 'text', text: 'Other notes\n\nMore text.', tags: ['   '] }), /not a usable tag name/);
+      assert.equal(library.list().total, 1, 'a refused import saves nothing');
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('recognizes the same pasted text without a URL', async () => {
     const { library, cleanup } = await tempLibrary();
     try {

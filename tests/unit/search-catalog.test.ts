@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { COUNT_LIMIT, Catalog } from '../../electron/core/catalog/catalog.js';
+import { COUNT_LIMIT, Catalog, RANK_WINDOW } from '../../electron/core/catalog/catalog.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
 import { parseQuery } from '../../electron/core/search/index.js';
 import type { SearchDoc } from '../../electron/core/search/index.js';
@@ -115,6 +115,14 @@ test('matches earlier words exactly', () => {
   assert.deepEqual(ids('chin trade'), []);
 });
 
+test('finds a possessive or contraction by its word, and by itself', () => {
+  const { ids } = library([{ id: 'poss', text: "China's exports and Beijing’s answer; they don't know" }, { text: 'Chinas exports' }]);
+  assert.deepEqual(ids('china exports'), ['poss']);
+  assert.deepEqual(ids('beijing answer'), ['poss']);
+  assert.deepEqual(ids("china's"), ['poss']);
+  assert.deepEqual(ids("don't know"), ['poss']);
+});
+
 test('requires every word (AND)', () => {
   const { ids } = library([{ id: 'both', text: 'steel tariffs' }, { text: 'steel mills' }]);
   assert.deepEqual(ids('steel tariffs'), ['both']);
@@ -181,6 +189,19 @@ test('filters by tag, case-insensitively and with quoted names', () => {
   ]);
   assert.deepEqual(ids('missile tag:"north korea"'), ['nk']);
   assert.deepEqual(ids('missile -tag:CHINA'), ['nk']);
+  // A tag is matched whole, with or without words to match: one word of its name is not the tag.
+  for (const query of ['missile tag:korea', 'tag:korea']) assert.deepEqual(ids(query), [], query);
+  assert.deepEqual(ids('tag:"NORTH  korea"'), ['nk']);
+});
+
+test('tag: filters ignore accents and match tags in any script', () => {
+  const { ids } = library([
+    { id: 'fr', text: 'élection', tags: ['Économie'] },
+    { id: 'zh', text: 'élection', tags: ['经济'] },
+  ]);
+  assert.deepEqual(ids('election tag:economie'), ['fr']);
+  assert.deepEqual(ids('election tag:经济'), ['zh']);
+  assert.deepEqual(ids('election -tag:经济'), ['fr']);
 });
 
 test('filters by source as a case-insensitive substring', () => {
@@ -303,14 +324,18 @@ test('stops counting past COUNT_LIMIT matches and says the total is a lower boun
   assert.equal(search('steel -steel').totalIsLowerBound, false);
 });
 
-test('a word in more than half the library lists newest first; a rarer word is ranked', () => {
-  const { catalog, ids } = library([]);
-  catalog.write(Array.from({ length: 300 }, (_, i) => {
-    // The first clip says both words most often, so BM25 would put it first.
-    const text = i === 0 ? 'rare rare rare everywhere everywhere everywhere' : i < 100 ? 'everywhere rare' : 'everywhere';
-    const doc = clip({ id: `w${String(i).padStart(3, '0')}`, text });
+test('a query with more matches than RANK_WINDOW is ranked among its newest matches', () => {
+  const { catalog, ids, search } = library([]);
+  const count = RANK_WINDOW + 50;
+  catalog.write(Array.from({ length: count }, (_, i) => {
+    // The oldest clip and one inside the window say the word most often, so BM25 puts them first.
+    const text = i === 0 || i === count - 10 ? 'steel steel steel steel' : `steel ${'filler '.repeat(i % 7)}`;
+    const doc = clip({ id: `w${String(i).padStart(4, '0')}`, text });
     return { id: doc.id, record: record(doc), text };
   }));
-  assert.equal(ids('everywhere')[0], 'w299');
-  assert.equal(ids('rare')[0], 'w000');
+  assert.equal(ids('steel')[0], `w${String(count - 10).padStart(4, '0')}`);
+  assert.ok(!ids('steel').includes('w0000'));
+  // A page past the window widens it: every match can be reached by paging.
+  assert.equal(search('steel', 50, count - 50).hits.length, 50);
+  assert.equal(search('steel', 1, count - 1).hits.length, 1);
 });

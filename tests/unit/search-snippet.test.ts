@@ -50,3 +50,12 @@ test('never splits a surrogate pair and replaces lone surrogates', () => {
   assert.match(snippet, /^…(😀)+ <mark>china<\/mark> (😀)+…$/u);
   assert.equal(makeSnippet('x\uD800y', []), 'x\uFFFDy');
 });
+
+test('marks every word the word being typed starts, whole', () => {
+  assert.equal(makeSnippet('Harbours and a harbour; not Saharb.', [], { prefixes: ['harb'] }), '<mark>Harbours</mark> and a <mark>harbour</mark>; not Saharb.');
+});
+
+test('maps marks back to the original text when folding changes its length', () => {
+  // 'ﬁ' folds to 'fi' and 'Ⅻ' to 'xii': offsets after them differ between the folded and original text.
+  assert.equal(makeSnippet('Ⅻ ﬁnal Café report', ['final', 'cafe']), 'Ⅻ <mark>ﬁnal</mark> <mark>Café</mark> report');
+});

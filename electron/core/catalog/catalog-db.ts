@@ -11,13 +11,13 @@ import type { Database } from 'better-sqlite3';
  */
 
 /** Bump when the tables or the way text is turned into index terms change: the catalog is rebuilt. */
-export const CATALOG_VERSION = 1;
+export const CATALOG_VERSION = 2;
 
 const SCHEMA = `
+  -- Small rows, so the filters of a search (a date, the trash) read a page or two per clip.
   create table clip (
     n integer primary key,            -- the full-text row id
     id text not null unique,
-    summary text not null,            -- the ClipSummary as JSON: lists and hits need no shard read
     same_key text not null,           -- canonical URL, or content hash when there is none
     trashed integer not null,
     starred integer not null,
@@ -28,6 +28,8 @@ const SCHEMA = `
     title_key text not null,
     source text not null              -- folded, for source:
   );
+  -- The ClipSummary as JSON, kept apart from the filter columns: lists and hits need no shard read.
+  create table clip_summary (n integer primary key, summary text not null);
   create index clip_same on clip (same_key);
   create index clip_by_clipped on clip (trashed, clipped_at);
   create index clip_by_published on clip (trashed, published_at);
@@ -44,10 +46,10 @@ const SCHEMA = `
   -- say because a crash fell between the store's write and the catalog's, is mirrored again at open.
   create table shard (key text primary key, stamp text not null) without rowid;
   -- Contentless: the texts live in the store, the index keeps only terms and positions. Terms are
-  -- made by search/fts-terms.ts and joined by spaces, so unicode61 only splits on those spaces.
+  -- made by search/fts-document.ts and joined by spaces, so unicode61 only splits on those spaces.
   -- Prefix indexes make a word typed one key at a time an index lookup, not a scan of the vocabulary.
   create virtual table fts using fts5 (
-    title, text, tags, source, byline, note, annotations,
+    title, text, tags, source, byline, note, annotations, tag_names,
     content = '', contentless_delete = 1, prefix = '1 2 3',
     tokenize = 'unicode61 remove_diacritics 0'
   );

@@ -3,6 +3,7 @@
  * Clipdesk makes the terms itself (tokenize.ts: folding, CJK bigrams) because SQLite's tokenizers know
  * no Chinese; FTS5 then only splits on the spaces.
  */
+import { foldTag } from '../tags.js';
 import { indexTerms } from './tokenize.js';
 
 export interface SearchDoc {
@@ -17,7 +18,10 @@ export interface SearchDoc {
   annotations: string;
 }
 
-/** The indexed columns, in table order, with their BM25 weights: a title match counts 5 text matches. */
+/**
+ * The indexed columns, in table order, with their BM25 weights: a title match counts 5 text matches.
+ * `tag_names` holds each tag whole, as one term (tagTerm), for tag: filters; it weighs nothing.
+ */
 export const FTS_COLUMNS = [
   { name: 'title', weight: 5 },
   { name: 'text', weight: 1 },
@@ -26,21 +30,31 @@ export const FTS_COLUMNS = [
   { name: 'byline', weight: 2 },
   { name: 'note', weight: 1.5 },
   { name: 'annotations', weight: 1.5 },
+  { name: 'tag_names', weight: 0 },
 ] as const;
 
 export function ftsColumns(doc: SearchDoc): string[] {
-  const values: Record<(typeof FTS_COLUMNS)[number]['name'], string> = { ...doc, tags: doc.tags.join('\n') };
-  return FTS_COLUMNS.map(({ name }) => ftsTerms(values[name]).join(' '));
-}
-
-export function ftsTerms(text: string): string[] {
-  return indexTerms(text).map(ftsToken).filter((token) => token !== '');
+  const values: Record<Exclude<(typeof FTS_COLUMNS)[number]['name'], 'tag_names'>, string> = { ...doc, tags: doc.tags.join('\n') };
+  return FTS_COLUMNS.map(({ name }) => (name === 'tag_names' ? doc.tags.map(tagTerm) : ftsTerms(values[name])).join(' '));
 }
 
 /**
- * A term as FTS5 stores it. Words keep an inner apostrophe or decimal mark (don't, 3.14), which
- * unicode61 would split on; dropping them keeps one term one token, on both the index and query side.
+ * A tag name as one index term: its folded form in hex, so that "New York" is one term that only
+ * tag:"new york" matches (not tag:york), in any script, and a tag: filter is an index lookup that
+ * FTS5 intersects with the words instead of a check per matching clip.
  */
-export function ftsToken(term: string): string {
-  return term.replace(/['’.,]/g, '');
+export function tagTerm(name: string): string {
+  return `t${Buffer.from(foldTag(name)).toString('hex')}`;
+}
+
+export function ftsTerms(text: string): string[] {
+  return indexTerms(text).flatMap(ftsTokens);
+}
+
+/**
+ * A term as FTS5 stores it: split at an inner apostrophe or decimal mark, as most search engines do,
+ * so "China's" is found by china (and "don't" by the phrase "don t"), on the index and query side alike.
+ */
+export function ftsTokens(term: string): string[] {
+  return term.split(/['’.,]/).filter((token) => token !== '');
 }

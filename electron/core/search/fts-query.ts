@@ -3,16 +3,15 @@
  * plus conditions on the clip table (alias `c`) for the filters.
  */
 import type { Filter, ParsedQuery, Term } from './query.js';
-import { fold } from './tokenize.js';
-import { ftsToken } from './fts-document.js';
+import { foldTag } from '../tags.js';
+import { ftsTokens, tagTerm } from './fts-document.js';
 
 export interface SqlQuery {
   /** What the clips must match, or null for a filter-only query. */
   match: string | null;
-  /** The required groups of `match` on their own (it is all of them, ANDed), to weigh each. */
-  groups: string[];
   /** What they must not match, for a filter-only query (otherwise it is part of `match`). */
   exclude: string | null;
+  /** Conditions on the clip table (alias `c`) for the filters the index cannot answer. */
   where: string[];
   params: Array<string | number>;
   /**
@@ -22,12 +21,18 @@ export interface SqlQuery {
   broad: boolean;
 }
 
+/**
+ * With words to match, tag: filters join the MATCH expression (each tag is one index term, see
+ * tagTerm), so FTS5 intersects them with the words; without words they are conditions on the clip table.
+ */
 export function toSqlQuery(query: ParsedQuery): SqlQuery {
   const required = query.groups.map((group) => anyOf(group.map(termExpression)));
   const excluded = query.exclude.map(termExpression);
-  const where = ['c.trashed = 0'];
+  const matching = required.length > 0;
+  for (const tag of matching ? query.filters.filter(isTag) : []) (tag.negate ? excluded : required).push(`tag_names : "${tagTerm(tag.value)}"`);
+  const where: string[] = [];
   const params: Array<string | number> = [];
-  for (const filter of query.filters) {
+  for (const filter of matching ? query.filters.filter((item) => !isTag(item)) : query.filters) {
     const condition = filterCondition(filter);
     where.push(condition.sql);
     params.push(...condition.params);
@@ -36,7 +41,6 @@ export function toSqlQuery(query: ParsedQuery): SqlQuery {
   const negative = excluded.length > 0 ? anyOf(excluded) : null;
   return {
     match: positive && negative ? `${positive} NOT ${negative}` : positive,
-    groups: required,
     exclude: positive ? null : negative,
     where,
     params,
@@ -51,8 +55,12 @@ export function toSqlQuery(query: ParsedQuery): SqlQuery {
  */
 function termExpression(term: Term): string {
   // Index terms are letters and digits only (tokenize.ts), so they need no escaping inside quotes.
-  const phrase = `"${term.terms.map(ftsToken).join(' ')}"${term.prefix ? ' *' : ''}`;
+  const phrase = `"${term.terms.flatMap(ftsTokens).join(' ')}"${term.prefix ? ' *' : ''}`;
   return term.kind === 'phrase' ? `{title text} : ${phrase}` : phrase;
+}
+
+function isTag(filter: Filter): filter is Extract<Filter, { kind: 'tag' | 'source' }> {
+  return filter.kind === 'tag';
 }
 
 function anyOf(expressions: string[]): string {
@@ -63,7 +71,7 @@ function filterCondition(filter: Filter): { sql: string; params: Array<string | 
   const not = 'negate' in filter && filter.negate ? 'not ' : '';
   switch (filter.kind) {
     case 'tag':
-      return { sql: `${not}exists (select 1 from clip_tag t where t.n = c.n and t.folded = ?)`, params: [fold(filter.value.trim())] };
+      return { sql: `${not}exists (select 1 from clip_tag t where t.n = c.n and t.folded = ?)`, params: [foldTag(filter.value)] };
     case 'source':
       return { sql: `${not}instr(c.source, ?) > 0`, params: [filter.value] };
     case 'is':

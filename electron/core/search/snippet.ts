@@ -3,7 +3,7 @@
  * wrapped in <mark>, everything else escaped. Matching is folded ('cafe' marks 'Café') and mapped back
  * to the original characters, which is why the text is folded one character at a time.
  */
-import { fold, isCjk, isWordChar } from './tokenize.js';
+import { fold, isCjk } from './tokenize.js';
 
 const DEFAULT_MAX_LENGTH = 200;
 /** How far a cut may move to land between words instead of inside one. */
@@ -39,60 +39,101 @@ function findMarks(text: string, terms: string[], prefixes: string[]): Span[] {
   const found: Span[] = [];
   for (const [term, isPrefix] of wanted) {
     if (term === '') continue;
-    for (let at = folded.text.indexOf(term); at !== -1; at = folded.text.indexOf(term, at + 1)) {
-      const end = isPrefix ? wordEnd(folded.text, at + term.length, term) : at + term.length;
-      if (!isWholeWord(folded.text, at, end, term)) continue;
-      found.push({ start: folded.starts[at] ?? 0, end: folded.ends[end - 1] ?? text.length, terms: new Set([term]) });
+    for (const match of folded.text.matchAll(termPattern(term, isPrefix))) {
+      const at = match.index;
+      const end = at + match[0].length;
+      found.push({ start: folded.origin(at), end: folded.origin(end - 1) + 1, terms: new Set([term]) });
     }
   }
   return merge(found);
 }
 
-/** Where the word a prefix starts ends; a CJK prefix marks just itself, as CJK words have no edges. */
-function wordEnd(text: string, from: number, prefix: string): number {
-  if (isCjk(prefix)) return from;
-  let end = from;
-  while (end < text.length && isWordChar(text.charAt(end))) end++;
-  return end;
+// Letters and digits that make up a word; CJK characters do not, as CJK words touch each other.
+const WORD_CHAR = String.raw`[[\p{L}\p{N}]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]]`;
+
+/**
+ * A term found as a whole word ('art' not in 'start'); the word being typed marks the whole word it
+ * starts. CJK words have no edges, so a CJK term is found anywhere and marks just itself.
+ */
+function termPattern(term: string, isPrefix: boolean): RegExp {
+  const escaped = term.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+  if (isCjk(term)) return new RegExp(escaped, 'gv');
+  return new RegExp(`(?<!${WORD_CHAR})${escaped}${isPrefix ? `${WORD_CHAR}*` : `(?!${WORD_CHAR})`}`, 'gv');
 }
 
-/** The folded text, and for each folded character the original character it came from. */
-function foldWithOrigins(text: string): { text: string; starts: number[]; ends: number[] } {
-  let folded = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let index = 0;
-  // Folding one code point at a time keeps the map to the original; a combining mark folds to ''
-  // on its own, just as it is stripped from its letter when the whole text is folded.
-  for (const char of text) {
-    const piece = foldChar(char);
-    for (let i = 0; i < piece.length; i++) {
-      starts.push(index);
-      ends.push(index + char.length);
+interface FoldedText {
+  text: string;
+  /** The original offset of the character a folded one came from (its last code unit for an end). */
+  origin: (at: number) => number;
+}
+
+/** A stretch whose folded form has another length than the original ('ﬁ' -> 'fi', '…' -> '...'). */
+interface Resized {
+  folded: number;
+  foldedLength: number;
+  original: number;
+  originalLength: number;
+}
+
+/**
+ * The folded text with a way back to original offsets. Nearly every run of text folds to the same
+ * length ('Café' -> 'cafe', '，' -> ','), and then offsets carry over; only characters that fold to
+ * another length are remembered, each shifting the offsets after it.
+ */
+function foldWithOrigins(text: string): FoldedText {
+  const resized: Resized[] = [];
+  let shift = 0;
+  const folded = text.replace(/[A-Z]+|[^\x00-\x7f]+/gu, (run: string, offset: number) => {
+    if (run < '\x80') return run.toLowerCase();
+    const whole = run.length <= 2 ? foldChar(run) : fold(run);
+    if (whole.length === run.length) return whole;
+    let piecewise = '';
+    let at = offset;
+    for (const char of run) {
+      const piece = foldChar(char);
+      if (piece.length !== char.length) {
+        resized.push({ folded: at + shift, foldedLength: piece.length, original: at, originalLength: char.length });
+        shift += piece.length - char.length;
+      }
+      piecewise += piece;
+      at += char.length;
     }
-    folded += piece;
-    index += char.length;
-  }
-  return { text: folded, starts, ends };
+    return piecewise;
+  });
+  return { text: folded, origin: (at) => originOf(resized, at) };
 }
 
-// Texts repeat a small alphabet, so each distinct character is normalized once per process.
+function originOf(resized: readonly Resized[], at: number): number {
+  // The last resized stretch starting at or before `at`, by binary search.
+  let low = 0;
+  let high = resized.length - 1;
+  let last: Resized | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const stretch = resized[middle] as Resized;
+    if (stretch.folded <= at) {
+      last = stretch;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  if (!last) return at;
+  const foldedEnd = last.folded + last.foldedLength;
+  if (at < foldedEnd) return at === foldedEnd - 1 ? last.original + last.originalLength - 1 : last.original;
+  return at - foldedEnd + last.original + last.originalLength;
+}
+
+// Texts repeat a small alphabet, so each distinct character (or pair) is normalized once per process.
 const foldedChars = new Map<string, string>();
 
 function foldChar(char: string): string {
-  if (char < '\x80') return char.toLowerCase();
   let folded = foldedChars.get(char);
   if (folded === undefined) {
     folded = fold(char);
     if (foldedChars.size < 50_000) foldedChars.set(char, folded);
   }
   return folded;
-}
-
-/** Latin-like terms must not match inside a longer word ('art' in 'start'); CJK words have no edges. */
-function isWholeWord(text: string, start: number, end: number, term: string): boolean {
-  if (isCjk(term)) return true;
-  return !isWordChar(text.charAt(start - 1)) && !isWordChar(text.charAt(end));
 }
 
 function merge(spans: Span[]): Span[] {

@@ -24,11 +24,6 @@ export function isCjk(text: string): boolean {
   return CJK.test(text);
 }
 
-/** A letter or digit that ends a word; CJK characters do not, as CJK words touch each other. */
-export function isWordChar(char: string): boolean {
-  return /[\p{L}\p{N}]/u.test(char) && !isCjk(char);
-}
-
 interface Word {
   text: string;
   start: number;
