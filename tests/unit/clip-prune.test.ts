@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dropHeadMetadata } from '../../electron/core/clip/article-head.js';
+import { dropTailNotes } from '../../electron/core/clip/article-tail.js';
 import { dropBoilerplateSections } from '../../electron/core/clip/boilerplate-sections.js';
+import { dropCollapsedBlocks } from '../../electron/core/clip/collapsed-blocks.js';
 import { parseDocument } from '../../electron/core/clip/dom-window.js';
 import { nodeToText } from '../../electron/core/clip/html-to-text.js';
 import { dropSideColumns } from '../../electron/core/clip/layout-columns.js';
@@ -87,5 +89,31 @@ describe('pruning page furniture from the article', () => {
     dropPageControls(root);
     assert.equal(nodeToText(root), `${PROSE}\n\n2005`);
     assert.equal(isControlLine('推荐阅读《红楼梦》'), false);
+  });
+  it('drops the source line and a post\'s counters after the last paragraph, not the credits', () => {
+    const root = article(`<p>${PROSE}</p><p>来源：本地日报</p><p>（责编：张三）</p><span>(本文发表于<a href="/c">时事评论</a>, 已被阅读178次)</span>
+      <p>本文引用(Trackback)链接: /trackback?p=17</p><h3>《城东公交枢纽站下月启用》已有3件评论</h3>`);
+    dropTailNotes(root);
+    assert.equal(nodeToText(root), `${PROSE}\n\n（责编：张三）`);
+  });
+
+  it('keeps a source line above the article and a line that credits the editor with the source', () => {
+    const root = article(`<p>来源：本地日报</p><p>${PROSE}</p><p>来源：本地日报 编辑：李四</p>`);
+    dropTailNotes(root);
+    assert.equal(nodeToText(root), `来源：本地日报\n\n${PROSE}\n\n来源：本地日报 编辑：李四`);
+  });
+
+  it('drops boxes the page shows folded, but not a folded article', () => {
+    const document = parseDocument(`<body><div><p>${PROSE}</p>
+      <table class="wikitable mw-collapsed"><tr><td>2004年8月1日</td><td>节目名称</td></tr></table>
+      <div class="navbox collapsed"><a href="/1">专辑一</a> · <a href="/2">专辑二</a></div>
+      <button class="navbar-toggle collapsed">Toggle navigation</button>
+      <div class="story is-collapsed"><p>${PROSE}</p></div>
+      <div class="collapsed-count">3 replies</div></div></body>`);
+    dropCollapsedBlocks(document);
+    const text = nodeToText(document.body);
+    assert.doesNotMatch(text, /节目名称|专辑|Toggle/);
+    assert.equal(text.split(PROSE).length, 3);
+    assert.match(text, /3 replies/);
   });
 });

@@ -1,10 +1,6 @@
 import { findNumericDate } from './dates.js';
-import { hasBlockChild, isInline, visibleLength } from './text-blocks.js';
+import { CHINESE_SENTENCE, hasBlockChild, isInline, isParagraph } from './text-blocks.js';
 
-/** The article proper starts at its first paragraph (this long, or a Chinese sentence); lines above it are the page's header. */
-const PARAGRAPH_CHARS = 80;
-/** Sentence punctuation of Chinese prose, which datelines and bylines never carry. */
-const CHINESE_SENTENCE = /[，。！？；]/u;
 const META_LINE_CHARS = 60;
 const MIN_TITLE_CHARS = 4;
 
@@ -31,12 +27,7 @@ function isMetadataLine(text: string): boolean {
   return BYLINE.test(text) || MONTH_DATE.test(text) || findNumericDate(text) !== null;
 }
 
-/** Headlines end in ？ or ！ often enough, but never in 。. */
-function isParagraph(text: string): boolean {
-  return visibleLength(text) >= PARAGRAPH_CHARS || text.includes('。');
-}
-
-/** Innermost blocks above the first long paragraph, in reading order. */
+/** Innermost blocks above the first paragraph (the article proper starts there), in reading order. */
 function headLines(root: Element): Element[] {
   const lines: Element[] = [];
   let reachedBody = false;

@@ -4,6 +4,7 @@ import { buildClip } from './build-clip.js';
 import { tidyName } from './chinese-byline.js';
 import { parseDocument, releaseDocument } from './dom-window.js';
 import { htmlToText, nodeToText } from './html-to-text.js';
+import { dropCollapsedBlocks } from './collapsed-blocks.js';
 import { clean, readPageMeta } from './page-meta.js';
 import type { PageMeta } from './page-meta.js';
 import { readPrintedMeta } from './printed-meta.js';
@@ -22,6 +23,7 @@ export function extractHtml(html: string, pageUrl: string | null): ExtractedClip
   try {
     const meta = readPageMeta(document, pageUrl);
     const pageText = isChinesePage(meta.lang, html) && document.body ? nodeToText(document.body) : null;
+    dropCollapsedBlocks(document);
     const article = readArticle(document);
     if (article) pruneArticle(article.root, [article.title, meta.title].filter((title): title is string => Boolean(title)));
     const { content, text } = articleContent(article, html, pageUrl);

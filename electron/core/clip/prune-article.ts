@@ -1,4 +1,5 @@
 import { dropHeadMetadata } from './article-head.js';
+import { dropTailNotes } from './article-tail.js';
 import { dropBoilerplateSections } from './boilerplate-sections.js';
 import { dropSideColumns } from './layout-columns.js';
 import { dropLinkLists } from './link-lists.js';
@@ -10,5 +11,6 @@ export function pruneArticle(root: Element, titles: readonly string[]): void {
   dropLinkLists(root);
   dropBoilerplateSections(root);
   dropHeadMetadata(root, titles);
+  dropTailNotes(root);
   dropPageControls(root);
 }

@@ -4,6 +4,11 @@ const INLINE = new Set([
   'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP', 'TIME', 'TT', 'U', 'VAR', 'WBR',
 ]);
 
+/** A block this long, or holding a full stop, is prose rather than a headline, dateline, byline or label. */
+const PARAGRAPH_CHARS = 80;
+/** Sentence punctuation of Chinese prose, which datelines, bylines and credit lines never carry. */
+export const CHINESE_SENTENCE = /[，。！？；]/u;
+
 /** A run of text a reader sees as one line or paragraph: its length and how much of it is link text. */
 export interface TextBlock {
   chars: number;
@@ -89,4 +94,9 @@ export function linkShare(text: SubtreeText | undefined): number {
 /** Characters a reader sees, white space aside; a Han character counts one, like a letter. */
 export function visibleLength(text: string | null | undefined): number {
   return text ? text.replace(/\s+/g, '').length : 0;
+}
+
+/** Headlines end in ？ or ！ often enough, but never in 。. */
+export function isParagraph(text: string): boolean {
+  return visibleLength(text) >= PARAGRAPH_CHARS || text.includes('。');
 }
