@@ -77,6 +77,17 @@ test('finds a Chinese two-character word', () => {
   assert.deepEqual(ids('医药'), ['zh']);
 });
 
+test('finds a single Chinese character wherever it stands', () => {
+  const { ids } = library([{ id: 'start', text: '美国经济' }, { id: 'end', text: '中美' }, { id: 'alone', text: '美' }, { text: '中国' }]);
+  assert.deepEqual(new Set(ids('美')), new Set(['start', 'end', 'alone']));
+  assert.deepEqual(ids('"美"'), ids('美'));
+});
+
+test('ranks a two-character Chinese word (a whole word, not a word being typed)', () => {
+  const { ids } = library([{ id: 'often', text: '商会 商会 商会' }, { id: 'once', text: '商会 年会' }]);
+  assert.deepEqual(ids('商会'), ['often', 'once']);
+});
+
 test('finds a Chinese query longer than one word inside a longer word', () => {
   const { ids } = library([{ id: 'zh', text: '吉林高新区管委会' }, { text: '吉林 新区 高' }]);
   assert.deepEqual(ids('吉林高新'), ['zh']);

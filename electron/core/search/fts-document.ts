@@ -48,13 +48,21 @@ export function tagTerm(name: string): string {
 }
 
 export function ftsTerms(text: string): string[] {
-  return indexTerms(text).flatMap(ftsTokens);
+  const tokens: string[] = [];
+  // Most terms have nothing to split: they are pushed as they are, without an array each.
+  for (const term of indexTerms(text)) {
+    if (INNER_MARK.test(term)) tokens.push(...ftsTokens(term));
+    else tokens.push(term);
+  }
+  return tokens;
 }
+
+const INNER_MARK = /['’.,]/;
 
 /**
  * A term as FTS5 stores it: split at an inner apostrophe or decimal mark, as most search engines do,
  * so "China's" is found by china (and "don't" by the phrase "don t"), on the index and query side alike.
  */
 export function ftsTokens(term: string): string[] {
-  return term.split(/['’.,]/).filter((token) => token !== '');
+  return term.split(INNER_MARK).filter((token) => token !== '');
 }

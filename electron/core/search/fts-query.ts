@@ -5,6 +5,7 @@
 import type { Filter, ParsedQuery, Term } from './query.js';
 import { foldTag } from '../tags.js';
 import { ftsTokens, tagTerm } from './fts-document.js';
+import { isCjk } from './tokenize.js';
 
 export interface SqlQuery {
   /** What the clips must match, or null for a filter-only query. */
@@ -15,8 +16,9 @@ export interface SqlQuery {
   where: string[];
   params: Array<string | number>;
   /**
-   * A query that is one word of one or two letters, still being typed. Nearly every clip matches it,
-   * and ranking them all costs more than a keystroke may; such results come newest first.
+   * A query that is one word of one or two letters, still being typed. Nearly every clip matches it
+   * and its ranking says little, so such results come newest first. (Two Chinese characters are
+   * usually a whole word, so they are ranked.)
    */
   broad: boolean;
 }
@@ -55,8 +57,15 @@ export function toSqlQuery(query: ParsedQuery): SqlQuery {
  */
 function termExpression(term: Term): string {
   // Index terms are letters and digits only (tokenize.ts), so they need no escaping inside quotes.
-  const phrase = `"${term.terms.flatMap(ftsTokens).join(' ')}"${term.prefix ? ' *' : ''}`;
+  // A lone CJK character is found as the start of a character pair or as a run's last character.
+  const prefix = term.prefix || isLoneCjk(term.terms);
+  const phrase = `"${term.terms.flatMap(ftsTokens).join(' ')}"${prefix ? ' *' : ''}`;
   return term.kind === 'phrase' ? `{title text} : ${phrase}` : phrase;
+}
+
+function isLoneCjk(terms: readonly string[]): boolean {
+  const [only, ...others] = terms;
+  return others.length === 0 && only !== undefined && isCjk(only) && [...only].length === 1;
 }
 
 function isTag(filter: Filter): filter is Extract<Filter, { kind: 'tag' | 'source' }> {
@@ -86,5 +95,6 @@ function filterCondition(filter: Filter): { sql: string; params: Array<string | 
 function isBroad(query: ParsedQuery): boolean {
   const [group, ...others] = query.groups;
   const term = group?.length === 1 ? group[0] : undefined;
-  return others.length === 0 && term !== undefined && term.prefix && term.terms.length === 1 && [...(term.terms[0] ?? '')].length <= 2;
+  const word = term?.terms.length === 1 ? (term.terms[0] ?? '') : '';
+  return others.length === 0 && term !== undefined && term.prefix && word !== '' && !isCjk(word) && [...word].length <= 2;
 }

@@ -4,4 +4,4 @@ export { toSqlQuery } from './fts-query.js';
 export { parseQuery, MAX_QUERY_LENGTH } from './query.js';
 export type { Filter, ParsedQuery, Term } from './query.js';
 export { makeSnippet } from './snippet.js';
-export { tokenize } from './tokenize.js';
+export { indexTerms, queryTerms } from './tokenize.js';

@@ -3,12 +3,12 @@
  * way, so case, width, diacritics and Unicode composition never decide whether something matches.
  */
 
-// One segmenter per process: they are costly to create. The 'zh' dictionary also splits the English
-// words of mixed Chinese/English text, so one locale serves the whole library.
-const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+// One segmenter per process: they are costly to create. ICU picks the dictionary by script, so one
+// serves Thai, Lao, Khmer and Burmese alike.
+const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
-// Scripts written without spaces between words: only these need the (slow) dictionary segmenter.
+// Scripts written without spaces between words.
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 // A run of letters and digits, kept whole across an apostrophe (don't) or a decimal point (3.14).
 const WORD = /[\p{L}\p{N}]+(?:(?:['’](?=\p{L})|[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
@@ -29,9 +29,13 @@ interface Word {
   start: number;
 }
 
+// A run of Chinese or Japanese characters, or a run of anything else.
+const CJK_OR_OTHER = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]+|[^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]+/gu;
+
 /**
- * The words of folded text. Intl.Segmenter costs ~5 µs a word, so spaced scripts are split by a regex
- * and only runs of unspaced scripts (Chinese, Japanese, Thai...) go through the segmenter.
+ * The words of folded text. Spaced scripts are split by a regex; a run of Chinese or Japanese stays
+ * whole (it is indexed as character pairs, which need no word boundaries); only other scripts written
+ * without spaces (Thai, Khmer...) go through Intl.Segmenter, which costs ~5 µs a word.
  */
 function* words(folded: string): Generator<Word> {
   for (const match of folded.matchAll(WORD)) {
@@ -40,39 +44,27 @@ function* words(folded: string): Generator<Word> {
       yield { text: match[0], start };
       continue;
     }
-    for (const segment of wordSegmenter.segment(match[0])) {
-      if (segment.isWordLike) yield { text: segment.segment, start: start + segment.index };
+    for (const part of match[0].matchAll(CJK_OR_OTHER)) {
+      const at = start + (part.index ?? 0);
+      if (isCjk(part[0]) || !UNSPACED.test(part[0])) {
+        yield { text: part[0], start: at };
+        continue;
+      }
+      for (const segment of wordSegmenter.segment(part[0])) {
+        if (segment.isWordLike) yield { text: segment.segment, start: at + segment.index };
+      }
     }
   }
 }
 
-/** The folded words of a text: '中国医药 Jilin' -> ['中国', '医药', 'jilin']. */
-export function tokenize(text: string): string[] {
-  return Array.from(words(fold(text)), (word) => word.text);
-}
-
-/** A word, or a run of adjacent CJK words with the words it was made of. */
+/** A word, or a run of CJK characters. */
 interface Piece {
   text: string;
-  parts: string[];
   cjk: boolean;
 }
 
 function pieces(text: string): Piece[] {
-  const out: Piece[] = [];
-  let previousEnd = -1;
-  for (const word of words(fold(text))) {
-    const cjk = isCjk(word.text);
-    const last = out.at(-1);
-    if (cjk && last?.cjk && previousEnd === word.start) {
-      last.text += word.text;
-      last.parts.push(word.text);
-    } else {
-      out.push({ text: word.text, parts: [word.text], cjk });
-    }
-    previousEnd = word.start + word.text.length;
-  }
-  return out;
+  return Array.from(words(fold(text)), (word) => ({ text: word.text, cjk: isCjk(word.text) }));
 }
 
 /** Overlapping character pairs: '高新区' -> ['高新', '新区']; a single character stays itself. */
@@ -82,29 +74,26 @@ function bigrams(run: string): string[] {
   return chars.slice(1).map((char, i) => `${chars[i]}${char}`);
 }
 
-function isSingleChar(text: string): boolean {
-  return Array.from(text).length === 1;
-}
-
 /**
- * The terms a document is indexed under, in text order so phrases can be matched by position. The
- * segmenter splits the same Chinese string differently in different contexts (吉林高新区 -> 吉林/高/新/区),
- * so CJK runs are indexed as character bigrams: any two-character word is then found wherever its
- * characters stand together. Single-character words are kept too, so a one-character query can match
- * a one-character word; they go last, where they cannot break the adjacency of the bigrams.
+ * The terms a document is indexed under, in text order so phrases can be matched by position. CJK
+ * runs are indexed as character pairs, so any two-character word is found wherever its characters
+ * stand together, with no dictionary (which splits the same string differently in different contexts).
+ * A run's last character is also kept on its own (at the end, where it cannot break the adjacency of
+ * the pairs): with the pairs it starts, every character can then be found alone (see fts-query.ts).
  */
 export function indexTerms(text: string): string[] {
   const ordered: string[] = [];
-  const singles: string[] = [];
+  const lastChars: string[] = [];
   for (const piece of pieces(text)) {
     if (!piece.cjk) {
       ordered.push(piece.text);
       continue;
     }
+    const chars = Array.from(piece.text);
     ordered.push(...bigrams(piece.text));
-    if (!isSingleChar(piece.text)) singles.push(...piece.parts.filter(isSingleChar));
+    if (chars.length > 1) lastChars.push(chars.at(-1) ?? '');
   }
-  return [...ordered, ...singles];
+  return [...ordered, ...lastChars];
 }
 
 /** The terms a query word must all match: its words, with CJK runs as bigrams (see indexTerms). */
