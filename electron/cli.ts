@@ -18,7 +18,7 @@ import { resolveLibraryDir } from './core/store/library-dir.js';
 const USAGE = `usage: clipdesk <command> [options]
 
 commands:
-  import <file|url>...               clip files (.html .txt .md) or web pages
+  import <file|url>... [--tag T]...  clip files (.html .txt .md) or web pages, with tags
   list [--tag T]... [--starred] [--annotated] [--trash] [--sort clippedAt|publishedAt|title] [--limit N]
   show <id>                          metadata, text and highlights of one clip
   search <query> [--limit N]         ranked search; see README for the query syntax
@@ -96,7 +96,8 @@ async function run(library: Library, command: string, args: string[], flags: Fla
     case 'import': {
       const results = [];
       for (const target of need(args, 1, 'import <file|url>...')) {
-        results.push(/^https?:\/\//i.test(target) ? await library.import({ kind: 'url', url: target }) : await library.importFile(target));
+        const tags = flags.tag ?? [];
+        results.push(/^https?:\/\//i.test(target) ? await library.import({ kind: 'url', url: target, tags }) : await library.importFile(target, tags));
       }
       return out(results, results.map(formatImport).join('\n'));
     }

@@ -98,16 +98,17 @@ export class Library {
     }
   }
 
-  async importFile(path: string): Promise<ImportResult> {
+  async importFile(path: string, tags: readonly string[] = []): Promise<ImportResult> {
+    const cleaned = cleanTags(tags);
     const { clipFromFile } = await loadExtraction();
-    return this.#save(await clipFromFile(path));
+    return this.#save(await clipFromFile(path), cleaned);
   }
 
   /**
    * A clip of a page or text already in the library comes back as the same clip, never a duplicate.
    * The check and the write run under one lock, so two processes clipping one page make one clip.
    */
-  #save(extracted: ExtractedClip, tags: readonly string[] = []): Promise<ImportResult> {
+  #save(extracted: ExtractedClip, tags: readonly string[]): Promise<ImportResult> {
     return this.#store.exclusive(async (writer) => {
       const existing = await this.#findSame(extracted);
       if (!existing) return this.#create(writer, extracted, tags);

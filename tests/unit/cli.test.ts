@@ -87,6 +87,18 @@ describe('the clipdesk command line', () => {
     assert.equal(await readFile(shard, 'utf8'), torn, 'check changes nothing');
   });
 
+  it('imports with --tag, each tag on each clip', async () => {
+    const file = join(dir, 'harbour.txt');
+    await writeFile(file, 'Harbour notes\n\nShips waited outside the breakwater all night.');
+    const imported = await clipdesk('import', file, '--tag', 'Ports', '--tag', 'night', '--json');
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.deepEqual(JSON.parse(imported.stdout)[0].clip.tags, ['Ports', 'night']);
+    assert.match((await clipdesk('list', '--tag', 'ports')).stdout, /Harbour notes/);
+    const refused = await clipdesk('import', file, '--tag', ' ');
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /not a usable tag name/);
+  });
+
   it('repairs a damaged shard when a command opens it, and says so on stderr', async () => {
     const shown = await clipdesk('show', id);
     assert.equal(shown.code, 0, shown.stderr);
