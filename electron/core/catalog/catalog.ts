@@ -225,13 +225,13 @@ export class Catalog {
     const filtered = sql.where.length > 0;
     const from = filtered ? `from fts join clip c on c.n = fts.rowid where fts match ? and ${sql.where.join(' and ')}` : 'from fts where fts match ?';
     const args = [match, ...(filtered ? sql.params : [])];
-    const total = this.#sql(`select count(*) from (select 1 ${from} limit ${COUNT_LIMIT + 1})`).pluck().get(...args) as number;
+    // One walk over the newest matches counts them (up to the limit) and finds where the window ends.
     const window = Math.max(RANK_WINDOW, offset + limit);
-    // Past the window, FTS5 walks the matches newest first to the window's oldest row number.
-    const fewer = total <= Math.min(COUNT_LIMIT, window);
-    const oldest = sql.broad || fewer ? 0 : (this.#sql(`select fts.rowid ${from} order by fts.rowid desc limit 1 offset ?`).pluck().get(...args, window - 1) as number | undefined) ?? 0;
-    const order = sql.broad ? 'fts.rowid desc' : 'score';
-    const ranked = this.#sql(`select fts.rowid as n, ${sql.broad ? 0 : BM25} as score ${from} and fts.rowid >= ? order by ${order} limit ? offset ?`)
+    const newest = this.#sql(`select fts.rowid ${from} order by fts.rowid desc limit ?`).pluck().all(...args, Math.max(window, COUNT_LIMIT + 1)) as number[];
+    const total = Math.min(newest.length, COUNT_LIMIT + 1);
+    if (sql.broad) return { total, page: this.#summaries(newest.slice(offset, offset + limit).map((n) => ({ n, score: 0 }))) };
+    const oldest = newest.length > window ? (newest[window - 1] ?? 0) : 0;
+    const ranked = this.#sql(`select fts.rowid as n, ${BM25} as score ${from} and fts.rowid >= ? order by score limit ? offset ?`)
       .all(...args, oldest, limit, offset) as Array<{ n: number; score: number }>;
     return { total, page: this.#summaries(ranked) };
   }

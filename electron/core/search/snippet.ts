@@ -39,26 +39,39 @@ function findMarks(text: string, terms: string[], prefixes: string[]): Span[] {
   const found: Span[] = [];
   for (const [term, isPrefix] of wanted) {
     if (term === '') continue;
-    for (const match of folded.text.matchAll(termPattern(term, isPrefix))) {
+    const cjk = isCjk(term);
+    for (const match of folded.text.matchAll(termPattern(term, isPrefix, cjk))) {
       const at = match.index;
-      const end = at + match[0].length;
-      found.push({ start: folded.origin(at), end: folded.origin(end - 1) + 1, terms: new Set([term]) });
+      // 'art' is not marked inside 'start'; CJK words have no edges.
+      if (!cjk && at > 0 && WORD_CHAR.test(folded.text.charAt(at - 1))) continue;
+      found.push({ start: folded.origin(at), end: folded.origin(at + match[0].length - 1) + 1, terms: new Set([term]) });
     }
   }
   return merge(found);
 }
 
 // Letters and digits that make up a word; CJK characters do not, as CJK words touch each other.
-const WORD_CHAR = String.raw`[[\p{L}\p{N}]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]]`;
+const WORD_CLASS = String.raw`[[\p{L}\p{N}]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]]`;
+const WORD_CHAR = new RegExp(WORD_CLASS, 'v');
+
+// The same few terms are looked for in each hit of a search: their patterns are compiled once.
+const patterns = new Map<string, RegExp>();
 
 /**
- * A term found as a whole word ('art' not in 'start'); the word being typed marks the whole word it
- * starts. CJK words have no edges, so a CJK term is found anywhere and marks just itself.
+ * A term that ends where its word does ('art' not in 'arts'); the word being typed marks the whole
+ * word it starts; a CJK term marks just itself. It starts with the literal term, which the regex
+ * engine finds fastest; the start of the word is checked by the caller.
  */
-function termPattern(term: string, isPrefix: boolean): RegExp {
-  const escaped = term.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-  if (isCjk(term)) return new RegExp(escaped, 'gv');
-  return new RegExp(`(?<!${WORD_CHAR})${escaped}${isPrefix ? `${WORD_CHAR}*` : `(?!${WORD_CHAR})`}`, 'gv');
+function termPattern(term: string, isPrefix: boolean, cjk: boolean): RegExp {
+  const key = `${isPrefix ? '*' : '='}${term}`;
+  let pattern = patterns.get(key);
+  if (!pattern) {
+    const escaped = term.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+    pattern = new RegExp(cjk ? escaped : `${escaped}${isPrefix ? `${WORD_CLASS}*` : `(?!${WORD_CLASS})`}`, 'gv');
+    if (patterns.size > 500) patterns.clear();
+    patterns.set(key, pattern);
+  }
+  return pattern;
 }
 
 interface FoldedText {
