@@ -161,13 +161,21 @@ export const clipPatchSchema = z.object({
 });
 export type ClipPatch = z.infer<typeof clipPatchSchema>;
 
+/**
+ * The most characters of HTML or text an import may carry: as many as the 15 MB download cap lets
+ * bytes through, so a page or a text given directly is held to the same limit as one fetched.
+ */
+export const MAX_IMPORT_CHARS = 15 * 1024 * 1024;
+/** Worded as the HTML cap's refusal of a page too large. */
+const TEXT_TOO_LARGE = `The text is larger than ${(MAX_IMPORT_CHARS / 1024 / 1024).toFixed(1)} MB; Clipdesk does not clip it.`;
+
 /** Tags to put on the clip as it is saved (added to those it has when it is already in the library). */
 const importTags = z.array(z.string().max(200)).max(100).optional();
 
 export const importInputSchema = z.union([
   z.object({ kind: z.literal('url'), url: z.string().min(1).max(8192), tags: importTags }),
   z.object({ kind: z.literal('html'), html: z.string(), url: z.string().max(8192).optional(), tags: importTags }),
-  z.object({ kind: z.literal('text'), text: z.string(), url: z.string().max(8192).optional(), markdown: z.boolean().optional(), tags: importTags }),
+  z.object({ kind: z.literal('text'), text: z.string().max(MAX_IMPORT_CHARS, TEXT_TOO_LARGE), url: z.string().max(8192).optional(), markdown: z.boolean().optional(), tags: importTags }),
   /** A file's bytes (base64) with its name, e.g. dropped onto the window; the charset is detected like a page's. */
   z.object({ kind: z.literal('file'), name: z.string().min(1).max(1000), data: z.string().max(30_000_000), tags: importTags }),
 ]);
@@ -183,6 +191,17 @@ export const searchOptionsSchema = z.object({
 export type SearchOptions = z.infer<typeof searchOptionsSchema>;
 
 const id = z.string().min(1).max(64);
+
+/**
+ * The argument list of a method whose one argument may be left out. Zod 4.1 refuses `[]` for a tuple
+ * whose every element is optional (colinhacks/zod#5843, fixed in Zod 4.4), which turned `list()` sent
+ * over HTTP into BAD_INPUT; so an empty list is read as the argument left out, and the tuple checks
+ * everything else as strictly as before.
+ */
+function optionalArgument<T extends z.ZodType>(argument: T) {
+  return z.preprocess((args) => (Array.isArray(args) && args.length === 0 ? [undefined] : args), z.tuple([argument.optional()]));
+}
+
 const tagNames = z.array(z.string().max(200)).min(1).max(100);
 
 /**
@@ -190,7 +209,7 @@ const tagNames = z.array(z.string().max(200)).min(1).max(100);
  * host's HTTP bridge and the IPC handlers are all generated from this one table.
  */
 export const API_ARGS = {
-  list: z.tuple([listOptionsSchema.optional()]),
+  list: optionalArgument(listOptionsSchema),
   get: z.tuple([id]),
   search: z.tuple([z.string().max(2000), searchOptionsSchema.optional()]),
   import: z.tuple([importInputSchema]),
@@ -211,7 +230,7 @@ export const API_ARGS = {
   restoreRevision: z.tuple([id, z.number().int().min(1)]),
   clipperInfo: z.tuple([]),
   notices: z.tuple([]),
-} as const satisfies Record<ApiMethod, z.ZodTuple>;
+} as const satisfies Record<ApiMethod, z.ZodType<unknown[]>>;
 
 /** What `window.clipdesk` (Electron) and the HTTP bridge (web host) both provide to the renderer. */
 export interface ClipdeskApi {

@@ -9,9 +9,9 @@
  *    foreign page can only send after a preflight, and the preflight gets no grant;
  *  - answers describe the page just sent and nothing else in the library, and no other origin can
  *    read them: holding the token lets a page add clips, never read them;
- *  - bodies are capped, refused requests and clips are rate-limited (see RateLimits).
+ *  - bodies are capped, refused requests and clips are rate-limited (see RateLimits), and slow
+ *    clients are cut off (see LOOPBACK_TIMEOUTS).
  */
-import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
@@ -22,8 +22,8 @@ import { DEFAULT_CLIPPER_PORT } from '../core/store/settings.js';
 import { CLIPPER_PAGE_CSP, clippedPage, failedPage, runningPage } from './clipper-page.js';
 import type { ClipReport } from './clipper-page.js';
 import { findSelection } from '../core/annotate/index.js';
-import { closeServer, isLoopbackHost, mediaTypeOf, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
-import type { RateLimits } from './http-guards.js';
+import { closeServer, createLoopbackServer, isLoopbackHost, mediaTypeOf, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+import type { RateLimits, ServerTimeouts } from './http-guards.js';
 
 // What a host wiring the clipper needs, from one module.
 export { bookmarkletFor } from './bookmarklet.js';
@@ -42,6 +42,7 @@ export interface ClipperOptions {
   /** Tried first; when it is taken, a free port is used and reported. */
   port?: number;
   limits?: Partial<RateLimits>;
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface Clipper {
@@ -85,13 +86,13 @@ export async function startClipper(library: Library, options: ClipperOptions): P
   // An empty or short token would let anyone clip; refuse to start rather than run unguarded.
   if (options.token.length < MIN_TOKEN_LENGTH) throw new ClipdeskError('BAD_INPUT', 'the clipper token is too short to be a secret');
   const context: Context = { library, token: options.token, port: 0, limiter: new RateLimiter({ ...LIMITS, ...options.limits }) };
-  const server = createServer((request, response) => {
+  const server = createLoopbackServer((request, response) => {
     setGuardHeaders(response, CLIPPER_PAGE_CSP);
     route(context, request, response).catch((error: unknown) => {
       console.error('clipdesk clipper:', error);
       if (!response.headersSent) send(response, 500, 'text/plain', 'internal error');
     });
-  });
+  }, options.timeouts);
   context.port = await listenWithFallback(server, options.port ?? DEFAULT_CLIPPER_PORT);
   return {
     url: `http://127.0.0.1:${context.port}/`,

@@ -1,5 +1,36 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
+
+/** How long a loopback server waits on a client, in milliseconds. */
+export interface ServerTimeouts {
+  /** From a request's first byte to the end of its headers. */
+  headers: number;
+  /** From a request's first byte to the end of its body. */
+  request: number;
+  /** An idle kept-alive connection between two requests. */
+  keepAlive: number;
+}
+
+/**
+ * Every client of a loopback server is on this machine and sends its headers at once, so 10 s is
+ * slack for a machine under load, not for a client that trickles them to hold a socket. A whole
+ * request gets 60 s: a 32 MB import body takes well under a second over loopback. Idle connections close
+ * after 5 s, Node's default, chosen here rather than inherited.
+ */
+export const LOOPBACK_TIMEOUTS: ServerTimeouts = { headers: 10_000, request: 60_000, keepAlive: 5_000 };
+
+/**
+ * An HTTP server with LOOPBACK_TIMEOUTS (or shorter ones, for tests). Node enforces the header and
+ * request limits only when it checks its connections, every 30 s by default, which would let a
+ * 10 s limit hold for 40 s; checking ten times per header limit keeps each within a tenth of itself.
+ */
+export function createLoopbackServer(listener: RequestListener, timeouts: Partial<ServerTimeouts> = {}): Server {
+  const { headers, request, keepAlive } = { ...LOOPBACK_TIMEOUTS, ...timeouts };
+  const server = createServer({ headersTimeout: headers, requestTimeout: request, connectionsCheckingInterval: headers / 10 }, listener);
+  server.keepAliveTimeout = keepAlive;
+  return server;
+}
 
 /**
  * True when the Host header names this loopback server. A DNS-rebinding page reaches 127.0.0.1 under

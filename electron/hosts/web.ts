@@ -2,19 +2,18 @@
  * The web host: serves the renderer bundle and the same API as the Electron preload over HTTP, for
  * tests and `npm run web`. It is as guarded as the app: 127.0.0.1 only, the Host header must name
  * this loopback host (DNS rebinding), API calls need the per-run token the printed URL carries, no
- * CORS grant to any origin, the app's CSP on every response, capped bodies, and rate limits on
- * refused requests and on imports (see RateLimits).
+ * CORS grant to any origin, the app's CSP on every response, capped bodies, rate limits on refused
+ * requests and on imports (see RateLimits), and time limits on slow clients (see LOOPBACK_TIMEOUTS).
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDispatch } from '../api-dispatch.js';
 import type { ClipperInfo } from '../api.js';
 import type { Library } from '../core/library.js';
 import { APP_CSP } from './csp.js';
-import { closeServer, isLoopbackHost, mediaTypeOf, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
-import type { RateLimits } from './http-guards.js';
+import { closeServer, createLoopbackServer, isLoopbackHost, mediaTypeOf, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+import type { RateLimits, ServerTimeouts } from './http-guards.js';
 import { readStaticFile } from './static-files.js';
 
 export const RENDERER_DIR = new URL('../../dist/renderer/', import.meta.url).pathname;
@@ -34,6 +33,7 @@ export interface WebHostOptions {
   rendererDir?: string;
   clipper?: ClipperInfo;
   limits?: Partial<RateLimits>;
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export async function startWebHost(library: Library, options: WebHostOptions = {}): Promise<WebHost> {
@@ -42,13 +42,13 @@ export async function startWebHost(library: Library, options: WebHostOptions = {
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   const limiter = new RateLimiter({ ...LIMITS, ...options.limits });
   let port = 0;
-  const server: Server = createServer((request, response) => {
+  const server: Server = createLoopbackServer((request, response) => {
     setGuardHeaders(response, APP_CSP);
     handle(request, response).catch((error: unknown) => {
       console.error('clipdesk web host:', error);
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'internal error');
     });
-  });
+  }, options.timeouts);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (!isLoopbackHost(request.headers.host, port)) return refuse(response, 421, 'WRONG_HOST', 'wrong Host');

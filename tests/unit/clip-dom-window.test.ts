@@ -4,6 +4,7 @@ import { setImmediate } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseDocument, releaseDocument } from '../../electron/core/clip/dom-window.js';
+import { withoutElements } from '../../electron/core/clip/raw-text-elements.js';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -26,4 +27,43 @@ describe('the shared jsdom window', () => {
     }
     assert.equal(pages.filter((page) => page.deref() !== undefined).length, 0);
   });
+});
+
+describe('removing scripts and style sheets before parsing', () => {
+  it('drops scripts and style sheets from a page but keeps its JSON-LD and its text', () => {
+    const document = parseDocument(`<html><head><style>p { color: red }</style><SCRIPT src="a.js"></SCRIPT >
+<script type="application/ld+json">{"datePublished":"2024-03-01"}</script></head><body><p>Harbour figures.</p>
+<script>if (a < b) document.write("</p>")</script\t><style media="print">body { margin: 0 }</style ><p>More figures.</p></body></html>`);
+    assert.deepEqual(Array.from(document.querySelectorAll('script, style'), (element) => element.outerHTML),
+      ['<script type="application/ld+json">{"datePublished":"2024-03-01"}</script>']);
+    assert.equal(document.body.textContent?.trim(), 'Harbour figures.\nMore figures.');
+    releaseDocument(document);
+  });
+
+  it('ends a block at its first closing tag, as the HTML tokenizer does', () => {
+    assert.equal(withoutElements('a<script>let s = "</script>";</script>b', 'script'), 'a";</script>b');
+  });
+
+  it('leaves alone longer tag names, unterminated blocks and blocks whose opening tag carries the marker', () => {
+    assert.equal(withoutElements('<scripts>x</scripts>', 'script'), '<scripts>x</scripts>');
+    assert.equal(withoutElements('a<script>b</scriptx>c', 'script'), 'a<script>b</scriptx>c');
+    assert.equal(withoutElements('a<script type="APPLICATION/LD+JSON">{}</script><script>x</script>b', 'script', 'application/ld+json'),
+      'a<script type="APPLICATION/LD+JSON">{}</script>b');
+  });
+
+  const hostile: Record<string, [html: string, name: string]> = {
+    'unterminated <script repeated': ['<script'.repeat(40_000), 'script'],
+    'unterminated <style repeated': ['<style'.repeat(40_000), 'style'],
+    'opening tags never closed, repeated': ['<script type="text/javascript">'.repeat(40_000), 'script'],
+    'one <script> never closed, then 2 MB of text': [`<script>${'The harbour authority published figures. '.repeat(50_000)}`, 'script'],
+    'closing tags without their >, repeated': [`<script>${'</script '.repeat(40_000)}`, 'script'],
+  };
+  for (const [shape, [html, name]] of Object.entries(hostile)) {
+    it(`gets through ${shape} in linear time`, () => {
+      const started = performance.now();
+      assert.equal(withoutElements(html, name, 'application/ld+json'), html);
+      const took = performance.now() - started;
+      assert.ok(took < 250, `took ${Math.round(took)} ms`);
+    });
+  }
 });

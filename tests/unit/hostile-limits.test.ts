@@ -186,6 +186,12 @@ describe('oversized pages', () => {
     const dropped = Buffer.alloc(20 * MB, 'a').toString('base64');
     await refuses({ kind: 'file', name: 'notes.txt', data: dropped }, 'TOO_LARGE', /notes\.txt is larger than 15\.0 MB/);
   });
+
+  it('refuses more than 15 MB of plain text or Markdown, as it refuses HTML that large', async () => {
+    const text = `Harbour figures\n\n${'The harbour authority published its figures. '.repeat(Math.ceil(16 * MB / 46))}`;
+    await refuses({ kind: 'text', text }, 'BAD_INPUT', /The text is larger than 15\.0 MB/);
+    await refuses({ kind: 'text', text, markdown: true }, 'BAD_INPUT', /The text is larger than 15\.0 MB/);
+  });
 });
 
 describe('deeply nested pages', () => {

@@ -82,6 +82,27 @@ describe('the web host', () => {
     assert.deepEqual(JSON.parse(missing.body).error, { code: 'NOT_FOUND', message: 'no clip with id nope' });
   });
 
+  it('lists with the options left out, as [] or [{}], and still refuses extra or wrong arguments', async () => {
+    for (const args of [[], [{}]]) {
+      const response = await call('/api/list', { method: 'POST', headers: apiHeaders(), body: JSON.stringify(args) });
+      assert.equal(response.status, 200, `${JSON.stringify(args)}: ${response.body}`);
+      assert.equal(JSON.parse(response.body).value.total, 1);
+    }
+    for (const args of [[{}, {}], [{ limit: 0 }], [{ sort: 'size' }], {}, [[]]]) {
+      const response = await call('/api/list', { method: 'POST', headers: apiHeaders(), body: JSON.stringify(args) });
+      assert.equal(response.status, 400, JSON.stringify(args));
+      assert.equal(JSON.parse(response.body).error.code, 'BAD_INPUT');
+    }
+  });
+
+  it('refuses a text import over 15 MB with a clear error, and saves nothing', async () => {
+    const text = `Harbour figures\n\n${'The harbour authority published its figures. '.repeat(Math.ceil(16 * 1024 * 1024 / 46))}`;
+    const response = await call('/api/import', { method: 'POST', headers: apiHeaders(), body: JSON.stringify([{ kind: 'text', text }]) });
+    assert.equal(response.status, 400);
+    assert.deepEqual(JSON.parse(response.body).error, { code: 'BAD_INPUT', message: 'import: 0.text: The text is larger than 15.0 MB; Clipdesk does not clip it.' });
+    assert.equal(library.list().total, 1);
+  });
+
   it('caps the body size', async () => {
     const response = await call('/api/import', { method: 'POST', headers: apiHeaders({ 'content-length': String(64 * 1024 * 1024) }), body: '' });
     assert.equal(response.status, 413);

@@ -1,10 +1,8 @@
+import { MAX_IMPORT_CHARS } from '../../api.js';
 import { ClipdeskError } from '../errors.js';
 import { binaryKind } from './binary-sniff.js';
-import { DEFAULT_MAX_BYTES, pageTooLarge } from './fetch-page.js';
+import { pageTooLarge } from './fetch-page.js';
 import { nestingDepth } from './nesting-depth.js';
-
-/** As many characters as the download cap lets bytes through, for HTML that arrives as text. */
-const MAX_PAGE_CHARS = DEFAULT_MAX_BYTES;
 
 /**
  * Twice as deep as the deepest of the 161 pages of the test corpora (51; most nest 15-30), and
@@ -22,7 +20,7 @@ export function checkPageBytes(bytes: Uint8Array, refuse: (problem: string) => C
 
 /** Refuses HTML too big or too deeply nested to extract, before anything parses it. */
 export function checkPageShape(html: string): void {
-  if (html.length > MAX_PAGE_CHARS) throw pageTooLarge(MAX_PAGE_CHARS);
+  if (html.length > MAX_IMPORT_CHARS) throw pageTooLarge(MAX_IMPORT_CHARS);
   if (nestingDepth(html, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH) {
     throw new ClipdeskError('TOO_LARGE', `The page nests its elements more than ${MAX_NESTING_DEPTH} deep; Clipdesk does not clip it.`);
   }

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { after, before, describe, it } from 'node:test';
+import type { Library } from '../../electron/core/library.js';
+import { loadClipperSettings, startClipper } from '../../electron/hosts/clipper.js';
+import type { ServerTimeouts } from '../../electron/hosts/http-guards.js';
+import { startWebHost } from '../../electron/hosts/web.js';
+import { rawRequest } from '../helpers/raw-request.js';
+import { tempLibrary } from '../helpers/temp-library.js';
+
+/** Short limits, so a test need not wait out the real ones. */
+const SHORT: Partial<ServerTimeouts> = { headers: 500, request: 1500 };
+
+interface HungUp {
+  /** What the server sent before it closed the connection. */
+  answer: string;
+  afterMs: number;
+}
+
+/**
+ * A client on a raw socket that sends `head` at once, then `drip` every 100 ms for as long as the
+ * server listens. It gives up itself after `giveUpMs`, with no answer, so a server that never cuts it
+ * off fails the test instead of hanging it.
+ */
+function slowClient(port: number, head: string, drip: string, giveUpMs: number): Promise<HungUp> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const socket = connect(port, '127.0.0.1', () => socket.write(head));
+    const dripping = setInterval(() => socket.write(drip), 100);
+    const givingUp = setTimeout(() => socket.destroy(), giveUpMs);
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('error', () => undefined); // a write after the server hung up; 'close' follows
+    socket.on('close', () => {
+      clearInterval(dripping);
+      clearTimeout(givingUp);
+      done({ answer, afterMs: performance.now() - started });
+    });
+  });
+}
+
+/** Request headers sent one line at a time, never finished. */
+const trickledHeaders = (port: number, giveUpMs: number): Promise<HungUp> =>
+  slowClient(port, `POST /api/list HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`, 'X-Slow: 1\r\n', giveUpMs);
+
+/** A clip whose headers, token included, come at once, then a body declared as 1 MB, a byte at a time. */
+const trickledClip = (port: number, token: string, giveUpMs: number): Promise<HungUp> => {
+  const head = `POST /clip HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Clipdesk-Token: ${token}\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n`;
+  return slowClient(port, head, ' ', giveUpMs);
+};
+
+function assertCutOff(reply: HungUp, withinMs: [number, number]): void {
+  assert.match(reply.answer, /^HTTP\/1\.1 408 /, `no 408 after ${Math.round(reply.afterMs)} ms`);
+  assert.ok(reply.afterMs >= withinMs[0] && reply.afterMs <= withinMs[1], `cut off after ${Math.round(reply.afterMs)} ms`);
+}
+
+describe('time limits on slow clients', () => {
+  let library: Library;
+  let dir: string;
+  let cleanup: () => Promise<void>;
+
+  before(async () => {
+    ({ library, dir, cleanup } = await tempLibrary());
+  });
+  after(async () => {
+    await cleanup();
+  });
+
+  it('the web host cuts off a client that trickles its headers after 10 s, with 408', async () => {
+    const host = await startWebHost(library, { rendererDir: tmpdir() });
+    try {
+      assertCutOff(await trickledHeaders(Number(new URL(host.url).port), 15_000), [9_500, 12_000]);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('the web host cuts off trickled headers at a shorter limit, and still answers prompt clients', async () => {
+    const host = await startWebHost(library, { rendererDir: tmpdir(), timeouts: SHORT });
+    const port = Number(new URL(host.url).port);
+    try {
+      assertCutOff(await trickledHeaders(port, 5_000), [450, 1_000]);
+      const prompt = await rawRequest(port, '/api/list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-clipdesk-token': host.token }, body: '[{}]' });
+      assert.equal(prompt.status, 200);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('the clipper cuts off a client that trickles its headers, or its body, with 408', async () => {
+    const clipper = await startClipper(library, { token: (await loadClipperSettings(dir)).token, port: 0, timeouts: SHORT });
+    try {
+      assertCutOff(await trickledHeaders(clipper.port, 5_000), [450, 1_000]);
+      assertCutOff(await trickledClip(clipper.port, clipper.token, 5_000), [1_450, 2_000]);
+    } finally {
+      await clipper.close();
+    }
+  });
+});
