@@ -338,15 +338,30 @@ test('stops counting past COUNT_LIMIT matches and says the total is a lower boun
 test('a query with more matches than RANK_WINDOW is ranked among its newest matches', () => {
   const { catalog, ids, search } = library([]);
   const count = RANK_WINDOW + 50;
-  catalog.write(Array.from({ length: count }, (_, i) => {
-    // The oldest clip and one inside the window say the word most often, so BM25 puts them first.
-    const text = i === 0 || i === count - 10 ? 'steel steel steel steel' : `steel ${'filler '.repeat(i % 7)}`;
+  catalog.write(Array.from({ length: 2 * count }, (_, i) => {
+    // Every other clip has the word (so it is not common); the oldest of them and one inside the
+    // window say it most often, so BM25 puts them first.
+    const text = i % 2 === 1 ? 'other' : i === 0 || i === 2 * count - 20 ? 'steel steel steel steel' : `steel ${'filler '.repeat(i % 7)}`;
     const doc = clip({ id: `w${String(i).padStart(4, '0')}`, text });
     return { id: doc.id, record: record(doc), text };
   }));
-  assert.equal(ids('steel')[0], `w${String(count - 10).padStart(4, '0')}`);
+  assert.equal(ids('steel')[0], `w${String(2 * count - 20).padStart(4, '0')}`);
   assert.ok(!ids('steel').includes('w0000'));
   // A page past the window widens it: every match can be reached by paging.
   assert.equal(search('steel', 50, count - 50).hits.length, 50);
   assert.equal(search('steel', 1, count - 1).hits.length, 1);
+});
+
+test('a word in more than half the clips weighs nothing: alone it lists newest first, with others they rank', () => {
+  const { catalog, ids } = library([]);
+  catalog.write(Array.from({ length: 300 }, (_, i) => {
+    // The first clip says both words most often, so BM25 would put it first.
+    const text = i === 0 ? 'rare rare rare everywhere everywhere everywhere' : i < 100 ? 'everywhere rare' : 'everywhere';
+    const doc = clip({ id: `w${String(i).padStart(3, '0')}`, text });
+    return { id: doc.id, record: record(doc), text };
+  }));
+  assert.equal(ids('everywhere')[0], 'w299');
+  assert.equal(ids('rare')[0], 'w000');
+  assert.deepEqual(ids('everywhere rare'), ids('rare'));
+  assert.deepEqual(ids('rare everywhere -nothing').slice(0, 3), ids('rare').slice(0, 3));
 });

@@ -50,7 +50,7 @@ const SCHEMA = `
   -- Prefix indexes make a word typed one key at a time an index lookup, not a scan of the vocabulary.
   create virtual table fts using fts5 (
     title, text, tags, source, byline, note, annotations, tag_names,
-    content = '', contentless_delete = 1, prefix = '1 2 3',
+    content = '', contentless_delete = 1, prefix = '1 2 3 4',
     tokenize = 'unicode61 remove_diacritics 0'
   );
 `;

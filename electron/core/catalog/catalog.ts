@@ -39,6 +39,12 @@ export const COUNT_LIMIT = 1000;
  */
 export const RANK_WINDOW = 1000;
 
+/** How many of the newest clips tell whether a word is common (in more than half of them). */
+const COMMON_SAMPLE = 2000;
+/** Below this many clips, every word is weighed: ranking them all is cheap. (Row numbers of deleted
+ * clips count as clips without the word, which can only make a word look rarer than it is.) */
+const MIN_SAMPLE = 200;
+
 /** FTS5's BM25 with the column weights; called by name (not `rank`) so a rowid bound narrows what it scores. */
 const BM25 = `bm25(fts, ${FTS_COLUMNS.map((column) => column.weight).join(', ')})`;
 
@@ -229,15 +235,42 @@ export class Catalog {
     const window = Math.max(RANK_WINDOW, offset + limit);
     const newest = this.#sql(`select fts.rowid ${from} order by fts.rowid desc limit ?`).pluck().all(...args, Math.max(window, COUNT_LIMIT + 1)) as number[];
     const total = Math.min(newest.length, COUNT_LIMIT + 1);
-    if (sql.broad) return { total, page: this.#summaries(newest.slice(offset, offset + limit).map((n) => ({ n, score: 0 }))) };
-    const oldest = newest.length > window ? (newest[window - 1] ?? 0) : 0;
-    const ranked = this.#sql(`select fts.rowid as n, ${BM25} as score ${from} and fts.rowid >= ? order by score limit ? offset ?`)
-      .all(...args, oldest, limit, offset) as Array<{ n: number; score: number }>;
-    return { total, page: this.#summaries(ranked) };
+    const inWindow = newest.slice(0, window);
+    const newestFirst = (): SearchRows => ({ total, page: this.#summaries(inWindow.slice(offset, offset + limit).map((n) => ({ n, score: 0 }))) });
+    if (sql.broad) return newestFirst();
+    const oldest = newest.length > window ? (inWindow.at(-1) ?? 0) : 0;
+    const weighed = sql.groups.filter((group) => !this.#common(group));
+    if (weighed.length === 0) return newestFirst();
+    if (weighed.length === sql.groups.length || filtered || match !== sql.groups.join(' AND ')) {
+      const ranked = this.#sql(`select fts.rowid as n, ${BM25} as score ${from} and fts.rowid >= ? order by score, fts.rowid desc limit ? offset ?`)
+        .all(...args, oldest, limit, offset) as ScoredRow[];
+      return { total, page: this.#summaries(ranked) };
+    }
+    // Scored on the words that weigh something, then kept to the clips that match the whole query;
+    // equal scores, newest first, as in SQL above.
+    const matching = new Set(inWindow);
+    const scored = (this.#sql(`select rowid as n, ${BM25} as score from fts where fts match ? and rowid >= ?`).all(weighed.join(' AND '), oldest) as ScoredRow[])
+      .filter((row) => matching.has(row.n))
+      .sort((a, b) => a.score - b.score || b.n - a.n);
+    return { total, page: this.#summaries(scored.slice(offset, offset + limit)) };
+  }
+
+  /**
+   * True for a word or phrase in more than half of the newest clips: measured by walking its newest
+   * matches (cheap, as the index is ordered by row number) rather than over the whole library, which
+   * costs a pass over all its matches. BM25 gives such a word no weight (FTS5 floors its IDF at about
+   * zero), so leaving it out of the scoring changes no order, and spares FTS5 that very pass.
+   */
+  #common(group: string): boolean {
+    const top = (this.#sql('select max(n) from clip').pluck().get() as number | null) ?? 0;
+    if (top < MIN_SAMPLE) return false;
+    const half = Math.floor(Math.min(COMMON_SAMPLE, top) / 2);
+    const middle = this.#sql('select rowid from fts where fts match ? order by rowid desc limit 1 offset ?').pluck().get(group, half) as number | undefined;
+    return middle !== undefined && middle > top - 2 * half;
   }
 
   /** The summaries of ranked rows, in their order. */
-  #summaries(ranked: ReadonlyArray<{ n: number; score: number }>): SearchRow[] {
+  #summaries(ranked: readonly ScoredRow[]): SearchRow[] {
     const rows = this.#sql('select n, summary from clip_summary where n in (select value from json_each(?))').all(JSON.stringify(ranked.map((row) => row.n))) as Array<{ n: number; summary: string }>;
     const summaries = new Map(rows.map((row) => [row.n, row.summary]));
     return ranked.flatMap(({ n, score }) => {
@@ -266,6 +299,11 @@ export class Catalog {
     }
     return statement;
   }
+}
+
+interface ScoredRow {
+  n: number;
+  score: number;
 }
 
 interface SearchRow {

@@ -10,6 +10,8 @@ import { isCjk } from './tokenize.js';
 export interface SqlQuery {
   /** What the clips must match, or null for a filter-only query. */
   match: string | null;
+  /** The words and phrases of `match` (each an FTS5 expression), without its tags and exclusions. */
+  groups: string[];
   /** What they must not match, for a filter-only query (otherwise it is part of `match`). */
   exclude: string | null;
   /** Conditions on the clip table (alias `c`) for the filters the index cannot answer. */
@@ -28,7 +30,8 @@ export interface SqlQuery {
  * tagTerm), so FTS5 intersects them with the words; without words they are conditions on the clip table.
  */
 export function toSqlQuery(query: ParsedQuery): SqlQuery {
-  const required = query.groups.map((group) => anyOf(group.map(termExpression)));
+  const groups = query.groups.map((group) => anyOf(group.map(termExpression)));
+  const required = [...groups];
   const excluded = query.exclude.map(termExpression);
   const matching = required.length > 0;
   for (const tag of matching ? query.filters.filter(isTag) : []) (tag.negate ? excluded : required).push(`tag_names : "${tagTerm(tag.value)}"`);
@@ -43,6 +46,7 @@ export function toSqlQuery(query: ParsedQuery): SqlQuery {
   const negative = excluded.length > 0 ? anyOf(excluded) : null;
   return {
     match: positive && negative ? `${positive} NOT ${negative}` : positive,
+    groups,
     exclude: positive ? null : negative,
     where,
     params,
