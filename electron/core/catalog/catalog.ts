@@ -236,23 +236,24 @@ export class Catalog {
     const newest = this.#sql(`select fts.rowid ${from} order by fts.rowid desc limit ?`).pluck().all(...args, Math.max(window, COUNT_LIMIT + 1)) as number[];
     const total = Math.min(newest.length, COUNT_LIMIT + 1);
     const inWindow = newest.slice(0, window);
-    const newestFirst = (): SearchRows => ({ total, page: this.#summaries(inWindow.slice(offset, offset + limit).map((n) => ({ n, score: 0 }))) });
-    if (sql.broad) return newestFirst();
     const oldest = newest.length > window ? (inWindow.at(-1) ?? 0) : 0;
-    const weighed = sql.groups.filter((group) => !this.#common(group));
-    if (weighed.length === 0) return newestFirst();
-    if (weighed.length === sql.groups.length || filtered || match !== sql.groups.join(' AND ')) {
-      const ranked = this.#sql(`select fts.rowid as n, ${BM25} as score ${from} and fts.rowid >= ? order by score, fts.rowid desc limit ? offset ?`)
+    const weighed = sql.broad ? [] : sql.groups.filter((group) => !this.#common(group));
+    if (weighed.length === 0) return { total, page: this.#summaries(inWindow.slice(offset, offset + limit).map((n) => ({ n, score: 0 }))) };
+    // Tags, exclusions and filters narrow the matches: scoring the weighed words alone would then
+    // score many clips the query does not match, so those queries are scored whole.
+    const narrowed = filtered || match !== sql.groups.join(' AND ');
+    const ranked = weighed.length < sql.groups.length && !narrowed
+      ? this.#scoredOn(weighed.join(' AND '), oldest, new Set(inWindow)).slice(offset, offset + limit)
+      : this.#sql(`select fts.rowid as n, ${BM25} as score ${from} and fts.rowid >= ? order by score, fts.rowid desc limit ? offset ?`)
         .all(...args, oldest, limit, offset) as ScoredRow[];
-      return { total, page: this.#summaries(ranked) };
-    }
-    // Scored on the words that weigh something, then kept to the clips that match the whole query;
-    // equal scores, newest first, as in SQL above.
-    const matching = new Set(inWindow);
-    const scored = (this.#sql(`select rowid as n, ${BM25} as score from fts where fts match ? and rowid >= ?`).all(weighed.join(' AND '), oldest) as ScoredRow[])
+    return { total, page: this.#summaries(ranked) };
+  }
+
+  /** The window's matches scored on some of the query's words, best first (equal scores newest first, as in SQL). */
+  #scoredOn(words: string, oldest: number, matching: ReadonlySet<number>): ScoredRow[] {
+    return (this.#sql(`select rowid as n, ${BM25} as score from fts where fts match ? and rowid >= ?`).all(words, oldest) as ScoredRow[])
       .filter((row) => matching.has(row.n))
       .sort((a, b) => a.score - b.score || b.n - a.n);
-    return { total, page: this.#summaries(scored.slice(offset, offset + limit)) };
   }
 
   /**
