@@ -237,11 +237,13 @@ export class Catalog {
     const total = Math.min(newest.length, COUNT_LIMIT + 1);
     const inWindow = newest.slice(0, window);
     const oldest = newest.length > window ? (inWindow.at(-1) ?? 0) : 0;
-    const weighed = sql.broad ? [] : sql.groups.filter((group) => !this.#common(group));
-    if (weighed.length === 0) return { total, page: this.#summaries(inWindow.slice(offset, offset + limit).map((n) => ({ n, score: 0 }))) };
     // Tags, exclusions and filters narrow the matches: scoring the weighed words alone would then
     // score many clips the query does not match, so those queries are scored whole.
     const narrowed = filtered || match !== sql.groups.join(' AND ');
+    // A query of one word or phrase has just walked its own newest matches.
+    const walked = sql.groups.length === 1 && !narrowed ? newest : undefined;
+    const weighed = sql.broad ? [] : sql.groups.filter((group) => !this.#common(group, walked));
+    if (weighed.length === 0) return { total, page: this.#summaries(inWindow.slice(offset, offset + limit).map((n) => ({ n, score: 0 }))) };
     const ranked = weighed.length < sql.groups.length && !narrowed
       ? this.#scoredOn(weighed.join(' AND '), oldest, new Set(inWindow)).slice(offset, offset + limit)
       : this.#sql(`select fts.rowid as n, ${BM25} as score ${from} and fts.rowid >= ? order by score, fts.rowid desc limit ? offset ?`)
@@ -262,11 +264,13 @@ export class Catalog {
    * costs a pass over all its matches. BM25 gives such a word no weight (FTS5 floors its IDF at about
    * zero), so leaving it out of the scoring changes no order, and spares FTS5 that very pass.
    */
-  #common(group: string): boolean {
+  #common(group: string, newest?: readonly number[]): boolean {
     const top = (this.#sql('select max(n) from clip').pluck().get() as number | null) ?? 0;
     if (top < MIN_SAMPLE) return false;
     const half = Math.floor(Math.min(COMMON_SAMPLE, top) / 2);
-    const middle = this.#sql('select rowid from fts where fts match ? order by rowid desc limit 1 offset ?').pluck().get(group, half) as number | undefined;
+    const middle = newest && newest.length > half
+      ? newest[half]
+      : this.#sql('select rowid from fts where fts match ? order by rowid desc limit 1 offset ?').pluck().get(group, half) as number | undefined;
     return middle !== undefined && middle > top - 2 * half;
   }
 
