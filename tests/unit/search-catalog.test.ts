@@ -365,3 +365,16 @@ test('a word in more than half the clips weighs nothing: alone it lists newest f
   assert.deepEqual(ids('everywhere rare'), ids('rare'));
   assert.deepEqual(ids('rare everywhere -nothing').slice(0, 3), ids('rare').slice(0, 3));
 });
+
+test('a phrase with a common word is found whole and ranked by its other words', () => {
+  const { catalog, ids } = library([]);
+  catalog.write(Array.from({ length: 300 }, (_, i) => {
+    const text = i === 0 ? 'the company said the company and company again' : i < 50 ? 'the company said' : i < 60 ? 'company the' : 'the end';
+    const doc = clip({ id: `p${String(i).padStart(3, '0')}`, text });
+    return { id: doc.id, record: record(doc), text };
+  }));
+  const found = ids('"the company"');
+  assert.equal(found.length, 50, 'only the clips with the words in that order');
+  assert.equal(found[0], 'p000');
+  assert.ok(!found.some((id) => id >= 'p050'));
+});

@@ -45,6 +45,12 @@ const COMMON_SAMPLE = 2000;
  * clips count as clips without the word, which can only make a word look rarer than it is.) */
 const MIN_SAMPLE = 200;
 
+/**
+ * Scoring on some of a query's words (see #weighed) scores every clip in the window's range that has
+ * those words; past this many times the window, the query is scored whole instead.
+ */
+const SCORED_ON_WORDS_LIMIT = 4;
+
 /** FTS5's BM25 with the column weights; called by name (not `rank`) so a rowid bound narrows what it scores. */
 const BM25 = `bm25(fts, ${FTS_COLUMNS.map((column) => column.weight).join(', ')})`;
 
@@ -242,13 +248,20 @@ export class Catalog {
     const narrowed = filtered || match !== sql.groups.join(' AND ');
     // A query of one word or phrase has just walked its own newest matches.
     const walked = sql.groups.length === 1 && !narrowed ? newest : undefined;
-    const weighed = sql.broad ? [] : sql.groups.filter((group) => !this.#common(group, walked));
+    const weighed = sql.broad ? [] : sql.groups.flatMap((group, i) => this.#weighed(group, sql.groupWords[i] ?? [group], walked));
     if (weighed.length === 0) return { total, page: this.#summaries(inWindow.slice(offset, offset + limit).map((n) => ({ n, score: 0 }))) };
-    const ranked = weighed.length < sql.groups.length && !narrowed
-      ? this.#scoredOn(weighed.join(' AND '), oldest, new Set(inWindow)).slice(offset, offset + limit)
+    const scoredOn = weighed.join(' AND ');
+    const ranked = scoredOn !== sql.groups.join(' AND ') && !narrowed && this.#fewSince(scoredOn, oldest, SCORED_ON_WORDS_LIMIT * window)
+      ? this.#scoredOn(scoredOn, oldest, new Set(inWindow)).slice(offset, offset + limit)
       : this.#sql(`select fts.rowid as n, ${BM25} as score ${from} and fts.rowid >= ? order by score, fts.rowid desc limit ? offset ?`)
         .all(...args, oldest, limit, offset) as ScoredRow[];
     return { total, page: this.#summaries(ranked) };
+  }
+
+  /** True when fewer than `count` clips from row `oldest` on match the expression (a walk from the newest). */
+  #fewSince(expression: string, oldest: number, count: number): boolean {
+    const last = this.#sql('select rowid from fts where fts match ? order by rowid desc limit 1 offset ?').pluck().get(expression, count) as number | undefined;
+    return last === undefined || last < oldest;
   }
 
   /** The window's matches scored on some of the query's words, best first (equal scores newest first, as in SQL). */
@@ -256,6 +269,18 @@ export class Catalog {
     return (this.#sql(`select rowid as n, ${BM25} as score from fts where fts match ? and rowid >= ?`).all(words, oldest) as ScoredRow[])
       .filter((row) => matching.has(row.n))
       .sort((a, b) => a.score - b.score || b.n - a.n);
+  }
+
+  /**
+   * What a group is scored on: nothing when it is common; a phrase containing common words, on its
+   * other words (weighing the phrase itself costs a pass over every clip holding all its words, ~30 ms
+   * at 100,000 clips for "the company"; its common words would weigh nothing anyway).
+   */
+  #weighed(group: string, words: readonly string[], walked: readonly number[] | undefined): string[] {
+    if (this.#common(group, walked)) return [];
+    if (words.length < 2) return [group];
+    const rare = words.filter((word) => !this.#common(word));
+    return rare.length === words.length ? [group] : rare;
   }
 
   /**

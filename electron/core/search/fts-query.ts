@@ -12,6 +12,11 @@ export interface SqlQuery {
   match: string | null;
   /** The words and phrases of `match` (each an FTS5 expression), without its tags and exclusions. */
   groups: string[];
+  /**
+   * For each group, its words one by one when it is a phrase (each an FTS5 expression that the
+   * phrase implies), else the group alone: what a phrase can be scored on instead of itself.
+   */
+  groupWords: string[][];
   /** What they must not match, for a filter-only query (otherwise it is part of `match`). */
   exclude: string | null;
   /** Conditions on the clip table (alias `c`) for the filters the index cannot answer. */
@@ -31,6 +36,7 @@ export interface SqlQuery {
  */
 export function toSqlQuery(query: ParsedQuery): SqlQuery {
   const groups = query.groups.map((group) => anyOf(group.map(termExpression)));
+  const groupWords = query.groups.map((group, i) => (group.length === 1 && group[0] ? wordsOf(group[0]) : [groups[i] ?? '']));
   const required = [...groups];
   const excluded = query.exclude.map(termExpression);
   const matching = required.length > 0;
@@ -47,6 +53,7 @@ export function toSqlQuery(query: ParsedQuery): SqlQuery {
   return {
     match: positive && negative ? `${positive} NOT ${negative}` : positive,
     groups,
+    groupWords,
     exclude: positive ? null : negative,
     where,
     params,
@@ -60,11 +67,21 @@ export function toSqlQuery(query: ParsedQuery): SqlQuery {
  * A quoted phrase promises words of the title or the text, so other fields cannot satisfy it.
  */
 function termExpression(term: Term): string {
-  // Index terms are letters and digits only (tokenize.ts), so they need no escaping inside quotes.
   // A lone CJK character is found as the start of a character pair or as a run's last character.
-  const prefix = term.prefix || isLoneCjk(term.terms);
-  const phrase = `"${term.terms.flatMap(ftsTokens).join(' ')}"${prefix ? ' *' : ''}`;
+  return phraseExpression(term, term.terms.flatMap(ftsTokens), term.prefix || isLoneCjk(term.terms));
+}
+
+function phraseExpression(term: Term, tokens: readonly string[], prefix: boolean): string {
+  // Index terms are letters and digits only (tokenize.ts), so they need no escaping inside quotes.
+  const phrase = `"${tokens.join(' ')}"${prefix ? ' *' : ''}`;
   return term.kind === 'phrase' ? `{title text} : ${phrase}` : phrase;
+}
+
+/** A phrase's words, each as an expression (the last one still a prefix while it is typed). */
+function wordsOf(term: Term): string[] {
+  const tokens = term.terms.flatMap(ftsTokens);
+  if (tokens.length < 2) return [termExpression(term)];
+  return tokens.map((token, i) => phraseExpression(term, [token], term.prefix && i === tokens.length - 1));
 }
 
 function isLoneCjk(terms: readonly string[]): boolean {
