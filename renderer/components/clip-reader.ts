@@ -27,6 +27,7 @@ interface Selected {
  * @fires clip-update - change the clip's title, note or star ({ patch })
  * @fires clip-trash - move the clip to the trash ({})
  * @fires reader-close - go back to the list ({})
+ * @fires revisions-open - show the clip's earlier versions ({})
  * @fires annotate - highlight a passage ({ start, end, color, withNote })
  */
 @customElement('clip-reader')
@@ -45,6 +46,7 @@ export class ClipReader extends LitElement {
     .title-row button { flex: none; }
     .title-input { font: inherit; font-size: 1.5rem; width: 100%; padding: 0.2rem 0.4rem; background: var(--bg); color: var(--text); border: 1px solid var(--border); border-radius: 0.3rem; }
     .meta { color: var(--muted); display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0 0 0.8rem; padding: 0; list-style: none; }
+    .meta button { font-size: inherit; padding: 0 0.5rem; }
     a { color: var(--accent); }
     label { display: block; font-size: 0.85rem; color: var(--muted); margin: 0.8rem 0 0.25rem; }
     textarea { width: 100%; min-height: 3.2rem; font: inherit; padding: 0.4rem 0.6rem; background: var(--bg); color: var(--text); border: 1px solid var(--border); border-radius: 0.35rem; resize: vertical; }
@@ -89,6 +91,7 @@ export class ClipReader extends LitElement {
           ${clip.publishedAt || clip.publishedText ? html`<li>Published <time datetime=${clip.publishedAt ?? nothing}>${clip.publishedText ?? formatDate(clip.publishedAt)}</time></li>` : nothing}
           <li>Clipped ${formatDate(clip.clippedAt)}</li>
           <li>${plural(clip.wordCount, 'word')}</li>
+          ${clip.revisions > 0 ? html`<li><button aria-haspopup="dialog" @click=${() => emit(this, 'revisions-open', {})}>${plural(clip.revisions, 'earlier version')}</button></li>` : nothing}
           ${safeLink(clip.url) ? html`<li><a href=${clip.url ?? ''} target="_blank" rel="noopener noreferrer">Open original</a></li>` : nothing}
         </ul>
         <tag-editor .tags=${clip.tags} .allTags=${this.allTags}></tag-editor>
@@ -289,6 +292,7 @@ declare global {
     'clip-update': CustomEvent<{ patch: ClipPatch }>;
     'clip-trash': CustomEvent<Record<string, never>>;
     'reader-close': CustomEvent<Record<string, never>>;
+    'revisions-open': CustomEvent<Record<string, never>>;
     annotate: CustomEvent<{ start: number; end: number; color: HighlightColor; withNote: boolean }>;
   }
 }

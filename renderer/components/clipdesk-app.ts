@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import type { AnnotationPatch, ClipPatch, ClipSummary, ClipperInfo, HighlightColor, ImportInput, SearchResult } from '../../electron/api.js';
 import { ApiError, createApi, errorMessage } from '../api-client.js';
 import { droppedInput, isClippable } from '../drop-input.js';
@@ -18,6 +18,7 @@ import type { ClipReader } from './clip-reader.js';
 import './import-dialog.js';
 import './list-toolbar.js';
 import type { ListFilters } from './list-toolbar.js';
+import './revisions-dialog.js';
 import './search-bar.js';
 import type { SearchBar } from './search-bar.js';
 import './search-help.js';
@@ -89,6 +90,7 @@ export class ClipdeskApp extends LitElement {
   @state() private _importing = false;
   @state() private _importError = '';
   @state() private _shortcutsOpen = false;
+  @state() private _revisionsOpen = false;
   @state() private _dragging = false;
   @state() private _toast: Toast | null = null;
   /** Bumped after every change to the library, so every view fetches again. */
@@ -112,6 +114,10 @@ export class ClipdeskApp extends LitElement {
   private readonly _clip = new Task(this, {
     task: ([id]) => (id ? this._api.get(id) : Promise.resolve(null)),
     args: () => [this._openId, this._version] as const,
+  });
+  private readonly _revisions = new Task(this, {
+    task: ([id, open]) => (id && open ? this._api.revisions(id) : Promise.resolve(null)),
+    args: () => [this._openId, this._revisionsOpen, this._version] as const,
   });
 
   override render() {
@@ -141,6 +147,7 @@ export class ClipdeskApp extends LitElement {
         @import-submit=${(event: CustomEvent<{ input: ImportInput }>) => this._import(event.detail.input)}
         @dialog-close=${() => (this._importOpen = false)}></import-dialog>
       <shortcuts-dialog .open=${this._shortcutsOpen} @dialog-close=${() => (this._shortcutsOpen = false)}></shortcuts-dialog>
+      ${this._renderRevisions()}
       <toast-message .message=${this._toast?.message ?? ''} .action=${this._toast?.action?.label ?? ''} ?error=${this._toast?.error ?? false}
         @toast-action=${this._onToastAction} @toast-dismiss=${() => (this._toast = null)}></toast-message>
       ${this._dragging ? html`<div class="drop" aria-hidden="true">Drop to clip</div>` : nothing}`;
@@ -191,9 +198,19 @@ export class ClipdeskApp extends LitElement {
     return html`
       <clip-reader .clip=${clip} .allTags=${(this._tags.value ?? []).map((tag) => tag.name)}
         @reader-close=${this._closeReader} @clip-update=${this._onClipUpdate} @clip-trash=${() => this._trashClip(clip)}
+        @revisions-open=${() => (this._revisionsOpen = true)}
         @tags-add=${(event: CustomEvent<{ names: string[] }>) => this._run(() => this._api.addTags(clip.id, event.detail.names))}
         @tags-remove=${(event: CustomEvent<{ name: string }>) => this._run(() => this._api.removeTags(clip.id, [event.detail.name]))}
         @annotate=${this._onAnnotate}></clip-reader>`;
+  }
+
+  private _renderRevisions() {
+    // Only a finished load: while another clip's versions load, its last list must not show.
+    const loaded = this._revisions.status === TaskStatus.COMPLETE ? this._revisions.value : null;
+    const error = this._revisions.status === TaskStatus.ERROR ? errorMessage(this._revisions.error) : '';
+    return html`
+      <revisions-dialog .open=${this._revisionsOpen} .revisions=${loaded ?? null} .error=${error}
+        @revision-restore=${this._onRevisionRestore} @dialog-close=${() => (this._revisionsOpen = false)}></revisions-dialog>`;
   }
 
   private _renderAside() {
@@ -423,6 +440,12 @@ export class ClipdeskApp extends LitElement {
     }
   }
 
+  private _onRevisionRestore(event: CustomEvent<{ n: number }>): void {
+    const id = this._openId;
+    this._revisionsOpen = false;
+    if (id) void this._run(() => this._api.restoreRevision(id, event.detail.n), (clip) => this._say(`Restored an earlier version: ${clip.title}`));
+  }
+
   private _onAnnotationUpdate(event: CustomEvent<{ id: string; patch: AnnotationPatch }>): void {
     const id = this._openId;
     if (id) void this._run(() => this._api.updateAnnotation(id, event.detail.id, event.detail.patch));
@@ -445,7 +468,7 @@ export class ClipdeskApp extends LitElement {
 
   private readonly _onKeydown = (event: KeyboardEvent) => {
     // A modal dialog owns the keyboard, even when focus has slipped out of it to the page.
-    if (this._importOpen || this._shortcutsOpen) return;
+    if (this._importOpen || this._shortcutsOpen || this._revisionsOpen) return;
     const command = commandFor(event);
     if (command && this._perform(command)) event.preventDefault();
   };

@@ -147,6 +147,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page);
     });
 
+    test('the earlier versions dialog and its confirm have no serious accessibility problems', async ({ page, app }) => {
+      await arrange(app.library);
+      // The harbour page, clipped again after a paragraph was added: its first text is an earlier version.
+      await app.library.import({ kind: 'text', text: `${sampleText(1)}\n\nThe berth reopens in May.`, url: 'https://gazette.example/harbour-1' });
+      await page.goto(app.host.url);
+      await openClip(page, 'Report 1 on the harbour');
+      await page.getByRole('button', { name: '1 earlier version' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Earlier versions' });
+      await expect(dialog.getByRole('listitem')).toHaveCount(1);
+      await expectAccessible(page);
+      await dialog.getByRole('button', { name: 'Restore this version' }).click();
+      await expect(page.getByRole('dialog', { name: 'Restore this version?' })).toBeVisible();
+      await expectAccessible(page);
+    });
+
     test('the message after an action, with its Undo button, has no serious accessibility problems', async ({ page, app }) => {
       await arrange(app.library);
       await page.goto(app.host.url);
