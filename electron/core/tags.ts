@@ -8,13 +8,17 @@ export function tagKey(name: string): string {
 
 /** A tag name as tag: filters compare it: also ignoring accents and spacing (search/tokenize.ts fold). */
 export function foldTag(name: string): string {
-  return fold(name.normalize('NFKC').replace(/\s+/g, ' ').trim());
+  return fold(collapsed(name));
 }
 
 /** Trims and collapses inner whitespace; an empty or over-long name is not a tag. */
 export function cleanTagName(name: string): string | null {
-  const cleaned = name.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const cleaned = collapsed(name);
   return cleaned.length > 0 && cleaned.length <= 100 ? cleaned : null;
+}
+
+function collapsed(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
 export function hasTag(tags: readonly string[], name: string): boolean {

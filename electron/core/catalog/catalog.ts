@@ -245,13 +245,15 @@ export class Catalog {
     const oldest = newest.length > window ? (inWindow.at(-1) ?? 0) : 0;
     // Tags, exclusions and filters narrow the matches: scoring the weighed words alone would then
     // score many clips the query does not match, so those queries are scored whole.
-    const narrowed = filtered || match !== sql.groups.join(' AND ');
+    const allWords = sql.groups.join(' AND ');
+    const narrowed = filtered || match !== allWords;
     // A query of one word or phrase has just walked its own newest matches.
     const walked = sql.groups.length === 1 && !narrowed ? newest : undefined;
-    const weighed = sql.broad ? [] : sql.groups.flatMap((group, i) => this.#weighed(group, sql.groupWords[i] ?? [group], walked));
+    const top = sql.broad ? 0 : ((this.#sql('select max(n) from clip').pluck().get() as number | null) ?? 0);
+    const weighed = sql.broad ? [] : sql.groups.flatMap((group, i) => this.#weighed(group, sql.groupWords[i] ?? [group], top, walked));
     if (weighed.length === 0) return { total, page: this.#summaries(inWindow.slice(offset, offset + limit).map((n) => ({ n, score: 0 }))) };
     const scoredOn = weighed.join(' AND ');
-    const ranked = scoredOn !== sql.groups.join(' AND ') && !narrowed && this.#fewSince(scoredOn, oldest, SCORED_ON_WORDS_LIMIT * window)
+    const ranked = scoredOn !== allWords && !narrowed && this.#fewSince(scoredOn, oldest, SCORED_ON_WORDS_LIMIT * window)
       ? this.#scoredOn(scoredOn, oldest, new Set(inWindow)).slice(offset, offset + limit)
       : this.#sql(`select fts.rowid as n, ${BM25} as score ${from} and fts.rowid >= ? order by score, fts.rowid desc limit ? offset ?`)
         .all(...args, oldest, limit, offset) as ScoredRow[];
@@ -260,8 +262,13 @@ export class Catalog {
 
   /** True when fewer than `count` clips from row `oldest` on match the expression (a walk from the newest). */
   #fewSince(expression: string, oldest: number, count: number): boolean {
-    const last = this.#sql('select rowid from fts where fts match ? order by rowid desc limit 1 offset ?').pluck().get(expression, count) as number | undefined;
+    const last = this.#nthNewest(expression, count);
     return last === undefined || last < oldest;
+  }
+
+  /** The row number of the expression's match with `n` newer ones (a walk from the newest). */
+  #nthNewest(expression: string, n: number): number | undefined {
+    return this.#sql('select rowid from fts where fts match ? order by rowid desc limit 1 offset ?').pluck().get(expression, n) as number | undefined;
   }
 
   /** The window's matches scored on some of the query's words, best first (equal scores newest first, as in SQL). */
@@ -276,26 +283,24 @@ export class Catalog {
    * other words (weighing the phrase itself costs a pass over every clip holding all its words, ~30 ms
    * at 100,000 clips for "the company"; its common words would weigh nothing anyway).
    */
-  #weighed(group: string, words: readonly string[], walked: readonly number[] | undefined): string[] {
-    if (this.#common(group, walked)) return [];
+  #weighed(group: string, words: readonly string[], top: number, walked: readonly number[] | undefined): string[] {
+    if (this.#common(group, top, walked)) return [];
     if (words.length < 2) return [group];
-    const rare = words.filter((word) => !this.#common(word));
+    const rare = words.filter((word) => !this.#common(word, top));
     return rare.length === words.length ? [group] : rare;
   }
 
   /**
-   * True for a word or phrase in more than half of the newest clips: measured by walking its newest
-   * matches (cheap, as the index is ordered by row number) rather than over the whole library, which
+   * True for a word or phrase in more than half of the newest clips (`top` is the newest row number):
+   * measured by walking its newest matches (cheap, as the index is ordered by row number) rather than
+   * over the whole library, which
    * costs a pass over all its matches. BM25 gives such a word no weight (FTS5 floors its IDF at about
    * zero), so leaving it out of the scoring changes no order, and spares FTS5 that very pass.
    */
-  #common(group: string, newest?: readonly number[]): boolean {
-    const top = (this.#sql('select max(n) from clip').pluck().get() as number | null) ?? 0;
+  #common(group: string, top: number, newest?: readonly number[]): boolean {
     if (top < MIN_SAMPLE) return false;
     const half = Math.floor(Math.min(COMMON_SAMPLE, top) / 2);
-    const middle = newest && newest.length > half
-      ? newest[half]
-      : this.#sql('select rowid from fts where fts match ? order by rowid desc limit 1 offset ?').pluck().get(group, half) as number | undefined;
+    const middle = newest && newest.length > half ? newest[half] : this.#nthNewest(group, half);
     return middle !== undefined && middle > top - 2 * half;
   }
 

@@ -1,9 +1,9 @@
 /**
  * A short plain-text excerpt around the densest cluster of matched terms, as safe HTML: the terms
  * wrapped in <mark>, everything else escaped. Matching is folded ('cafe' marks 'Café') and mapped back
- * to the original characters, which is why the text is folded one character at a time.
+ * to the original characters (see foldWithOrigins).
  */
-import { fold, isCjk } from './tokenize.js';
+import { CJK_SCRIPTS, fold, isCjk } from './tokenize.js';
 
 const DEFAULT_MAX_LENGTH = 200;
 /** How far a cut may move to land between words instead of inside one. */
@@ -51,7 +51,7 @@ function findMarks(text: string, terms: string[], prefixes: string[]): Span[] {
 }
 
 // Letters and digits that make up a word; CJK characters do not, as CJK words touch each other.
-const WORD_CLASS = String.raw`[[\p{L}\p{N}]--[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]]`;
+const WORD_CLASS = String.raw`[[\p{L}\p{N}]--[${CJK_SCRIPTS}]]`;
 const WORD_CHAR = new RegExp(WORD_CLASS, 'v');
 
 // The same few terms are looked for in each hit of a search: their patterns are compiled once.

@@ -7,9 +7,11 @@
 // serves Thai, Lao, Khmer and Burmese alike.
 const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
 
-const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+/** Chinese characters and Japanese kana: scripts whose words touch, searched as character pairs. */
+export const CJK_SCRIPTS = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}`;
+const CJK = new RegExp(`[${CJK_SCRIPTS}]`, 'u');
 // Scripts written without spaces between words.
-const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+const UNSPACED = new RegExp(String.raw`[${CJK_SCRIPTS}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]`, 'u');
 // A run of letters and digits, kept whole across an apostrophe (don't) or a decimal point (3.14).
 const WORD = /[\p{L}\p{N}]+(?:(?:['’](?=\p{L})|[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
 
@@ -30,7 +32,7 @@ interface Word {
 }
 
 // A run of Chinese or Japanese characters, or a run of anything else.
-const CJK_OR_OTHER = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]+|[^\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]+/gu;
+const CJK_OR_OTHER = new RegExp(`[${CJK_SCRIPTS}]+|[^${CJK_SCRIPTS}]+`, 'gu');
 
 /**
  * The words of folded text. Spaced scripts are split by a regex; a run of Chinese or Japanese stays
