@@ -1,6 +1,20 @@
-// Lint rules, including the layering of ../shared/design.md: the core is plain Node (no `electron`,
-// no hosts, no renderer) and the renderer reaches the main side only through types from electron/api.ts.
+// Lint rules, including the layers of the README's Development section: the shared modules depend on
+// nothing, the core is plain Node (no `electron`, no hosts, no renderer), hosts reach the core only
+// through electron/core/index.ts, and the renderer takes only types from electron/api.ts and values
+// from electron/shared/.
 import tseslint from 'typescript-eslint';
+
+const sharedBoundary = {
+  files: ['electron/shared/**/*.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': ['error', {
+      patterns: [
+        { regex: '^(?!\\./|\\.\\./api\\.js$)', message: 'Shared modules run in every layer (the sandboxed preload too): they import nothing.' },
+        { regex: '^\\.\\./api\\.js$', allowTypeImports: true, message: 'Shared modules take only types from the contract.' },
+      ],
+    }],
+  },
+};
 
 const coreBoundary = {
   files: ['electron/core/**/*.ts'],
@@ -15,14 +29,26 @@ const coreBoundary = {
   },
 };
 
+const hostBoundary = {
+  files: ['electron/*.ts', 'electron/hosts/**/*.ts', 'electron/shell/**/*.ts'],
+  ignores: ['electron/api.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        { regex: '(^|/)core/(?!index\\.js$)', message: 'Hosts reach the core only through electron/core/index.ts.' },
+      ],
+    }],
+  },
+};
+
 const rendererBoundary = {
   files: ['renderer/**/*.ts'],
   rules: {
     '@typescript-eslint/no-restricted-imports': ['error', {
       patterns: [
-        { group: ['**/electron/api', '**/electron/api.js'], allowTypeImports: true, message: 'The renderer imports only types from electron/api.ts.' },
-        { group: ['**/electron/**', '!**/electron/api', '!**/electron/api.js'], message: 'The renderer never imports main-process code.' },
-        { group: ['node:*', 'fs', 'path', 'child_process', 'electron'], message: 'The renderer has no Node access.' },
+        { regex: '(^|/)electron/api\\.js$', allowTypeImports: true, message: 'The renderer imports only types from electron/api.ts.' },
+        { regex: '(^|/)electron/(?!api\\.js$|shared/)', message: 'The renderer never imports main-process code (values come from electron/shared/).' },
+        { regex: '^(node:|fs$|path$|child_process$|electron$)', message: 'The renderer has no Node access.' },
       ],
     }],
   },
@@ -37,6 +63,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  sharedBoundary,
   coreBoundary,
+  hostBoundary,
   rendererBoundary,
 );

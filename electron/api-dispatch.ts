@@ -5,9 +5,9 @@
  */
 import type { z } from 'zod';
 import { API_ARGS } from './api.js';
-import type { ApiMethod, ApiResult, ClipperInfo } from './api.js';
-import { isClipdeskError } from './core/errors.js';
-import type { Library } from './core/library.js';
+import type { ApiMethod, ApiResult, ClipperInfo, WireErrorCode } from './api.js';
+import { describeInvalid, isClipdeskError } from './core/index.js';
+import type { Library } from './core/index.js';
 
 type Handlers = { [M in ApiMethod]: (...args: z.infer<(typeof API_ARGS)[M]>) => unknown };
 
@@ -49,22 +49,28 @@ export function createDispatch(library: Library, host: HostInfo = { clipper: nul
   return async (method, args) => {
     if (!Object.hasOwn(API_ARGS, method)) return failure('BAD_INPUT', `unknown method "${method}"`);
     const parsed = API_ARGS[method as ApiMethod].safeParse(args);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return failure('BAD_INPUT', `${method}: ${issue ? `${issue.path.join('.') || 'arguments'}: ${issue.message}` : 'invalid arguments'}`);
-    }
+    if (!parsed.success) return failure('BAD_INPUT', `${method}: ${describeInvalid(parsed.error, 'arguments')}`);
     try {
       const handler = handlers[method as ApiMethod] as (...values: unknown[]) => unknown;
       const value = await handler(...(parsed.data as unknown[]));
       return { ok: true, value: value ?? null };
     } catch (error) {
-      if (isClipdeskError(error)) return failure(error.code, error.message);
-      console.error(`clipdesk: ${method} failed:`, error);
-      return failure('INTERNAL', 'something went wrong inside Clipdesk; the details are in its log');
+      const { code, message } = wireError(error, method);
+      return failure(code, message);
     }
   };
 }
 
-function failure(code: string, message: string): ApiResult<never> {
+/**
+ * What crosses the wire for an error: a library error's own code and message; anything else is a
+ * bug, logged here with its stack and reported as INTERNAL with no details.
+ */
+export function wireError(error: unknown, where: string): { code: WireErrorCode; message: string } {
+  if (isClipdeskError(error)) return { code: error.code, message: error.message };
+  console.error(`clipdesk: ${where} failed:`, error);
+  return { code: 'INTERNAL', message: 'something went wrong inside Clipdesk; the details are in its log' };
+}
+
+function failure(code: WireErrorCode, message: string): ApiResult<never> {
   return { ok: false, error: { code, message } };
 }

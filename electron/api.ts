@@ -3,9 +3,10 @@
  * The renderer imports types from here and nothing else; hosts validate payloads with the schemas.
  */
 import { z } from 'zod';
-import type { ApiMethod } from './api-methods.js';
+import type { ApiMethod } from './shared/api-methods.js';
+import { MAX_PAGE_BYTES, megabytes } from './shared/limits.js';
 
-export type { ApiMethod } from './api-methods.js';
+export type { ApiMethod } from './shared/api-methods.js';
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
@@ -102,11 +103,19 @@ export interface TagCount {
   count: number;
 }
 
+/**
+ * A short excerpt of a hit's text around its matches: plain text (never HTML) and the stretches to
+ * mark, as [start, end) offsets in UTF-16 code units of `text` (what `String.prototype.slice` takes).
+ */
+export interface Snippet {
+  text: string;
+  marks: Array<[start: number, end: number]>;
+}
+
 export interface SearchHit {
   clip: ClipSummary;
   score: number;
-  /** Plain text with matched terms wrapped in <mark>…</mark>; every other `<`, `>`, `&` is escaped. */
-  snippet: string;
+  snippet: Snippet;
 }
 
 export interface SearchResult {
@@ -162,12 +171,12 @@ export const clipPatchSchema = z.object({
 export type ClipPatch = z.infer<typeof clipPatchSchema>;
 
 /**
- * The most characters of HTML or text an import may carry: as many as the 15 MB download cap lets
- * bytes through, so a page or a text given directly is held to the same limit as one fetched.
+ * The most characters of HTML or text an import may carry: as many as the download cap lets bytes
+ * through, so a page or a text given directly is held to the same limit as one fetched.
  */
-export const MAX_IMPORT_CHARS = 15 * 1024 * 1024;
+export const MAX_IMPORT_CHARS = MAX_PAGE_BYTES;
 /** Worded as the HTML cap's refusal of a page too large. */
-const TEXT_TOO_LARGE = `The text is larger than ${(MAX_IMPORT_CHARS / 1024 / 1024).toFixed(1)} MB; Clipdesk does not clip it.`;
+const TEXT_TOO_LARGE = `The text is larger than ${megabytes(MAX_IMPORT_CHARS)}; Clipdesk does not clip it.`;
 
 /** Tags to put on the clip as it is saved (added to those it has when it is already in the library). */
 const importTags = z.array(z.string().max(200)).max(100).optional();
@@ -265,5 +274,49 @@ export interface ClipperInfo {
   bookmarklet: string;
 }
 
+/** Why the library refused or failed a call (the `code` of the core's ClipdeskError). */
+export type LibraryErrorCode =
+  | 'BAD_INPUT' // a payload, argument or file that is not what it claims to be
+  | 'BAD_QUERY' // a search query that cannot be parsed
+  | 'NOT_FOUND' // no clip / annotation / tag with that id or name
+  | 'FETCH_FAILED' // network error, timeout, HTTP error status, redirect loop
+  | 'TOO_LARGE' // a page or body over the size cap
+  | 'UNSUPPORTED' // a URL scheme or file type Clipdesk will not import
+  | 'EXTRACT_FAILED' // a page with no readable article
+  | 'CORRUPT_LIBRARY' // a library file that cannot be read; the original is kept
+  | 'NEWER_LIBRARY' // a library written by a newer Clipdesk; refused, not rewritten
+  | 'LOCKED'; // another process holds the library's write lock
+
+/** Why a host (IPC, the web host, the clipper) turned a call away before or after the library. */
+export type HostErrorCode =
+  | 'UNAUTHORIZED' // no token, or the wrong one
+  | 'FORBIDDEN' // a sender or origin that may not call
+  | 'WRONG_HOST' // a Host header that does not name the loopback server (DNS rebinding)
+  | 'METHOD_NOT_ALLOWED' // an HTTP method the path does not take
+  | 'UNSUPPORTED_MEDIA_TYPE' // a body that is not the content type the path reads
+  | 'RATE_LIMITED' // too many calls at once; Retry-After says when to come back
+  | 'INTERNAL'; // a bug: the details are in the log, never on the wire
+
+/** Raised by the renderer's HTTP bridge itself, when no answer from the library arrived. */
+export type ClientErrorCode = 'OFFLINE' | 'BAD_RESPONSE';
+
+/** The codes that cross IPC and HTTP. */
+export type WireErrorCode = LibraryErrorCode | HostErrorCode;
+
+/** Every code an API call can fail with, as the renderer sees them. */
+export type ApiErrorCode = WireErrorCode | ClientErrorCode;
+
 /** How a call's outcome crosses IPC or HTTP: errors carry only a stable code and a message. */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: WireErrorCode; message: string } };
+
+/**
+ * What the Electron main process tells the window (on SHELL_COMMAND_CHANNEL): menu commands, and
+ * `refresh` with the id of a clip it made (a deep link, the clipboard, a file it was opened with).
+ */
+export type ShellCommand =
+  | 'focus-search' | 'add-clip' | 'star' | 'trash' | 'highlight' | 'tag' | 'show-shortcuts' | 'show-bookmarklet' | 'refresh';
+
+/** What the preload exposes as `window.clipdeskShell`. */
+export interface ClipdeskShell {
+  onCommand(listener: (command: ShellCommand, detail: string | null) => void): void;
+}

@@ -1,6 +1,7 @@
 /** Human-readable renderings of facade results for the terminal (`--json` prints the data instead). */
-import type { Annotation, Clip, ClipSummary, ImportResult, ListResult, SearchResult, TagCount } from './api.js';
-import type { LibraryCheck } from './core/store/check.js';
+import type { Annotation, Clip, ClipSummary, ImportResult, ListResult, SearchResult, Snippet, TagCount } from './api.js';
+import type { LibraryCheck } from './core/index.js';
+import { snippetParts } from './shared/snippet-parts.js';
 
 export function formatImport(result: ImportResult): string {
   const verb = { created: 'clipped', updated: 'updated (previous version kept)', unchanged: 'already in library' }[result.outcome];
@@ -49,13 +50,10 @@ function summaryLine(clip: ClipSummary): string {
   return `${clip.id.slice(0, 8)} ${flags} ${date}  ${clip.title}${clip.source ? ` — ${clip.source}` : ''}${tags}`;
 }
 
-/** Snippets mark matches with <mark>; a terminal shows them bold, and entities become characters. */
-function markToTerminal(snippet: string): string {
-  const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['[', ']'];
-  return snippet
-    .replaceAll('<mark>', bold[0] ?? '').replaceAll('</mark>', bold[1] ?? '')
-    .replace(/&#(\d+);|&(amp|lt|gt|quot);/g, (_, code: string | undefined, name: string | undefined) =>
-      code ? String.fromCodePoint(Number(code)) : ({ amp: '&', lt: '<', gt: '>', quot: '"' } as Record<string, string>)[name ?? ''] ?? '');
+/** A terminal shows a snippet's marks bold, or in [brackets] when the output is not a terminal. */
+function markToTerminal(snippet: Snippet): string {
+  const [open, close] = process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['[', ']'];
+  return snippetParts(snippet).map((part) => (part.marked ? `${open}${part.text}${close}` : part.text)).join('');
 }
 
 export function formatCheck(report: LibraryCheck): string {

@@ -3,17 +3,17 @@
  * `clipdesk` command line: a thin adapter over the Library facade. Human-readable output by default,
  * `--json` for scripts; on error one line on stderr and a non-zero exit.
  */
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { EXPORT_FORMATS, SORT_KEYS } from './api.js';
 import type { ExportFormat, HighlightColor, SortKey } from './api.js';
 import { formatAnnotation, formatCheck, formatClip, formatImport, formatList, formatSearch, formatTags } from './cli-output.js';
-import { checkLibrary } from './core/store/check.js';
-import { ClipdeskError, isClipdeskError } from './core/errors.js';
-import { Library } from './core/library.js';
+import { ClipdeskError, checkLibrary, isClipdeskError, Library, resolveLibraryDir } from './core/index.js';
 import { serveInBrowser } from './hosts/serve.js';
-import { resolveLibraryDir } from './core/store/library-dir.js';
 
 const USAGE = `usage: clipdesk <command> [options]
 
@@ -161,13 +161,13 @@ async function run(library: Library, command: string, args: string[], flags: Fla
     }
     case 'export': {
       const format = oneOf(flags.format ?? 'json', EXPORT_FORMATS, '--format') as ExportFormat;
-      const text = await library.export(format, args.length > 0 ? args.map((id) => library.resolveId(id)) : undefined);
+      const chunks = library.export(format, args.length > 0 ? args.map((id) => library.resolveId(id)) : undefined);
       if (!flags.out) {
-        process.stdout.write(text);
+        await pipeline(Readable.from(chunks), process.stdout, { end: false });
         return undefined;
       }
-      await writeFile(flags.out, text);
-      return out({ file: flags.out, bytes: Buffer.byteLength(text) }, `wrote ${flags.out}`);
+      const bytes = await writeCounted(chunks, createWriteStream(flags.out));
+      return out({ file: flags.out, bytes }, `wrote ${flags.out}`);
     }
     case 'serve': {
       const { web, clipper } = await serveInBrowser(library, { port: flags.port === '0' ? 0 : number(flags.port, '--port') });
@@ -214,6 +214,18 @@ async function tags(library: Library, args: string[], flags: Flags, out: (data: 
     }
   })();
   return out({ changed }, `${changed} clip(s) changed`);
+}
+
+/** Writes text as it comes and says how many bytes it wrote. */
+async function writeCounted(chunks: AsyncIterable<string>, to: Writable): Promise<number> {
+  let bytes = 0;
+  await pipeline(chunks, async function* (source: AsyncIterable<string>) {
+    for await (const chunk of source) {
+      bytes += Buffer.byteLength(chunk);
+      yield chunk;
+    }
+  }, to);
+  return bytes;
 }
 
 /** In `tag <id> +new -old`, `-old` would read as an unknown flag: keep those words out of parseArgs. */

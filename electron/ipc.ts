@@ -4,7 +4,7 @@
  * validated by the shared dispatch, and errors cross as `{ ok: false, error: { code, message } }`.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { API_METHODS, channelOf } from './api-methods.js';
+import { API_METHODS, channelOf } from './shared/api-methods.js';
 import type { Dispatch } from './api-dispatch.js';
 import type { ApiResult } from './api.js';
 

@@ -8,8 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Library } from './core/library.js';
-import { resolveLibraryDir } from './core/store/library-dir.js';
+import { Library, resolveLibraryDir } from './core/index.js';
 import { serveInBrowser } from './hosts/serve.js';
 
 const require = createRequire(import.meta.url);

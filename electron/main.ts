@@ -10,17 +10,16 @@ import type { WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatch } from './api-dispatch.js';
-import { isClipdeskError } from './core/errors.js';
-import { Library } from './core/library.js';
-import { resolveLibraryDir } from './core/store/library-dir.js';
+import type { ShellCommand } from './api.js';
+import { isClipdeskError, Library, resolveLibraryDir } from './core/index.js';
 import { APP_HOST, APP_SCHEME, isTrustedSender, registerIpc } from './ipc.js';
+import { SHELL_COMMAND_CHANNEL } from './shared/api-methods.js';
 import { bookmarkletFor } from './hosts/clipper.js';
 import { startBrowserClipper } from './hosts/serve.js';
 import { rendererResponse } from './shell/app-protocol.js';
 import { launchRequests } from './shell/launch-args.js';
 import type { LaunchRequest } from './shell/launch-args.js';
 import { menuTemplate } from './shell/menu.js';
-import type { RendererCommand } from './shell/menu.js';
 import { DEFAULT_STATE, loadWindowState, saveWindowState } from './shell/window-state.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -147,8 +146,8 @@ async function clipAll(requests: LaunchRequest[]): Promise<void> {
   }
 }
 
-function sendCommand(command: RendererCommand | 'refresh' | 'show-bookmarklet', detail?: string): void {
-  mainWindow?.webContents.send('clipdesk:command', command, detail ?? null);
+function sendCommand(command: ShellCommand, detail?: string): void {
+  mainWindow?.webContents.send(SHELL_COMMAND_CHANNEL, command, detail ?? null);
 }
 
 function focusWindow(): void {

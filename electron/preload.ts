@@ -4,10 +4,10 @@
  * main process as `{ ok: false, error }` and are rethrown here with their stable `code`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { API_METHODS, channelOf } from './api-methods.js';
-import type { ApiResult } from './api.js';
+import { API_METHODS, SHELL_COMMAND_CHANNEL, channelOf } from './shared/api-methods.js';
+import type { ApiMethod, ApiResult, ClipdeskShell, ShellCommand } from './api.js';
 
-async function call(method: (typeof API_METHODS)[number], args: unknown[]): Promise<unknown> {
+async function call(method: ApiMethod, args: unknown[]): Promise<unknown> {
   const result = (await ipcRenderer.invoke(channelOf(method), args)) as ApiResult<unknown>;
   if (result.ok) return result.value;
   throw Object.assign(new Error(result.error.message), { code: result.error.code });
@@ -18,8 +18,9 @@ const api = Object.fromEntries(API_METHODS.map((method) => [method, (...args: un
 contextBridge.exposeInMainWorld('clipdesk', api);
 
 /** Menu commands and clips made by the main process (deep links, clipboard), for the app to act on. */
-contextBridge.exposeInMainWorld('clipdeskShell', {
-  onCommand(listener: (command: string, detail: string | null) => void): void {
-    ipcRenderer.on('clipdesk:command', (_event, command: string, detail: string | null) => listener(command, detail));
+const shell: ClipdeskShell = {
+  onCommand(listener) {
+    ipcRenderer.on(SHELL_COMMAND_CHANNEL, (_event, command: ShellCommand, detail: string | null) => listener(command, detail));
   },
-});
+};
+contextBridge.exposeInMainWorld('clipdeskShell', shell);

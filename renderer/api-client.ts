@@ -1,31 +1,24 @@
-import type { ApiMethod, ApiResult, ClipdeskApi } from '../electron/api.js';
+import type { ApiErrorCode, ApiMethod, ApiResult, ClipdeskApi, ClipdeskShell } from '../electron/api.js';
+import { API_METHODS } from '../electron/shared/api-methods.js';
 
 declare global {
   interface Window {
     /** Set by the Electron preload; absent when the page is served by the web host. */
     clipdesk?: ClipdeskApi;
     /** Set by the Electron preload: menu commands, and clips the main process made (deep links, clipboard). */
-    clipdeskShell?: { onCommand(listener: (command: string, detail: string | null) => void): void };
+    clipdeskShell?: ClipdeskShell;
   }
 }
 
 /** An API failure with the stable code from the core, so the UI can branch on it (e.g. BAD_QUERY). */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
-  constructor(readonly code: string, message: string) {
+  constructor(readonly code: ApiErrorCode, message: string) {
     super(message);
   }
 }
 
 const TOKEN_KEY = 'clipdesk-token';
-
-// Typed as a record so the compiler reports a method added to the contract but missing here.
-const METHODS: Record<ApiMethod, true> = {
-  list: true, get: true, search: true, import: true, update: true, addTags: true, removeTags: true,
-  tags: true, renameTag: true, mergeTags: true, deleteTag: true, annotate: true, updateAnnotation: true,
-  deleteAnnotation: true, trash: true, restore: true, emptyTrash: true, revisions: true, restoreRevision: true,
-  clipperInfo: true, notices: true,
-};
 
 /** The Electron preload's API when present, else the web host's HTTP bridge. */
 export function createApi(): ClipdeskApi {
@@ -49,7 +42,7 @@ function takeToken(): string {
 }
 
 function httpApi(token: string): ClipdeskApi {
-  const call = async (method: string, args: unknown[]): Promise<unknown> => {
+  const call = async (method: ApiMethod, args: unknown[]): Promise<unknown> => {
     // JSON turns a trailing `undefined` into `null`, which the host's schemas reject as an option.
     while (args.length > 0 && args.at(-1) === undefined) args.pop();
     let response: Response;
@@ -63,13 +56,11 @@ function httpApi(token: string): ClipdeskApi {
       throw new ApiError('OFFLINE', 'Clipdesk cannot reach its library. Is the app still running?');
     }
     const result = (await response.json().catch(() => null)) as ApiResult<unknown> | null;
-    if (!result) throw new ApiError(`HTTP_${response.status}`, `The library answered with an error (${response.status}).`);
+    if (!result) throw new ApiError('BAD_RESPONSE', `The library answered with an error (${response.status}).`);
     if (!result.ok) throw new ApiError(result.error.code, result.error.message);
     return result.value;
   };
-  const api = Object.fromEntries(
-    Object.keys(METHODS).map((method) => [method, (...args: unknown[]) => call(method, args)]),
-  );
+  const api = Object.fromEntries(API_METHODS.map((method) => [method, (...args: unknown[]) => call(method, args)]));
   return api as unknown as ClipdeskApi;
 }
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import type {
   Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExportFormat, ExtractedClip,
   ImportInput, ImportResult, ListOptions, ListResult, Revision, SearchResult, TagCount,
 } from '../api.js';
 import { annotationInputSchema, annotationPatchSchema, clipPatchSchema, importInputSchema, listOptionsSchema } from '../api.js';
+import { findSelection } from './annotate/index.js';
 import { createAnnotation, reanchorAll } from './annotations.js';
 import type { Catalog } from './catalog/catalog.js';
 import { mirrorInto, openCatalog } from './catalog/catalog-sync.js';
@@ -17,7 +17,7 @@ import { ClipStore } from './store/clip-store.js';
 import { describeRecovery } from './store/recovery.js';
 import type { CommitObserver, StoreWriter } from './store/clip-store.js';
 import type { ClipRecord } from './store/schema.js';
-import { parseInput } from './parse-input.js';
+import { parseInput } from './validation.js';
 import { cleanTagName, replaceTags, tagKey, withTags, withoutTags } from './tags.js';
 
 export interface LibraryOptions {
@@ -37,6 +37,8 @@ export interface OpenReport {
 }
 
 const DEFAULT_SEARCH_LIMIT = 50;
+/** Clips listed per catalog read while an export gathers what to write. */
+const EXPORT_PAGE = 1000;
 
 /**
  * The facade every host calls (Electron IPC, web host, CLI, tests). It owns the store (the system of
@@ -245,6 +247,19 @@ export class Library {
     return annotation;
   }
 
+  /**
+   * Highlights the passage a person selected on the page they clipped, if the clip's text has it;
+   * the same selection sent twice is highlighted once. Returns whether the text has it.
+   */
+  async highlightSelection(clipId: string, selection: string): Promise<boolean> {
+    const { text, annotations } = await this.get(clipId);
+    const range = findSelection(text, selection);
+    if (!range) return false;
+    const already = annotations.some(({ target }) => target.selector[1].start === range.start && target.selector[1].end === range.end);
+    if (!already) await this.annotate(clipId, range);
+    return true;
+  }
+
   async updateAnnotation(clipId: string, annotationId: string, patch: AnnotationPatch): Promise<Annotation> {
     const changes = parseInput(annotationPatchSchema, patch);
     const modified = new Date().toISOString();
@@ -282,11 +297,7 @@ export class Library {
       gone.push(fresh);
       return undefined;
     });
-    for (const record of gone) {
-      for (const hash of new Set([record.contentHash, ...record.revisions.map((r) => r.contentHash)])) {
-        await rm(this.#store.bodyPath(record.id, hash), { force: true });
-      }
-    }
+    for (const record of gone) await this.#store.deleteBodies(record);
     return gone.length;
   }
 
@@ -303,12 +314,27 @@ export class Library {
     return this.#store.exclusive((writer) => this.#replaceContent(writer, id, { ...extractedOf(record, body), title: revision.title }));
   }
 
-  async export(format: ExportFormat, ids?: readonly string[]): Promise<string> {
-    const chosen = ids ?? this.list({ limit: 100_000 }).clips.map((clip) => clip.id);
-    const clips = await Promise.all(chosen.map((id) => this.get(id)));
-    // Loaded when used: its HTML-to-Markdown converter would cost every start ~70 ms.
+  /**
+   * The given clips, or every clip outside the trash newest first, serialized a clip at a time: the
+   * caller writes each piece as it comes, so a library of any size exports in constant memory.
+   */
+  async *export(format: ExportFormat, ids?: readonly string[]): AsyncGenerator<string> {
+    // Loaded when used: its HTML-to-Markdown converter would slow every start.
     const { exportClips } = await import('./export/index.js');
-    return exportClips(clips, format);
+    yield* exportClips(this.#clips(ids ?? this.#listedIds()), format);
+  }
+
+  async *#clips(ids: readonly string[]): AsyncGenerator<Clip> {
+    for (const id of ids) yield await this.get(id);
+  }
+
+  /** The ids of every clip outside the trash, as listed now (later imports do not shift the pages). */
+  #listedIds(): string[] {
+    const ids: string[] = [];
+    for (let page = this.list({ limit: EXPORT_PAGE }); page.clips.length > 0; page = this.list({ limit: EXPORT_PAGE, offset: ids.length })) {
+      ids.push(...page.clips.map((clip) => clip.id));
+    }
+    return ids;
   }
 
   // --- plumbing ---------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
  * bookmarklet's form targets, so they say what happened to the page sent and nothing about the library.
  */
 import type { ImportResult } from '../api.js';
+import { escapeHtml } from '../shared/escape-html.js';
 
 /** Inline styles only; no script, no frame, no form, no base, and nothing may frame the page. */
 export const CLIPPER_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -33,10 +34,6 @@ export function failedPage(message: string): string {
 
 export function runningPage(): string {
   return page('Clipdesk clipper is running', ['Use the Clipdesk bookmarklet on a page to clip it.']);
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function page(heading: string, notes: readonly string[]): string {

@@ -15,26 +15,27 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { ClipdeskError, isClipdeskError } from '../core/errors.js';
-import type { ErrorCode } from '../core/errors.js';
-import type { Library } from '../core/library.js';
-import { DEFAULT_CLIPPER_PORT } from '../core/store/settings.js';
+import { wireError } from '../api-dispatch.js';
+import type { HostErrorCode, WireErrorCode } from '../api.js';
+import { ClipdeskError, DEFAULT_CLIPPER_PORT, parseInput } from '../core/index.js';
+import type { Library } from '../core/index.js';
+import { mediaTypeOf } from '../shared/media-type.js';
 import { CLIPPER_PAGE_CSP, clippedPage, failedPage, runningPage } from './clipper-page.js';
 import type { ClipReport } from './clipper-page.js';
-import { findSelection } from '../core/annotate/index.js';
-import { closeServer, createLoopbackServer, isLoopbackHost, mediaTypeOf, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+import { closeServer, createLoopbackServer, isLoopbackHost, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
 import type { RateLimits, ServerTimeouts } from './http-guards.js';
+import { HTTP_STATUS } from './http-status.js';
 
 // What a host wiring the clipper needs, from one module.
 export { bookmarkletFor } from './bookmarklet.js';
-export { DEFAULT_CLIPPER_PORT, loadClipperSettings } from '../core/store/settings.js';
+export { DEFAULT_CLIPPER_PORT, loadClipperSettings } from '../core/index.js';
 
 const MAX_BODY = 16 * 1024 * 1024; // a large page's outerHTML, form-encoded (which can triple it), fits
 /** A clip a second for as long as anyone clicks, and a burst for an extension that clips every open tab. */
 const LIMITS: RateLimits = { refusals: { burst: 20, perSecond: 1 }, imports: { burst: 120, perSecond: 1 } };
 const MIN_TOKEN_LENGTH = 32;
-/** Statuses that turn away a request for its Host, Origin or token: they count as refusals. */
-const REFUSED = new Set([401, 403, 421]);
+/** Codes that turn away a request for its Host, Origin or token: they count as refusals. */
+const REFUSED = new Set<WireErrorCode>(['UNAUTHORIZED', 'FORBIDDEN', 'WRONG_HOST']);
 
 export interface ClipperOptions {
   /** The per-install secret (see loadClipperSettings). */
@@ -63,14 +64,9 @@ const formRequestSchema = clipRequestSchema.extend({ html: z.string().min(1) });
 type ClipRequest = z.infer<typeof clipRequestSchema>;
 type ClipResult = ClipReport & { id: string };
 
-const STATUS_OF: Record<ErrorCode, number> = {
-  BAD_INPUT: 400, BAD_QUERY: 400, NOT_FOUND: 404, FETCH_FAILED: 502, TOO_LARGE: 413, UNSUPPORTED: 422,
-  EXTRACT_FAILED: 422, CORRUPT_LIBRARY: 500, NEWER_LIBRARY: 500, LOCKED: 503,
-};
-
 /** A request turned away before it reached the library. */
 class Refusal extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly retryAfter = 0) {
+  constructor(readonly code: HostErrorCode | 'BAD_INPUT' | 'TOO_LARGE', message: string, readonly retryAfter = 0) {
     super(message);
   }
 }
@@ -104,7 +100,7 @@ export async function startClipper(library: Library, options: ClipperOptions): P
 
 async function route(context: Context, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (!isLoopbackHost(request.headers.host, context.port)) {
-    const { status, message } = failureOf(context, new Refusal(421, 'WRONG_HOST', 'wrong Host'), response);
+    const { status, message } = failureOf(context, new Refusal('WRONG_HOST', 'wrong Host'), response);
     return send(response, status, 'text/plain', message);
   }
   // Only the path is read: a token put in the query string is ignored, never accepted.
@@ -114,45 +110,35 @@ async function route(context: Context, request: IncomingMessage, response: Serve
   if (path === '/clip' && method === 'POST') return answerJson(context, response, () => clipJson(context, request));
   if (path === '/bookmarklet' && method === 'POST') return answerHtml(context, response, () => clipForm(context, request));
   // OPTIONS lands here too: a preflight gets a refusal and no Access-Control-* header, so it fails.
-  if (path === '/' || path === '/clip' || path === '/bookmarklet') return send(response, 405, 'text/plain', 'method not allowed');
+  if (path === '/' || path === '/clip' || path === '/bookmarklet') return send(response, HTTP_STATUS.METHOD_NOT_ALLOWED, 'text/plain', 'method not allowed');
   send(response, 404, 'text/plain', 'not found');
 }
 
 async function clipJson(context: Context, request: IncomingMessage): Promise<ClipResult> {
-  if (!isClientOrigin(request.headers.origin)) throw new Refusal(403, 'FORBIDDEN', 'web pages may not call the clipper API; use the bookmarklet');
+  if (!isClientOrigin(request.headers.origin)) throw new Refusal('FORBIDDEN', 'web pages may not call the clipper API; use the bookmarklet');
   if (!tokenMatches(request.headers['x-clipdesk-token'], context.token)) throw unauthorized();
-  if (mediaTypeOf(request.headers['content-type']) !== 'application/json') throw new Refusal(415, 'BAD_INPUT', 'send application/json');
+  if (mediaTypeOf(request.headers['content-type']) !== 'application/json') throw new Refusal('UNSUPPORTED_MEDIA_TYPE', 'send application/json');
   const json = parseJson(await readLimited(request));
-  return clipPage(context, parseRequest(clipRequestSchema, json));
+  return clipPage(context, parseInput(clipRequestSchema, json, 'body'));
 }
 
 async function clipForm(context: Context, request: IncomingMessage): Promise<ClipResult> {
-  if (mediaTypeOf(request.headers['content-type']) !== 'application/x-www-form-urlencoded') throw new Refusal(415, 'BAD_INPUT', 'send a form');
+  if (mediaTypeOf(request.headers['content-type']) !== 'application/x-www-form-urlencoded') throw new Refusal('UNSUPPORTED_MEDIA_TYPE', 'send a form');
   const form = new URLSearchParams((await readLimited(request)).toString('utf8'));
   if (!tokenMatches(form.get('token'), context.token)) throw unauthorized();
   const fields = { url: form.get('url'), html: form.get('html'), selection: form.get('selection') || undefined };
-  return clipPage(context, parseRequest(formRequestSchema, fields));
+  return clipPage(context, parseInput(formRequestSchema, fields, 'body'));
 }
 
 /** Clips the page and highlights the selection sent with it, if the article text contains it. */
 async function clipPage(context: Context, input: ClipRequest): Promise<ClipResult> {
   // Counted after the token check, so a page without the token cannot use up the user's allowance.
   const wait = context.limiter.imports.take();
-  if (wait > 0) throw new Refusal(429, 'RATE_LIMITED', `too many clips at once; try again in ${wait} s`, wait);
+  if (wait > 0) throw new Refusal('RATE_LIMITED', `too many clips at once; try again in ${wait} s`, wait);
   const { library } = context;
   const { clip, outcome } = await library.import(input.html ? { kind: 'html', html: input.html, url: input.url } : { kind: 'url', url: input.url });
-  const highlighted = input.selection?.trim() ? await highlight(library, clip.id, input.selection) : null;
+  const highlighted = input.selection?.trim() ? await library.highlightSelection(clip.id, input.selection) : null;
   return { id: clip.id, title: clip.title, outcome, highlighted };
-}
-
-/** True once the selection is highlighted; clipping the same selection twice highlights it once. */
-async function highlight(library: Library, id: string, selection: string): Promise<boolean> {
-  const { text, annotations } = await library.get(id);
-  const range = findSelection(text, selection);
-  if (!range) return false;
-  const already = annotations.some(({ target }) => target.selector[1].start === range.start && target.selector[1].end === range.end);
-  if (!already) await library.annotate(id, range);
-  return true;
 }
 
 async function answerJson(context: Context, response: ServerResponse, work: () => Promise<ClipResult>): Promise<void> {
@@ -174,27 +160,26 @@ async function answerHtml(context: Context, response: ServerResponse, work: () =
 }
 
 /** Status, code and a message a user can act on; never a stack trace. */
-function failureOf(context: Context, error: unknown, response: ServerResponse): { status: number; code: string; message: string } {
+function failureOf(context: Context, error: unknown, response: ServerResponse): { status: number; code: WireErrorCode; message: string } {
   if (error instanceof Refusal) {
-    const refusal = REFUSED.has(error.status) ? limitRefusal(context, error) : error;
+    const refusal = REFUSED.has(error.code) ? limitRefusal(context, error) : error;
     // The unread rest of an oversize body is not worth waiting for.
-    if (refusal.status === 413) response.setHeader('Connection', 'close');
+    if (refusal.code === 'TOO_LARGE') response.setHeader('Connection', 'close');
     if (refusal.retryAfter > 0) response.setHeader('Retry-After', String(refusal.retryAfter));
-    return { status: refusal.status, code: refusal.code, message: refusal.message };
+    return { status: HTTP_STATUS[refusal.code], code: refusal.code, message: refusal.message };
   }
-  if (isClipdeskError(error)) return { status: STATUS_OF[error.code], code: error.code, message: error.message };
-  console.error('clipdesk clipper:', error);
-  return { status: 500, code: 'INTERNAL', message: 'something went wrong inside Clipdesk; the details are in its log' };
+  const { code, message } = wireError(error, 'clipper');
+  return { status: HTTP_STATUS[code], code, message };
 }
 
 /** The refusal, or once refusals come too fast, a 429 that says no more. */
 function limitRefusal(context: Context, refusal: Refusal): Refusal {
   const wait = context.limiter.refusals.take();
-  return wait > 0 ? new Refusal(429, 'RATE_LIMITED', 'too many refused requests', wait) : refusal;
+  return wait > 0 ? new Refusal('RATE_LIMITED', 'too many refused requests', wait) : refusal;
 }
 
 function unauthorized(): Refusal {
-  return new Refusal(401, 'UNAUTHORIZED', 'missing or wrong clipper token; copy the bookmarklet again from Clipdesk');
+  return new Refusal('UNAUTHORIZED', 'missing or wrong clipper token; copy the bookmarklet again from Clipdesk');
 }
 
 /** No Origin (a native client) or a browser extension's; never a web page's, "null" included. */
@@ -204,7 +189,7 @@ function isClientOrigin(origin: string | undefined): boolean {
 
 async function readLimited(request: IncomingMessage): Promise<Buffer> {
   const body = await readBody(request, MAX_BODY);
-  if (body === null) throw new Refusal(413, 'TOO_LARGE', `the page is over ${MAX_BODY / 1024 / 1024} MB`);
+  if (body === null) throw new Refusal('TOO_LARGE', `the page is over ${MAX_BODY / 1024 / 1024} MB`);
   return body;
 }
 
@@ -212,15 +197,8 @@ function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8'));
   } catch {
-    throw new Refusal(400, 'BAD_INPUT', 'the body is not JSON');
+    throw new Refusal('BAD_INPUT', 'the body is not JSON');
   }
-}
-
-function parseRequest<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Refusal(400, 'BAD_INPUT', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid request');
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {

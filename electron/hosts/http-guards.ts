@@ -67,11 +67,6 @@ function sha256(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
 
-/** The media type of a Content-Type header, lower-cased and without parameters ("application/json"). */
-export function mediaTypeOf(contentType: string | undefined): string {
-  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-}
-
 /**
  * Headers every loopback response carries: its CSP, no framing, no sniffing, no Referer, no opener
  * and no cross-origin reads (CORP), never cached. Note what is absent: any Access-Control-* grant.

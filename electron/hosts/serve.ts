@@ -2,7 +2,7 @@
  * Clipdesk in the browser (`clipdesk serve`, and `npm start` where Electron is missing): the browser
  * clipper on its per-install port and token, and the web host that serves the app on 127.0.0.1.
  */
-import type { Library } from '../core/library.js';
+import type { Library } from '../core/index.js';
 import { bookmarkletFor, loadClipperSettings, startClipper } from './clipper.js';
 import type { Clipper } from './clipper.js';
 import { startWebHost } from './web.js';

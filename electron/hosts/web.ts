@@ -9,11 +9,13 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDispatch } from '../api-dispatch.js';
-import type { ClipperInfo } from '../api.js';
-import type { Library } from '../core/library.js';
+import type { ClipperInfo, WireErrorCode } from '../api.js';
+import type { Library } from '../core/index.js';
+import { mediaTypeOf } from '../shared/media-type.js';
 import { APP_CSP } from './csp.js';
-import { closeServer, createLoopbackServer, isLoopbackHost, mediaTypeOf, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+import { closeServer, createLoopbackServer, isLoopbackHost, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
 import type { RateLimits, ServerTimeouts } from './http-guards.js';
+import { HTTP_STATUS } from './http-status.js';
 import { readStaticFile } from './static-files.js';
 
 export const RENDERER_DIR = new URL('../../dist/renderer/', import.meta.url).pathname;
@@ -51,7 +53,7 @@ export async function startWebHost(library: Library, options: WebHostOptions = {
   }, options.timeouts);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!isLoopbackHost(request.headers.host, port)) return refuse(response, 421, 'WRONG_HOST', 'wrong Host');
+    if (!isLoopbackHost(request.headers.host, port)) return refuse(response, 'WRONG_HOST', 'wrong Host');
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith('/api/')) return api(request, response, path.slice('/api/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
@@ -59,35 +61,35 @@ export async function startWebHost(library: Library, options: WebHostOptions = {
   }
 
   async function api(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
-    if (request.method !== 'POST') return fail(response, 405, 'BAD_INPUT', 'use POST');
+    if (request.method !== 'POST') return fail(response, 'METHOD_NOT_ALLOWED', 'use POST');
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
-      return refuse(response, 403, 'FORBIDDEN', 'foreign origin');
+      return refuse(response, 'FORBIDDEN', 'foreign origin');
     }
-    if (!tokenMatches(request.headers['x-clipdesk-token'], token)) return refuse(response, 401, 'UNAUTHORIZED', 'missing or wrong token');
-    if (mediaTypeOf(request.headers['content-type']) !== 'application/json') return fail(response, 415, 'BAD_INPUT', 'send application/json');
+    if (!tokenMatches(request.headers['x-clipdesk-token'], token)) return refuse(response, 'UNAUTHORIZED', 'missing or wrong token');
+    if (mediaTypeOf(request.headers['content-type']) !== 'application/json') return fail(response, 'UNSUPPORTED_MEDIA_TYPE', 'send application/json');
     const body = await readBody(request, MAX_API_BODY);
     if (body === null) {
       response.setHeader('Connection', 'close'); // the unread rest of the body is not worth waiting for
-      return fail(response, 413, 'TOO_LARGE', 'request body too large');
+      return fail(response, 'TOO_LARGE', 'request body too large');
     }
     let args: unknown;
     try {
       args = JSON.parse(body.toString('utf8') || '[]');
     } catch {
-      return fail(response, 400, 'BAD_INPUT', 'the body is not JSON');
+      return fail(response, 'BAD_INPUT', 'the body is not JSON');
     }
     const wait = method === 'import' ? limiter.imports.take() : 0;
     if (wait > 0) return tooMany(response, wait, `too many imports; try again in ${wait} s`);
     const result = await dispatch(method, args);
-    send(response, result.ok ? 200 : 400, JSON_TYPE, JSON.stringify(result));
+    send(response, result.ok ? 200 : HTTP_STATUS[result.error.code], JSON_TYPE, JSON.stringify(result));
   }
 
   /** Turns a request away; once refusals come too fast, with 429 and no further word. */
-  function refuse(response: ServerResponse, status: number, code: string, message: string): void {
+  function refuse(response: ServerResponse, code: WireErrorCode, message: string): void {
     const wait = limiter.refusals.take();
     if (wait > 0) return tooMany(response, wait, 'too many refused requests');
-    fail(response, status, code, message);
+    fail(response, code, message);
   }
 
   await new Promise<void>((listening) => server.listen(options.port ?? 0, '127.0.0.1', listening));
@@ -110,11 +112,11 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
-function fail(response: ServerResponse, status: number, code: string, message: string): void {
-  send(response, status, JSON_TYPE, JSON.stringify({ ok: false, error: { code, message } }));
+function fail(response: ServerResponse, code: WireErrorCode, message: string): void {
+  send(response, HTTP_STATUS[code], JSON_TYPE, JSON.stringify({ ok: false, error: { code, message } }));
 }
 
 function tooMany(response: ServerResponse, seconds: number, message: string): void {
   response.setHeader('Retry-After', String(seconds));
-  fail(response, 429, 'RATE_LIMITED', message);
+  fail(response, 'RATE_LIMITED', message);
 }

@@ -3,8 +3,10 @@
  * learned from the menu bar. Commands the renderer owns (search, star, trash…) are sent to it.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { ShellCommand } from '../api.js';
 
-export type RendererCommand = 'focus-search' | 'add-clip' | 'star' | 'trash' | 'highlight' | 'tag' | 'show-shortcuts';
+/** The commands a menu item sends to the window; the rest of ShellCommand comes from the main process. */
+export type RendererCommand = Exclude<ShellCommand, 'refresh' | 'show-bookmarklet'>;
 
 export interface MenuActions {
   clipFromClipboard(): Promise<void>;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { ClipSummary } from '../../electron/api.js';
+import type { ClipSummary, Snippet } from '../../electron/api.js';
 import { emit } from '../events.js';
 import { displayDate, plural } from '../format.js';
 import { renderSnippet } from '../snippet.js';
@@ -47,7 +47,7 @@ export class ClipList extends LitElement {
   @property({ type: Number }) activeIndex = -1;
   @property() label = 'Clips';
   /** Search snippets by clip id, shown instead of the excerpt. */
-  @property({ attribute: false }) snippets: ReadonlyMap<string, string> | null = null;
+  @property({ attribute: false }) snippets: ReadonlyMap<string, Snippet> | null = null;
 
   @state() private _scrollTop = 0;
   @state() private _height = 600;

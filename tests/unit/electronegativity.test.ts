@@ -9,7 +9,7 @@ import { transform } from 'esbuild';
 import { META_CSP } from '../../electron/hosts/csp.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const SHELL = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/api-methods.ts', 'electron/shell', 'electron/hosts'];
+const SHELL = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/shared', 'electron/shell', 'electron/hosts'];
 
 interface Finding {
   check: string;

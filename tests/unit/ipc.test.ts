@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { IpcMainInvokeEvent } from 'electron';
 import { createDispatch } from '../../electron/api-dispatch.js';
-import { API_METHODS, channelOf } from '../../electron/api-methods.js';
+import { API_METHODS, channelOf } from '../../electron/shared/api-methods.js';
 import type { ApiResult } from '../../electron/api.js';
 import { isTrustedSender, registerIpc } from '../../electron/ipc.js';
 import type { Library } from '../../electron/core/library.js';

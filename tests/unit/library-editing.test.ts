@@ -134,8 +134,38 @@ describe('search through the facade', () => {
     const found = await library.search('tag:pharma Zhou');
     assert.equal(found.total, 1);
     assert.equal(found.hits[0]?.clip.id, seedId);
-    assert.match(found.hits[0]?.snippet ?? '', /<mark>Zhou<\/mark>/);
+    const snippet = found.hits[0]?.snippet;
+    const marked = new Set(snippet?.marks.map(([start, end]) => snippet.text.slice(start, end)));
+    assert.deepEqual([...marked], ['Zhou']);
     assert.equal((await library.search('-tag:pharma Zhou')).total, 0);
     await assert.rejects(library.search('after:2023-13-45'), { code: 'BAD_QUERY' });
+  });
+});
+
+describe('export', () => {
+  it('streams every clip outside the trash a piece at a time, as JSON that reads back whole', async () => {
+    const others = [await addSample(1), await addSample(2), await addSample(3)];
+    await library.trash(others[2] ?? '');
+    await library.annotate(seedId, { quote: 'Jilin High-tech Zone', note: 'visit' });
+    const pieces: string[] = [];
+    for await (const piece of library.export('json')) pieces.push(piece);
+    assert.equal(pieces.length, 2 + 3, 'a beginning, one piece per clip, an end');
+    const { clips } = JSON.parse(pieces.join('')) as { clips: Array<{ id: string; annotations: unknown[] }> };
+    assert.deepEqual(new Set(clips.map((clip) => clip.id)), new Set([seedId, others[0], others[1]]));
+    const seed = await library.get(seedId);
+    assert.equal(pieces.join(''), JSON.stringify({ exportedAt: JSON.parse(pieces.join('')).exportedAt, clips: await Promise.all(clips.map((clip) => library.get(clip.id))) }, null, 2) + '\n');
+    assert.equal(clips.find((clip) => clip.id === seedId)?.annotations.length, seed.annotations.length);
+  });
+
+  it('writes an empty library as an empty list in every format', async () => {
+    await library.trash(seedId);
+    const text = async (format: 'json' | 'markdown' | 'html' | 'csv') => {
+      let all = '';
+      for await (const piece of library.export(format)) all += piece;
+      return all;
+    };
+    assert.deepEqual(JSON.parse(await text('json')).clips, []);
+    assert.equal(await text('csv'), 'id,title,url,source,byline,publishedAt,clippedAt,tags,starred,note,highlights\r\n');
+    assert.match(await text('html'), /<body>\n\n<\/body>/);
   });
 });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { makeSnippet } from '../../electron/core/search/index.js';
+import { makeSnippet as makeStructured } from '../../electron/core/search/index.js';
+import type { SnippetOptions } from '../../electron/core/search/snippet.js';
+import { snippetParts } from '../../electron/shared/snippet-parts.js';
+
+/** The snippet with its marks shown as <mark>…</mark>, to compare at a glance (nothing is escaped). */
+function makeSnippet(text: string, terms: string[], options?: SnippetOptions): string {
+  return snippetParts(makeStructured(text, terms, options)).map((part) => (part.marked ? `<mark>${part.text}</mark>` : part.text)).join('');
+}
 
 const filler = (words: number) => Array.from({ length: words }, (_, i) => `word${i}`).join(' ');
 
@@ -20,9 +27,17 @@ test('marks Chinese terms, merging overlapping bigrams', () => {
   assert.equal(makeSnippet('来访吉林高新区。', ['吉林', '林高', '高新']), '来访<mark>吉林高新</mark>区。');
 });
 
-test('escapes HTML around and inside marks', () => {
-  const snippet = makeSnippet(`<script>alert("x")</script> & 'tom' <b>`, ['alert', 'tom']);
-  assert.equal(snippet, '&lt;script&gt;<mark>alert</mark>(&quot;x&quot;)&lt;/script&gt; &amp; &#39;<mark>tom</mark>&#39; &lt;b&gt;');
+test('keeps markup in the text as plain characters, marked by offsets (UTF-16 code units)', () => {
+  const snippet = makeStructured(`<script>alert("x")</script> & 'tom' <b>`, ['alert', 'tom']);
+  assert.equal(snippet.text, `<script>alert("x")</script> & 'tom' <b>`);
+  assert.deepEqual(snippet.marks, [[8, 13], [31, 34]]);
+});
+
+test('counts mark offsets in UTF-16 code units, past ellipses and astral characters', () => {
+  const snippet = makeStructured(`${'word '.repeat(60)}😀 china`, ['china'], { maxLength: 20 });
+  const [[start, end] = [0, 0]] = snippet.marks;
+  assert.equal(snippet.text.slice(start, end), 'china');
+  assert.ok(snippet.text.startsWith('…'));
 });
 
 test('cuts about 200 characters around the densest match, with ellipses', () => {

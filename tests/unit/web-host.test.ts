@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Library } from '../../electron/core/library.js';
+import { HTTP_STATUS } from '../../electron/hosts/http-status.js';
 import { startWebHost } from '../../electron/hosts/web.js';
 import type { WebHost, WebHostOptions } from '../../electron/hosts/web.js';
 import { rawRequest } from '../helpers/raw-request.js';
@@ -79,7 +80,17 @@ describe('the web host', () => {
     const unknown = await call('/api/constructor', { method: 'POST', headers: apiHeaders(), body: '[]' });
     assert.equal(JSON.parse(unknown.body).error.code, 'BAD_INPUT');
     const missing = await call('/api/get', { method: 'POST', headers: apiHeaders(), body: JSON.stringify(['nope']) });
+    assert.equal(missing.status, 404);
     assert.deepEqual(JSON.parse(missing.body).error, { code: 'NOT_FOUND', message: 'no clip with id nope' });
+  });
+
+  it('answers each error code with the HTTP status the clipper uses for it', async () => {
+    const badQuery = await call('/api/search', { method: 'POST', headers: apiHeaders(), body: JSON.stringify(['after:2023-13-45']) });
+    assert.deepEqual([badQuery.status, JSON.parse(badQuery.body).error.code], [HTTP_STATUS.BAD_QUERY, 'BAD_QUERY']);
+    const get = await call('/api/list', { headers: apiHeaders() });
+    assert.deepEqual([get.status, JSON.parse(get.body).error.code], [HTTP_STATUS.METHOD_NOT_ALLOWED, 'METHOD_NOT_ALLOWED']);
+    const text = await call('/api/list', { method: 'POST', headers: apiHeaders({ 'content-type': 'text/plain' }), body: '[]' });
+    assert.deepEqual([text.status, JSON.parse(text.body).error.code], [HTTP_STATUS.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE']);
   });
 
   it('lists with the options left out, as [] or [{}], and still refuses extra or wrong arguments', async () => {

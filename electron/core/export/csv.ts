@@ -1,15 +1,23 @@
 import type { Clip } from '../../api.js';
+import type { ExportWriter } from './export-writer.js';
 
 const COLUMNS = ['id', 'title', 'url', 'source', 'byline', 'publishedAt', 'clippedAt', 'tags', 'starred', 'note', 'highlights'] as const;
 
 /** One row per clip (RFC 4180 quoting), highlights joined by blank lines, for spreadsheets. */
-export function clipsToCsv(clips: readonly Clip[]): string {
-  const rows = clips.map((clip) => [
+export function csvExport(): ExportWriter {
+  return { begin: row(COLUMNS), item: (clip) => row(fieldsOf(clip)), between: '', end: () => '' };
+}
+
+function fieldsOf(clip: Clip): string[] {
+  return [
     clip.id, clip.title, clip.url ?? '', clip.source ?? '', clip.byline ?? '', clip.publishedAt ?? '', clip.clippedAt,
     clip.tags.join('; '), String(clip.starred), clip.note,
     clip.annotations.map((a) => a.target.selector[0].exact + (a.note ? ` — ${a.note}` : '')).join('\n\n'),
-  ]);
-  return [COLUMNS as readonly string[], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  ];
+}
+
+function row(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
 }
 
 function csvField(value: string): string {

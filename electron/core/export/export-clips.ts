@@ -1,14 +1,25 @@
 import type { Clip, ExportFormat } from '../../api.js';
-import { clipsToCsv } from './csv.js';
-import { clipsToHtml } from './html.js';
-import { clipsToMarkdown } from './markdown.js';
+import { csvExport } from './csv.js';
+import { htmlExport } from './html.js';
+import { jsonExport } from './json.js';
+import { markdownExport } from './markdown.js';
+import type { ExportWriter } from './export-writer.js';
 
-/** Serializes clips, with their highlights and notes, in one of the export formats. */
-export function exportClips(clips: readonly Clip[], format: ExportFormat): string {
-  switch (format) {
-    case 'json': return `${JSON.stringify({ exportedAt: new Date().toISOString(), clips }, null, 2)}\n`;
-    case 'markdown': return clipsToMarkdown(clips);
-    case 'html': return clipsToHtml(clips);
-    case 'csv': return clipsToCsv(clips);
+const WRITERS: Record<ExportFormat, () => ExportWriter> = {
+  json: jsonExport, markdown: markdownExport, html: htmlExport, csv: csvExport,
+};
+
+/**
+ * Serializes clips, with their highlights and notes, in one of the export formats, a clip at a time:
+ * a library of any size is written without holding more than one clip in memory.
+ */
+export async function* exportClips(clips: AsyncIterable<Clip>, format: ExportFormat): AsyncGenerator<string> {
+  const writer = WRITERS[format]();
+  yield writer.begin;
+  let count = 0;
+  for await (const clip of clips) {
+    yield (count > 0 ? writer.between : '') + writer.item(clip);
+    count++;
   }
+  yield writer.end(count);
 }

@@ -1,11 +1,12 @@
 import TurndownService from 'turndown';
 import type { Clip } from '../../api.js';
+import type { ExportWriter } from './export-writer.js';
 
 const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
 
 /** One Markdown section per clip: metadata, the article, then highlights with their notes. */
-export function clipsToMarkdown(clips: readonly Clip[]): string {
-  return clips.map(clipToMarkdown).join('\n\n---\n\n') + '\n';
+export function markdownExport(): ExportWriter {
+  return { begin: '', item: clipToMarkdown, between: '\n\n---\n\n', end: () => '\n' };
 }
 
 function clipToMarkdown(clip: Clip): string {

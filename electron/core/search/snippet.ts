@@ -1,8 +1,9 @@
 /**
- * A short plain-text excerpt around the densest cluster of matched terms, as safe HTML: the terms
- * wrapped in <mark>, everything else escaped. Matching is folded ('cafe' marks 'Café') and mapped back
- * to the original characters (see foldWithOrigins).
+ * A short plain-text excerpt around the densest cluster of matched terms, with the stretches to mark
+ * (see Snippet in api.ts). Matching is folded ('cafe' marks 'Café') and mapped back to the original
+ * characters (see foldWithOrigins).
  */
+import type { Snippet } from '../../api.js';
 import { CJK_SCRIPTS, fold, isCjk } from './tokenize.js';
 
 const DEFAULT_MAX_LENGTH = 200;
@@ -22,14 +23,14 @@ export interface SnippetOptions {
   prefixes?: string[];
 }
 
-export function makeSnippet(text: string, terms: string[], options: SnippetOptions = {}): string {
+export function makeSnippet(text: string, terms: string[], options: SnippetOptions = {}): Snippet {
   const wanted = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const maxLength = Number.isFinite(wanted) && wanted >= 1 ? Math.floor(wanted) : DEFAULT_MAX_LENGTH;
   const marks = findMarks(text, terms, options.prefixes ?? []);
   const cluster = densestCluster(marks, maxLength) ?? { start: 0, end: 0, terms: new Set<string>() };
   const { start, end } = widen(text, cluster, maxLength);
   const inside = marks.filter((mark) => mark.start >= start && mark.end <= end);
-  return (start > 0 ? '…' : '') + render(text, start, end, inside).trim() + (end < text.length ? '…' : '');
+  return withEllipses(excerpt(text, start, end, inside), start > 0, end < text.length);
 }
 
 /** Where the terms occur, in original-text offsets, overlapping finds merged (吉林 + 林高 -> 吉林高). */
@@ -206,22 +207,33 @@ function avoidSplitPair(text: string, at: number): number {
   return code >= 0xdc00 && code <= 0xdfff && at > 0 ? at + 1 : at;
 }
 
-function render(text: string, start: number, end: number, marks: Span[]): string {
-  let html = '';
+/** The text from start to end, made plain, with the marks' offsets moved into it. */
+function excerpt(text: string, start: number, end: number, marks: Span[]): Snippet {
+  let out = '';
+  const marked: Snippet['marks'] = [];
   let at = start;
   for (const mark of marks) {
-    html += plain(text.slice(at, mark.start)) + `<mark>${plain(text.slice(mark.start, mark.end))}</mark>`;
+    out += plain(text.slice(at, mark.start));
+    const from = out.length;
+    out += plain(text.slice(mark.start, mark.end));
+    marked.push([from, out.length]);
     at = mark.end;
   }
-  return html + plain(text.slice(at, end));
+  return { text: out + plain(text.slice(at, end)), marks: marked };
 }
 
-/** Whitespace collapsed (line breaks, NBSP indents), HTML escaped, lone surrogates replaced. */
+/** Trimmed, with '…' where the excerpt starts or ends inside the text. */
+function withEllipses(snippet: Snippet, cutStart: boolean, cutEnd: boolean): Snippet {
+  const trimmed = snippet.text.trim();
+  const shift = (cutStart ? 1 : 0) - snippet.text.indexOf(trimmed);
+  const within = (at: number) => Math.min(Math.max(at + shift, 0), trimmed.length + shift);
+  return {
+    text: (cutStart ? '…' : '') + trimmed + (cutEnd ? '…' : ''),
+    marks: snippet.marks.map(([from, to]) => [within(from), within(to)]),
+  };
+}
+
+/** Whitespace collapsed (line breaks, NBSP indents), lone surrogates replaced. */
 function plain(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/\p{Cs}/gu, '\uFFFD')
-    .replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+  return text.replace(/\s+/g, ' ').replace(/\p{Cs}/gu, '\uFFFD');
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

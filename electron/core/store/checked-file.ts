@@ -1,6 +1,7 @@
 import { DataFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { ClipdeskError } from '../errors.js';
+import { describeInvalid } from '../validation.js';
 import { SCHEMA_VERSION } from './schema.js';
 
 /**
@@ -26,9 +27,8 @@ function parseChecked<T>(path: string, text: string, schema: z.ZodType<T>): T {
   refuseNewer(path, json);
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? ` at ${issue.path.join('.') || 'top level'}: ${issue.message}` : '';
-    throw new ClipdeskError('CORRUPT_LIBRARY', `${path} does not have the shape of a Clipdesk file${where}`);
+    const problem = describeInvalid(parsed.error, 'top level');
+    throw new ClipdeskError('CORRUPT_LIBRARY', `${path} does not have the shape of a Clipdesk file at ${problem}`);
   }
   return parsed.data;
 }

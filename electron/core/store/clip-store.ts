@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { ClipdeskError } from '../errors.js';
@@ -120,12 +120,12 @@ export class ClipStore {
   }
 
   async writeBody(id: string, body: Body): Promise<void> {
-    const file = new Low(checkedJsonFile(this.bodyPath(id, body.contentHash), bodySchema), body);
+    const file = new Low(checkedJsonFile(this.#bodyPath(id, body.contentHash), bodySchema), body);
     await file.write();
   }
 
   async readBody(id: string, contentHash: string): Promise<Body> {
-    const path = this.bodyPath(id, contentHash);
+    const path = this.#bodyPath(id, contentHash);
     const body = await checkedJsonFile(path, bodySchema).read();
     if (!body) throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing (${path})`);
     return body;
@@ -136,7 +136,7 @@ export class ClipStore {
    * async reads' thread-pool round trips cost more than the reads themselves.
    */
   readText(id: string, contentHash: string): string {
-    const path = this.bodyPath(id, contentHash);
+    const path = this.#bodyPath(id, contentHash);
     try {
       const body = JSON.parse(readFileSync(path, 'utf8')) as { text?: unknown };
       if (typeof body.text === 'string') return body.text;
@@ -146,7 +146,13 @@ export class ClipStore {
     throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing or damaged (${path})`);
   }
 
-  bodyPath(id: string, contentHash: string): string {
+  /** Deletes the text of every version of a clip gone for good (its current one and its revisions'). */
+  async deleteBodies(record: ClipRecord): Promise<void> {
+    const hashes = new Set([record.contentHash, ...record.revisions.map((revision) => revision.contentHash)]);
+    for (const hash of hashes) await rm(this.#bodyPath(record.id, hash), { force: true });
+  }
+
+  #bodyPath(id: string, contentHash: string): string {
     return join(this.dir, 'bodies', `${id}.${contentHash}.json`);
   }
 
@@ -192,7 +198,6 @@ export interface StoreWriter {
 export interface CommitObserver {
   wrote(written: ReadonlyArray<{ id: string; record: ClipRecord | undefined }>): Promise<void>;
 }
-
 
 function groupByShard(ids: readonly string[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, open } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { chmod, open, rename } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { checkedJsonFile } from './checked-file.js';
 import { WriteLock } from './write-lock.js';
@@ -24,7 +24,7 @@ export async function loadClipperSettings(dir: string): Promise<ClipperSettings>
   const existing = await readPrivate(file, path);
   if (existing) return existing;
   // Two processes starting at once must not each mint a token and leave one of them with a stale one.
-  return new WriteLock(join(dir, 'library.lock')).withLock(async () => (await readPrivate(file, path)) ?? createSettings(file, path));
+  return new WriteLock(join(dir, 'library.lock')).withLock(async () => (await readPrivate(file, path)) ?? createSettings(path));
 }
 
 type SettingsFile = ReturnType<typeof checkedJsonFile<ClipperSettings>>;
@@ -36,15 +36,24 @@ async function readPrivate(file: SettingsFile, path: string): Promise<ClipperSet
   return settings;
 }
 
-async function createSettings(file: SettingsFile, path: string): Promise<ClipperSettings> {
+async function createSettings(path: string): Promise<ClipperSettings> {
   const settings = { token: randomBytes(32).toString('base64url'), port: DEFAULT_CLIPPER_PORT };
-  // lowdb (steno) writes `.<name>.tmp` beside the file and renames it over. writeFile keeps an existing
-  // file's mode, so creating that temp file 0600 first means the token is never on disk readable by
-  // others; the chmod afterwards keeps the promise should steno ever name its temp file differently.
-  const temp = join(dirname(path), `.${basename(path)}.tmp`);
-  await (await open(temp, 'w', 0o600)).close();
-  await chmod(temp, 0o600);
-  await file.write(settings);
-  await chmod(path, 0o600);
+  await writePrivateFile(path, JSON.stringify(settings));
   return settings;
+}
+
+/**
+ * Writes a file whole or not at all, readable by its owner only from the first byte: a temp file of
+ * our own is created 0600 (never following a link already there), synced, and renamed over the file.
+ */
+async function writePrivateFile(path: string, text: string): Promise<void> {
+  const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
 }

@@ -1,6 +1,7 @@
 /**
- * The names of the API methods, with no dependencies, so the sandboxed preload (which can load no
- * npm package) can expose exactly these. `API_ARGS` in api.ts is checked against this list.
+ * The names of the API methods and the channels they travel on, with no dependencies, so the
+ * sandboxed preload (which can load no npm package) and the renderer can use them at run time.
+ * `API_ARGS` in api.ts is checked against this list.
  */
 export const API_METHODS = [
   'list', 'get', 'search', 'import', 'update', 'addTags', 'removeTags', 'tags', 'renameTag', 'mergeTags', 'deleteTag',
@@ -14,3 +15,6 @@ export type ApiMethod = (typeof API_METHODS)[number];
 export function channelOf(method: ApiMethod): string {
   return `clipdesk:${method}`;
 }
+
+/** The one channel the main process sends shell commands on (see ShellCommand in api.ts). */
+export const SHELL_COMMAND_CHANNEL = 'clipdesk:command';

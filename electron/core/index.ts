@@ -1,0 +1,13 @@
+/**
+ * The one entry to the core for every host (the CLI, the Electron main process, the web host, the
+ * browser clipper): the Library facade and the few things a host needs before or beside it.
+ */
+export { Library } from './library.js';
+export type { LibraryOptions, OpenReport } from './library.js';
+export { ClipdeskError, isClipdeskError } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export { describeInvalid, parseInput } from './validation.js';
+export { resolveLibraryDir } from './store/library-dir.js';
+export { checkLibrary } from './store/check.js';
+export type { LibraryCheck } from './store/check.js';
+export { DEFAULT_CLIPPER_PORT, loadClipperSettings } from './store/settings.js';
