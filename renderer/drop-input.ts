@@ -1,11 +1,12 @@
 import type { ImportInput } from '../electron/api.js';
+import { clippableKind } from '../electron/shared/clippable-files.js';
 
 /** What a drop onto the window means as an import, or a message saying why it cannot be clipped. */
 export async function droppedInput(data: DataTransfer): Promise<ImportInput | { problem: string }> {
   const file = data.files[0];
   if (file) {
     // The core detects the charset (a saved GBK or Big5 page is common), so it gets the raw bytes.
-    if (/\.(html?|xhtml|txt|md|markdown)$/i.test(file.name)) return { kind: 'file', name: file.name, data: await base64Of(file) };
+    if (clippableKind(file.name)) return { kind: 'file', name: file.name, data: await base64Of(file) };
     return { problem: `${file.name} is not a file Clipdesk can clip: use .html, .htm, .txt or .md.` };
   }
   // text/uri-list may hold several links and # comment lines; the first link is the one dragged.

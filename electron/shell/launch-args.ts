@@ -3,11 +3,10 @@
  * given on the command line (first launch, or handed over by a second launch). Pure, so it is tested
  * in plain Node.
  */
-import { extname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { clippableKind } from '../shared/clippable-files.js';
 
 export type LaunchRequest = { kind: 'url'; url: string } | { kind: 'file'; path: string };
-
-const CLIPPABLE_FILES = new Set(['.html', '.htm', '.xhtml', '.txt', '.md', '.markdown']);
 
 export function launchRequests(argv: readonly string[], workingDirectory: string): LaunchRequest[] {
   return argv.flatMap((arg) => {
@@ -20,7 +19,7 @@ function requestOf(arg: string, workingDirectory: string): LaunchRequest | null 
   if (arg.startsWith('-')) return null; // Chromium and Electron switches
   if (/^clipdesk:/i.test(arg)) return deepLink(arg);
   if (/^https?:\/\//i.test(arg)) return { kind: 'url', url: arg };
-  if (CLIPPABLE_FILES.has(extname(arg).toLowerCase())) {
+  if (clippableKind(arg)) {
     return { kind: 'file', path: isAbsolute(arg) ? arg : resolve(workingDirectory, arg) };
   }
   return null;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { rendererResponse } from '../../electron/shell/app-protocol.js';
+import { HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS } from '../../electron/shared/clippable-files.js';
 import { launchRequests } from '../../electron/shell/launch-args.js';
 import { DEFAULT_STATE, loadWindowState, saveWindowState } from '../../electron/shell/window-state.js';
 
@@ -22,6 +23,12 @@ describe('launch arguments', () => {
 
   it('ignores deep links that are not a clip of a web page', () => {
     assert.deepEqual(launchRequests(['clipdesk://clip?url=file%3A%2F%2F%2Fetc%2Fpasswd', 'clipdesk://delete?id=1', 'clipdesk://clip', 'program.exe', '.'], '/'), []);
+  });
+
+  it('takes every file the core clips (the same list the drop zone uses), whatever the case of its extension', () => {
+    const names = [...HTML_EXTENSIONS, ...MARKDOWN_EXTENSIONS, ...TEXT_EXTENSIONS].map((extension) => `/in/page${extension.toUpperCase()}`);
+    assert.deepEqual(launchRequests(names, '/').map((request) => request.kind === 'file' && request.path), names);
+    assert.deepEqual(launchRequests(['/in.dir/notes', '/in/page.pdf'], '/'), []);
   });
 });
 
