@@ -41,6 +41,18 @@ const hostBoundary = {
   },
 };
 
+const preloadBoundary = {
+  files: ['electron/preload.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': ['error', {
+      patterns: [
+        { regex: '^(?!electron$|\\./shared/|\\./api\\.js$)', message: 'The sandboxed preload can load only electron and electron/shared/.' },
+        { regex: '^\\./api\\.js$', allowTypeImports: true, message: 'The preload takes only types from the contract.' },
+      ],
+    }],
+  },
+};
+
 const rendererBoundary = {
   files: ['renderer/**/*.ts'],
   rules: {
@@ -66,5 +78,6 @@ export default tseslint.config(
   sharedBoundary,
   coreBoundary,
   hostBoundary,
+  preloadBoundary,
   rendererBoundary,
 );
