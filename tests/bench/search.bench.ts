@@ -9,7 +9,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Catalog } from '../../electron/core/catalog/catalog.js';
 import { Library } from '../../electron/core/library.js';
+import { parseQuery } from '../../electron/core/search/index.js';
+import type { SearchPlan } from '../../electron/core/search/search-plan.js';
 import { coldStart } from './cold-start.js';
 import { generateClips, seedText } from './corpus.js';
 import { ftsSearch, loadClips, loadSqlite, openBaseline } from './fts5.js';
@@ -69,6 +72,10 @@ try {
   for (const [name, p] of [['p50', 50], ['p95', 95], ['max', 100]] as const) {
     const slowest = name === 'max' ? `slowest: ${JSON.stringify(ours.slowest)}${theirs ? `; FTS5's: ${JSON.stringify(theirs.slowest)}` : ''}` : undefined;
     add(`search.${name}_ms`, percentile(ours.times, p), 'ms', theirs ? percentile(theirs.times, p) : undefined, slowest);
+  }
+  for (const [plan, times] of await planTimes(queries, join(root, 'library'))) {
+    const spread = `p50 ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`;
+    add(`search.plan.${plan}`, times.length, 'queries', undefined, `queries that took this plan; catalog alone (no snippets): ${spread}`);
   }
   if (fts) {
     const overlap = await membershipOverlap(queries.filter((query) => query.kind === 'words'), library, fts);
@@ -132,6 +139,23 @@ async function timeQueries(queries: BenchQuery[], run: (query: BenchQuery) => Pr
   for (const query of queries) times.push(await timeIt(() => run(query)));
   const worst = times.indexOf(Math.max(...times));
   return { times, slowest: queries[worst]?.text ?? '' };
+}
+
+/** The queries' times by the plan their search took (search-plan.ts): asked again, of the catalog alone, on a second connection. */
+async function planTimes(queries: BenchQuery[], dir: string): Promise<Map<SearchPlan, number[]>> {
+  const catalog = Catalog.open(dir);
+  const byPlan = new Map<SearchPlan, number[]>();
+  try {
+    for (const query of queries) {
+      const parsed = parseQuery(query.text);
+      let plan: SearchPlan | undefined;
+      const ms = await timeIt(async () => (plan = catalog.search(parsed, 20, 0).plan));
+      if (plan) byPlan.set(plan, [...(byPlan.get(plan) ?? []), ms]);
+    }
+  } finally {
+    catalog.close();
+  }
+  return byPlan;
 }
 
 /** Mean Jaccard similarity of the full sets of matching clips, on queries small enough to list whole. */

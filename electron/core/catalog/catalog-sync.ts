@@ -4,7 +4,7 @@ import type { ClipStore, CommitObserver } from '../store/clip-store.js';
 import { shardKey } from '../store/library-dir.js';
 import type { ClipRecord } from '../store/schema.js';
 import { Catalog } from './catalog.js';
-import type { CatalogUpdate } from './catalog.js';
+import type { CatalogUpdate } from './catalog-writer.js';
 import { removeCatalog } from './catalog-db.js';
 
 /**

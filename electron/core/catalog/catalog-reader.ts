@@ -1,0 +1,88 @@
+import type { ClipSummary, ListOptions, ListResult, TagCount } from '../../api.js';
+import { tagKey } from '../tags.js';
+import { rowNumber, sameKey } from './clip-row.js';
+import type { Statements } from './statements.js';
+
+const SORT_COLUMNS = { clippedAt: 'c.clipped_at', publishedAt: 'c.published_at', title: 'c.title_key' } as const;
+
+/** What the library lists and looks up in the catalog: pages of clips, tags, ids, duplicates. */
+export class CatalogReader {
+  readonly #db: Statements;
+
+  constructor(statements: Statements) {
+    this.#db = statements;
+  }
+
+  get size(): number {
+    return this.#db.sql('select count(*) from clip').pluck().get() as number;
+  }
+
+  /** The clip an import would duplicate: same canonical URL, or same text when there is no URL. */
+  findSame(canonicalUrl: string | null, contentHash: string): string | undefined {
+    return this.#db.sql('select id from clip where same_key = ? order by n limit 1').pluck()
+      .get(sameKey(canonicalUrl, contentHash)) as string | undefined;
+  }
+
+  has(id: string): boolean {
+    return rowNumber(this.#db, id) !== undefined;
+  }
+
+  summary(id: string): ClipSummary | undefined {
+    const json = this.#db.sql('select s.summary from clip c join clip_summary s on s.n = c.n where c.id = ?').pluck()
+      .get(id) as string | undefined;
+    return json === undefined ? undefined : (JSON.parse(json) as ClipSummary);
+  }
+
+  /** The summaries of clips by row number (rows the catalog no longer has are left out). */
+  summaries(rows: readonly number[]): Map<number, ClipSummary> {
+    const found = this.#db.sql('select n, summary from clip_summary where n in (select value from json_each(?))')
+      .all(JSON.stringify(rows)) as Array<{ n: number; summary: string }>;
+    return new Map(found.map(({ n, summary }) => [n, JSON.parse(summary) as ClipSummary]));
+  }
+
+  idsStartingWith(prefix: string, limit: number): string[] {
+    return this.#db.sql("select id from clip where id >= ? and id < ? || 'g' order by id limit ?").pluck()
+      .all(prefix, prefix, limit) as string[];
+  }
+
+  /** Clips carrying any of the tags, in the trash or not. */
+  idsTagged(names: readonly string[]): string[] {
+    const keys = JSON.stringify(names.map(tagKey));
+    return this.#db.sql('select distinct c.id from clip_tag t join clip c on c.n = t.n where t.tag_key in (select value from json_each(?))')
+      .pluck().all(keys) as string[];
+  }
+
+  trashedIds(): string[] {
+    return this.#db.sql('select id from clip where trashed = 1').pluck().all() as string[];
+  }
+
+  list(options: ListOptions): ListResult {
+    const where = ['c.trashed = ?'];
+    const params: Array<string | number> = [options.trashed ? 1 : 0];
+    for (const flag of ['starred', 'annotated'] as const) {
+      const wanted = options[flag];
+      if (wanted === undefined) continue;
+      where.push(`c.${flag} = ?`);
+      params.push(wanted ? 1 : 0);
+    }
+    for (const tag of options.tags ?? []) {
+      where.push('exists (select 1 from clip_tag t where t.n = c.n and t.tag_key = ?)');
+      params.push(tagKey(tag));
+    }
+    const filter = where.join(' and ');
+    const column = SORT_COLUMNS[options.sort ?? 'clippedAt'];
+    const direction = options.descending === false ? 'asc' : 'desc';
+    const total = this.#db.sql(`select count(*) from clip c where ${filter}`).pluck().get(...params) as number;
+    const page = this.#db.sql(`select s.summary from clip c join clip_summary s on s.n = c.n where ${filter}
+      order by ${column} ${direction}, c.id limit ? offset ?`).pluck()
+      .all(...params, options.limit ?? 100, options.offset ?? 0) as string[];
+    return { total, clips: page.map((json) => JSON.parse(json) as ClipSummary) };
+  }
+
+  /** Tags of clips outside the trash, most used first, each under the spelling its oldest clip has. */
+  tags(): TagCount[] {
+    const rows = this.#db.sql(`select t.name as name, min(t.n) as oldest, count(*) as count
+      from clip_tag t join clip c on c.n = t.n where c.trashed = 0 group by t.tag_key`).all() as Array<TagCount & { oldest: number }>;
+    return rows.map(({ name, count }) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  }
+}

@@ -1,0 +1,109 @@
+import { toSearchDoc, toSummary } from '../clip-record.js';
+import { FTS_COLUMNS, ftsColumns } from '../search/fts-document.js';
+import type { ClipRecord } from '../store/schema.js';
+import { foldTag, tagKey } from '../tags.js';
+import { CLIP_FIELDS, clipRow, rowNumber } from './clip-row.js';
+import type { Statements } from './statements.js';
+
+/** Shard keys with the stamp of their file as mirrored, or null for a shard that is gone. */
+export type ShardStamps = ReadonlyMap<string, string | null>;
+
+const INSERT_CLIP = `insert into clip (${CLIP_FIELDS.join(', ')}) values (${CLIP_FIELDS.map((k) => `@${k}`).join(', ')})`;
+const UPDATE_CLIP = `update clip set ${CLIP_FIELDS.map((k) => `${k} = @${k}`).join(', ')} where n = @n`;
+const INSERT_FTS = `insert into fts (rowid, ${FTS_COLUMNS.map((c) => c.name).join(', ')})
+  values (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`;
+
+/** What the catalog needs to know of a clip after a write: its record (none if deleted) and text. */
+export interface CatalogUpdate {
+  id: string;
+  record: ClipRecord | undefined;
+  /** The current text; only read for clips outside the trash, which are the ones searched. */
+  text: () => Promise<string>;
+}
+
+/**
+ * Keeps the catalog in step with the store: every store write is mirrored here under the same
+ * cross-process lock, together with the stamps of the shard files it came from, so a crash between
+ * the two writes is noticed and repaired at the next open (catalog-sync.ts).
+ */
+export class CatalogWriter {
+  readonly #db: Statements;
+
+  constructor(statements: Statements) {
+    this.#db = statements;
+  }
+
+  /** Mirrors written clips; their texts are read first, so the transaction never waits on the disk. */
+  async apply(updates: readonly CatalogUpdate[], stamps: ShardStamps = new Map()): Promise<void> {
+    this.write(await Promise.all(updates.map(async ({ id, record, text }) => ({
+      id,
+      record,
+      text: record && !record.deletedAt ? await text() : '',
+    }))), stamps);
+  }
+
+  /**
+   * Mirrors clips whose texts are at hand and records the shard files they came from, in one
+   * transaction: one WAL append per store write.
+   */
+  write(entries: ReadonlyArray<{ id: string; record: ClipRecord | undefined; text: string }>, stamps: ShardStamps = new Map()): void {
+    this.#db.transaction(() => {
+      for (const { id, record, text } of entries) {
+        if (!record) this.#remove(id);
+        else this.#put(record, record.deletedAt ? null : ftsColumns(toSearchDoc(record, text)));
+      }
+      this.#stamp(stamps);
+    });
+  }
+
+  /** The shard files as last mirrored, by key. */
+  shardStamps(): Map<string, string> {
+    const rows = this.#db.sql('select key, stamp from shard').all() as Array<{ key: string; stamp: string }>;
+    return new Map(rows.map((row) => [row.key, row.stamp]));
+  }
+
+  #remove(id: string): void {
+    const n = rowNumber(this.#db, id);
+    if (n === undefined) return;
+    this.#db.sql('delete from fts where rowid = ?').run(n);
+    this.#db.sql('delete from clip_tag where n = ?').run(n);
+    this.#db.sql('delete from clip_summary where n = ?').run(n);
+    this.#db.sql('delete from clip where n = ?').run(n);
+  }
+
+  /**
+   * Inserts or updates a clip in place: an edit keeps the clip's row number, so only the rows and
+   * index entries that changed are rewritten (what a tag edit costs on disk).
+   */
+  #put(record: ClipRecord, columns: string[] | null): void {
+    const values = clipRow(record);
+    const n = rowNumber(this.#db, record.id);
+    const row = n ?? (this.#db.sql(INSERT_CLIP).run(values).lastInsertRowid as number);
+    if (n !== undefined) {
+      this.#db.sql(UPDATE_CLIP).run({ ...values, n });
+      this.#db.sql('delete from fts where rowid = ?').run(n);
+    }
+    this.#db.sql('insert or replace into clip_summary (n, summary) values (?, ?)').run(row, JSON.stringify(toSummary(record)));
+    this.#putTags(row, record.tags);
+    if (columns) this.#db.sql(INSERT_FTS).run(row, ...columns);
+  }
+
+  /** Only the tags that changed are written. */
+  #putTags(n: number, tags: readonly string[]): void {
+    const wanted = new Map(tags.map((name) => [tagKey(name), name]));
+    const stored = this.#db.sql('select tag_key as key, name from clip_tag where n = ?').all(n) as Array<{ key: string; name: string }>;
+    for (const { key, name } of stored) {
+      if (wanted.get(key) === name) wanted.delete(key);
+      else this.#db.sql('delete from clip_tag where tag_key = ? and n = ?').run(key, n);
+    }
+    const insert = this.#db.sql('insert into clip_tag (tag_key, n, name, folded) values (?, ?, ?, ?)');
+    for (const [key, name] of wanted) insert.run(key, n, name, foldTag(name));
+  }
+
+  #stamp(stamps: ShardStamps): void {
+    for (const [key, stamp] of stamps) {
+      if (stamp === null) this.#db.sql('delete from shard where key = ?').run(key);
+      else this.#db.sql('insert or replace into shard (key, stamp) values (?, ?)').run(key, stamp);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { FTS_COLUMNS } from '../search/fts-document.js';
+import type { SqlQuery } from '../search/fts-query.js';
+import type { ScoredRow, SearchPrimitives, WordQuery } from '../search/search-plan.js';
+import type { Statements } from './statements.js';
+
+/** FTS5's BM25 with the column weights; called by name (not `rank`) so a rowid bound narrows what it scores. */
+const BM25 = `bm25(fts, ${FTS_COLUMNS.map((column) => column.weight).join(', ')})`;
+
+/** The questions of a search plan (search-plan.ts), each one statement over the catalog's index and tables. */
+export class FtsPrimitives implements SearchPrimitives {
+  readonly #db: Statements;
+
+  constructor(statements: Statements) {
+    this.#db = statements;
+  }
+
+  newestMatches(query: WordQuery, limit: number): number[] {
+    const { from, args } = matchesOf(query);
+    return this.#db.sql(`select fts.rowid ${from} order by fts.rowid desc limit ?`).pluck().all(...args, limit) as number[];
+  }
+
+  nthNewest(expression: string, n: number): number | undefined {
+    return this.#db.sql('select rowid from fts where fts match ? order by rowid desc limit 1 offset ?').pluck()
+      .get(expression, n) as number | undefined;
+  }
+
+  topRow(): number {
+    return (this.#db.sql('select max(n) from clip').pluck().get() as number | null) ?? 0;
+  }
+
+  scoredPage(query: WordQuery, oldest: number, limit: number, offset: number): ScoredRow[] {
+    const { from, args } = matchesOf(query);
+    return this.#db.sql(`select fts.rowid as n, ${BM25} as score ${from} and fts.rowid >= ?
+      order by score, fts.rowid desc limit ? offset ?`).all(...args, oldest, limit, offset) as ScoredRow[];
+  }
+
+  scoredSince(expression: string, oldest: number): ScoredRow[] {
+    return this.#db.sql(`select rowid as n, ${BM25} as score from fts where fts match ? and rowid >= ?`)
+      .all(expression, oldest) as ScoredRow[];
+  }
+
+  countFiltered(query: SqlQuery, limit: number): number {
+    const { where, args } = filteredBy(query);
+    return this.#db.sql(`select count(*) from (select 1 from clip c ${where} limit ?)`).pluck().get(...args, limit) as number;
+  }
+
+  filteredPage(query: SqlQuery, limit: number, offset: number): number[] {
+    const { where, args } = filteredBy(query);
+    return this.#db.sql(`select c.n from clip c ${where} order by c.published_at desc, c.id limit ? offset ?`).pluck()
+      .all(...args, limit, offset) as number[];
+  }
+}
+
+/** The index holds no clip in the trash, so without date or flag filters it answers alone, with no join. */
+function matchesOf(query: WordQuery): { from: string; args: Array<string | number> } {
+  if (query.where.length === 0) return { from: 'from fts where fts match ?', args: [query.match] };
+  const from = `from fts join clip c on c.n = fts.rowid where fts match ? and ${query.where.join(' and ')}`;
+  return { from, args: [query.match, ...query.params] };
+}
+
+function filteredBy(query: SqlQuery): { where: string; args: Array<string | number> } {
+  const excluded = query.exclude === null ? '' : ' and c.n not in (select rowid from fts where fts match ?)';
+  return {
+    where: `where ${['c.trashed = 0', ...query.where].join(' and ')}${excluded}`,
+    args: query.exclude === null ? query.params : [...query.params, query.exclude],
+  };
+}

@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { SqlQuery } from '../../electron/core/search/fts-query.js';
+import {
+  COMMON_SAMPLE, COUNT_LIMIT, MIN_SAMPLE, RANK_WINDOW, SCORED_ON_WORDS_LIMIT, planSearch,
+} from '../../electron/core/search/search-plan.js';
+import type { ScoredRow, SearchPrimitives, WordQuery } from '../../electron/core/search/search-plan.js';
+
+/** Row numbers 1..top that `keep` selects. */
+function rows(top: number, keep: (n: number) => boolean): number[] {
+  return Array.from({ length: top }, (_, i) => i + 1).filter(keep);
+}
+
+/**
+ * The catalog's answers, made up: `matches` gives every expression's rows (the query's own under its
+ * whole MATCH expression, filters applied); a row's BM25 score is `score(n)`, lower is better. Every
+ * question asked is logged, by name.
+ */
+function fakeIndex(matches: Record<string, number[]>, options: { score?: (n: number) => number; filtered?: number[] } = {}) {
+  const asked: string[] = [];
+  const newestOf = (expression: string) => [...(matches[expression] ?? [])].sort((a, b) => b - a);
+  const scored = (expression: string, oldest: number): ScoredRow[] =>
+    (matches[expression] ?? []).filter((n) => n >= oldest).map((n) => ({ n, score: options.score?.(n) ?? 0 }));
+  const filtered = options.filtered ?? [];
+  const index: SearchPrimitives = {
+    newestMatches: (query, limit) => (asked.push('newestMatches'), newestOf(query.match).slice(0, limit)),
+    nthNewest: (expression, n) => (asked.push(`nthNewest ${expression}`), newestOf(expression)[n]),
+    topRow: () => (asked.push('topRow'), Math.max(0, ...Object.values(matches).flat())),
+    scoredPage: (query, oldest, limit, offset) => (asked.push(`scoredPage from ${oldest}`),
+      scored(query.match, oldest).sort((a, b) => a.score - b.score || b.n - a.n).slice(offset, offset + limit)),
+    scoredSince: (expression, oldest) => (asked.push(`scoredSince ${expression} from ${oldest}`), scored(expression, oldest)),
+    countFiltered: (_query, limit) => Math.min(filtered.length, limit),
+    filteredPage: (_query, limit, offset) => filtered.slice(offset, offset + limit),
+  };
+  return { index, asked };
+}
+
+const base: SqlQuery = { match: null, groups: [], groupWords: [], exclude: null, where: [], params: [], broad: false };
+
+/** Words all required, as toSqlQuery makes them. */
+function words(...groups: string[]): WordQuery {
+  return { ...base, match: groups.join(' AND '), groups, groupWords: groups.map((group) => [group]) };
+}
+
+function phrase(...parts: string[]): WordQuery {
+  const group = `"${parts.join(' ')}"`;
+  return { ...base, match: group, groups: [group], groupWords: [parts] };
+}
+
+const page = (limit = 20, offset = 0) => ({ limit, offset });
+const ids = (found: { rows: ScoredRow[] }) => found.rows.map((row) => row.n);
+
+test('ranks a query with few matches whole, best first', () => {
+  const { index, asked } = fakeIndex({ steel: [3, 5, 9] }, { score: (n) => (n === 3 ? -2 : -1) });
+  const found = planSearch(words('steel'), page(), index);
+  assert.equal(found.plan, 'scored-whole');
+  assert.deepEqual(ids(found), [3, 9, 5]);
+  assert.deepEqual([found.total, found.totalIsLowerBound], [3, false]);
+  assert.ok(asked.includes('scoredPage from 0'), 'every match is scored');
+});
+
+test('counts matches up to COUNT_LIMIT and says "more than" past it', () => {
+  const exactly = planSearch(words('steel'), page(), fakeIndex({ steel: rows(COUNT_LIMIT, () => true) }).index);
+  assert.deepEqual([exactly.total, exactly.totalIsLowerBound], [COUNT_LIMIT, false]);
+  const more = planSearch(words('steel'), page(), fakeIndex({ steel: rows(COUNT_LIMIT + 5, () => true) }).index);
+  assert.deepEqual([more.total, more.totalIsLowerBound], [COUNT_LIMIT, true]);
+});
+
+test('ranks a query with more matches than RANK_WINDOW only among its newest matches', () => {
+  // Every other clip: not common, so the word is weighed.
+  const steel = rows(6 * RANK_WINDOW, (n) => n % 2 === 0);
+  const { index, asked } = fakeIndex({ steel }, { score: (n) => (n === 2 ? -9 : -1) });
+  const found = planSearch(words('steel'), page(), index);
+  const windowEnd = steel.at(-RANK_WINDOW);
+  assert.ok(asked.includes(`scoredPage from ${windowEnd}`));
+  assert.ok(!ids(found).includes(2), 'the best-scored match, oldest of all, is outside the window');
+});
+
+test('a page past the window widens it: every match can be reached by paging', () => {
+  const steel = rows(6 * RANK_WINDOW, (n) => n % 2 === 0);
+  const { index, asked } = fakeIndex({ steel });
+  const found = planSearch(words('steel'), page(50, RANK_WINDOW + 200), index);
+  assert.ok(asked.includes('scoredPage from 0'), 'a walk no longer than the window cannot tell where it ends: all is ranked');
+  assert.equal(found.rows.length, 50);
+});
+
+test('lists a broad prefix newest first, unscored, without asking which words are common', () => {
+  const { index, asked } = fakeIndex({ '"st" *': rows(3000, () => true) });
+  const found = planSearch({ ...words('"st" *'), broad: true }, page(3, 2), index);
+  assert.equal(found.plan, 'newest');
+  assert.deepEqual(found.rows, [{ n: 2998, score: 0 }, { n: 2997, score: 0 }, { n: 2996, score: 0 }]);
+  assert.deepEqual(asked, ['newestMatches']);
+});
+
+test('a word in more than half the newest clips lists newest first when alone, told from its own walk', () => {
+  const { index, asked } = fakeIndex({ the: rows(3000, () => true) });
+  const found = planSearch(words('the'), page(), index);
+  assert.equal(found.plan, 'newest');
+  assert.deepEqual(ids(found).slice(0, 2), [3000, 2999]);
+  assert.deepEqual(asked, ['newestMatches', 'topRow'], 'no second walk over its matches');
+});
+
+test('a word in more than half the newest clips is left out of the scoring of the others', () => {
+  const company = rows(3000, (n) => n % 10 === 0);
+  const { index, asked } = fakeIndex({ the: rows(3000, () => true), company, 'the AND company': company }, { score: (n) => -(n % 7) });
+  const found = planSearch(words('the', 'company'), page(), index);
+  assert.equal(found.plan, 'scored-on-words');
+  assert.ok(asked.includes('scoredSince company from 0'));
+  assert.deepEqual(ids(found).slice(0, 3), [2960, 2890, 2820], 'best score first, ties newest first');
+});
+
+test('a phrase with a common word is scored on its other words, among the phrase\'s own matches', () => {
+  const thePhrase = rows(3000, (n) => n % 20 === 0);
+  const company = rows(3000, (n) => n % 10 === 0);
+  const matches = { '"the company"': thePhrase, the: rows(3000, () => true), company };
+  const { index, asked } = fakeIndex(matches, { score: (n) => (n === 10 ? -9 : -(n % 7)) });
+  const found = planSearch(phrase('the', 'company'), page(200), index);
+  assert.equal(found.plan, 'scored-on-words');
+  assert.ok(asked.includes('scoredSince company from 0'));
+  assert.ok(!ids(found).includes(10), 'a clip with the word but not the phrase is left out');
+  assert.deepEqual(found.total, thePhrase.length);
+  assert.ok(ids(found).every((n) => n % 20 === 0));
+});
+
+test('a phrase of rare words is scored whole', () => {
+  const matches = {
+    '"steel tariffs"': rows(3000, (n) => n % 20 === 0), steel: rows(3000, (n) => n % 5 === 0), tariffs: rows(3000, (n) => n % 4 === 0),
+  };
+  assert.equal(planSearch(phrase('steel', 'tariffs'), page(), fakeIndex(matches).index).plan, 'scored-whole');
+});
+
+test('a query narrowed by a filter, tag or exclusion is scored whole, common words and all', () => {
+  const company = rows(3000, (n) => n % 10 === 0);
+  const matches = { the: rows(3000, () => true), company, 'the AND company': company, 'the AND company AND tag_names : "t74"': company };
+  const filtered = { ...words('the', 'company'), where: ['c.day >= ?'], params: ['2020-01-01'] };
+  const tagged = { ...words('the', 'company'), match: 'the AND company AND tag_names : "t74"' };
+  for (const query of [filtered, tagged]) {
+    const { index, asked } = fakeIndex(matches);
+    assert.equal(planSearch(query, page(), index).plan, 'scored-whole');
+    assert.ok(!asked.some((question) => question.startsWith('nthNewest the AND')), 'no walk of the weighed words');
+  }
+});
+
+test(`scores whole when the other words match more than ${SCORED_ON_WORDS_LIMIT} windows' worth of clips in its range`, () => {
+  const top = 60 * RANK_WINDOW;
+  const thePhrase = rows(top, (n) => n % 40 === 0);
+  const index = (year: number[]) => fakeIndex({ '"the year"': thePhrase, the: rows(top, () => true), year }).index;
+  // The phrase's window spans its newest RANK_WINDOW matches, 40 * RANK_WINDOW rows: a third of them
+  // hold "year" (not common), more than SCORED_ON_WORDS_LIMIT windows' worth.
+  assert.equal(planSearch(phrase('the', 'year'), page(), index(rows(top, (n) => n % 3 === 0))).plan, 'scored-whole');
+  assert.equal(planSearch(phrase('the', 'year'), page(), index(rows(top, (n) => n % 20 === 0))).plan, 'scored-on-words');
+});
+
+test(`weighs every word in a catalog of fewer than ${MIN_SAMPLE} clips`, () => {
+  const the = rows(MIN_SAMPLE - 1, () => true);
+  const { index, asked } = fakeIndex({ the });
+  assert.equal(planSearch(words('the'), page(), index).plan, 'scored-whole');
+  assert.deepEqual(asked, ['newestMatches', 'topRow', 'scoredPage from 0']);
+});
+
+test(`tells a common word by the middle of the newest ${COMMON_SAMPLE} clips, not by all its matches`, () => {
+  // In every clip of the newest COMMON_SAMPLE and in none before: common, however rare over the library.
+  const top = 10 * COMMON_SAMPLE;
+  const the = rows(top, (n) => n > top - COMMON_SAMPLE);
+  const company = rows(top, (n) => n % 10 === 0);
+  const { index, asked } = fakeIndex({ the, company, 'the AND company': company.filter((n) => the.includes(n)) });
+  assert.equal(planSearch(words('the', 'company'), page(), index).plan, 'scored-on-words');
+  assert.ok(asked.includes('nthNewest the'), 'the word walked to its middle');
+});
+
+test(`a filter-only query counts up to ${COUNT_LIMIT} and pages in the catalog's order, unscored`, () => {
+  const { index } = fakeIndex({}, { filtered: rows(COUNT_LIMIT + 10, () => true).reverse() });
+  const found = planSearch({ ...base, where: ['c.starred = ?'], params: [1] }, page(2, 1), index);
+  assert.equal(found.plan, 'filtered');
+  assert.deepEqual([found.total, found.totalIsLowerBound], [COUNT_LIMIT, true]);
+  assert.deepEqual(found.rows, [{ n: COUNT_LIMIT + 9, score: 0 }, { n: COUNT_LIMIT + 8, score: 0 }]);
+});
