@@ -18,7 +18,8 @@ import { describeRecovery } from './store/recovery.js';
 import type { CommitObserver, StoreWriter } from './store/clip-store.js';
 import type { ClipRecord } from './store/schema.js';
 import { parseInput } from './validation.js';
-import { cleanTagName, replaceTags, tagKey, withTags, withoutTags } from './tags.js';
+import { sameTag } from '../shared/tag-names.js';
+import { cleanTagName, replaceTags, withTags, withoutTags } from './tags.js';
 
 export interface LibraryOptions {
   fetchTimeoutMs?: number;
@@ -220,8 +221,8 @@ export class Library {
     const [cleaned] = cleanTags([into]);
     if (!cleaned) throw new ClipdeskError('BAD_INPUT', 'a tag needs a name');
     // Merging into a tag that exists keeps its spelling; renaming a tag to another case changes it.
-    const renamesItself = from.some((name) => tagKey(name) === tagKey(cleaned));
-    const target = renamesItself ? cleaned : (this.tags().find((tag) => tagKey(tag.name) === tagKey(cleaned))?.name ?? cleaned);
+    const renamesItself = from.some((name) => sameTag(name, cleaned));
+    const target = renamesItself ? cleaned : (this.tags().find((tag) => sameTag(tag.name, cleaned))?.name ?? cleaned);
     return this.#editTagged(from, (tags) => replaceTags(tags, from, target));
   }
 

@@ -1,24 +1,11 @@
-import { fold } from './search/tokenize.js';
+import { tagKey, tidyTagName } from '../shared/tag-names.js';
 
-/** Tag names are compared case-insensitively; the first spelling a library sees is the one it keeps. */
+// Tags are one when their keys are (shared/tag-names.ts); the first spelling a clip gets is kept.
 
-export function tagKey(name: string): string {
-  return name.normalize('NFKC').trim().toLocaleLowerCase();
-}
-
-/** A tag name as tag: filters compare it: also ignoring accents and spacing (search/tokenize.ts fold). */
-export function foldTag(name: string): string {
-  return fold(collapsed(name));
-}
-
-/** Trims and collapses inner whitespace; an empty or over-long name is not a tag. */
+/** The name tidied; an empty or over-long name is not a tag. */
 export function cleanTagName(name: string): string | null {
-  const cleaned = collapsed(name);
+  const cleaned = tidyTagName(name);
   return cleaned.length > 0 && cleaned.length <= 100 ? cleaned : null;
-}
-
-function collapsed(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
 export function hasTag(tags: readonly string[], name: string): boolean {

@@ -25,6 +25,19 @@ describe('tags', () => {
     assert.deepEqual((await library.get(seedId)).tags, ['Pharma']);
   });
 
+  it('treats names differing only in accents, case, width or spacing as one tag, everywhere', async () => {
+    const other = await addSample(1);
+    await library.addTags(seedId, ['Café  society']);
+    await library.addTags(other, ['cafe society', 'ＣＡＦＥ Society']);
+    assert.deepEqual((await library.get(other)).tags, ['cafe society']);
+    assert.deepEqual(library.tags(), [{ name: 'Café society', count: 2 }]);
+    assert.equal(library.list({ tags: ['CAFE SOCIETY'] }).total, 2);
+    assert.equal((await library.search('tag:"café society"')).total, 2);
+    assert.equal((await library.search('tag:"cafe society" Zhou')).total, 1);
+    assert.equal(await library.renameTag('cafe Society', 'Cafés'), 2);
+    assert.deepEqual(library.tags(), [{ name: 'Cafés', count: 2 }]);
+  });
+
   it('lists tags with counts, most used first', async () => {
     const other = await addSample(1);
     await library.addTags(seedId, ['trade', 'china']);

@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
  */
 
 /** Bump when the tables or the way text is turned into index terms change: the catalog is rebuilt. */
-export const CATALOG_VERSION = 2;
+export const CATALOG_VERSION = 3;
 
 const SCHEMA = `
   -- Small rows, so the filters of a search (a date, the trash) read a page or two per clip.
@@ -35,10 +35,9 @@ const SCHEMA = `
   create index clip_by_published on clip (trashed, published_at);
   create index clip_by_title on clip (trashed, title_key);
   create table clip_tag (
-    tag_key text not null,
+    tag_key text not null,            -- shared/tag-names.ts tagKey: case, accents and spacing ignored
     n integer not null,
     name text not null,
-    folded text not null,             -- for tag: in queries, which ignores case and accents
     primary key (tag_key, n)
   ) without rowid;
   create index clip_tag_by_clip on clip_tag (n);

@@ -1,5 +1,5 @@
 import type { ClipSummary, ListOptions, ListResult, TagCount } from '../../api.js';
-import { tagKey } from '../tags.js';
+import { tagKey } from '../../shared/tag-names.js';
 import { rowNumber, sameKey } from './clip-row.js';
 import type { Statements } from './statements.js';
 

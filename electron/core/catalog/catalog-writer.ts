@@ -1,7 +1,7 @@
 import { toSearchDoc, toSummary } from '../clip-record.js';
 import { FTS_COLUMNS, ftsColumns } from '../search/fts-document.js';
 import type { ClipRecord } from '../store/schema.js';
-import { foldTag, tagKey } from '../tags.js';
+import { tagKey } from '../../shared/tag-names.js';
 import { CLIP_FIELDS, clipRow, rowNumber } from './clip-row.js';
 import type { Statements } from './statements.js';
 
@@ -96,8 +96,8 @@ export class CatalogWriter {
       if (wanted.get(key) === name) wanted.delete(key);
       else this.#db.sql('delete from clip_tag where tag_key = ? and n = ?').run(key, n);
     }
-    const insert = this.#db.sql('insert into clip_tag (tag_key, n, name, folded) values (?, ?, ?, ?)');
-    for (const [key, name] of wanted) insert.run(key, n, name, foldTag(name));
+    const insert = this.#db.sql('insert into clip_tag (tag_key, n, name) values (?, ?, ?)');
+    for (const [key, name] of wanted) insert.run(key, n, name);
   }
 
   #stamp(stamps: ShardStamps): void {

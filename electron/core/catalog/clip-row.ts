@@ -1,5 +1,5 @@
 import type { ClipRecord } from '../store/schema.js';
-import { fold } from '../search/tokenize.js';
+import { fold } from '../../shared/fold.js';
 import type { Statements } from './statements.js';
 
 /** A clip's row in the catalog's `clip` table: what lists, filters and duplicate checks read. */

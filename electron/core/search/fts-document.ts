@@ -3,7 +3,7 @@
  * Clipdesk makes the terms itself (tokenize.ts: folding, CJK bigrams) because SQLite's tokenizers know
  * no Chinese; FTS5 then only splits on the spaces.
  */
-import { foldTag } from '../tags.js';
+import { tagKey } from '../../shared/tag-names.js';
 import { indexTerms } from './tokenize.js';
 
 export interface SearchDoc {
@@ -44,7 +44,7 @@ export function ftsColumns(doc: SearchDoc): string[] {
  * FTS5 intersects with the words instead of a check per matching clip.
  */
 export function tagTerm(name: string): string {
-  return `t${Buffer.from(foldTag(name)).toString('hex')}`;
+  return `t${Buffer.from(tagKey(name)).toString('hex')}`;
 }
 
 export function ftsTerms(text: string): string[] {

@@ -3,7 +3,7 @@
  * plus conditions on the clip table (alias `c`) for the filters.
  */
 import type { Filter, ParsedQuery, Term } from './query.js';
-import { foldTag } from '../tags.js';
+import { tagKey } from '../../shared/tag-names.js';
 import { ftsTokens, tagTerm } from './fts-document.js';
 import { isCjk } from './tokenize.js';
 
@@ -101,7 +101,7 @@ function filterCondition(filter: Filter): { sql: string; params: Array<string | 
   const not = 'negate' in filter && filter.negate ? 'not ' : '';
   switch (filter.kind) {
     case 'tag':
-      return { sql: `${not}exists (select 1 from clip_tag t where t.n = c.n and t.folded = ?)`, params: [foldTag(filter.value)] };
+      return { sql: `${not}exists (select 1 from clip_tag t where t.n = c.n and t.tag_key = ?)`, params: [tagKey(filter.value)] };
     case 'source':
       return { sql: `${not}instr(c.source, ?) > 0`, params: [filter.value] };
     case 'is':

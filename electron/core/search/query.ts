@@ -5,7 +5,8 @@
  * An unterminated quote runs to the end of the query, so a phrase being typed already searches.
  */
 import { ClipdeskError } from '../errors.js';
-import { fold, queryTerms } from './tokenize.js';
+import { fold } from '../../shared/fold.js';
+import { queryTerms } from './tokenize.js';
 
 export const MAX_QUERY_LENGTH = 1000;
 

@@ -4,7 +4,8 @@
  * characters (see foldWithOrigins).
  */
 import type { Snippet } from '../../api.js';
-import { CJK_SCRIPTS, fold, isCjk } from './tokenize.js';
+import { fold } from '../../shared/fold.js';
+import { CJK_SCRIPTS, isCjk } from './tokenize.js';
 
 const DEFAULT_MAX_LENGTH = 200;
 /** How far a cut may move to land between words instead of inside one. */

@@ -3,6 +3,8 @@
  * way, so case, width, diacritics and Unicode composition never decide whether something matches.
  */
 
+import { fold } from '../../shared/fold.js';
+
 // One segmenter per process: they are costly to create. ICU picks the dictionary by script, so one
 // serves Thai, Lao, Khmer and Burmese alike.
 const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
@@ -14,12 +16,6 @@ const CJK = new RegExp(`[${CJK_SCRIPTS}]`, 'u');
 const UNSPACED = new RegExp(String.raw`[${CJK_SCRIPTS}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]`, 'u');
 // A run of letters and digits, kept whole across an apostrophe (don't) or a decimal point (3.14).
 const WORD = /[\p{L}\p{N}]+(?:(?:['’](?=\p{L})|[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
-
-/** NFKC, lower case, diacritics stripped: 'Ｃafé' -> 'cafe', 'Zürich' -> 'zurich'. */
-export function fold(text: string): string {
-  // The final NFC recomposes what NFD split but is not a mark (Hangul syllables).
-  return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
-}
 
 /** True for Chinese characters and Japanese kana, which are written without spaces between words. */
 export function isCjk(text: string): boolean {
