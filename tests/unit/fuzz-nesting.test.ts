@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseDocument } from '../../electron/core/clip/dom-window.js';
-import { nestingDepth } from '../../electron/core/clip/nesting-depth.js';
+import { parseDocument } from '../../electron/core/clip/parse/dom-window.js';
+import { nestingDepth } from '../../electron/core/clip/parse/nesting-depth.js';
 
 /**
  * The nesting estimate decides which pages reach jsdom and Readability, so it is checked against what
