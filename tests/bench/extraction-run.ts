@@ -1,4 +1,4 @@
-import { decodeHtml } from '../../electron/core/clip/charset.js';
+import { decodeHtml } from '../../electron/core/clip/decode/charset.js';
 import { clipFromFileBytes, clipFromHtml } from '../../electron/core/clip/index.js';
 import type { CorpusPage } from './extraction-corpora.js';
 import { readabilityExtract } from './readability-baseline.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findChineseByline, tidyName } from '../../electron/core/clip/chinese-byline.js';
 import { clipFromHtml } from '../../electron/core/clip/index.js';
+import { findChineseByline, tidyName } from '../../electron/core/clip/metadata/chinese-byline.js';
 
 const BODY = '市交通局昨日宣布，城东新建的公交枢纽站将于下月正式投入使用。';
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { decodeHtml, decodeText } from '../../electron/core/clip/charset.js';
+import { decodeHtml, decodeText } from '../../electron/core/clip/decode/charset.js';
 import { clipFromHtml, clipFromUrl } from '../../electron/core/clip/index.js';
 
 const pages = new URL('../fixtures/pages/', import.meta.url);

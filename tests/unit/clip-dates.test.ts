@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findNumericDate, findYearMonth } from '../../electron/core/clip/dates.js';
-import { inPrintedZone } from '../../electron/core/clip/page-clock.js';
-import { readPrintedMeta } from '../../electron/core/clip/printed-meta.js';
+import { findNumericDate, findYearMonth } from '../../electron/core/clip/metadata/dates.js';
+import { inPrintedZone } from '../../electron/core/clip/metadata/page-clock.js';
+import { readPrintedMeta } from '../../electron/core/clip/metadata/printed-meta.js';
 
 const PARAGRAPH = '市交通局昨日宣布，城东新建的公交枢纽站将于下月正式投入使用，届时将有十二条线路在此始发和停靠。';
 

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { setImmediate } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseDocument, releaseDocument } from '../../electron/core/clip/dom-window.js';
-import { withoutElements } from '../../electron/core/clip/raw-text-elements.js';
+import { parseDocument, releaseDocument } from '../../electron/core/clip/parse/dom-window.js';
+import { withoutElements } from '../../electron/core/clip/parse/raw-text-elements.js';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;

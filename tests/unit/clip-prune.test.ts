@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dropHeadMetadata } from '../../electron/core/clip/article-head.js';
-import { dropTailNotes } from '../../electron/core/clip/article-tail.js';
-import { dropBoilerplateSections } from '../../electron/core/clip/boilerplate-sections.js';
-import { dropCollapsedBlocks } from '../../electron/core/clip/collapsed-blocks.js';
-import { parseDocument } from '../../electron/core/clip/dom-window.js';
-import { nodeToText } from '../../electron/core/clip/html-to-text.js';
-import { dropSideColumns } from '../../electron/core/clip/layout-columns.js';
-import { dropLinkLists } from '../../electron/core/clip/link-lists.js';
-import { dropPageControls, isControlLine } from '../../electron/core/clip/page-controls.js';
+import { dropHeadMetadata } from '../../electron/core/clip/extract/article-head.js';
+import { dropTailNotes } from '../../electron/core/clip/extract/article-tail.js';
+import { dropBoilerplateSections } from '../../electron/core/clip/extract/boilerplate-sections.js';
+import { dropCollapsedBlocks } from '../../electron/core/clip/extract/collapsed-blocks.js';
+import { dropSideColumns } from '../../electron/core/clip/extract/layout-columns.js';
+import { dropLinkLists } from '../../electron/core/clip/extract/link-lists.js';
+import { dropPageControls, isControlLine } from '../../electron/core/clip/extract/page-controls.js';
+import { parseDocument } from '../../electron/core/clip/parse/dom-window.js';
+import { nodeToText } from '../../electron/core/clip/sanitize/html-to-text.js';
 
 /** An article container as Readability hands it over: a <div> holding the given markup. */
 function article(html: string): Element {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Readability } from '@mozilla/readability';
-import { parseDocument } from '../../electron/core/clip/dom-window.js';
-import { readArticle } from '../../electron/core/clip/readability-article.js';
+import { readArticle } from '../../electron/core/clip/extract/readability-article.js';
+import { parseDocument } from '../../electron/core/clip/parse/dom-window.js';
 
 const LEAD = '去年秋天，我们在长沙住了三个星期，每天都去不同的馆子，尝遍了街头巷尾的小吃。';
 const DISHES = '湘菜浓妆淡抹，粤菜却是明艳照人，家乡炖的老鸡汤香味浓郁，清润有益，成为主打新菜之一。';

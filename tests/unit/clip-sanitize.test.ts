@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { clipFromHtml } from '../../electron/core/clip/index.js';
-import { sanitizeHtml } from '../../electron/core/clip/sanitize.js';
+import { sanitizeHtml } from '../../electron/core/clip/sanitize/sanitize.js';
 
 const HOSTILE = readFileSync(new URL('../fixtures/pages/hostile.html', import.meta.url), 'utf8');
 const PAGE_URL = 'https://news.example/city/bridge.html';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { clipFromText } from '../../electron/core/clip/index.js';
-import { parseSeedText } from '../../electron/core/clip/seed-text.js';
+import { parseSeedText } from '../../electron/core/clip/input/seed-text.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
 
 /** Characters of clippings: Latin, CJK, an astral Han character, an emoji, punctuation, inner spaces. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { ImportInput } from '../../electron/api.js';
-import { MAX_NESTING_DEPTH } from '../../electron/core/clip/page-limits.js';
+import { MAX_NESTING_DEPTH } from '../../electron/core/clip/input/page-limits.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
 import type { ErrorCode } from '../../electron/core/errors.js';
 import { Library } from '../../electron/core/library.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { parseFragment } from '../../electron/core/clip/dom-window.js';
+import { parseFragment } from '../../electron/core/clip/parse/dom-window.js';
 import type { Library } from '../../electron/core/library.js';
 import { activeContent, familyTitle, hostileMarkdown, hostilePage, payloadFamilies } from '../fixtures/hostile/payloads.js';
 import { tempLibrary } from '../helpers/temp-library.js';

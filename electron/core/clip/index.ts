@@ -1,8 +1,8 @@
-export { clipFromUrl } from './clip-url.js';
-export { clipFromHtml } from './clip-html.js';
-export type { ClipHtmlOptions } from './clip-html.js';
-export { clipFromText } from './text-clip.js';
-export type { ClipTextOptions } from './text-clip.js';
-export { clipFromFile, clipFromFileBytes } from './clip-file.js';
-export { canonicalizeUrl } from './canonical-url.js';
-export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './fetch-page.js';
+export { clipFromUrl } from './input/clip-url.js';
+export { clipFromHtml } from './input/clip-html.js';
+export type { ClipHtmlOptions } from './input/clip-html.js';
+export { clipFromText } from './input/text-clip.js';
+export type { ClipTextOptions } from './input/text-clip.js';
+export { clipFromFile, clipFromFileBytes } from './input/clip-file.js';
+export { canonicalizeUrl } from './metadata/canonical-url.js';
+export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './input/fetch-page.js';

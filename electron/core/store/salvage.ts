@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { countWords, detectLanguage, makeExcerpt } from '../clip/text-stats.js';
+import { countWords, detectLanguage, makeExcerpt } from '../text-stats.js';
 import { checkedJsonFile } from './checked-file.js';
 import { BODY_FILE, shardKey } from './library-dir.js';
 import { bodySchema, clipRecordSchema } from './schema.js';

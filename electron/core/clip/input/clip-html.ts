@@ -1,6 +1,6 @@
-import type { ExtractedClip } from '../../api.js';
-import { decodeHtml } from './charset.js';
-import { extractHtml } from './extract-html.js';
+import type { ExtractedClip } from '../../../api.js';
+import { decodeHtml } from '../decode/charset.js';
+import { extractHtml } from '../extract/extract-html.js';
 import { checkPageShape } from './page-limits.js';
 import { parseHttpUrl } from './page-url.js';
 

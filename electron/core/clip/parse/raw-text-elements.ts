@@ -1,4 +1,12 @@
 /**
+ * Scripts and style sheets are most of a modern page's bytes and none of its article; dropping them
+ * before parsing halves the time jsdom needs. JSON-LD stays: it carries the publication date.
+ */
+export function withoutScriptsAndStyles(html: string): string {
+  return withoutElements(withoutElements(html, 'script', 'application/ld+json'), 'style');
+}
+
+/**
  * Removes every `<name ...>...</name>` block from HTML, in time linear in its length. The content of
  * such an element (script, style) ends at the first `</name` followed by `>`, as the HTML tokenizer
  * ends it; a block never closed is left alone. Blocks whose opening tag contains `keepMarker` (in

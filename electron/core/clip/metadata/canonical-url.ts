@@ -1,4 +1,4 @@
-import { parseUrl } from './page-url.js';
+import { parseUrl } from '../input/page-url.js';
 
 const TRACKING_PARAM = /^(?:utm_.*|fbclid|gclid)$/i;
 

@@ -1,4 +1,4 @@
-import { findNumericDate } from './dates.js';
+import { findNumericDate } from '../metadata/dates.js';
 import { CHINESE_SENTENCE, hasBlockChild, isInline, isParagraph } from './text-blocks.js';
 
 const META_LINE_CHARS = 60;

@@ -1,10 +1,10 @@
 import { Marked } from 'marked';
-import type { ExtractedClip } from '../../api.js';
-import { ClipdeskError } from '../errors.js';
-import { buildClip, escapeHtml } from './build-clip.js';
+import type { ExtractedClip } from '../../../api.js';
+import { ClipdeskError } from '../../errors.js';
+import { buildClip, escapeHtml } from '../metadata/build-clip.js';
+import { htmlToText } from '../sanitize/html-to-text.js';
+import { sanitizeHtml } from '../sanitize/sanitize.js';
 import { checkPageUrl } from './clip-html.js';
-import { htmlToText } from './html-to-text.js';
-import { sanitizeHtml } from './sanitize.js';
 import { parseSeedText } from './seed-text.js';
 import type { SeedClipping } from './seed-text.js';
 

@@ -1,4 +1,4 @@
-import { ClipdeskError } from '../errors.js';
+import { ClipdeskError } from '../../errors.js';
 
 /** A URL object, or BAD_INPUT saying the text is not a URL. */
 export function parseUrl(url: string): URL {

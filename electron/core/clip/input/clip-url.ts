@@ -1,6 +1,6 @@
-import type { ExtractedClip } from '../../api.js';
-import { ClipdeskError } from '../errors.js';
-import { decodeText } from './charset.js';
+import type { ExtractedClip } from '../../../api.js';
+import { ClipdeskError } from '../../errors.js';
+import { decodeText } from '../decode/charset.js';
 import { clipFromHtml } from './clip-html.js';
 import { fetchPage } from './fetch-page.js';
 import { checkPageBytes } from './page-limits.js';

@@ -1,4 +1,4 @@
-import { ClipdeskError, isClipdeskError } from '../errors.js';
+import { ClipdeskError, isClipdeskError } from '../../errors.js';
 import { parseHttpUrl } from './page-url.js';
 
 export interface FetchOptions {

@@ -1,6 +1,6 @@
 import createDOMPurify from 'dompurify';
 import type { Config, WindowLike } from 'dompurify';
-import { parseFragment, sharedWindow } from './dom-window.js';
+import { parseFragment, sharedWindow } from '../parse/dom-window.js';
 
 const FORBID_TAGS = [
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input',

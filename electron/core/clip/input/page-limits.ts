@@ -1,8 +1,8 @@
-import { MAX_IMPORT_CHARS } from '../../api.js';
-import { ClipdeskError } from '../errors.js';
-import { binaryKind } from './binary-sniff.js';
+import { MAX_IMPORT_CHARS } from '../../../api.js';
+import { ClipdeskError } from '../../errors.js';
+import { binaryKind } from '../decode/binary-sniff.js';
+import { nestingDepth } from '../parse/nesting-depth.js';
 import { pageTooLarge } from './fetch-page.js';
-import { nestingDepth } from './nesting-depth.js';
 
 /**
  * Twice as deep as the deepest of the 161 pages of the test corpora (51; most nest 15-30), and

@@ -1,8 +1,8 @@
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { ExtractedClip } from '../../api.js';
-import { ClipdeskError } from '../errors.js';
-import { decodeText } from './charset.js';
+import type { ExtractedClip } from '../../../api.js';
+import { ClipdeskError } from '../../errors.js';
+import { decodeText } from '../decode/charset.js';
 import { clipFromHtml } from './clip-html.js';
 import { DEFAULT_MAX_BYTES } from './fetch-page.js';
 import { checkPageBytes } from './page-limits.js';

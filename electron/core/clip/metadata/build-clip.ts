@@ -1,7 +1,7 @@
-import type { ExtractedClip } from '../../api.js';
+import type { ExtractedClip } from '../../../api.js';
+import { countWords, detectLanguage, makeExcerpt } from '../../text-stats.js';
 import { tryCanonicalizeUrl } from './canonical-url.js';
 import type { PublishedDate } from './dates.js';
-import { countWords, detectLanguage, makeExcerpt } from './text-stats.js';
 
 export interface ClipParts {
   url: string | null;

@@ -1,4 +1,4 @@
-import { parseFragment } from './dom-window.js';
+import { parseFragment } from '../parse/dom-window.js';
 
 const BLOCKS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',

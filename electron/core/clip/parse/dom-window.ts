@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { withoutElements } from './raw-text-elements.js';
+import { withoutScriptsAndStyles } from './raw-text-elements.js';
 
 let shared: JSDOM | null = null;
 
@@ -51,12 +51,4 @@ export function releaseDocument(document: Document): void {
  */
 function ignoreWindowListeners(window: JSDOM['window']): void {
   window.addEventListener = () => undefined;
-}
-
-/**
- * Scripts and style sheets are most of a modern page's bytes and none of its article; dropping them
- * before parsing halves the time jsdom needs. JSON-LD stays: it carries the publication date.
- */
-function withoutScriptsAndStyles(html: string): string {
-  return withoutElements(withoutElements(html, 'script', 'application/ld+json'), 'style');
 }

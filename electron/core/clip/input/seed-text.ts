@@ -1,5 +1,5 @@
-import { parsePublished } from './dates.js';
-import type { PublishedDate } from './dates.js';
+import { parsePublished } from '../metadata/dates.js';
+import type { PublishedDate } from '../metadata/dates.js';
 
 /** A plain-text clipping in the seed format: title, blank line, `来源: … 时间: …`, indented paragraphs, `(byline)`. */
 export interface SeedClipping {
