@@ -5,4 +5,3 @@ export { clipFromText } from './input/text-clip.js';
 export type { ClipTextOptions } from './input/text-clip.js';
 export { clipFromFile, clipFromFileBytes } from './input/clip-file.js';
 export { canonicalizeUrl } from './metadata/canonical-url.js';
-export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './input/fetch-page.js';

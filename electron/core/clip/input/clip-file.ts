@@ -1,19 +1,17 @@
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ExtractedClip } from '../../../api.js';
+import { clippableKind } from '../../../shared/clippable-files.js';
+import type { ClippableKind } from '../../../shared/clippable-files.js';
+import { MAX_PAGE_BYTES, megabytes } from '../../../shared/limits.js';
 import { ClipdeskError } from '../../errors.js';
 import { decodeText } from '../decode/charset.js';
 import { clipFromHtml } from './clip-html.js';
-import { DEFAULT_MAX_BYTES } from './fetch-page.js';
 import { checkPageBytes } from './page-limits.js';
 import { clipFromText } from './text-clip.js';
 
-const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
-const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
-const TEXT_EXTENSIONS = new Set(['.txt', '.text']);
-
 /** A clip from a saved page (.html/.htm/.xhtml), a text clipping (.txt) or a Markdown file (.md). */
-export async function clipFromFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ExtractedClip> {
+export async function clipFromFile(path: string, maxBytes = MAX_PAGE_BYTES): Promise<ExtractedClip> {
   kindOf(path);
   return clipFromFileBytes(path, await readCapped(path, maxBytes));
 }
@@ -21,18 +19,17 @@ export async function clipFromFile(path: string, maxBytes = DEFAULT_MAX_BYTES): 
 /** The same for a file's bytes that arrived without a path, e.g. dropped onto the window. */
 export function clipFromFileBytes(name: string, bytes: Uint8Array): ExtractedClip {
   const kind = kindOf(name);
-  if (bytes.length > DEFAULT_MAX_BYTES) throw tooLarge(name, DEFAULT_MAX_BYTES);
+  if (bytes.length > MAX_PAGE_BYTES) throw tooLarge(name, MAX_PAGE_BYTES);
   checkPageBytes(bytes, (problem) => new ClipdeskError('BAD_INPUT', `${name} ${problem}.`));
   if (kind === 'html') return clipFromHtml(bytes);
   return clipFromText(decodeText(bytes).text, { markdown: kind === 'markdown' });
 }
 
-function kindOf(name: string): 'html' | 'markdown' | 'text' {
-  const extension = extname(name).toLowerCase();
-  if (HTML_EXTENSIONS.has(extension)) return 'html';
-  if (MARKDOWN_EXTENSIONS.has(extension)) return 'markdown';
-  if (TEXT_EXTENSIONS.has(extension)) return 'text';
-  throw new ClipdeskError('UNSUPPORTED', `Clipdesk imports .html, .htm, .xhtml, .txt and .md files, not "${extension || 'files without an extension'}".`);
+function kindOf(name: string): ClippableKind {
+  const kind = clippableKind(name);
+  if (kind) return kind;
+  const extension = extname(name).toLowerCase() || 'files without an extension';
+  throw new ClipdeskError('UNSUPPORTED', `Clipdesk imports .html, .htm, .xhtml, .txt and .md files, not "${extension}".`);
 }
 
 async function readCapped(path: string, maxBytes: number): Promise<Uint8Array> {
@@ -57,5 +54,5 @@ async function readCapped(path: string, maxBytes: number): Promise<Uint8Array> {
 }
 
 function tooLarge(name: string, maxBytes: number): ClipdeskError {
-  return new ClipdeskError('TOO_LARGE', `${name} is larger than ${(maxBytes / 1024 / 1024).toFixed(1)} MB.`);
+  return new ClipdeskError('TOO_LARGE', `${name} is larger than ${megabytes(maxBytes)}.`);
 }

@@ -1,4 +1,5 @@
 import type { ExtractedClip } from '../../../api.js';
+import { mediaTypeOf } from '../../../shared/media-type.js';
 import { ClipdeskError } from '../../errors.js';
 import { decodeText } from '../decode/charset.js';
 import { clipFromHtml } from './clip-html.js';
@@ -20,7 +21,7 @@ export interface ClipUrlOptions {
 export async function clipFromUrl(url: string, options: ClipUrlOptions = {}): Promise<ExtractedClip> {
   const page = await fetchPage(url, { timeoutMs: options.fetchTimeoutMs, maxBytes: options.maxBytes, accepts: isClippable });
   checkPageBytes(page.bytes, (problem) => new ClipdeskError('UNSUPPORTED', `${page.url} ${problem}.`));
-  const type = mediaType(page.contentType);
+  const type = mediaTypeOf(page.contentType);
   if (TEXT_TYPES.test(type)) {
     const { text } = decodeText(page.bytes, page.contentType);
     return clipFromText(text, { url: page.url, markdown: /markdown/i.test(type) });
@@ -29,10 +30,8 @@ export async function clipFromUrl(url: string, options: ClipUrlOptions = {}): Pr
 }
 
 function isClippable(contentType: string | null): boolean {
-  const type = mediaType(contentType);
+  const type = mediaTypeOf(contentType);
   return type === '' || HTML_TYPES.test(type) || TEXT_TYPES.test(type);
 }
 
-function mediaType(contentType: string | null): string {
-  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-}
+

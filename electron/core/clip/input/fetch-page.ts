@@ -1,3 +1,4 @@
+import { MAX_PAGE_BYTES, megabytes } from '../../../shared/limits.js';
 import { ClipdeskError, isClipdeskError } from '../../errors.js';
 import { parseHttpUrl } from './page-url.js';
 
@@ -15,8 +16,7 @@ export interface FetchedPage {
   bytes: Uint8Array;
 }
 
-export const DEFAULT_TIMEOUT_MS = 20_000;
-export const DEFAULT_MAX_BYTES = 15 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 20_000;
 const MAX_REDIRECTS = 10;
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) Clipdesk/0.1 (+offline news clipping)';
 const ACCEPT = 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1';
@@ -36,7 +36,7 @@ export function checkFetchableUrl(url: string): URL {
  */
 export async function fetchPage(url: string, options: FetchOptions = {}): Promise<FetchedPage> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? MAX_PAGE_BYTES;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new TimeoutSignal()), timeoutMs);
   try {
@@ -126,7 +126,7 @@ async function readCapped(response: Response, maxBytes: number, controller: Abor
 }
 
 export function pageTooLarge(maxBytes: number): ClipdeskError {
-  return new ClipdeskError('TOO_LARGE', `The page is larger than ${(maxBytes / 1024 / 1024).toFixed(1)} MB; Clipdesk does not clip it.`);
+  return new ClipdeskError('TOO_LARGE', `The page is larger than ${megabytes(maxBytes)}; Clipdesk does not clip it.`);
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {

@@ -1,7 +1,8 @@
 import { Marked } from 'marked';
 import type { ExtractedClip } from '../../../api.js';
 import { ClipdeskError } from '../../errors.js';
-import { buildClip, escapeHtml } from '../metadata/build-clip.js';
+import { escapeHtml } from '../../../shared/escape-html.js';
+import { buildClip } from '../metadata/build-clip.js';
 import { htmlToText } from '../sanitize/html-to-text.js';
 import { sanitizeHtml } from '../sanitize/sanitize.js';
 import { checkPageUrl } from './clip-html.js';

@@ -33,6 +33,3 @@ export function buildClip(parts: ClipParts): ExtractedClip {
   };
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
