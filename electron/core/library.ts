@@ -11,15 +11,14 @@ import { mirrorInto, openCatalog } from './catalog/catalog-sync.js';
 import { bodyOf, contentHashOf, extractedOf, metadataOf, newRecord, toSummary } from './clip-record.js';
 import type * as Extraction from './clip/index.js';
 import { ClipdeskError } from './errors.js';
-import { makeSnippet, parseQuery } from './search/index.js';
-import type { ParsedQuery } from './search/index.js';
+import { hitSnippet, parseQuery } from './search/index.js';
 import { ClipStore } from './store/clip-store.js';
-import { describeRecovery } from './store/recovery.js';
+import { describeLostClips, describeRecovery } from './store/recovery.js';
 import type { CommitObserver, StoreWriter } from './store/clip-store.js';
 import type { ClipRecord } from './store/schema.js';
 import { parseInput } from './validation.js';
 import { sameTag } from '../shared/tag-names.js';
-import { cleanTagName, replaceTags, withTags, withoutTags } from './tags.js';
+import { cleanTagNames, replaceTags, withTags, withoutTags } from './tags.js';
 
 export interface LibraryOptions {
   fetchTimeoutMs?: number;
@@ -75,11 +74,7 @@ export class Library {
    */
   notices(): string[] {
     const { lostClips } = this.opened;
-    const lost = lostClips.length === 0 ? [] : [
-      `${lostClips.length} ${lostClips.length === 1 ? 'clip is' : 'clips are'} no longer in the library (its metadata came back from an older backup or went missing): ` +
-        lostClips.map((clip) => `"${clip.title}" (${clip.id})`).join(', ') + '.',
-    ];
-    return [...this.#store.recoveries.map(describeRecovery), ...lost];
+    return [...this.#store.recoveries.map(describeRecovery), ...(lostClips.length > 0 ? [describeLostClips(lostClips)] : [])];
   }
 
   /** Releases the catalog file; the library must not be used afterwards. */
@@ -91,7 +86,7 @@ export class Library {
 
   async import(input: ImportInput): Promise<ImportResult> {
     const request = parseInput(importInputSchema, input);
-    const tags = cleanTags(request.tags ?? []);
+    const tags = cleanTagNames(request.tags ?? []);
     const { clipFromFileBytes, clipFromHtml, clipFromText, clipFromUrl } = await loadExtraction();
     switch (request.kind) {
       case 'url': return this.#save(await clipFromUrl(request.url, this.#options), tags);
@@ -102,7 +97,7 @@ export class Library {
   }
 
   async importFile(path: string, tags: readonly string[] = []): Promise<ImportResult> {
-    const cleaned = cleanTags(tags);
+    const cleaned = cleanTagNames(tags);
     const { clipFromFile } = await loadExtraction();
     return this.#save(await clipFromFile(path), cleaned);
   }
@@ -183,10 +178,9 @@ export class Library {
     const parsed = parseQuery(query);
     if (parsed.groups.length === 0 && parsed.filters.length === 0) return { query, total: 0, totalIsLowerBound: false, hits: [] };
     const found = this.#catalog.search(parsed, pageOption(options.limit, DEFAULT_SEARCH_LIMIT), pageOption(options.offset, 0));
-    const marks = snippetTerms(parsed);
     const hits = found.hits.map(({ clip, score }) => {
       const text = this.#store.readText(clip.id, clip.contentHash);
-      return { clip, score, snippet: makeSnippet(text, marks.terms, { prefixes: marks.prefixes }) };
+      return { clip, score, snippet: hitSnippet(text, parsed) };
     });
     return { query, total: found.total, totalIsLowerBound: found.totalIsLowerBound, hits };
   }
@@ -199,7 +193,7 @@ export class Library {
   }
 
   async addTags(id: string, names: readonly string[]): Promise<ClipSummary> {
-    const tags = cleanTags(names);
+    const tags = cleanTagNames(names);
     return this.#edit(id, (record) => ({ ...record, tags: withTags(record.tags, tags) }));
   }
 
@@ -218,7 +212,7 @@ export class Library {
   }
 
   async mergeTags(from: readonly string[], into: string): Promise<number> {
-    const [cleaned] = cleanTags([into]);
+    const [cleaned] = cleanTagNames([into]);
     if (!cleaned) throw new ClipdeskError('BAD_INPUT', 'a tag needs a name');
     // Merging into a tag that exists keeps its spelling; renaming a tag to another case changes it.
     const renamesItself = from.some((name) => sameTag(name, cleaned));
@@ -372,24 +366,7 @@ function loadExtraction(): Promise<typeof Extraction> {
   return import('./clip/index.js');
 }
 
-/** The words to mark in snippets; the word being typed marks every word it starts. */
-function snippetTerms(parsed: ParsedQuery): { terms: string[]; prefixes: string[] } {
-  const terms = parsed.groups.flat();
-  return {
-    terms: terms.flatMap((term) => (term.prefix ? term.terms.slice(0, -1) : term.terms)),
-    prefixes: terms.flatMap((term) => (term.prefix ? term.terms.slice(-1) : [])),
-  };
-}
-
 /** A usable non-negative integer option, or the fallback. */
 function pageOption(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
-}
-
-function cleanTags(names: readonly string[]): string[] {
-  return names.map((name) => {
-    const cleaned = cleanTagName(name);
-    if (!cleaned) throw new ClipdeskError('BAD_INPUT', `"${name}" is not a usable tag name (1-100 characters)`);
-    return cleaned;
-  });
 }

@@ -1,4 +1,5 @@
 import { tagKey, tidyTagName } from '../shared/tag-names.js';
+import { ClipdeskError } from './errors.js';
 
 // Tags are one when their keys are (shared/tag-names.ts); the first spelling a clip gets is kept.
 
@@ -6,6 +7,15 @@ import { tagKey, tidyTagName } from '../shared/tag-names.js';
 export function cleanTagName(name: string): string | null {
   const cleaned = tidyTagName(name);
   return cleaned.length > 0 && cleaned.length <= 100 ? cleaned : null;
+}
+
+/** The names tidied, or BAD_INPUT naming the first that is not a usable tag. */
+export function cleanTagNames(names: readonly string[]): string[] {
+  return names.map((name) => {
+    const cleaned = cleanTagName(name);
+    if (!cleaned) throw new ClipdeskError('BAD_INPUT', `"${name}" is not a usable tag name (1-100 characters)`);
+    return cleaned;
+  });
 }
 
 export function hasTag(tags: readonly string[], name: string): boolean {

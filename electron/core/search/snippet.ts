@@ -5,6 +5,7 @@
  */
 import type { Snippet } from '../../api.js';
 import { fold } from '../../shared/fold.js';
+import type { ParsedQuery } from './query.js';
 import { CJK_SCRIPTS, isCjk } from './tokenize.js';
 
 const DEFAULT_MAX_LENGTH = 200;
@@ -22,6 +23,14 @@ export interface SnippetOptions {
   maxLength?: number;
   /** Beginnings of words (the word being typed): every word starting with one is marked whole. */
   prefixes?: string[];
+}
+
+/** A search hit's snippet: the query's words marked, and every word the word being typed starts. */
+export function hitSnippet(text: string, query: ParsedQuery): Snippet {
+  const terms = query.groups.flat();
+  return makeSnippet(text, terms.flatMap((term) => (term.prefix ? term.terms.slice(0, -1) : term.terms)), {
+    prefixes: terms.flatMap((term) => (term.prefix ? term.terms.slice(-1) : [])),
+  });
 }
 
 export function makeSnippet(text: string, terms: string[], options: SnippetOptions = {}): Snippet {

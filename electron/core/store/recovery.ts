@@ -176,6 +176,13 @@ export function describeRecovery(report: RecoveryReport): string {
   return parts.join(' ');
 }
 
+/** One sentence for a person: clips the catalog listed that the store no longer has. */
+export function describeLostClips(lost: ReadonlyArray<{ id: string; title: string }>): string {
+  const count = `${lost.length} ${lost.length === 1 ? 'clip is' : 'clips are'}`;
+  const which = lost.map((clip) => `"${clip.title}" (${clip.id})`).join(', ');
+  return `${count} no longer in the library (its metadata came back from an older backup or went missing): ${which}.`;
+}
+
 /**
  * Copies the damaged bytes (if the file is there at all) to damaged/<doc>.<saved time>.<hash>.json before
  * anything else happens. The name comes from the content, so reopening a library that is still damaged
