@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import type { TestContext } from 'node:test';
 import { Library } from '../../electron/core/library.js';
 import { recentVersion } from '../../electron/core/store/backups.js';
 import { checkLibrary } from '../../electron/core/store/check.js';
@@ -25,6 +26,17 @@ async function sampleClip(id: string): Promise<{ record: ClipRecord; body: Body 
 }
 
 const idIn = (key: string, n: number) => `${key}${String(n).padStart(29, '0')}`;
+
+/** A store in a temp folder with one sample clip in shard `key`, saved, then saved again with `note` (so a backup exists). */
+async function storeWithEditedClip(t: TestContext, key: string, note: string): Promise<{ dir: string; store: ClipStore; record: ClipRecord }> {
+  const dir = await tempDir(t, 'clipdesk-recovery-');
+  const store = await ClipStore.open(dir);
+  const { record, body } = await sampleClip(idIn(key, 1));
+  await store.writeBody(record.id, body);
+  await store.commit([record.id], () => record);
+  await store.commit([record.id], (fresh) => fresh && { ...fresh, note });
+  return { dir, store, record };
+}
 
 describe('a damaged shard', () => {
   it('reads back every whole record before a tear and rebuilds the rest from their text, tagged recovered', async (t) => {
@@ -81,12 +93,7 @@ describe('a damaged shard', () => {
   });
 
   it('is recovered in memory while another writer holds the lock, reported once, and replaced at its next write', async (t) => {
-    const dir = await tempDir(t, 'clipdesk-recovery-');
-    const store = await ClipStore.open(dir);
-    const { record, body } = await sampleClip(idIn('abe', 1));
-    await store.writeBody(record.id, body);
-    await store.commit([record.id], () => record);
-    await store.commit([record.id], (fresh) => fresh && { ...fresh, note: 'second' });
+    const { dir, store, record } = await storeWithEditedClip(t, 'abe', 'second');
     const path = shardPath(dir, 'abe');
     await writeFile(path, 'garbage');
 
@@ -106,12 +113,7 @@ describe('a damaged shard', () => {
 
 describe('a lost file', () => {
   it('brings back a shard file that vanished, from its backup, since the app never deletes one', async (t) => {
-    const dir = await tempDir(t, 'clipdesk-recovery-');
-    const store = await ClipStore.open(dir);
-    const { record, body } = await sampleClip(idIn('abf', 1));
-    await store.writeBody(record.id, body);
-    await store.commit([record.id], () => record);
-    await store.commit([record.id], (fresh) => fresh && { ...fresh, note: 'edited' });
+    const { dir, record } = await storeWithEditedClip(t, 'abf', 'edited');
     await unlink(shardPath(dir, 'abf'));
 
     const reopened = await ClipStore.open(dir);
