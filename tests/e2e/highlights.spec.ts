@@ -164,9 +164,9 @@ test('deleting a highlight unpaints it and removes it from the panel', async ({ 
 
 test('a highlight whose passage left the article is listed as not found, not painted and not lost', async ({ page, app }) => {
   const url = 'https://gazette.example/harbour-traffic';
-  const page1 = (paragraphs: string[]) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${HARBOUR_TRAFFIC.title}</title></head>
-    <body><article><h1>${HARBOUR_TRAFFIC.title}</h1>${paragraphsHtml(paragraphs, '')}</article></body></html>`;
-  const [kept, dropped, closing] = HARBOUR_TRAFFIC.paragraphs;
+  const { title, paragraphs: [kept, dropped, closing] } = HARBOUR_TRAFFIC;
+  const page1 = (paragraphs: string[]) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+    <body><article><h1>${title}</h1>${paragraphsHtml(paragraphs, '')}</article></body></html>`;
   const { clip } = await app.library.import({ kind: 'html', html: page1([kept, dropped, closing]), url });
   await app.library.annotate(clip.id, { quote: 'new deep-water berth', color: 'pink', note: 'Opened in April' });
   await app.library.annotate(clip.id, { quote: 'strained the old cranes', color: 'green' });
@@ -174,7 +174,7 @@ test('a highlight whose passage left the article is listed as not found, not pai
   expect(outcome).toBe('updated');
 
   await page.goto(app.host.url);
-  await openClip(page, HARBOUR_TRAFFIC.title);
+  await openClip(page, title);
   const article = page.getByRole('region', { name: 'Article text' });
   await expect(article).not.toContainText('deep-water');
   await expect(article.locator('mark')).toHaveText(['strained the old cranes']);

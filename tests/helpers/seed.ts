@@ -6,7 +6,8 @@
 export const SHARED_DIR = new URL('../../../shared/', import.meta.url).pathname;
 export const SEED_FILE = `${SHARED_DIR}fixtures/seed-article.txt`;
 
-export const SEED_TITLE = 'China Chamber of Commerce for Import and Export of Medicine and Health Products visited Jilin High-tech Zone for exchange';
+export const SEED_TITLE =
+  'China Chamber of Commerce for Import and Export of Medicine and Health Products visited Jilin High-tech Zone for exchange';
 export const SEED_BYLINE = 'Jia Ruifeng, China Merchants Bureau 2';
 /** The date as the clipping states it, and as ISO 8601 (with no offset: the clipping gives none). */
 export const SEED_PUBLISHED_TEXT = '2023-08-26 13:36';
@@ -22,7 +23,8 @@ export function sampleText(n: number, topic = 'harbour'): string {
 export const HARBOUR_CRANES = {
   title: 'Harbour cranes arrive from Rotterdam',
   paragraphs: [
-    'Four new ship-to-shore cranes arrived at the eastern terminal on Tuesday after a six-week voyage from Rotterdam, the port authority said.',
+    'Four new ship-to-shore cranes arrived at the eastern terminal on Tuesday after a six-week voyage from Rotterdam, ' +
+      'the port authority said.',
     'The cranes will double the number of containers the terminal can move in an hour once they are commissioned in the summer.',
     'Dock workers will train on the new machines through May, and the old cranes will be sold for scrap.',
   ],

@@ -67,7 +67,10 @@ describe('the clipper endpoint', () => {
     const reply = await jsonClip(clipper, { url: `${pages.url}/harbour` });
     assert.equal(reply.status, 200);
     const result = JSON.parse(reply.body);
-    assert.deepEqual({ ok: result.ok, title: result.title, outcome: result.outcome }, { ok: true, title: HARBOUR_TRAFFIC.title, outcome: 'created' });
+    assert.deepEqual(
+      { ok: result.ok, title: result.title, outcome: result.outcome },
+      { ok: true, title: HARBOUR_TRAFFIC.title, outcome: 'created' },
+    );
     assert.match((await library.get(result.id)).text, /deep-water berth/);
   });
 

@@ -96,7 +96,9 @@ describe('the migration runner', () => {
 });
 
 /** A copy of the v1 fixture made newer by `makeNewer`: opening it must fail as `matches` says and change nothing. */
-async function withNewerLibrary(t: TestContext, makeNewer: (dir: string) => Promise<void>, matches: (error: Error) => boolean): Promise<void> {
+async function withNewerLibrary(
+  t: TestContext, makeNewer: (dir: string) => Promise<void>, matches: (error: Error) => boolean,
+): Promise<void> {
   const dir = await copyFixtureLibrary(t, 1);
   await makeNewer(dir);
   const before = await fileDigests(dir);

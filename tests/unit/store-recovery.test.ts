@@ -27,8 +27,14 @@ async function sampleClip(id: string): Promise<{ record: ClipRecord; body: Body 
 
 const idIn = (key: string, n: number) => `${key}${String(n).padStart(29, '0')}`;
 
+interface EditedClip {
+  dir: string;
+  store: ClipStore;
+  record: ClipRecord;
+}
+
 /** A store in a temp folder with one sample clip in shard `key`, saved, then saved again with `note` (so a backup exists). */
-async function storeWithEditedClip(t: TestContext, key: string, note: string): Promise<{ dir: string; store: ClipStore; record: ClipRecord }> {
+async function storeWithEditedClip(t: TestContext, key: string, note: string): Promise<EditedClip> {
   const dir = await tempDir(t, 'clipdesk-recovery-');
   const store = await ClipStore.open(dir);
   const { record, body } = await sampleClip(idIn(key, 1));
