@@ -1,7 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Library } from '../../electron/core/library.js';
+import { CleanupScope } from '../helpers/cleanup-scope.js';
+import { tempDir } from '../helpers/temp-library.js';
 import { aebPages } from './extraction-corpora.js';
 import { SCHEMA, openBaseline, segmented } from './fts5.js';
 import type { Sqlite } from './fts5.js';
@@ -14,28 +14,25 @@ import { readabilityExtract } from './readability-baseline.js';
  */
 export async function htmlImportRates(Driver: Sqlite | null, count: number): Promise<{ clipdesk: number; baseline: number | null; pages: number }> {
   const pages = aebPages().slice(0, count).map((page) => ({ html: new TextDecoder().decode(page.bytes), url: page.url }));
-  const dir = await mkdtemp(join(tmpdir(), 'clipdesk-bench-html-'));
-  try {
-    const library = await Library.open(join(dir, 'library'));
-    await library.import({ kind: 'html', html: '<title>warm-up</title><p>Extraction modules load on first use.</p>' });
-    let start = performance.now();
-    for (const page of pages) await library.import({ kind: 'html', html: page.html, url: page.url });
-    const clipdesk = pages.length / ((performance.now() - start) / 1000);
-    if (!Driver) return { clipdesk, baseline: null, pages: pages.length };
+  await using scope = new CleanupScope();
+  const dir = await tempDir(scope, 'clipdesk-bench-html-');
+  const library = await Library.open(join(dir, 'library'));
+  await library.import({ kind: 'html', html: '<title>warm-up</title><p>Extraction modules load on first use.</p>' });
+  let start = performance.now();
+  for (const page of pages) await library.import({ kind: 'html', html: page.html, url: page.url });
+  const clipdesk = pages.length / ((performance.now() - start) / 1000);
+  if (!Driver) return { clipdesk, baseline: null, pages: pages.length };
 
-    const db = openBaseline(Driver, join(dir, 'baseline.sqlite'));
-    db.exec(SCHEMA);
-    const insert = db.prepare('insert into clips (title, text, tags, source, notes, cid, published) values (?, ?, ?, ?, ?, ?, ?)');
-    readabilityExtract('<title>warm-up</title><p>jsdom loads on first use.</p>', undefined);
-    start = performance.now();
-    pages.forEach((page, i) => {
-      const article = readabilityExtract(page.html, page.url);
-      insert.run(segmented(article.title), segmented(article.text), '', '', '', String(i), article.publishedTime);
-    });
-    const baseline = pages.length / ((performance.now() - start) / 1000);
-    db.close();
-    return { clipdesk, baseline, pages: pages.length };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const db = openBaseline(Driver, join(dir, 'baseline.sqlite'));
+  db.exec(SCHEMA);
+  const insert = db.prepare('insert into clips (title, text, tags, source, notes, cid, published) values (?, ?, ?, ?, ?, ?, ?)');
+  readabilityExtract('<title>warm-up</title><p>jsdom loads on first use.</p>', undefined);
+  start = performance.now();
+  pages.forEach((page, i) => {
+    const article = readabilityExtract(page.html, page.url);
+    insert.run(segmented(article.title), segmented(article.text), '', '', '', String(i), article.publishedTime);
+  });
+  const baseline = pages.length / ((performance.now() - start) / 1000);
+  db.close();
+  return { clipdesk, baseline, pages: pages.length };
 }

@@ -4,15 +4,15 @@
  * (search, cold start, edits, imports) and what the library costs (memory, disk), each next to SQLite
  * FTS5 loaded with the same clips in the same run (fts5.ts). Progress goes to stderr, results to stdout.
  */
-import { readdir, rm, stat } from 'node:fs/promises';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Catalog } from '../../electron/core/catalog/catalog.js';
 import { Library } from '../../electron/core/library.js';
 import { parseQuery } from '../../electron/core/search/index.js';
 import type { SearchPlan } from '../../electron/core/search/search-plan.js';
+import { CleanupScope } from '../helpers/cleanup-scope.js';
+import { tempDir } from '../helpers/temp-library.js';
 import { coldStart } from './cold-start.js';
 import { generateClips, seedText } from './corpus.js';
 import { ftsSearch, loadClips, loadSqlite, openBaseline } from './fts5.js';
@@ -32,94 +32,91 @@ const progress = (message: string) => console.error(`[bench ${(performance.now()
 const sqlite = loadSqlite();
 const Driver = typeof sqlite === 'string' ? null : sqlite;
 const notes = typeof sqlite === 'string' ? [sqlite] : [];
-const root = mkdtempSync(join(tmpdir(), 'clipdesk-bench-'));
+await using scope = new CleanupScope();
+const root = await tempDir(scope, 'clipdesk-bench-');
 const results: BenchResult[] = [];
 const add = (metric: string, value: number, unit: string, baselineValue?: number, note?: string, baselineName = FTS5): void => {
   const baseline = baselineValue === undefined || Number.isNaN(baselineValue) ? {} : { baseline: baselineName, baselineValue, ratio: value / baselineValue };
   results.push({ metric, value, unit, ...baseline, ...(note ? { note } : {}) });
 };
 
-try {
-  const generated = [...generateClips(clipCount + EDITS)];
-  const clips = generated.slice(0, clipCount);
-  const spare = generated.slice(clipCount);
+const generated = [...generateClips(clipCount + EDITS)];
+const clips = generated.slice(0, clipCount);
+const spare = generated.slice(clipCount);
 
-  progress(`filling a library with ${clipCount} clips through the facade (import with tags)`);
-  const library = await Library.open(join(root, 'library'));
-  const ids: string[] = [];
-  const fillMs = await timeIt(async () => {
-    for (const [i, clip] of clips.entries()) {
-      const { clip: saved } = await library.import({ kind: 'text', text: seedText(clip), tags: clip.tags });
-      ids.push(saved.id);
-      if ((i + 1) % 1000 === 0) progress(`${i + 1} clips`);
-    }
-  });
-  const db = Driver ? openBaseline(Driver, join(root, 'fts5.sqlite')) : null;
-  const loadMs = db ? await timeIt(async () => loadClips(db, clips, ids)) : Number.NaN;
-  add('fill.ms_per_clip', fillMs / clipCount, 'ms', loadMs / clipCount, 'generated text clips: Clipdesk import with tags, one at a time; FTS5 one transaction');
-
-  const rawBytes = clips.reduce((sum, clip) => sum + Buffer.byteLength(clip.title + clip.text), 0);
-  const libraryBytes = await folderBytes(join(root, 'library'));
-  add('disk.bytes_per_clip', libraryBytes / clipCount, 'B', undefined, `raw text (title + body, UTF-8) is ${(rawBytes / clipCount).toFixed(0)} B per clip: ${(libraryBytes / rawBytes).toFixed(2)}x`);
-  const ftsBytes = db ? (await stat(join(root, 'fts5.sqlite'))).size : Number.NaN;
-  add('disk.bytes_per_clip_vs_fts5', libraryBytes / clipCount, 'B', ftsBytes / clipCount, 'FTS5 file holds the text, tags, source and its index');
-
-  progress('searching');
-  const queries = makeQueries(clips, queryCount);
-  const ours = await timeQueries(queries, (query) => library.search(query.text, { limit: 20 }));
-  const fts = db ? ftsSearch(db) : null;
-  const theirs = fts ? await timeQueries(queries, async (query) => fts.top(query)) : null;
-  for (const [name, p] of [['p50', 50], ['p95', 95], ['max', 100]] as const) {
-    const slowest = name === 'max' ? `slowest: ${JSON.stringify(ours.slowest)}${theirs ? `; FTS5's: ${JSON.stringify(theirs.slowest)}` : ''}` : undefined;
-    add(`search.${name}_ms`, percentile(ours.times, p), 'ms', theirs ? percentile(theirs.times, p) : undefined, slowest);
+progress(`filling a library with ${clipCount} clips through the facade (import with tags)`);
+const library = await Library.open(join(root, 'library'));
+const ids: string[] = [];
+const fillMs = await timeIt(async () => {
+  for (const [i, clip] of clips.entries()) {
+    const { clip: saved } = await library.import({ kind: 'text', text: seedText(clip), tags: clip.tags });
+    ids.push(saved.id);
+    if ((i + 1) % 1000 === 0) progress(`${i + 1} clips`);
   }
-  for (const [plan, times] of await planTimes(queries, join(root, 'library'))) {
-    const spread = `p50 ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`;
-    add(`search.plan.${plan}`, times.length, 'queries', undefined, `queries that took this plan; catalog alone (no snippets): ${spread}`);
-  }
-  if (fts) {
-    const overlap = await membershipOverlap(queries.filter((query) => query.kind === 'words'), library, fts);
-    add('search.overlap', overlap.mean, '', undefined, `mean Jaccard of all matching clips vs FTS5 over ${overlap.compared} plain-word queries with <= 1000 hits`);
-  }
+});
+const db = Driver ? openBaseline(Driver, join(root, 'fts5.sqlite')) : null;
+const loadMs = db ? await timeIt(async () => loadClips(db, clips, ids)) : Number.NaN;
+add('fill.ms_per_clip', fillMs / clipCount, 'ms', loadMs / clipCount, 'generated text clips: Clipdesk import with tags, one at a time; FTS5 one transaction');
 
-  progress('editing');
-  const editIds = Array.from({ length: EDITS }, (_, i) => ids[Math.floor((i * clipCount) / EDITS)]!);
-  const tagEdit = await measureWrites(editIds, (id) => library.addTags(id, ['bench-edit']));
-  const highlight = await measureWrites(editIds, (id) => library.annotate(id, { start: 0, end: 30, note: 'bench highlight' }));
-  const importOne = await measureWrites(spare, (clip) => library.import({ kind: 'text', text: seedText(clip) }));
-  const rowids = editIds.map((id) => ids.indexOf(id) + 1);
-  const ftsTag = db ? await measureWrites(rowids, async (rowid) => db.prepare("update clips set tags = tags || ' bench-edit' where rowid = ?").run(rowid)) : null;
-  const ftsNote = db ? await measureWrites(rowids, async (rowid) => db.prepare("update clips set notes = notes || ' bench highlight' where rowid = ?").run(rowid)) : null;
-  const insert = db?.prepare('insert into clips (title, text, tags, source, notes, cid, published) values (?, ?, ?, ?, ?, ?, ?)');
-  const ftsImport = insert ? await measureWrites(spare, async (clip) => insert.run(clip.title, clip.text, '', clip.source, '', 'new', clip.publishedAt)) : null;
-  for (const [name, mine, base] of [['tag_edit', tagEdit, ftsTag], ['highlight_add', highlight, ftsNote], ['import_one', importOne, ftsImport]] as const) {
-    add(`${name}.ms`, mine.ms, 'ms', base?.ms, `median of ${EDITS}`);
-    add(`${name}.bytes_written`, mine.bytes, 'B', base?.bytes, 'bytes passed to write(2) (/proc/self/io wchar); FTS5: WAL frames, checkpoint not counted');
-  }
+const rawBytes = clips.reduce((sum, clip) => sum + Buffer.byteLength(clip.title + clip.text), 0);
+const libraryBytes = await folderBytes(join(root, 'library'));
+add('disk.bytes_per_clip', libraryBytes / clipCount, 'B', undefined, `raw text (title + body, UTF-8) is ${(rawBytes / clipCount).toFixed(0)} B per clip: ${(libraryBytes / rawBytes).toFixed(2)}x`);
+const ftsBytes = db ? (await stat(join(root, 'fts5.sqlite'))).size : Number.NaN;
+add('disk.bytes_per_clip_vs_fts5', libraryBytes / clipCount, 'B', ftsBytes / clipCount, 'FTS5 file holds the text, tags, source and its index');
 
-  progress('cold start (fresh processes)');
-  const session = queries.filter((query) => query.kind === 'words').slice(0, 20);
-  const coldOurs = await coldStart('cold-start-clipdesk.ts', [join(root, 'library'), JSON.stringify(session.map((q) => q.text)), ids[1]!]);
-  db?.close();
-  const coldTheirs = Driver ? await coldStart('cold-start-fts5.ts', [join(root, 'fts5.sqlite'), JSON.stringify(session), '2']) : null;
-  add('cold_start_ms', coldOurs.firstResultMs, 'ms', coldTheirs?.firstResultMs, 'spawn of a fresh Node process (compiled JS when built) to first search answered');
-  add('rss.in_use_mb', coldOurs.rssMb, 'MB', coldTheirs?.rssMb, 'fresh process after open, 20 searches, one tag edit');
-  add('rss.peak_mb', coldOurs.peakMb, 'MB', coldTheirs?.peakMb, 'max RSS of that process');
-  progress('catalog rebuild from the store (fresh process)');
-  const rebuild = await coldStart('cold-start-clipdesk.ts', [join(root, 'library'), JSON.stringify(session.map((q) => q.text)), ids[1]!, 'rebuild']);
-  add('rebuild.ms', rebuild.firstResultMs, 'ms', loadMs, 'catalog thrown away and rebuilt from the store, to first search; baseline: FTS5 loading the same clips in one transaction');
-  add('rss.rebuild_peak_mb', rebuild.peakMb, 'MB', undefined, 'max RSS of the rebuilding process');
-
-  progress('importing HTML pages');
-  // One page per 250 clips, all 121 from 30,000 clips: the Readability baseline alone takes ~0.6 s a
-  // page, and the quick run must stay within 5 minutes.
-  const html = await htmlImportRates(Driver, Math.min(121, Math.ceil(clipCount / 250)));
-  add('import.clips_per_s', html.clipdesk, 'clips/s', html.baseline ?? undefined, `${html.pages} aeb pages via import({kind:"html"})`, 'jsdom + Readability + FTS5 insert');
-  if (clipCount < 100_000) notes.push(`targets are stated for 100,000 clips; this run has ${clipCount}`);
-  printResults({ clips: clipCount, machine: machine(), results }, Boolean(values.json), targets(clipCount), notes);
-} finally {
-  await rm(root, { recursive: true, force: true });
+progress('searching');
+const queries = makeQueries(clips, queryCount);
+const ours = await timeQueries(queries, (query) => library.search(query.text, { limit: 20 }));
+const fts = db ? ftsSearch(db) : null;
+const theirs = fts ? await timeQueries(queries, async (query) => fts.top(query)) : null;
+for (const [name, p] of [['p50', 50], ['p95', 95], ['max', 100]] as const) {
+  const slowest = name === 'max' ? `slowest: ${JSON.stringify(ours.slowest)}${theirs ? `; FTS5's: ${JSON.stringify(theirs.slowest)}` : ''}` : undefined;
+  add(`search.${name}_ms`, percentile(ours.times, p), 'ms', theirs ? percentile(theirs.times, p) : undefined, slowest);
 }
+for (const [plan, times] of await planTimes(queries, join(root, 'library'))) {
+  const spread = `p50 ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`;
+  add(`search.plan.${plan}`, times.length, 'queries', undefined, `queries that took this plan; catalog alone (no snippets): ${spread}`);
+}
+if (fts) {
+  const overlap = await membershipOverlap(queries.filter((query) => query.kind === 'words'), library, fts);
+  add('search.overlap', overlap.mean, '', undefined, `mean Jaccard of all matching clips vs FTS5 over ${overlap.compared} plain-word queries with <= 1000 hits`);
+}
+
+progress('editing');
+const editIds = Array.from({ length: EDITS }, (_, i) => ids[Math.floor((i * clipCount) / EDITS)]!);
+const tagEdit = await measureWrites(editIds, (id) => library.addTags(id, ['bench-edit']));
+const highlight = await measureWrites(editIds, (id) => library.annotate(id, { start: 0, end: 30, note: 'bench highlight' }));
+const importOne = await measureWrites(spare, (clip) => library.import({ kind: 'text', text: seedText(clip) }));
+const rowids = editIds.map((id) => ids.indexOf(id) + 1);
+const ftsTag = db ? await measureWrites(rowids, async (rowid) => db.prepare("update clips set tags = tags || ' bench-edit' where rowid = ?").run(rowid)) : null;
+const ftsNote = db ? await measureWrites(rowids, async (rowid) => db.prepare("update clips set notes = notes || ' bench highlight' where rowid = ?").run(rowid)) : null;
+const insert = db?.prepare('insert into clips (title, text, tags, source, notes, cid, published) values (?, ?, ?, ?, ?, ?, ?)');
+const ftsImport = insert ? await measureWrites(spare, async (clip) => insert.run(clip.title, clip.text, '', clip.source, '', 'new', clip.publishedAt)) : null;
+for (const [name, mine, base] of [['tag_edit', tagEdit, ftsTag], ['highlight_add', highlight, ftsNote], ['import_one', importOne, ftsImport]] as const) {
+  add(`${name}.ms`, mine.ms, 'ms', base?.ms, `median of ${EDITS}`);
+  add(`${name}.bytes_written`, mine.bytes, 'B', base?.bytes, 'bytes passed to write(2) (/proc/self/io wchar); FTS5: WAL frames, checkpoint not counted');
+}
+
+progress('cold start (fresh processes)');
+const session = queries.filter((query) => query.kind === 'words').slice(0, 20);
+const coldOurs = await coldStart('cold-start-clipdesk.ts', [join(root, 'library'), JSON.stringify(session.map((q) => q.text)), ids[1]!]);
+db?.close();
+const coldTheirs = Driver ? await coldStart('cold-start-fts5.ts', [join(root, 'fts5.sqlite'), JSON.stringify(session), '2']) : null;
+add('cold_start_ms', coldOurs.firstResultMs, 'ms', coldTheirs?.firstResultMs, 'spawn of a fresh Node process (compiled JS when built) to first search answered');
+add('rss.in_use_mb', coldOurs.rssMb, 'MB', coldTheirs?.rssMb, 'fresh process after open, 20 searches, one tag edit');
+add('rss.peak_mb', coldOurs.peakMb, 'MB', coldTheirs?.peakMb, 'max RSS of that process');
+progress('catalog rebuild from the store (fresh process)');
+const rebuild = await coldStart('cold-start-clipdesk.ts', [join(root, 'library'), JSON.stringify(session.map((q) => q.text)), ids[1]!, 'rebuild']);
+add('rebuild.ms', rebuild.firstResultMs, 'ms', loadMs, 'catalog thrown away and rebuilt from the store, to first search; baseline: FTS5 loading the same clips in one transaction');
+add('rss.rebuild_peak_mb', rebuild.peakMb, 'MB', undefined, 'max RSS of the rebuilding process');
+
+progress('importing HTML pages');
+// One page per 250 clips, all 121 from 30,000 clips: the Readability baseline alone takes ~0.6 s a
+// page, and the quick run must stay within 5 minutes.
+const html = await htmlImportRates(Driver, Math.min(121, Math.ceil(clipCount / 250)));
+add('import.clips_per_s', html.clipdesk, 'clips/s', html.baseline ?? undefined, `${html.pages} aeb pages via import({kind:"html"})`, 'jsdom + Readability + FTS5 insert');
+if (clipCount < 100_000) notes.push(`targets are stated for 100,000 clips; this run has ${clipCount}`);
+printResults({ clips: clipCount, machine: machine(), results }, Boolean(values.json), targets(clipCount), notes);
 
 function targets(clips: number): Target[] {
   const full = clips >= 100_000;

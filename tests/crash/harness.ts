@@ -1,6 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { CleanupScope } from '../helpers/cleanup-scope.js';
+import { tempDir } from '../helpers/temp-library.js';
 import { markersIn } from './articles.js';
 import { HANG_MS, KILL_POLICIES, armKill, planKill } from './kill-policy.js';
 import type { KillPolicy } from './kill-policy.js';
@@ -88,15 +87,12 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
 /** Kills writers on one library after another until the shared budget of kills is spent. */
 async function runLane(command: WriterCommand, rng: Rng, budget: { left: number }, options: CrashOptions, report: CrashReport, readyTimes: number[]): Promise<void> {
   while (budget.left > 0) {
-    const lane: Lane = { dir: await mkdtemp(join(tmpdir(), 'clipdesk-crash-')), state: new Map(), markers: new Set(), run: 0, broken: false };
+    await using scope = new CleanupScope();
+    const lane: Lane = { dir: await tempDir(scope, 'clipdesk-crash-'), state: new Map(), markers: new Set(), run: 0, broken: false };
     report.libraries++;
-    try {
-      for (let i = 0; i < options.killsPerLibrary && budget.left > 0 && !lane.broken; i++) {
-        budget.left--;
-        await killOnce(command, lane, rng, options, report, readyTimes);
-      }
-    } finally {
-      await rm(lane.dir, { recursive: true, force: true });
+    for (let i = 0; i < options.killsPerLibrary && budget.left > 0 && !lane.broken; i++) {
+      budget.left--;
+      await killOnce(command, lane, rng, options, report, readyTimes);
     }
     options.log?.(`${report.kills} kills, ${report.ackedWrites} acked writes, ${report.problems.length} problems`);
   }

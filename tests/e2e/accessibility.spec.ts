@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { sampleText } from '../helpers/temp-library.js';
-import { SEED_TITLE, expect, importSeed, openClip, test } from './fixtures.js';
+import { SEED_TITLE, sampleText } from '../helpers/seed.js';
+import { expect, importSeed, openClip, test } from './fixtures.js';
 import type { Library } from '../../electron/core/library.js';
 
 /**

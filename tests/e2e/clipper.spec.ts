@@ -1,22 +1,21 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import type { Library } from '../../electron/core/library.js';
 import { bookmarkletFor, loadClipperSettings, startClipper } from '../../electron/hosts/clipper.js';
 import type { Clipper } from '../../electron/hosts/clipper.js';
 import { servePages } from '../helpers/page-server.js';
+import { HARBOUR_TRAFFIC, paragraphsHtml } from '../helpers/seed.js';
 import { tempLibrary } from '../helpers/temp-library.js';
+import { expect, test } from './fixtures.js';
 
 /**
  * The clipper as a browser meets it: an article served from another origin (another loopback port),
  * the bookmarklet run on it in Chromium, and a hostile page without the token trying what a page can.
  */
-const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour traffic doubles</title></head><body><article>
-<h1>Harbour traffic doubles</h1>
-<p>Container traffic through the eastern harbour doubled in the second quarter, the port authority said on Monday.</p>
-<p>Officials credited the new deep-water berth, which opened in April and can take the largest ships now at sea.</p>
-<p>Dock workers said the pace had strained the old cranes, and the authority promised two more by the end of the year.</p>
+const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${HARBOUR_TRAFFIC.title}</title></head><body><article>
+<h1>${HARBOUR_TRAFFIC.title}</h1>
+${paragraphsHtml(HARBOUR_TRAFFIC.paragraphs)}
 </article></body></html>`;
 
 let library: Library;
@@ -54,30 +53,27 @@ test('the bookmarklet clips the open page with its selection into a new tab', as
   const script = decodeURIComponent(bookmarkletFor(clipper.port, clipper.token).slice('javascript:'.length));
   const [tab] = await Promise.all([context.waitForEvent('page'), page.evaluate(script)]);
 
-  await expect(tab.locator('h1')).toHaveText('Clipped: Harbour traffic doubles');
+  await expect(tab.locator('h1')).toHaveText(`Clipped: ${HARBOUR_TRAFFIC.title}`);
   await expect(tab.locator('main')).toContainText('Your selection is highlighted.');
   expect(new URL(tab.url()).search).toBe('');
   const { clips } = library.list();
-  expect(clips.map((clip) => [clip.title, clip.url])).toEqual([['Harbour traffic doubles', `${site.url}/harbour`]]);
+  expect(clips.map((clip) => [clip.title, clip.url])).toEqual([[HARBOUR_TRAFFIC.title, `${site.url}/harbour`]]);
   const { annotations } = await library.get(clips[0]!.id);
   expect(annotations.map((annotation) => annotation.target.selector[0].exact)).toEqual([
     'which opened in April and can take the largest ships now at sea.\n\nDock workers',
   ]);
 });
 
-test('a page in a legacy charset arrives intact (the form posts UTF-8 whatever the page uses)', async ({ page, context }) => {
-  const latin1 = ARTICLE.replace('charset="utf-8"', 'charset="windows-1252"').replaceAll('Harbour traffic doubles', 'Café crème prices rise');
+test('a page in a legacy charset arrives intact (the form posts UTF-8 whatever the page uses)', async ({ page, context, scope }) => {
+  const latin1 = ARTICLE.replace('charset="utf-8"', 'charset="windows-1252"').replaceAll(HARBOUR_TRAFFIC.title, 'Café crème prices rise');
   const server = createServer((_request, response) => response.end(Buffer.from(latin1, 'latin1')));
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  try {
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    const script = decodeURIComponent(bookmarkletFor(clipper.port, clipper.token).slice('javascript:'.length));
-    const [tab] = await Promise.all([context.waitForEvent('page'), page.evaluate(script)]);
-    await expect(tab.locator('h1')).toHaveText('Clipped: Café crème prices rise');
-    expect(library.list().clips.map((clip) => clip.title)).toEqual(['Café crème prices rise']);
-  } finally {
-    server.close();
-  }
+  scope.after(() => server.close());
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  const script = decodeURIComponent(bookmarkletFor(clipper.port, clipper.token).slice('javascript:'.length));
+  const [tab] = await Promise.all([context.waitForEvent('page'), page.evaluate(script)]);
+  await expect(tab.locator('h1')).toHaveText('Clipped: Café crème prices rise');
+  expect(library.list().clips.map((clip) => clip.title)).toEqual(['Café crème prices rise']);
 });
 
 test('a page without the token can neither clip nor read anything', async ({ page, context }) => {

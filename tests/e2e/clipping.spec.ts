@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JSHandle, Locator, Page } from '@playwright/test';
 import { servePages } from '../helpers/page-server.js';
-import { sampleText } from '../helpers/temp-library.js';
+import { HARBOUR_CRANES, paragraphsHtml, sampleText } from '../helpers/seed.js';
 import { expect, test } from './fixtures.js';
 
 /**
@@ -11,12 +11,10 @@ import { expect, test } from './fixtures.js';
  * failures (a 404, a page without article text, a file of the wrong kind) that must save nothing.
  */
 
-const ARTICLE_TITLE = 'Harbour cranes arrive from Rotterdam';
+const ARTICLE_TITLE = HARBOUR_CRANES.title;
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${ARTICLE_TITLE} | Harbour Daily</title>
 <meta property="og:site_name" content="Harbour Daily"></head><body><nav><a href="/">Home</a></nav><article><h1>${ARTICLE_TITLE}</h1>
-<p>Four new ship-to-shore cranes arrived at the eastern terminal on Tuesday after a six-week voyage from Rotterdam, the port authority said.</p>
-<p>The cranes will double the number of containers the terminal can move in an hour once they are commissioned in the summer.</p>
-<p>Dock workers will train on the new machines through May, and the old cranes will be sold for scrap.</p></article></body></html>`;
+${paragraphsHtml(HARBOUR_CRANES.paragraphs)}</article></body></html>`;
 
 /**
  * Waiting for an import to finish (download, charset, extraction, sanitizing, saving) gets more than
@@ -118,36 +116,33 @@ function articleText(page: Page): Locator {
   return page.getByRole('region', { name: 'Article text' });
 }
 
-test('an address pasted into Add clip shows progress while the page downloads, then opens the new clip', async ({ app, page }) => {
+test('an address pasted into Add clip shows progress while the page downloads, then opens the new clip', async ({ app, page, scope }) => {
   const site = await serveGated(new Map([['/slow/cranes', ARTICLE]]));
-  try {
-    await page.goto(app.host.url);
-    const dialog = await openAddClip(page);
-    await dialog.getByRole('textbox', { name: 'Web address' }).fill(`${site.url}/slow/cranes`);
-    await dialog.getByRole('button', { name: 'Clip' }).click();
+  scope.after(() => site.close());
+  await page.goto(app.host.url);
+  const dialog = await openAddClip(page);
+  await dialog.getByRole('textbox', { name: 'Web address' }).fill(`${site.url}/slow/cranes`);
+  await dialog.getByRole('button', { name: 'Clip' }).click();
 
-    await expect(dialog.getByRole('progressbar', { name: 'Importing' })).toBeVisible();
-    await expect(dialog.getByRole('status')).toContainText('Clipping…');
-    await expect(dialog.getByRole('button', { name: 'Clip' })).toBeDisabled();
-    site.release();
+  await expect(dialog.getByRole('progressbar', { name: 'Importing' })).toBeVisible();
+  await expect(dialog.getByRole('status')).toContainText('Clipping…');
+  await expect(dialog.getByRole('button', { name: 'Clip' })).toBeDisabled();
+  site.release();
 
-    await expect(dialog).toBeHidden(IMPORTED);
-    await expect(readerHeading(page, ARTICLE_TITLE)).toBeVisible(IMPORTED);
-    await expect(page.getByText(`Clipped: ${ARTICLE_TITLE}`)).toBeVisible();
-    await expect(page.getByRole('list', { name: 'About this clip' })).toContainText('Source: Harbour Daily');
-    await expect(page.getByRole('link', { name: 'Open original' })).toHaveAttribute('href', `${site.url}/slow/cranes`);
-    await expect(articleText(page)).toContainText('Dock workers will train on the new machines');
-    expect(app.library.list().total).toBe(1);
+  await expect(dialog).toBeHidden(IMPORTED);
+  await expect(readerHeading(page, ARTICLE_TITLE)).toBeVisible(IMPORTED);
+  await expect(page.getByText(`Clipped: ${ARTICLE_TITLE}`)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'About this clip' })).toContainText('Source: Harbour Daily');
+  await expect(page.getByRole('link', { name: 'Open original' })).toHaveAttribute('href', `${site.url}/slow/cranes`);
+  await expect(articleText(page)).toContainText('Dock workers will train on the new machines');
+  expect(app.library.list().total).toBe(1);
 
-    // The same address again is recognised, not saved twice.
-    const again = await openAddClip(page);
-    await again.getByRole('textbox', { name: 'Web address' }).fill(`${site.url}/slow/cranes`);
-    await again.getByRole('button', { name: 'Clip' }).click();
-    await expect(page.getByText(`Already in your library: ${ARTICLE_TITLE}`)).toBeVisible(IMPORTED);
-    expect(app.library.list().total).toBe(1);
-  } finally {
-    site.close();
-  }
+  // The same address again is recognised, not saved twice.
+  const again = await openAddClip(page);
+  await again.getByRole('textbox', { name: 'Web address' }).fill(`${site.url}/slow/cranes`);
+  await again.getByRole('button', { name: 'Clip' }).click();
+  await expect(page.getByText(`Already in your library: ${ARTICLE_TITLE}`)).toBeVisible(IMPORTED);
+  expect(app.library.list().total).toBe(1);
 });
 
 test('pasted HTML becomes a clip with its title and sanitized article', async ({ app, page }) => {
@@ -197,42 +192,36 @@ test('the dialog refuses an address that is not a web address, and an empty form
   expect(app.library.list().total).toBe(0);
 });
 
-test('an address that answers 404 shows a clear error in the dialog and saves nothing', async ({ app, page }) => {
+test('an address that answers 404 shows a clear error in the dialog and saves nothing', async ({ app, page, scope }) => {
   await app.library.import({ kind: 'text', text: sampleText(1) });
   const site = await servePages(new Map([['/cranes', ARTICLE]]));
-  try {
-    await page.goto(app.host.url);
-    await expect(page.getByText('1 clip', { exact: true })).toBeVisible();
-    const dialog = await openAddClip(page);
-    await dialog.getByRole('textbox', { name: 'Web address' }).fill(`${site.url}/gone`);
-    await dialog.getByRole('button', { name: 'Clip' }).click();
+  scope.after(() => site.close());
+  await page.goto(app.host.url);
+  await expect(page.getByText('1 clip', { exact: true })).toBeVisible();
+  const dialog = await openAddClip(page);
+  await dialog.getByRole('textbox', { name: 'Web address' }).fill(`${site.url}/gone`);
+  await dialog.getByRole('button', { name: 'Clip' }).click();
 
-    await expect(dialog.getByRole('alert')).toContainText('404', IMPORTED);
-    await expect(dialog.getByRole('alert')).toContainText(`${site.url}/gone`);
-    await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('button', { name: 'Clip' })).toBeEnabled();
-    expect(app.library.list().total).toBe(1);
+  await expect(dialog.getByRole('alert')).toContainText('404', IMPORTED);
+  await expect(dialog.getByRole('alert')).toContainText(`${site.url}/gone`);
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Clip' })).toBeEnabled();
+  expect(app.library.list().total).toBe(1);
 
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.getByText('1 clip', { exact: true })).toBeVisible();
-    await expect(page.getByRole('listbox', { name: 'Clips' }).getByRole('option')).toHaveCount(1);
-  } finally {
-    site.close();
-  }
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('1 clip', { exact: true })).toBeVisible();
+  await expect(page.getByRole('listbox', { name: 'Clips' }).getByRole('option')).toHaveCount(1);
 });
 
-test('a page with no article text shows an error and saves nothing', async ({ app, page }) => {
+test('a page with no article text shows an error and saves nothing', async ({ app, page, scope }) => {
   const site = await servePages(new Map([['/app', APP_SHELL]]));
-  try {
-    await page.goto(app.host.url);
-    const dialog = await openAddClip(page);
-    await dialog.getByRole('textbox', { name: 'Web address' }).fill(`${site.url}/app`);
-    await dialog.getByRole('button', { name: 'Clip' }).click();
-    await expect(dialog.getByRole('alert')).toHaveText('The page has no readable text to clip.', IMPORTED);
-    expect(app.library.list().total).toBe(0);
-  } finally {
-    site.close();
-  }
+  scope.after(() => site.close());
+  await page.goto(app.host.url);
+  const dialog = await openAddClip(page);
+  await dialog.getByRole('textbox', { name: 'Web address' }).fill(`${site.url}/app`);
+  await dialog.getByRole('button', { name: 'Clip' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('The page has no readable text to clip.', IMPORTED);
+  expect(app.library.list().total).toBe(0);
 });
 
 test('an .html file and a .md file dropped onto the window become clips', async ({ app, page }) => {
@@ -248,36 +237,30 @@ test('an .html file and a .md file dropped onto the window become clips', async 
   expect(app.library.list().total).toBe(2);
 });
 
-test('a link dropped onto the window is clipped in the background with progress in the header', async ({ app, page }) => {
+test('a link dropped onto the window is clipped in the background with progress in the header', async ({ app, page, scope }) => {
   const site = await serveGated(new Map([['/slow/cranes', ARTICLE]]));
-  try {
-    await page.goto(app.host.url);
-    await drop(page, { uriList: `# dragged from a news site\r\n${site.url}/slow/cranes\r\n` });
-    await expect(page.getByRole('banner').getByRole('progressbar', { name: 'Importing' })).toBeVisible();
-    site.release();
-    await expect(readerHeading(page, ARTICLE_TITLE)).toBeVisible(IMPORTED);
-    await expect(page.getByRole('banner').getByRole('progressbar')).toBeHidden();
-    expect(app.library.list().clips.map((clip) => clip.url)).toEqual([`${site.url}/slow/cranes`]);
-  } finally {
-    site.close();
-  }
+  scope.after(() => site.close());
+  await page.goto(app.host.url);
+  await drop(page, { uriList: `# dragged from a news site\r\n${site.url}/slow/cranes\r\n` });
+  await expect(page.getByRole('banner').getByRole('progressbar', { name: 'Importing' })).toBeVisible();
+  site.release();
+  await expect(readerHeading(page, ARTICLE_TITLE)).toBeVisible(IMPORTED);
+  await expect(page.getByRole('banner').getByRole('progressbar')).toBeHidden();
+  expect(app.library.list().clips.map((clip) => clip.url)).toEqual([`${site.url}/slow/cranes`]);
 });
 
-test('a dropped link that fails and a dropped file of the wrong kind explain why, and save nothing', async ({ app, page }) => {
+test('a dropped link that fails and a dropped file of the wrong kind explain why, and save nothing', async ({ app, page, scope }) => {
   const site = await servePages(new Map());
-  try {
-    await page.goto(app.host.url);
-    await drop(page, { uriList: `${site.url}/missing` });
-    await expect(page.getByRole('alert')).toContainText('Could not clip this', IMPORTED);
-    await expect(page.getByRole('alert')).toContainText('404');
-    await page.getByRole('button', { name: 'Dismiss' }).click();
+  scope.after(() => site.close());
+  await page.goto(app.host.url);
+  await drop(page, { uriList: `${site.url}/missing` });
+  await expect(page.getByRole('alert')).toContainText('Could not clip this', IMPORTED);
+  await expect(page.getByRole('alert')).toContainText('404');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
 
-    await drop(page, fileItem('chart.png', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])));
-    await expect(page.getByRole('alert')).toContainText('chart.png is not a file Clipdesk can clip');
-    expect(app.library.list().total).toBe(0);
-  } finally {
-    site.close();
-  }
+  await drop(page, fileItem('chart.png', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])));
+  await expect(page.getByRole('alert')).toContainText('chart.png is not a file Clipdesk can clip');
+  expect(app.library.list().total).toBe(0);
 });
 
 test('a GBK-encoded page saved as .html and dropped onto the window is decoded correctly', async ({ app, page }) => {

@@ -1,5 +1,5 @@
-import { sampleText } from '../helpers/temp-library.js';
-import { SEED_TITLE, expect, importSeed, openClip, test } from './fixtures.js';
+import { SEED_TITLE, sampleText } from '../helpers/seed.js';
+import { expect, importSeed, openClip, test } from './fixtures.js';
 
 /**
  * Changing a clip from the reader: its title, its note, its star; and taking it out of the library

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
-import { SEED_FILE } from '../helpers/temp-library.js';
+import { SEED_FILE, SEED_TITLE } from '../helpers/seed.js';
 
 /**
  * The desktop app itself, through Playwright's Electron driver: it runs where an Electron binary
@@ -74,7 +74,7 @@ test('clips the seed file through the real IPC path and lists it', async () => {
   }, seed);
   expect(id).toMatch(/^[0-9a-f]{32}$/);
   await appWindow.reload();
-  await expect(appWindow.getByRole('listbox', { name: 'Clips' }).getByRole('option', { name: /China Chamber of Commerce/ })).toBeVisible();
+  await expect(appWindow.getByRole('listbox', { name: 'Clips' }).getByRole('option', { name: SEED_TITLE })).toBeVisible();
 });
 
 test('refuses navigation away from the app and new windows', async () => {

@@ -2,20 +2,28 @@ import { test as base } from '@playwright/test';
 import { startWebHost } from '../../electron/hosts/web.js';
 import type { WebHost } from '../../electron/hosts/web.js';
 import type { Library } from '../../electron/core/library.js';
+import { CleanupScope } from '../helpers/cleanup-scope.js';
+import type { TestScope } from '../helpers/cleanup-scope.js';
 import { tempLibrary } from '../helpers/temp-library.js';
 
 /**
  * Every spec gets the real app: a fresh library in a temp folder, the web host on a free loopback
- * port, and the page opened at the URL the host prints (token included).
+ * port, and the page opened at the URL the host prints (token included). `scope` takes a spec's own
+ * cleanups (a page server, say), as node:test's `t` does; `library` alone is the library without a host.
  */
-export const test = base.extend<{ app: { library: Library; host: WebHost } }>({
-  app: async ({ page }, use) => {
-    const { library, cleanup } = await tempLibrary();
+export const test = base.extend<{ scope: TestScope; library: Library; app: { library: Library; host: WebHost } }>({
+  scope: async ({}, use) => {
+    await using scope = new CleanupScope();
+    await use(scope);
+  },
+  library: async ({ scope }, use) => {
+    await use((await tempLibrary(scope)).library);
+  },
+  app: async ({ page, library }, use) => {
     const host = await startWebHost(library);
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await use({ library, host });
     await host.close();
-    await cleanup();
   },
 });
 
@@ -26,9 +34,7 @@ export { expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { ClipSummary } from '../../electron/api.js';
-import { SEED_FILE } from '../helpers/temp-library.js';
-
-export const SEED_TITLE = 'China Chamber of Commerce for Import and Export of Medicine and Health Products visited Jilin High-tech Zone for exchange';
+import { SEED_FILE } from '../helpers/seed.js';
 
 /** Clips the shared seed article (a plain-text clipping) straight into the library, as if from a page at `url`. */
 export async function importSeed(library: Library, url = 'https://news.example/jilin-exchange'): Promise<ClipSummary> {

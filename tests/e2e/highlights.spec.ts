@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { Annotation } from '../../electron/api.js';
 import type { Library } from '../../electron/core/library.js';
-import { SEED_FILE } from '../helpers/temp-library.js';
-import { SEED_TITLE, expect, importSeed, openClip, selectInArticle, test } from './fixtures.js';
+import { HARBOUR_TRAFFIC, SEED_FILE, SEED_TITLE, paragraphsHtml } from '../helpers/seed.js';
+import { expect, importSeed, openClip, selectInArticle, test } from './fixtures.js';
 
 /**
  * Highlights as a reader makes them: select words in the article, pick a colour from the toolbar,
@@ -164,11 +164,9 @@ test('deleting a highlight unpaints it and removes it from the panel', async ({ 
 
 test('a highlight whose passage left the article is listed as not found, not painted and not lost', async ({ page, app }) => {
   const url = 'https://gazette.example/harbour-traffic';
-  const page1 = (paragraphs: string[]) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbour traffic doubles</title></head>
-    <body><article><h1>Harbour traffic doubles</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
-  const kept = 'Container traffic through the eastern harbour doubled in the second quarter, the port authority said on Monday.';
-  const dropped = 'Officials credited the new deep-water berth, which opened in April and can take the largest ships now at sea.';
-  const closing = 'Dock workers said the pace had strained the old cranes, and the authority promised two more by the end of the year.';
+  const { title, paragraphs: [kept, dropped, closing] } = HARBOUR_TRAFFIC;
+  const page1 = (paragraphs: string[]) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+    <body><article><h1>${title}</h1>${paragraphsHtml(paragraphs, '')}</article></body></html>`;
   const { clip } = await app.library.import({ kind: 'html', html: page1([kept, dropped, closing]), url });
   await app.library.annotate(clip.id, { quote: 'new deep-water berth', color: 'pink', note: 'Opened in April' });
   await app.library.annotate(clip.id, { quote: 'strained the old cranes', color: 'green' });
@@ -176,7 +174,7 @@ test('a highlight whose passage left the article is listed as not found, not pai
   expect(outcome).toBe('updated');
 
   await page.goto(app.host.url);
-  await openClip(page, 'Harbour traffic doubles');
+  await openClip(page, title);
   const article = page.getByRole('region', { name: 'Article text' });
   await expect(article).not.toContainText('deep-water');
   await expect(article.locator('mark')).toHaveText(['strained the old cranes']);

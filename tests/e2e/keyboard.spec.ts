@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Library } from '../../electron/core/library.js';
-import { sampleText } from '../helpers/temp-library.js';
+import { sampleText } from '../helpers/seed.js';
 import { expect, selectInArticle, test } from './fixtures.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Library } from '../../electron/core/library.js';
-import { SEED_FILE } from '../helpers/temp-library.js';
+import { HARBOUR_CRANES, SEED_FILE, SEED_PUBLISHED_TEXT, SEED_TITLE, paragraphsHtml } from '../helpers/seed.js';
 import { expect, test } from './fixtures.js';
 
 /**
@@ -8,17 +8,17 @@ import { expect, test } from './fixtures.js';
  * clipping) arranged through the facade, then listed, sorted and filtered only through the UI.
  */
 
-function newsPage(title: string, site: string, published: string, paragraphs: string[]): string {
+function newsPage(title: string, site: string, published: string, paragraphs: readonly string[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} | ${site}</title>
 <meta property="og:site_name" content="${site}"><meta property="article:published_time" content="${published}"></head>
 <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>${title}</h1>
-${paragraphs.map((text) => `<p>${text}</p>`).join('\n')}</article><footer>© ${site}</footer></body></html>`;
+${paragraphsHtml(paragraphs)}</article><footer>© ${site}</footer></body></html>`;
 }
 
-const HARBOUR = 'Harbour cranes arrive from Rotterdam';
+const HARBOUR = HARBOUR_CRANES.title;
 const ZINC = 'Zinc prices climb on smelter outages';
 const MONSOON = 'Monsoon rains lift rice harvest forecasts';
-const SEED = 'China Chamber of Commerce for Import and Export of Medicine and Health Products visited Jilin High-tech Zone for exchange';
+const SEED = SEED_TITLE;
 
 /**
  * Clipped in this order (so newest clipped first is SEED, MONSOON, ZINC, HARBOUR), with published dates
@@ -27,11 +27,7 @@ const SEED = 'China Chamber of Commerce for Import and Export of Medicine and He
 async function arrangeLibrary(library: Library): Promise<void> {
   const harbour = await library.import({
     kind: 'html', url: 'https://harbour.example/news/cranes',
-    html: newsPage(HARBOUR, 'Harbour Daily', '2024-03-05T08:30:00+01:00', [
-      'Four new ship-to-shore cranes arrived at the eastern terminal on Tuesday after a six-week voyage from Rotterdam, the port authority said.',
-      'The cranes will double the number of containers the terminal can move in an hour once they are commissioned in the summer.',
-      'Dock workers will train on the new machines through May, and the old cranes will be sold for scrap.',
-    ]),
+    html: newsPage(HARBOUR, 'Harbour Daily', '2024-03-05T08:30:00+01:00', HARBOUR_CRANES.paragraphs),
   });
   const zinc = await library.import({
     kind: 'html', url: 'https://ledger.example/markets/zinc',
@@ -116,7 +112,7 @@ test('each row shows the title, source, published date, tags, excerpt and highli
   await expect(zinc).not.toContainText('highlight');
 
   const seed = row(page, SEED);
-  await expect(seed).toContainText('2023-08-26 13:36');
+  await expect(seed).toContainText(SEED_PUBLISHED_TEXT);
   await expect(seed).toContainText('2 highlights');
   await expect(seed).toContainText('Tags: pharma');
   await expect(seed).toContainText('On August 26, Jiao Jiguo');

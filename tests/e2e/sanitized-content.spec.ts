@@ -1,8 +1,6 @@
-import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { activeContent, familyTitle, hostileMarkdown, hostilePage, payloadFamilies } from '../fixtures/hostile/payloads.js';
-import { tempLibrary } from '../helpers/temp-library.js';
-import { openClip, test as appTest } from './fixtures.js';
+import { expect, openClip, test } from './fixtures.js';
 
 /**
  * What the sanitizer lets through is checked by a real browser engine, not only by jsdom: a payload
@@ -26,25 +24,20 @@ crude oil fell for a second quarter in a row as refiners drew down their stocks.
 <p>The ministry will publish revised figures next month, including services trade for the first time.</p>
 </article></body></html>`;
 
-test('stored content of a hostile page runs no script and loads nothing remote in Chromium', async ({ page }) => {
-  const { library, cleanup } = await tempLibrary();
-  try {
-    const { clip } = await library.import({ kind: 'html', html: HOSTILE_PAGE, url: 'https://news.example/trade' });
-    const { content } = await library.get(clip.id);
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('dialog', (dialog) => void dialog.dismiss());
-    await page.setContent(`<!doctype html><html><body><main id="reader">${content}</main></body></html>`);
-    await page.locator('a').evaluateAll((links) => links.forEach((link) => (link as HTMLAnchorElement).click()));
-    await page.waitForTimeout(300);
+test('stored content of a hostile page runs no script and loads nothing remote in Chromium', async ({ page, library }) => {
+  const { clip } = await library.import({ kind: 'html', html: HOSTILE_PAGE, url: 'https://news.example/trade' });
+  const { content } = await library.get(clip.id);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('dialog', (dialog) => void dialog.dismiss());
+  await page.setContent(`<!doctype html><html><body><main id="reader">${content}</main></body></html>`);
+  await page.locator('a').evaluateAll((links) => links.forEach((link) => (link as HTMLAnchorElement).click()));
+  await page.waitForTimeout(300);
 
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
-    expect(requests.filter((url) => !url.startsWith('data:') && url !== 'about:blank')).toEqual([]);
-    await expect(page.locator('#reader')).toContainText('Exports of machinery rose');
-    expect(await page.locator('#reader script, #reader iframe, #reader form, #reader [onerror]').count()).toBe(0);
-  } finally {
-    await cleanup();
-  }
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(requests.filter((url) => !url.startsWith('data:') && url !== 'about:blank')).toEqual([]);
+  await expect(page.locator('#reader')).toContainText('Exports of machinery rose');
+  expect(await page.locator('#reader script, #reader iframe, #reader form, #reader [onerror]').count()).toBe(0);
 });
 
 const families = payloadFamilies();
@@ -91,39 +84,34 @@ async function provoke(root: Locator): Promise<void> {
   });
 }
 
-test(`stored content of ${payloadCount} XSS payloads runs nothing and loads nothing in Chromium`, async ({ page }) => {
+test(`stored content of ${payloadCount} XSS payloads runs nothing and loads nothing in Chromium`, async ({ page, library }) => {
   test.setTimeout(180_000);
-  const { library, cleanup } = await tempLibrary();
-  try {
-    const contents: string[] = [];
-    for (const family of families) {
-      const { clip } = await library.import({ kind: 'html', html: hostilePage(family), url: `https://news.example/hostile/${family.name}` });
-      contents.push((await library.get(clip.id)).content);
-      for (const index of family.payloads.keys()) {
-        const note = await library.import({ kind: 'text', markdown: true, text: hostileMarkdown(family, index) });
-        contents.push((await library.get(note.clip.id)).content);
-      }
+  const contents: string[] = [];
+  for (const family of families) {
+    const { clip } = await library.import({ kind: 'html', html: hostilePage(family), url: `https://news.example/hostile/${family.name}` });
+    contents.push((await library.get(clip.id)).content);
+    for (const index of family.payloads.keys()) {
+      const note = await library.import({ kind: 'text', markdown: true, text: hostileMarkdown(family, index) });
+      contents.push((await library.get(note.clip.id)).content);
     }
-    const watcher = await watch(page, null);
-    // Served from a (fake) address rather than set as content, so that the watcher's stubs are installed.
-    const body = `<!doctype html><html><body>${contents.map((content) => `<section>${content}</section>`).join('\n')}</body></html>`;
-    await page.route(READER_URL, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
-    await page.goto(READER_URL);
-    await provoke(page.locator('body'));
-
-    expect(contents).toHaveLength(payloadCount + families.length);
-    await expect(page.locator('section')).toHaveCount(contents.length);
-    expect(await page.locator('body').evaluate(activeContent)).toEqual([]);
-    expect(await watcher.seen()).toEqual([]);
-    expect(page.url()).toBe(READER_URL);
-    test.info().annotations.push({ type: 'payloads', description: `${payloadCount} payloads in ${families.length} families, each stored twice` });
-  } finally {
-    await cleanup();
   }
+  const watcher = await watch(page, null);
+  // Served from a (fake) address rather than set as content, so that the watcher's stubs are installed.
+  const body = `<!doctype html><html><body>${contents.map((content) => `<section>${content}</section>`).join('\n')}</body></html>`;
+  await page.route(READER_URL, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+  await page.goto(READER_URL);
+  await provoke(page.locator('body'));
+
+  expect(contents).toHaveLength(payloadCount + families.length);
+  await expect(page.locator('section')).toHaveCount(contents.length);
+  expect(await page.locator('body').evaluate(activeContent)).toEqual([]);
+  expect(await watcher.seen()).toEqual([]);
+  expect(page.url()).toBe(READER_URL);
+  test.info().annotations.push({ type: 'payloads', description: `${payloadCount} payloads in ${families.length} families, each stored twice` });
 });
 
-appTest('the reader opens a page of every XSS payload family without running or loading anything', async ({ page, app }) => {
-  appTest.setTimeout(180_000);
+test('the reader opens a page of every XSS payload family without running or loading anything', async ({ page, app }) => {
+  test.setTimeout(180_000);
   for (const family of families) {
     await app.library.import({ kind: 'html', html: hostilePage(family), url: `https://news.example/hostile/${family.name}` });
   }

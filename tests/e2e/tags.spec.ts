@@ -1,5 +1,5 @@
-import { sampleText } from '../helpers/temp-library.js';
-import { SEED_TITLE, expect, importSeed, openClip, test } from './fixtures.js';
+import { SEED_TITLE, sampleText } from '../helpers/seed.js';
+import { expect, importSeed, openClip, test } from './fixtures.js';
 
 /**
  * Tags as people manage them: on one clip in the reader (with suggestions from the tags already in

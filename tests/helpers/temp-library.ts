@@ -2,19 +2,37 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Library } from '../../electron/core/library.js';
+import type { TestScope } from './cleanup-scope.js';
 
-export const SEED_FILE = new URL('../../../shared/fixtures/seed-article.txt', import.meta.url).pathname;
-export const SHARED_DIR = new URL('../../../shared/', import.meta.url).pathname;
-
-/** A fresh, real library folder in the OS temp dir; `cleanup` removes it. */
-export async function tempLibrary(): Promise<{ dir: string; library: Library; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'clipdesk-test-'));
-  const library = await Library.open(dir);
-  return { dir, library, cleanup: () => rm(dir, { recursive: true, force: true }) };
+export interface TempLibrary {
+  dir: string;
+  library: Library;
+  /** Closes the library and removes its folder. */
+  cleanup: () => Promise<void>;
 }
 
-/** A small English article as plain text, distinct per `n`, for filling libraries. */
-export function sampleText(n: number, topic = 'harbour'): string {
-  return `Report ${n} on the ${topic}\n\nThe ${topic} authority published figures for quarter ${n}. ` +
-    `Shipping volumes rose while inspectors reviewed safety at berth ${n}.\n\nOfficials expect more traffic next year.`;
+/** A fresh folder in the OS temp dir, removed when `scope` ends (in a node:test test, pass `t`). */
+export async function tempDir(scope: TestScope, prefix = 'clipdesk-test-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  scope.after(() => removeDir(dir));
+  return dir;
+}
+
+/**
+ * A fresh, real library in a temp folder. With a scope (`t` in a test) it is closed and removed when
+ * that ends; a library shared by a suite comes without one, and the suite's `after` calls `cleanup`.
+ */
+export async function tempLibrary(scope?: TestScope): Promise<TempLibrary> {
+  const dir = await mkdtemp(join(tmpdir(), 'clipdesk-test-'));
+  const library = await Library.open(dir);
+  const cleanup = async (): Promise<void> => {
+    library.close();
+    await removeDir(dir);
+  };
+  scope?.after(cleanup);
+  return { dir, library, cleanup };
+}
+
+export function removeDir(dir: string): Promise<void> {
+  return rm(dir, { recursive: true, force: true });
 }

@@ -8,52 +8,51 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startWebHost } from '../../electron/hosts/web.js';
-import { SEED_FILE, SHARED_DIR, tempLibrary } from '../helpers/temp-library.js';
+import { CleanupScope } from '../helpers/cleanup-scope.js';
+import { SEED_FILE, SEED_TITLE, SHARED_DIR } from '../helpers/seed.js';
+import { tempLibrary } from '../helpers/temp-library.js';
 
 const OUT = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const AEB = join(SHARED_DIR, 'corpora/extraction/aeb');
 const CWCED = join(SHARED_DIR, 'corpora/extraction/cwced-dev/original');
 
-const { library, cleanup } = await tempLibrary();
-try {
-  const seed = (await library.importFile(SEED_FILE)).clip.id;
-  await library.addTags(seed, ['pharma', 'jilin']);
-  await library.update(seed, { starred: true });
-  await library.annotate(seed, { quote: 'Jilin High-tech Zone', color: 'yellow', note: 'Second visit by the chamber this year' });
-  await library.annotate(seed, { quote: 'Zhou Hui, president of the China Chamber of Commerce', color: 'blue' });
-  await library.annotate(seed, { quote: 'biomedical industry is one of the leading industries', color: 'green' });
-  const truth = JSON.parse(readFileSync(join(AEB, 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
-  for (const [id, page] of Object.entries(truth).slice(0, 6)) {
-    const html = gunzipSync(readFileSync(join(AEB, 'html', `${id}.html.gz`))).toString('utf8');
-    const { clip } = await library.import({ kind: 'html', html, url: page.url });
-    await library.addTags(clip.id, [new URL(page.url).hostname.includes('wsj') ? 'tech' : 'news']);
-  }
-  for (const name of readdirSync(CWCED).sort().slice(0, 3)) {
-    const { clip } = await library.import({ kind: 'file', name, data: readFileSync(join(CWCED, name)).toString('base64') });
-    await library.addTags(clip.id, ['china']);
-  }
-
-  const host = await startWebHost(library);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  await page.goto(host.url);
-  await page.getByRole('listbox', { name: 'Clips' }).getByRole('option').nth(3).waitFor();
-  await page.screenshot({ path: join(OUT, 'library.png') });
-
-  await page.getByRole('listbox', { name: 'Clips' }).getByRole('option', { name: /China Chamber of Commerce/ }).click();
-  await page.locator('mark', { hasText: 'Jilin High-tech Zone' }).first().waitFor();
-  await page.screenshot({ path: join(OUT, 'reader.png') });
-
-  await page.getByRole('searchbox', { name: 'Search clips' }).fill('tag:pharma Zhou');
-  await page.locator('mark', { hasText: 'Zhou' }).first().waitFor();
-  await page.screenshot({ path: join(OUT, 'search.png') });
-
-  await browser.close();
-  await host.close();
-  console.log(`screenshots written to ${OUT}`);
-} finally {
-  await cleanup();
+await using scope = new CleanupScope();
+const { library } = await tempLibrary(scope);
+const seed = (await library.importFile(SEED_FILE)).clip.id;
+await library.addTags(seed, ['pharma', 'jilin']);
+await library.update(seed, { starred: true });
+await library.annotate(seed, { quote: 'Jilin High-tech Zone', color: 'yellow', note: 'Second visit by the chamber this year' });
+await library.annotate(seed, { quote: 'Zhou Hui, president of the China Chamber of Commerce', color: 'blue' });
+await library.annotate(seed, { quote: 'biomedical industry is one of the leading industries', color: 'green' });
+const truth = JSON.parse(readFileSync(join(AEB, 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
+for (const [id, page] of Object.entries(truth).slice(0, 6)) {
+  const html = gunzipSync(readFileSync(join(AEB, 'html', `${id}.html.gz`))).toString('utf8');
+  const { clip } = await library.import({ kind: 'html', html, url: page.url });
+  await library.addTags(clip.id, [new URL(page.url).hostname.includes('wsj') ? 'tech' : 'news']);
 }
+for (const name of readdirSync(CWCED).sort().slice(0, 3)) {
+  const { clip } = await library.import({ kind: 'file', name, data: readFileSync(join(CWCED, name)).toString('base64') });
+  await library.addTags(clip.id, ['china']);
+}
+
+const host = await startWebHost(library);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+await page.goto(host.url);
+await page.getByRole('listbox', { name: 'Clips' }).getByRole('option').nth(3).waitFor();
+await page.screenshot({ path: join(OUT, 'library.png') });
+
+await page.getByRole('listbox', { name: 'Clips' }).getByRole('option', { name: SEED_TITLE }).click();
+await page.locator('mark', { hasText: 'Jilin High-tech Zone' }).first().waitFor();
+await page.screenshot({ path: join(OUT, 'reader.png') });
+
+await page.getByRole('searchbox', { name: 'Search clips' }).fill('tag:pharma Zhou');
+await page.locator('mark', { hasText: 'Zhou' }).first().waitFor();
+await page.screenshot({ path: join(OUT, 'search.png') });
+
+await browser.close();
+await host.close();
+console.log(`screenshots written to ${OUT}`);

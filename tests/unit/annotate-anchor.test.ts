@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { TextPositionSelector, TextQuoteSelector } from '../../electron/api.js';
 import { anchor, describeRange, findAllQuotes, findQuote } from '../../electron/core/annotate/index.js';
+import { SEED_FILE } from '../helpers/seed.js';
 
-const seed = readFileSync(new URL('../../../shared/fixtures/seed-article.txt', import.meta.url), 'utf8');
+const seed = readFileSync(SEED_FILE, 'utf8');
 const PHRASE = 'Jilin High-tech Zone';
 
 /** Highlights the n-th occurrence of `exact` in `text`, as the reader would. */

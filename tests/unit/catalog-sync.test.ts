@@ -1,64 +1,53 @@
 import assert from 'node:assert/strict';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Library } from '../../electron/core/library.js';
-import { shardKey } from '../../electron/core/store/library-dir.js';
-import { sampleText, tempLibrary } from '../helpers/temp-library.js';
+import { sampleText } from '../helpers/seed.js';
+import { readShard, shardPathOf } from '../helpers/stored.js';
+import { tempLibrary } from '../helpers/temp-library.js';
 
 /** The catalog (index.sqlite) is derived: these tests change the store behind its back. */
 
-test('a shard written without its catalog update (a crash between the two) is mirrored at the next open', async () => {
-  const { dir, library, cleanup } = await tempLibrary();
-  try {
-    const { clip } = await library.import({ kind: 'text', text: sampleText(1) });
-    library.close();
-    const shard = join(dir, 'clips', `${shardKey(clip.id)}.json`);
-    const data = JSON.parse(await readFile(shard, 'utf8')) as { clips: Record<string, { tags: string[] }> };
-    data.clips[clip.id]!.tags = ['written-behind'];
-    await writeFile(shard, JSON.stringify(data));
-    const reopened = await Library.open(dir);
-    assert.equal(reopened.opened.catalogRepaired, 1);
-    assert.deepEqual((await reopened.search('tag:written-behind')).hits.map((hit) => hit.clip.id), [clip.id]);
-    reopened.close();
-  } finally {
-    await cleanup();
-  }
+test('a shard written without its catalog update (a crash between the two) is mirrored at the next open', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  const { clip } = await library.import({ kind: 'text', text: sampleText(1) });
+  library.close();
+  const shard = shardPathOf(dir, clip.id);
+  const data = await readShard(shard);
+  data.clips[clip.id]!.tags = ['written-behind'];
+  await writeFile(shard, JSON.stringify(data));
+  const reopened = await Library.open(dir);
+  assert.equal(reopened.opened.catalogRepaired, 1);
+  assert.deepEqual((await reopened.search('tag:written-behind')).hits.map((hit) => hit.clip.id), [clip.id]);
+  reopened.close();
 });
 
-test('a missing catalog is rebuilt from the store, and clips gone from the store are reported', async () => {
-  const { dir, library, cleanup } = await tempLibrary();
-  try {
-    const kept = (await library.import({ kind: 'text', text: sampleText(1) })).clip;
-    library.close();
-    await rm(join(dir, 'index.sqlite'));
-    const rebuilt = await Library.open(dir);
-    assert.equal(rebuilt.opened.catalogRebuilt, true);
-    assert.deepEqual((await rebuilt.search('harbour')).hits.map((hit) => hit.clip.id), [kept.id]);
-    rebuilt.close();
-    await rm(join(dir, 'clips', `${shardKey(kept.id)}.json`));
-    await rm(join(dir, 'backups'), { recursive: true, force: true });
-    const after = await Library.open(dir);
-    assert.deepEqual(after.opened.lostClips.map((clip) => clip.id), [kept.id]);
-    assert.equal(after.list().total, 0);
-    after.close();
-  } finally {
-    await cleanup();
-  }
+test('a missing catalog is rebuilt from the store, and clips gone from the store are reported', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  const kept = (await library.import({ kind: 'text', text: sampleText(1) })).clip;
+  library.close();
+  await rm(join(dir, 'index.sqlite'));
+  const rebuilt = await Library.open(dir);
+  assert.equal(rebuilt.opened.catalogRebuilt, true);
+  assert.deepEqual((await rebuilt.search('harbour')).hits.map((hit) => hit.clip.id), [kept.id]);
+  rebuilt.close();
+  await rm(shardPathOf(dir, kept.id));
+  await rm(join(dir, 'backups'), { recursive: true, force: true });
+  const after = await Library.open(dir);
+  assert.deepEqual(after.opened.lostClips.map((clip) => clip.id), [kept.id]);
+  assert.equal(after.list().total, 0);
+  after.close();
 });
 
-test('a damaged catalog file is replaced and rebuilt', async () => {
-  const { dir, library, cleanup } = await tempLibrary();
-  try {
-    await library.import({ kind: 'text', text: sampleText(1) });
-    library.close();
-    await writeFile(join(dir, 'index.sqlite'), 'not a database at all');
-    await rm(join(dir, 'index.sqlite-wal'), { force: true });
-    const reopened = await Library.open(dir);
-    assert.equal(reopened.opened.catalogRebuilt, true);
-    assert.equal(reopened.list().total, 1);
-    reopened.close();
-  } finally {
-    await cleanup();
-  }
+test('a damaged catalog file is replaced and rebuilt', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  await library.import({ kind: 'text', text: sampleText(1) });
+  library.close();
+  await writeFile(join(dir, 'index.sqlite'), 'not a database at all');
+  await rm(join(dir, 'index.sqlite-wal'), { force: true });
+  const reopened = await Library.open(dir);
+  assert.equal(reopened.opened.catalogRebuilt, true);
+  assert.equal(reopened.list().total, 1);
+  reopened.close();
 });

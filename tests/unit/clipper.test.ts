@@ -11,13 +11,12 @@ import type { Clipper } from '../../electron/hosts/clipper.js';
 import { servePages } from '../helpers/page-server.js';
 import { rawRequest } from '../helpers/raw-request.js';
 import type { Reply } from '../helpers/raw-request.js';
+import { HARBOUR_TRAFFIC, paragraphsHtml } from '../helpers/seed.js';
 import { tempLibrary } from '../helpers/temp-library.js';
 
-const ARTICLE = `<!doctype html><html lang="en"><head><title>Harbour traffic doubles</title></head><body><article>
-<h1>Harbour traffic doubles</h1>
-<p>Container traffic through the eastern harbour doubled in the second quarter, the port authority said on Monday.</p>
-<p>Officials credited the new deep-water berth, which opened in April and can take the largest ships now at sea.</p>
-<p>Dock workers said the pace had strained the old cranes, and the authority promised two more by the end of the year.</p>
+const ARTICLE = `<!doctype html><html lang="en"><head><title>${HARBOUR_TRAFFIC.title}</title></head><body><article>
+<h1>${HARBOUR_TRAFFIC.title}</h1>
+${paragraphsHtml(HARBOUR_TRAFFIC.paragraphs)}
 </article></body></html>`;
 const SECRET_TITLE = 'Private notes on the merger';
 
@@ -68,7 +67,10 @@ describe('the clipper endpoint', () => {
     const reply = await jsonClip(clipper, { url: `${pages.url}/harbour` });
     assert.equal(reply.status, 200);
     const result = JSON.parse(reply.body);
-    assert.deepEqual({ ok: result.ok, title: result.title, outcome: result.outcome }, { ok: true, title: 'Harbour traffic doubles', outcome: 'created' });
+    assert.deepEqual(
+      { ok: result.ok, title: result.title, outcome: result.outcome },
+      { ok: true, title: HARBOUR_TRAFFIC.title, outcome: 'created' },
+    );
     assert.match((await library.get(result.id)).text, /deep-water berth/);
   });
 
@@ -155,7 +157,7 @@ describe('the clipper endpoint', () => {
     const fields = { token: clipper.token, url: 'https://news.example/harbour-2', html: ARTICLE, selection };
     const reply = await formClip(clipper, fields);
     assert.equal(reply.status, 200);
-    assert.match(reply.body, /<h1>Clipped: Harbour traffic doubles<\/h1>/);
+    assert.ok(reply.body.includes(`<h1>Clipped: ${HARBOUR_TRAFFIC.title}</h1>`), reply.body);
     assert.match(reply.body, /selection is highlighted/);
     assert.equal(reply.headers['content-security-policy'], "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     assert.equal(reply.headers['x-frame-options'], 'DENY');
@@ -178,7 +180,7 @@ describe('the clipper endpoint', () => {
   });
 
   it('escapes the title on the result page', async () => {
-    const html = ARTICLE.replaceAll('Harbour traffic doubles', 'Ships &amp; <b>"cranes"</b> &lt;img src=x onerror=alert(1)&gt;');
+    const html = ARTICLE.replaceAll(HARBOUR_TRAFFIC.title, 'Ships &amp; <b>"cranes"</b> &lt;img src=x onerror=alert(1)&gt;');
     const reply = await formClip(clipper, { token: clipper.token, url: 'https://news.example/escape', html });
     assert.equal(reply.status, 200);
     assert.doesNotMatch(reply.body, /<img|<b>/);
@@ -201,92 +203,74 @@ describe('the clipper endpoint', () => {
 });
 
 describe('the clipper port, token and rate', () => {
-  it('falls back to a free port when the preferred one is taken, and reports it', async () => {
+  it('falls back to a free port when the preferred one is taken, and reports it', async (t) => {
     const blocker = createServer();
     await new Promise<void>((listening) => blocker.listen(0, '127.0.0.1', listening));
+    t.after(() => blocker.close());
     const taken = (blocker.address() as AddressInfo).port;
-    const { library, dir, cleanup } = await tempLibrary();
+    const { library, dir } = await tempLibrary(t);
     const clipper = await startClipper(library, { token: (await loadClipperSettings(dir)).token, port: taken });
-    try {
-      assert.notEqual(clipper.port, taken);
-      assert.equal(clipper.url, `http://127.0.0.1:${clipper.port}/`);
-      assert.equal((await rawRequest(clipper.port, '/')).status, 200);
-    } finally {
-      await clipper.close();
-      blocker.close();
-      await cleanup();
-    }
+    t.after(() => clipper.close());
+    assert.notEqual(clipper.port, taken);
+    assert.equal(clipper.url, `http://127.0.0.1:${clipper.port}/`);
+    assert.equal((await rawRequest(clipper.port, '/')).status, 200);
   });
 
-  it('keeps one per-install token across restarts, in a file only its owner can read', async () => {
-    const { library, dir, cleanup } = await tempLibrary();
-    try {
-      const first = await loadClipperSettings(dir);
-      assert.ok(first.token.length >= 43);
-      assert.equal(first.port, 27183);
-      await (await startClipper(library, { token: first.token, port: 0 })).close();
-      const again = await loadClipperSettings(dir);
-      assert.deepEqual(again, first);
-      const restarted = await startClipper(library, { token: again.token, port: 0 });
-      const reply = await formClip(restarted, { token: first.token, url: 'https://news.example/after-restart', html: ARTICLE });
-      await restarted.close();
-      assert.equal(reply.status, 200);
-      assert.deepEqual(JSON.parse(await readFile(join(dir, 'clipper.json'), 'utf8')), first);
-      if (process.platform !== 'win32') {
-        assert.equal((await stat(join(dir, 'clipper.json'))).mode & 0o777, 0o600);
-        await chmod(join(dir, 'clipper.json'), 0o644); // say, restored from a backup
-        await loadClipperSettings(dir);
-        assert.equal((await stat(join(dir, 'clipper.json'))).mode & 0o777, 0o600);
-      }
-      const other = await tempLibrary();
-      assert.notEqual((await loadClipperSettings(other.dir)).token, first.token);
-      await other.cleanup();
-    } finally {
-      await cleanup();
+  it('keeps one per-install token across restarts, in a file only its owner can read', async (t) => {
+    const { library, dir } = await tempLibrary(t);
+    const first = await loadClipperSettings(dir);
+    assert.ok(first.token.length >= 43);
+    assert.equal(first.port, 27183);
+    await (await startClipper(library, { token: first.token, port: 0 })).close();
+    const again = await loadClipperSettings(dir);
+    assert.deepEqual(again, first);
+    const restarted = await startClipper(library, { token: again.token, port: 0 });
+    const reply = await formClip(restarted, { token: first.token, url: 'https://news.example/after-restart', html: ARTICLE });
+    await restarted.close();
+    assert.equal(reply.status, 200);
+    assert.deepEqual(JSON.parse(await readFile(join(dir, 'clipper.json'), 'utf8')), first);
+    if (process.platform !== 'win32') {
+      assert.equal((await stat(join(dir, 'clipper.json'))).mode & 0o777, 0o600);
+      await chmod(join(dir, 'clipper.json'), 0o644); // say, restored from a backup
+      await loadClipperSettings(dir);
+      assert.equal((await stat(join(dir, 'clipper.json'))).mode & 0o777, 0o600);
     }
+    const other = await tempLibrary(t);
+    assert.notEqual((await loadClipperSettings(other.dir)).token, first.token);
   });
 
-  it('refuses to start with a token too short to be a secret', async () => {
-    const { library, cleanup } = await tempLibrary();
+  it('refuses to start with a token too short to be a secret', async (t) => {
+    const { library } = await tempLibrary(t);
     await assert.rejects(startClipper(library, { token: '', port: 0 }), /too short/);
-    await cleanup();
   });
 
-  it('limits clips with 429 and a Retry-After, counting only requests that carry the token', async () => {
-    const { library, dir, cleanup } = await tempLibrary();
+  it('limits clips with 429 and a Retry-After, counting only requests that carry the token', async (t) => {
+    const { library, dir } = await tempLibrary(t);
     const limits = { imports: { burst: 2, perSecond: 0.1 } };
     const clipper = await startClipper(library, { token: (await loadClipperSettings(dir)).token, port: 0, limits });
-    try {
-      for (let i = 0; i < 5; i++) assert.equal((await formClip(clipper, { token: 'wrong', url: 'https://news.example/r', html: ARTICLE })).status, 401);
-      assert.equal((await jsonClip(clipper, { url: 'https://news.example/r1', html: ARTICLE })).status, 200);
-      assert.equal((await formClip(clipper, { token: clipper.token, url: 'https://news.example/r2', html: ARTICLE })).status, 200);
-      const third = await jsonClip(clipper, { url: 'https://news.example/r3', html: ARTICLE });
-      assert.equal(third.status, 429);
-      assert.equal(third.headers['retry-after'], '10');
-      assert.equal(JSON.parse(third.body).error.code, 'RATE_LIMITED');
-      assert.equal(library.list().total, 2);
-    } finally {
-      await clipper.close();
-      await cleanup();
-    }
+    t.after(() => clipper.close());
+    for (let i = 0; i < 5; i++) assert.equal((await formClip(clipper, { token: 'wrong', url: 'https://news.example/r', html: ARTICLE })).status, 401);
+    assert.equal((await jsonClip(clipper, { url: 'https://news.example/r1', html: ARTICLE })).status, 200);
+    assert.equal((await formClip(clipper, { token: clipper.token, url: 'https://news.example/r2', html: ARTICLE })).status, 200);
+    const third = await jsonClip(clipper, { url: 'https://news.example/r3', html: ARTICLE });
+    assert.equal(third.status, 429);
+    assert.equal(third.headers['retry-after'], '10');
+    assert.equal(JSON.parse(third.body).error.code, 'RATE_LIMITED');
+    assert.equal(library.list().total, 2);
   });
 
-  it('answers requests without the token, or from a foreign Host or Origin, with 429 once they come too fast', async () => {
-    const { library, dir, cleanup } = await tempLibrary();
+  it('answers requests without the token, or from a foreign Host or Origin, with 429 once they come too fast', async (t) => {
+    const { library, dir } = await tempLibrary(t);
     const clipper = await startClipper(library, { token: (await loadClipperSettings(dir)).token, port: 0, limits: { refusals: { burst: 3, perSecond: 0.01 } } });
-    try {
-      assert.equal((await formClip(clipper, { token: 'wrong', url: 'https://news.example/g', html: ARTICLE })).status, 401);
-      assert.equal((await jsonClip(clipper, { url: 'https://news.example/g', html: ARTICLE }, { origin: 'https://evil.example' })).status, 403);
-      assert.equal((await rawRequest(clipper.port, '/', { headers: { host: 'evil.example' } })).status, 421);
-      const limited = await formClip(clipper, { token: 'guess', url: 'https://news.example/g', html: ARTICLE });
-      assert.equal(limited.status, 429);
-      assert.equal(limited.headers['retry-after'], '100');
-      assert.equal((await rawRequest(clipper.port, '/', { headers: { host: 'evil.example' } })).status, 429);
-      assert.equal((await jsonClip(clipper, { url: 'https://news.example/with-token', html: ARTICLE })).status, 200, 'the token still clips');
-    } finally {
-      await clipper.close();
-      await cleanup();
-    }
+    t.after(() => clipper.close());
+    assert.equal((await formClip(clipper, { token: 'wrong', url: 'https://news.example/g', html: ARTICLE })).status, 401);
+    assert.equal((await jsonClip(clipper, { url: 'https://news.example/g', html: ARTICLE }, { origin: 'https://evil.example' })).status, 403);
+    assert.equal((await rawRequest(clipper.port, '/', { headers: { host: 'evil.example' } })).status, 421);
+    const limited = await formClip(clipper, { token: 'guess', url: 'https://news.example/g', html: ARTICLE });
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers['retry-after'], '100');
+    assert.equal((await rawRequest(clipper.port, '/', { headers: { host: 'evil.example' } })).status, 429);
+    assert.equal((await jsonClip(clipper, { url: 'https://news.example/with-token', html: ARTICLE })).status, 200, 'the token still clips');
   });
 });
 

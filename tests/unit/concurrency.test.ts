@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import type { TestContext } from 'node:test';
 import { Library } from '../../electron/core/library.js';
 import { collectAcks, overlapped, pendingAnnotations, pendingImports, pendingTags } from '../crash/acked.js';
 import type { Acked } from '../crash/acked.js';
@@ -14,7 +15,8 @@ import { closeLibrary } from '../crash/verify.js';
 import { acksOf, startWriter, writerCommand } from '../crash/writer-process.js';
 import type { WriterCommand, WriterProcess } from '../crash/writer-process.js';
 import type { WriterConfig } from '../crash/protocol.js';
-import { sampleText, tempLibrary } from '../helpers/temp-library.js';
+import { sampleText } from '../helpers/seed.js';
+import { tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 let command: WriterCommand;
 before(async () => {
@@ -23,23 +25,20 @@ before(async () => {
 after(() => command.dispose());
 
 describe('several processes writing one library at once', () => {
-  it('lose no tag, highlight or import when three writers hammer the same 20 clips', async () => {
+  it('lose no tag, highlight or import when three writers hammer the same 20 clips', async (t) => {
     const { dir, ids, cleanup } = await librarySharing(20);
     const writers = ['a', 'b', 'c'].map((name, lane) => startWriter(command, { mode: 'hammer', dir, name, lane, sharedIds: ids, rounds: 40 }));
-    try {
-      await Promise.all(writers.map(finished));
-      assert.ok(overlapped(writers), 'the three writers were writing at the same time');
-      const acked = collectAcks(writers);
-      assert.equal(acked.imports.size, 3 * 20);
-      await assertNothingLost(dir, ids, acked);
-    } finally {
-      await stop(writers);
-      await cleanup();
-    }
+    stopAfter(t, writers, cleanup);
+    await Promise.all(writers.map(finished));
+    assert.ok(overlapped(writers), 'the three writers were writing at the same time');
+    const acked = collectAcks(writers);
+    assert.equal(acked.imports.size, 3 * 20);
+    await assertNothingLost(dir, ids, acked);
   });
 
   it('keep writing when one of them is SIGKILLed while it holds library.lock, and lose nothing acknowledged', async (t) => {
     const { dir, ids, cleanup } = await librarySharing(20);
+    t.after(cleanup);
     const forever = 1_000_000;
     const steady = ['a', 'b'].map((name, lane) => startWriter(command, { mode: 'hammer', dir, name, lane, sharedIds: ids, rounds: forever }));
     const victims: WriterProcess[] = [];
@@ -58,120 +57,101 @@ describe('several processes writing one library at once', () => {
     } finally {
       await stop(steady);
     }
-    try {
-      for (const writer of [...steady, ...victims]) assert.equal(writer.lines.find((line) => line.t === 'error'), undefined, writer.stderr());
-      // A lock naming a dead pid is taken over at the next try; 5 s is when even an unreadable one would be.
-      t.diagnostic(`6 writers killed holding the lock; the others' next write came after ${stalls.map(Math.round).join(', ')} ms`);
-      assert.ok(Math.max(...stalls) < 5_000, `the others wrote again soon after each kill (waits: ${stalls.map(Math.round).join(', ')} ms)`);
-      await assertNothingLost(dir, ids, collectAcks([...steady, ...victims]));
-    } finally {
-      await cleanup();
-    }
+    for (const writer of [...steady, ...victims]) assert.equal(writer.lines.find((line) => line.t === 'error'), undefined, writer.stderr());
+    // A lock naming a dead pid is taken over at the next try; 5 s is when even an unreadable one would be.
+    t.diagnostic(`6 writers killed holding the lock; the others' next write came after ${stalls.map(Math.round).join(', ')} ms`);
+    assert.ok(Math.max(...stalls) < 5_000, `the others wrote again soon after each kill (waits: ${stalls.map(Math.round).join(', ')} ms)`);
+    await assertNothingLost(dir, ids, collectAcks([...steady, ...victims]));
   });
 
   // Guards a fixed bug: a waiter that judged a lock stale unlinked it, and could so unlink the fresh lock
   // another waiter had just taken; both then wrote the shard (steno's shared temp file: rename ENOENT).
-  it('take over a stale lock one at a time when three writers find it at the same moment', async () => {
+  it('take over a stale lock one at a time when three writers find it at the same moment', async (t) => {
     const { dir, ids, cleanup } = await librarySharing(1);
-    const goDir = await mkdtemp(join(tmpdir(), 'clipdesk-go-'));
+    const goDir = await tempDir(t, 'clipdesk-go-');
     const rounds = 25;
     const writers = await raceWriters(dir, goDir, rounds, ids[0]);
-    try {
-      const deadPid = await pidOfExitedProcess();
-      for (let round = 0; round < rounds; round++) {
-        // A lock left by a crashed writer: all three see it, decide it is stale, and take it over.
-        await writeFile(join(dir, 'library.lock'), JSON.stringify({ pid: deadPid, host: hostname(), since: new Date().toISOString() }));
-        await runRound(writers, goDir, round);
-      }
-      await Promise.all(writers.map(finished));
-      const library = await Library.open(dir);
-      const tags = (await library.get(ids[0] ?? '')).tags;
-      await closeLibrary(library);
-      const lost = ['a', 'b', 'c'].flatMap((name) => Array.from({ length: rounds }, (_, r) => `${name}-${r}`)).filter((tag) => !tags.includes(tag));
-      assert.deepEqual(lost, [], 'no acknowledged tag was overwritten by a writer that shared the lock');
-    } finally {
-      await stop(writers);
-      await rm(goDir, { recursive: true, force: true });
-      await cleanup();
+    stopAfter(t, writers, cleanup);
+    const deadPid = await pidOfExitedProcess();
+    for (let round = 0; round < rounds; round++) {
+      // A lock left by a crashed writer: all three see it, decide it is stale, and take it over.
+      await writeFile(join(dir, 'library.lock'), JSON.stringify({ pid: deadPid, host: hostname(), since: new Date().toISOString() }));
+      await runRound(writers, goDir, round);
     }
+    await Promise.all(writers.map(finished));
+    const library = await Library.open(dir);
+    const tags = (await library.get(ids[0] ?? '')).tags;
+    await closeLibrary(library);
+    const lost = ['a', 'b', 'c'].flatMap((name) => Array.from({ length: rounds }, (_, r) => `${name}-${r}`)).filter((tag) => !tags.includes(tag));
+    assert.deepEqual(lost, [], 'no acknowledged tag was overwritten by a writer that shared the lock');
   });
 
   // Guards a fixed bug: the same-article check ran outside the write lock, so both imports created a clip.
-  it('import the same page at the same moment as one clip, not as duplicates', async () => {
+  it('import the same page at the same moment as one clip, not as duplicates', async (t) => {
     const { dir, cleanup } = await librarySharing(1);
-    const goDir = await mkdtemp(join(tmpdir(), 'clipdesk-go-'));
+    const goDir = await tempDir(t, 'clipdesk-go-');
     const rounds = 10;
     const writers = await raceWriters(dir, goDir, rounds, undefined);
-    try {
-      for (let round = 0; round < rounds; round++) await runRound(writers, goDir, round);
-      await Promise.all(writers.map(finished));
-      const library = await Library.open(dir);
-      const clips = library.list({ limit: 1000 }).clips;
-      await closeLibrary(library);
-      const copies = Array.from({ length: rounds }, (_, round) => clips.filter((clip) => clip.url === raceUrl(round)).length);
-      assert.deepEqual(copies, Array.from({ length: rounds }, () => 1), 'one clip per page');
-      const created = writers.flatMap((writer) => acksOf(writer)).filter((ack) => ack.result.outcome === 'created').length;
-      assert.equal(created, rounds, 'one writer per round was told "created", the others "unchanged"');
-    } finally {
-      await stop(writers);
-      await rm(goDir, { recursive: true, force: true });
-      await cleanup();
-    }
+    stopAfter(t, writers, cleanup);
+    for (let round = 0; round < rounds; round++) await runRound(writers, goDir, round);
+    await Promise.all(writers.map(finished));
+    const library = await Library.open(dir);
+    const clips = library.list({ limit: 1000 }).clips;
+    await closeLibrary(library);
+    const copies = Array.from({ length: rounds }, (_, round) => clips.filter((clip) => clip.url === raceUrl(round)).length);
+    assert.deepEqual(copies, Array.from({ length: rounds }, () => 1), 'one clip per page');
+    const created = writers.flatMap((writer) => acksOf(writer)).filter((ack) => ack.result.outcome === 'created').length;
+    assert.equal(created, rounds, 'one writer per round was told "created", the others "unchanged"');
   });
 
-  it('see each other\'s writes from a long-running process: list, search, get and edit', async () => {
+  it('see each other\'s writes from a long-running process: list, search, get and edit', async (t) => {
     const { dir, ids, cleanup } = await librarySharing(2);
     const library = await Library.open(dir);
-    try {
-      // Warm every cache the long-running process might have.
-      await library.get(ids[0] ?? '');
-      await library.search('shared');
-      const other = startWriter(command, { mode: 'hammer', dir, name: 'other', lane: 5, sharedIds: ids, rounds: 1 });
-      await finished(other);
-      const [[word, importedId] = ['', '']] = collectAcks([other]).imports;
-      const shared = await library.get(ids[0] ?? '');
-      assert.ok(shared.tags.includes('other-0'), 'a tag the other process added');
-      assert.equal(shared.annotations.length, 1, 'a highlight the other process added');
-      assert.equal(library.list().total, 3, 'a clip the other process imported is listed');
-      assert.deepEqual((await library.search(word)).hits.map((hit) => hit.clip.id), [importedId], 'and found');
-      await library.addTags(importedId, ['seen-here']);
-      assert.deepEqual((await library.get(importedId)).tags, ['seen-here'], 'and can be edited here');
-    } finally {
+    t.after(async () => {
       await closeLibrary(library);
       await cleanup();
-    }
+    });
+    // Warm every cache the long-running process might have.
+    await library.get(ids[0] ?? '');
+    await library.search('shared');
+    const other = startWriter(command, { mode: 'hammer', dir, name: 'other', lane: 5, sharedIds: ids, rounds: 1 });
+    await finished(other);
+    const [[word, importedId] = ['', '']] = collectAcks([other]).imports;
+    const shared = await library.get(ids[0] ?? '');
+    assert.ok(shared.tags.includes('other-0'), 'a tag the other process added');
+    assert.equal(shared.annotations.length, 1, 'a highlight the other process added');
+    assert.equal(library.list().total, 3, 'a clip the other process imported is listed');
+    assert.deepEqual((await library.search(word)).hits.map((hit) => hit.clip.id), [importedId], 'and found');
+    await library.addTags(importedId, ['seen-here']);
+    assert.deepEqual((await library.get(importedId)).tags, ['seen-here'], 'and can be edited here');
   });
 });
 
 describe('a second Clipdesk process while another holds the write lock', () => {
-  it('waits for the lock, then writes', async () => {
+  it('waits for the lock, then writes', async (t) => {
     const { dir, ids, cleanup } = await librarySharing(1);
-    const goDir = await mkdtemp(join(tmpdir(), 'clipdesk-go-'));
+    const goDir = await tempDir(t, 'clipdesk-go-');
     // An app instance with the library open, about to tag a clip when told to.
     const [waiting] = await raceWriters(dir, goDir, 1, ids[0], ['second']);
     assert.ok(waiting);
     const holder = await holdLock(dir);
-    try {
-      const heldMs = 2_000;
-      const released = sleep(heldMs).then(() => unlink(join(dir, 'library.lock')));
-      const told = performance.now();
-      await runRound([waiting], goDir, 0);
-      await released;
-      assert.ok(performance.now() - told >= heldMs, 'the tag was written only after the lock was released');
-      await finished(waiting);
-      const library = await Library.open(dir);
-      assert.deepEqual((await library.get(ids[0] ?? '')).tags, ['second-0']);
-      await closeLibrary(library);
-    } finally {
-      holder.kill('SIGKILL');
-      await stop([waiting]);
-      await rm(goDir, { recursive: true, force: true });
-      await cleanup();
-    }
+    t.after(() => holder.kill('SIGKILL'));
+    stopAfter(t, [waiting], cleanup);
+    const heldMs = 2_000;
+    const released = sleep(heldMs).then(() => unlink(join(dir, 'library.lock')));
+    const told = performance.now();
+    await runRound([waiting], goDir, 0);
+    await released;
+    assert.ok(performance.now() - told >= heldMs, 'the tag was written only after the lock was released');
+    await finished(waiting);
+    const library = await Library.open(dir);
+    assert.deepEqual((await library.get(ids[0] ?? '')).tags, ['second-0']);
+    await closeLibrary(library);
   });
 
-  it('gives up from the command line with a clear message, writing nothing, when the lock stays held', async () => {
+  it('gives up from the command line with a clear message, writing nothing, when the lock stays held', async (t) => {
     const { dir, ids, cleanup } = await librarySharing(1);
+    t.after(cleanup);
     const holder = await holdLock(dir);
     try {
       const run = await clipdesk(dir, 'tag', ids[0] ?? '', '+never');
@@ -180,13 +160,9 @@ describe('a second Clipdesk process while another holds the write lock', () => {
     } finally {
       holder.kill('SIGKILL');
     }
-    try {
-      const library = await Library.open(dir);
-      assert.deepEqual((await library.get(ids[0] ?? '')).tags, []);
-      await closeLibrary(library);
-    } finally {
-      await cleanup();
-    }
+    const library = await Library.open(dir);
+    assert.deepEqual((await library.get(ids[0] ?? '')).tags, []);
+    await closeLibrary(library);
   });
 });
 
@@ -238,6 +214,14 @@ async function assertNothingLost(dir: string, sharedIds: readonly string[], acke
 async function stop(writers: readonly WriterProcess[]): Promise<void> {
   for (const writer of writers) writer.child.kill('SIGKILL');
   await Promise.all(writers.map((writer) => writer.exited));
+}
+
+/** When the test ends: stops `writers`, then removes their library (not before: they could still be writing to it). */
+function stopAfter(t: TestContext, writers: readonly WriterProcess[], cleanup: () => Promise<void>): void {
+  t.after(async () => {
+    await stop(writers);
+    await cleanup();
+  });
 }
 
 /** How long after `from` until any of the writers acknowledged a write (capped at 30 s). */

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
+import type { TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import { transform } from 'esbuild';
 import { META_CSP } from '../../electron/hosts/csp.js';
+import { tempDir } from '../helpers/temp-library.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SHELL = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/shared', 'electron/shell', 'electron/hosts'];
@@ -17,8 +18,8 @@ interface Finding {
 }
 
 /** The shell as it ships (TypeScript compiled to JavaScript), with the page and package.json beside it. */
-async function shippedShell(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'clipdesk-scan-'));
+async function shippedShell(t: TestContext): Promise<string> {
+  const dir = await tempDir(t, 'clipdesk-scan-');
   for (const source of await listTs(SHELL)) {
     const { code } = await transform(await readFile(join(ROOT, source), 'utf8'), { loader: 'ts', format: 'esm', target: 'es2022' });
     const target = join(dir, source.replace(/\.ts$/, '.js'));
@@ -51,18 +52,13 @@ async function scan(dir: string): Promise<Finding[]> {
   })));
 }
 
-test('electronegativity finds nothing in the Electron shell that is not explained in tests/security', { timeout: 180_000 }, async () => {
-  const dir = await shippedShell();
-  try {
-    const findings = await scan(dir);
-    const explained = JSON.parse(await readFile(join(ROOT, 'tests/security/electronegativity-findings.json'), 'utf8')) as { explained: Finding[] };
-    const known = new Set(explained.explained.map((f) => `${f.check} ${f.file}`));
-    const unexplained = findings.filter((f) => !known.has(`${f.check} ${f.file}`));
-    assert.deepEqual(unexplained, [], 'explain each in tests/security/electronegativity-findings.json, or fix it');
-    assert.ok(findings.some((f) => f.check === 'ELECTRON_VERSION_JSON_CHECK'), 'the scanner really ran over the shell');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+test('electronegativity finds nothing in the Electron shell that is not explained in tests/security', { timeout: 180_000 }, async (t) => {
+  const findings = await scan(await shippedShell(t));
+  const explained = JSON.parse(await readFile(join(ROOT, 'tests/security/electronegativity-findings.json'), 'utf8')) as { explained: Finding[] };
+  const known = new Set(explained.explained.map((f) => `${f.check} ${f.file}`));
+  const unexplained = findings.filter((f) => !known.has(`${f.check} ${f.file}`));
+  assert.deepEqual(unexplained, [], 'explain each in tests/security/electronegativity-findings.json, or fix it');
+  assert.ok(findings.some((f) => f.check === 'ELECTRON_VERSION_JSON_CHECK'), 'the scanner really ran over the shell');
 });
 
 test('the page states the same CSP as the headers that serve it', async () => {

@@ -6,7 +6,8 @@ import { API_METHODS, channelOf } from '../../electron/shared/api-methods.js';
 import type { ApiResult } from '../../electron/api.js';
 import { isTrustedSender, registerIpc } from '../../electron/ipc.js';
 import type { Library } from '../../electron/core/library.js';
-import { SEED_FILE, tempLibrary } from '../helpers/temp-library.js';
+import { SEED_FILE } from '../helpers/seed.js';
+import { tempLibrary } from '../helpers/temp-library.js';
 
 type Handler = (event: IpcMainInvokeEvent, args: unknown) => Promise<ApiResult<unknown>>;
 

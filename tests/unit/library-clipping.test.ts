@@ -1,28 +1,25 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { Library } from '../../electron/core/library.js';
-import { SEED_FILE, tempLibrary } from '../helpers/temp-library.js';
+import { SEED_BYLINE, SEED_FILE, SEED_PUBLISHED_AT, SEED_PUBLISHED_TEXT, SEED_TITLE } from '../helpers/seed.js';
+import { readManifest } from '../helpers/stored.js';
+import { tempLibrary } from '../helpers/temp-library.js';
 import { servePages } from '../helpers/page-server.js';
 
 describe('importing the seed clipping', () => {
-  it('yields its title, date, empty source, four paragraphs and byline', async () => {
-    const { library, cleanup } = await tempLibrary();
-    try {
-      const { clip: summary, outcome } = await library.importFile(SEED_FILE);
-      const clip = await library.get(summary.id);
-      assert.equal(outcome, 'created');
-      assert.equal(clip.title, 'China Chamber of Commerce for Import and Export of Medicine and Health Products visited Jilin High-tech Zone for exchange');
-      assert.equal(clip.publishedText, '2023-08-26 13:36');
-      assert.match(clip.publishedAt ?? '', /^2023-08-26T13:36/);
-      assert.ok(!clip.source, 'the seed states an empty source');
-      assert.equal(clip.byline, 'Jia Ruifeng, China Merchants Bureau 2');
-      assert.equal(clip.content.match(/<p[ >]/g)?.length, 4);
-      assert.ok(!clip.text.includes('(Jia Ruifeng'), 'the byline is not part of the body text');
-      assert.ok(!/^[\u00a0\u3000 ]/m.test(clip.text), 'no NBSP indentation is left');
-    } finally {
-      await cleanup();
-    }
+  it('yields its title, date, empty source, four paragraphs and byline', async (t) => {
+    const { library } = await tempLibrary(t);
+    const { clip: summary, outcome } = await library.importFile(SEED_FILE);
+    const clip = await library.get(summary.id);
+    assert.equal(outcome, 'created');
+    assert.equal(clip.title, SEED_TITLE);
+    assert.equal(clip.publishedText, SEED_PUBLISHED_TEXT);
+    assert.ok(clip.publishedAt?.startsWith(SEED_PUBLISHED_AT), clip.publishedAt ?? 'no date');
+    assert.ok(!clip.source, 'the seed states an empty source');
+    assert.equal(clip.byline, SEED_BYLINE);
+    assert.equal(clip.content.match(/<p[ >]/g)?.length, 4);
+    assert.ok(!clip.text.includes('(Jia Ruifeng'), 'the byline is not part of the body text');
+    assert.ok(!/^[\u00a0\u3000 ]/m.test(clip.text), 'no NBSP indentation is left');
   });
 });
 
@@ -43,99 +40,83 @@ describe('clipping the same page twice', () => {
     'Residents raised concerns about noise, and the council promised a monitoring programme for the whole project.',
   ];
 
-  it('keeps one clip, the old content as a revision, and the user data with re-anchored highlights', async () => {
-    const { library, cleanup } = await tempLibrary();
-    try {
-      pages.set('/port', article(first));
-      const created = await library.import({ kind: 'url', url: `${server.url}/port?utm_source=feed` });
-      const id = created.clip.id;
-      await library.addTags(id, ['Ports']);
-      await library.update(id, { note: 'follow the dredging costs', starred: true });
-      const kept = await library.annotate(id, { quote: 'container terminal', note: 'size?' });
-      const doomed = await library.annotate(id, { quote: 'monitoring programme' });
+  it('keeps one clip, the old content as a revision, and the user data with re-anchored highlights', async (t) => {
+    const { library } = await tempLibrary(t);
+    pages.set('/port', article(first));
+    const created = await library.import({ kind: 'url', url: `${server.url}/port?utm_source=feed` });
+    const id = created.clip.id;
+    await library.addTags(id, ['Ports']);
+    await library.update(id, { note: 'follow the dredging costs', starred: true });
+    const kept = await library.annotate(id, { quote: 'container terminal', note: 'size?' });
+    const doomed = await library.annotate(id, { quote: 'monitoring programme' });
 
-      const again = await library.import({ kind: 'url', url: `${server.url}/port#comments` });
-      assert.equal(again.outcome, 'unchanged');
-      assert.equal(again.clip.id, id);
+    const again = await library.import({ kind: 'url', url: `${server.url}/port#comments` });
+    assert.equal(again.outcome, 'unchanged');
+    assert.equal(again.clip.id, id);
 
-      pages.set('/port', article(['Update: the vote was close.', first[0] ?? '', first[1] ?? '', 'Residents will be consulted again.']));
-      const updated = await library.import({ kind: 'url', url: `${server.url}/port` });
-      assert.equal(updated.outcome, 'updated');
-      assert.equal(updated.clip.id, id);
-      assert.equal(library.list().total, 1, 'no duplicate clip');
+    pages.set('/port', article(['Update: the vote was close.', first[0] ?? '', first[1] ?? '', 'Residents will be consulted again.']));
+    const updated = await library.import({ kind: 'url', url: `${server.url}/port` });
+    assert.equal(updated.outcome, 'updated');
+    assert.equal(updated.clip.id, id);
+    assert.equal(library.list().total, 1, 'no duplicate clip');
 
-      const clip = await library.get(id);
-      assert.deepEqual(clip.tags, ['Ports']);
-      assert.equal(clip.note, 'follow the dredging costs');
-      assert.equal(clip.starred, true);
-      assert.equal(clip.revisions, 1);
-      const highlight = clip.annotations.find((a) => a.id === kept.id);
-      assert.ok(highlight && highlight.status !== 'orphan');
-      const [quote, position] = highlight.target.selector;
-      assert.equal(quote.exact, 'container terminal');
-      assert.equal([...clip.text].slice(position.start, position.end).join(''), 'container terminal');
-      assert.ok(position.start > kept.target.selector[1].start, 'moved with the inserted paragraph');
-      assert.equal(clip.annotations.find((a) => a.id === doomed.id)?.status, 'orphan', 'a lost passage stays as an orphan');
+    const clip = await library.get(id);
+    assert.deepEqual(clip.tags, ['Ports']);
+    assert.equal(clip.note, 'follow the dredging costs');
+    assert.equal(clip.starred, true);
+    assert.equal(clip.revisions, 1);
+    const highlight = clip.annotations.find((a) => a.id === kept.id);
+    assert.ok(highlight && highlight.status !== 'orphan');
+    const [quote, position] = highlight.target.selector;
+    assert.equal(quote.exact, 'container terminal');
+    assert.equal([...clip.text].slice(position.start, position.end).join(''), 'container terminal');
+    assert.ok(position.start > kept.target.selector[1].start, 'moved with the inserted paragraph');
+    assert.equal(clip.annotations.find((a) => a.id === doomed.id)?.status, 'orphan', 'a lost passage stays as an orphan');
 
-      await library.restoreRevision(id, 1);
-      const back = await library.get(id);
-      assert.ok(back.text.includes('monitoring programme'));
-      assert.equal(back.revisions, 2, 'going back keeps the newer content as a revision too');
-    } finally {
-      await cleanup();
-    }
+    await library.restoreRevision(id, 1);
+    const back = await library.get(id);
+    assert.ok(back.text.includes('monitoring programme'));
+    assert.equal(back.revisions, 2, 'going back keeps the newer content as a revision too');
   });
 
-  it('puts the tags given with an import on the clip, and adds them when the clip is already there', async () => {
-    const { library, cleanup } = await tempLibrary();
-    try {
-      const text = 'Harbour notes\n\nShips waited outside the breakwater all night.';
-      const first = await library.import({ kind: 'text', text, tags: ['Ports', ' ports ', 'Night shift'] });
-      assert.deepEqual(first.clip.tags, ['Ports', 'Night shift']);
-      const again = await library.import({ kind: 'text', text, tags: ['Weather'] });
-      assert.equal(again.outcome, 'unchanged');
-      assert.deepEqual(again.clip.tags, ['Ports', 'Night shift', 'Weather']);
-      assert.deepEqual((await library.search('tag:weather ships')).hits.map((hit) => hit.clip.id), [first.clip.id]);
-      await assert.rejects(library.import({ kind: 'text', text: 'Other notes\n\nMore text.', tags: ['   '] }), /not a usable tag name/);
-      assert.equal(library.list().total, 1, 'a refused import saves nothing');
-    } finally {
-      await cleanup();
-    }
+  it('puts the tags given with an import on the clip, and adds them when the clip is already there', async (t) => {
+    const { library } = await tempLibrary(t);
+    const text = 'Harbour notes\n\nShips waited outside the breakwater all night.';
+    const first = await library.import({ kind: 'text', text, tags: ['Ports', ' ports ', 'Night shift'] });
+    assert.deepEqual(first.clip.tags, ['Ports', 'Night shift']);
+    const again = await library.import({ kind: 'text', text, tags: ['Weather'] });
+    assert.equal(again.outcome, 'unchanged');
+    assert.deepEqual(again.clip.tags, ['Ports', 'Night shift', 'Weather']);
+    assert.deepEqual((await library.search('tag:weather ships')).hits.map((hit) => hit.clip.id), [first.clip.id]);
+    await assert.rejects(library.import({ kind: 'text', text: 'Other notes\n\nMore text.', tags: ['   '] }), /not a usable tag name/);
+    assert.equal(library.list().total, 1, 'a refused import saves nothing');
   });
 
-  it('recognizes the same pasted text without a URL', async () => {
-    const { library, cleanup } = await tempLibrary();
-    try {
-      const a = await library.import({ kind: 'text', text: 'Harbour notes\n\nShips waited outside the breakwater all night.' });
-      const b = await library.import({ kind: 'text', text: 'Harbour notes\n\nShips waited outside the breakwater all night.' });
-      assert.equal(b.outcome, 'unchanged');
-      assert.equal(b.clip.id, a.clip.id);
-      assert.equal(library.list().total, 1);
-    } finally {
-      await cleanup();
-    }
+  it('recognizes the same pasted text without a URL', async (t) => {
+    const { library } = await tempLibrary(t);
+    const a = await library.import({ kind: 'text', text: 'Harbour notes\n\nShips waited outside the breakwater all night.' });
+    const b = await library.import({ kind: 'text', text: 'Harbour notes\n\nShips waited outside the breakwater all night.' });
+    assert.equal(b.outcome, 'unchanged');
+    assert.equal(b.clip.id, a.clip.id);
+    assert.equal(library.list().total, 1);
   });
 });
 
 describe('a library on disk', () => {
-  it('opens again with every clip, tag, note and highlight', async () => {
-    const { dir, library, cleanup } = await tempLibrary();
-    try {
-      const { clip } = await library.importFile(SEED_FILE);
-      await library.addTags(clip.id, ['pharma', 'Jilin']);
-      await library.update(clip.id, { note: 'chamber visit' });
-      await library.annotate(clip.id, { quote: 'Jilin High-tech Zone', occurrence: 2, color: 'green' });
+  it('opens again with every clip, tag, note and highlight', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.importFile(SEED_FILE);
+    await library.addTags(clip.id, ['pharma', 'Jilin']);
+    await library.update(clip.id, { note: 'chamber visit' });
+    await library.annotate(clip.id, { quote: 'Jilin High-tech Zone', occurrence: 2, color: 'green' });
 
-      const reopened = await Library.open(dir);
-      const again = await reopened.get(clip.id);
-      assert.deepEqual(again.tags, ['pharma', 'Jilin']);
-      assert.equal(again.note, 'chamber visit');
-      assert.equal(again.annotations.length, 1);
-      assert.equal(again.annotations[0]?.color, 'green');
-      assert.equal((await reopened.search('Zhou Hui')).hits[0]?.clip.id, clip.id);
-      assert.equal(JSON.parse(await readFile(`${dir}/library.json`, 'utf8')).schemaVersion, 1);
-    } finally {
-      await cleanup();
-    }
+    const reopened = await Library.open(dir);
+    const again = await reopened.get(clip.id);
+    assert.deepEqual(again.tags, ['pharma', 'Jilin']);
+    assert.equal(again.note, 'chamber visit');
+    assert.equal(again.annotations.length, 1);
+    assert.equal(again.annotations[0]?.color, 'green');
+    assert.equal((await reopened.search('Zhou Hui')).hits[0]?.clip.id, clip.id);
+    assert.equal((await readManifest(dir)).schemaVersion, 1);
   });
 });

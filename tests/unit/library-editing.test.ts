@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Library } from '../../electron/core/library.js';
-import { SEED_FILE, sampleText, tempLibrary } from '../helpers/temp-library.js';
+import { SEED_FILE, sampleText } from '../helpers/seed.js';
+import { tempLibrary } from '../helpers/temp-library.js';
 
 let library: Library;
 let cleanup: () => Promise<void>;

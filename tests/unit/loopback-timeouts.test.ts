@@ -68,34 +68,25 @@ describe('time limits on slow clients', () => {
     await cleanup();
   });
 
-  it('the web host cuts off a client that trickles its headers after 10 s, with 408', async () => {
+  it('the web host cuts off a client that trickles its headers after 10 s, with 408', async (t) => {
     const host = await startWebHost(library, { rendererDir: tmpdir() });
-    try {
-      assertCutOff(await trickledHeaders(Number(new URL(host.url).port), 15_000), [9_500, 12_000]);
-    } finally {
-      await host.close();
-    }
+    t.after(() => host.close());
+    assertCutOff(await trickledHeaders(Number(new URL(host.url).port), 15_000), [9_500, 12_000]);
   });
 
-  it('the web host cuts off trickled headers at a shorter limit, and still answers prompt clients', async () => {
+  it('the web host cuts off trickled headers at a shorter limit, and still answers prompt clients', async (t) => {
     const host = await startWebHost(library, { rendererDir: tmpdir(), timeouts: SHORT });
+    t.after(() => host.close());
     const port = Number(new URL(host.url).port);
-    try {
-      assertCutOff(await trickledHeaders(port, 5_000), [450, 1_000]);
-      const prompt = await rawRequest(port, '/api/list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-clipdesk-token': host.token }, body: '[{}]' });
-      assert.equal(prompt.status, 200);
-    } finally {
-      await host.close();
-    }
+    assertCutOff(await trickledHeaders(port, 5_000), [450, 1_000]);
+    const prompt = await rawRequest(port, '/api/list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-clipdesk-token': host.token }, body: '[{}]' });
+    assert.equal(prompt.status, 200);
   });
 
-  it('the clipper cuts off a client that trickles its headers, or its body, with 408', async () => {
+  it('the clipper cuts off a client that trickles its headers, or its body, with 408', async (t) => {
     const clipper = await startClipper(library, { token: (await loadClipperSettings(dir)).token, port: 0, timeouts: SHORT });
-    try {
-      assertCutOff(await trickledHeaders(clipper.port, 5_000), [450, 1_000]);
-      assertCutOff(await trickledClip(clipper.port, clipper.token, 5_000), [1_450, 2_000]);
-    } finally {
-      await clipper.close();
-    }
+    t.after(() => clipper.close());
+    assertCutOff(await trickledHeaders(clipper.port, 5_000), [450, 1_000]);
+    assertCutOff(await trickledClip(clipper.port, clipper.token, 5_000), [1_450, 2_000]);
   });
 });

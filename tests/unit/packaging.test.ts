@@ -4,8 +4,7 @@
  * small project laid out like ours (the real one needs `npm run build` first: `npm run pack:app`).
  */
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import asar from '@electron/asar';
@@ -17,6 +16,7 @@ import { DebugLogger } from 'builder-util';
 import type { Configuration } from 'electron-builder';
 import { ICON_SOURCE, PROJECT_DIR, iconFiles, renderIcon } from '../../build/scripts/make-icons.js';
 import { listAsar, packApp, packProblems } from '../../build/scripts/pack-app.js';
+import { tempDir } from '../helpers/temp-library.js';
 
 async function loadConfig(): Promise<Configuration> {
   const found = await findAndReadConfig<Configuration>({ packageKey: 'build', configFilename: 'electron-builder', projectDir: PROJECT_DIR, packageMetadata: null });
@@ -121,33 +121,29 @@ describe('app.asar', () => {
     'node_modules/devdep/index.js': '',
   };
 
-  test('holds the built app and production dependencies, and no tests, sources, maps or dev tools', { timeout: 60_000 }, async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'clipdesk-packaging-'));
-    try {
-      for (const [file, text] of Object.entries(PROJECT)) {
-        await mkdir(dirname(join(dir, 'app', file)), { recursive: true });
-        await writeFile(join(dir, 'app', file), text || `/* ${file} */`);
-      }
-      await cp(join(PROJECT_DIR, 'electron-builder.yml'), join(dir, 'app', 'electron-builder.yml'));
-      const packed = join(dir, 'app.asar');
-      await packApp(join(dir, 'app'), packed, { electronVersion: '45.5.0' });
-
-      const { files } = listAsar(packed);
-      assert.deepEqual(files.sort(), [
-        'dist/electron/core/library.js', 'dist/electron/main.js', 'dist/electron/preload.cjs',
-        'dist/renderer/index.html', 'dist/renderer/main.js',
-        'node_modules/dep/index.js', 'node_modules/dep/package.json',
-        'package.json',
-      ]);
-      assert.deepEqual(packProblems(files), []);
-      const manifest = JSON.parse(asar.extractFile(packed, 'package.json').toString('utf8')) as Record<string, unknown>;
-      assert.equal(manifest.productName, 'Clipdesk');
-      assert.equal(manifest.desktopName, 'clipdesk.desktop');
-      assert.equal(manifest.devDependencies, undefined);
-      assert.equal(manifest.scripts, undefined);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
+  test('holds the built app and production dependencies, and no tests, sources, maps or dev tools', { timeout: 60_000 }, async (t) => {
+    const dir = await tempDir(t, 'clipdesk-packaging-');
+    for (const [file, text] of Object.entries(PROJECT)) {
+      await mkdir(dirname(join(dir, 'app', file)), { recursive: true });
+      await writeFile(join(dir, 'app', file), text || `/* ${file} */`);
     }
+    await cp(join(PROJECT_DIR, 'electron-builder.yml'), join(dir, 'app', 'electron-builder.yml'));
+    const packed = join(dir, 'app.asar');
+    await packApp(join(dir, 'app'), packed, { electronVersion: '45.5.0' });
+
+    const { files } = listAsar(packed);
+    assert.deepEqual(files.sort(), [
+      'dist/electron/core/library.js', 'dist/electron/main.js', 'dist/electron/preload.cjs',
+      'dist/renderer/index.html', 'dist/renderer/main.js',
+      'node_modules/dep/index.js', 'node_modules/dep/package.json',
+      'package.json',
+    ]);
+    assert.deepEqual(packProblems(files), []);
+    const manifest = JSON.parse(asar.extractFile(packed, 'package.json').toString('utf8')) as Record<string, unknown>;
+    assert.equal(manifest.productName, 'Clipdesk');
+    assert.equal(manifest.desktopName, 'clipdesk.desktop');
+    assert.equal(manifest.devDependencies, undefined);
+    assert.equal(manifest.scripts, undefined);
   });
 
   test('a pack check names what is missing and what does not belong', () => {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { rendererResponse } from '../../electron/shell/app-protocol.js';
 import { HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS } from '../../electron/shared/clippable-files.js';
 import { launchRequests } from '../../electron/shell/launch-args.js';
 import { DEFAULT_STATE, loadWindowState, saveWindowState } from '../../electron/shell/window-state.js';
+import { tempDir } from '../helpers/temp-library.js';
 
 describe('launch arguments', () => {
   it('turns deep links, web addresses and clippable files into clip requests', () => {
@@ -33,8 +33,8 @@ describe('launch arguments', () => {
 });
 
 describe('window state', () => {
-  it('comes back as saved, and without a position that is on no screen', async () => {
-    const path = join(await mkdtemp(join(tmpdir(), 'clipdesk-state-')), 'window-state.json');
+  it('comes back as saved, and without a position that is on no screen', async (t) => {
+    const path = join(await tempDir(t, 'clipdesk-state-'), 'window-state.json');
     const screens = [{ x: 0, y: 0, width: 1920, height: 1080 }];
     assert.deepEqual(await loadWindowState(path, screens), DEFAULT_STATE);
     await saveWindowState(path, { x: 100, y: 80, width: 1000, height: 700, maximized: true });
@@ -47,8 +47,8 @@ describe('window state', () => {
 });
 
 describe('the app:// protocol', () => {
-  it('serves bundle files with the CSP and nothing outside the bundle', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'clipdesk-bundle-'));
+  it('serves bundle files with the CSP and nothing outside the bundle', async (t) => {
+    const dir = await tempDir(t, 'clipdesk-bundle-');
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>Clipdesk</title>');
     const page = await rendererResponse(dir, 'app://clipdesk/index.html');

@@ -1,113 +1,88 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DAILY_SNAPSHOTS, keepVersion, preserve, recentVersion, takeDailySnapshot } from '../../electron/core/store/backups.js';
 import { shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
-import { sampleText, tempLibrary } from '../helpers/temp-library.js';
+import { sampleText } from '../helpers/seed.js';
+import { readShard, shardKeys, shardPath, shardPathOf } from '../helpers/stored.js';
+import { tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 describe('recent versions', () => {
-  it('keeps the versions before the last three writes of a shard, newest first, and no older ones', async () => {
-    const { dir, library, cleanup } = await tempLibrary();
-    try {
-      const { clip } = await library.import({ kind: 'text', text: sampleText(1) });
-      for (let i = 0; i < 5; i++) await library.addTags(clip.id, [`t${i}`]);
-      const doc = shardDoc(shardKey(clip.id));
-      const tagsIn = async (path: string) => JSON.parse(await readFile(path, 'utf8')).clips[clip.id].tags as string[];
-      assert.deepEqual(await tagsIn(join(dir, doc)), ['t0', 't1', 't2', 't3', 't4']);
-      assert.deepEqual(await tagsIn(recentVersion(dir, doc, 1)), ['t0', 't1', 't2', 't3']);
-      assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2)), ['t0', 't1', 't2']);
-      assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3)), ['t0', 't1']);
-      const kept = await readdir(join(dir, 'backups', 'recent', 'clips'));
-      assert.deepEqual(kept.sort(), [1, 2, 3].map((n) => `${shardKey(clip.id)}.${n}.json`));
-      library.close();
-    } finally {
-      await cleanup();
-    }
+  it('keeps the versions before the last three writes of a shard, newest first, and no older ones', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(1) });
+    for (let i = 0; i < 5; i++) await library.addTags(clip.id, [`t${i}`]);
+    const doc = shardDoc(shardKey(clip.id));
+    const tagsIn = async (path: string) => (await readShard(path)).clips[clip.id]?.tags;
+    assert.deepEqual(await tagsIn(shardPathOf(dir, clip.id)), ['t0', 't1', 't2', 't3', 't4']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 1)), ['t0', 't1', 't2', 't3']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2)), ['t0', 't1', 't2']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3)), ['t0', 't1']);
+    const kept = await readdir(join(dir, 'backups', 'recent', 'clips'));
+    assert.deepEqual(kept.sort(), [1, 2, 3].map((n) => `${shardKey(clip.id)}.${n}.json`));
   });
 
-  it('keeps a version by hard link, so a write copies no bytes', async () => {
-    const { dir, library, cleanup } = await tempLibrary();
-    try {
-      const { clip } = await library.import({ kind: 'text', text: sampleText(2) });
-      const doc = shardDoc(shardKey(clip.id));
-      const before = await stat(join(dir, doc));
-      await library.addTags(clip.id, ['linked']);
-      const kept = await stat(recentVersion(dir, doc, 1));
-      assert.equal(kept.ino, before.ino);
-      assert.notEqual((await stat(join(dir, doc))).ino, before.ino, 'the shard itself was replaced by rename');
-      library.close();
-    } finally {
-      await cleanup();
-    }
+  it('keeps a version by hard link, so a write copies no bytes', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(2) });
+    const doc = shardDoc(shardKey(clip.id));
+    const before = await stat(shardPathOf(dir, clip.id));
+    await library.addTags(clip.id, ['linked']);
+    const kept = await stat(recentVersion(dir, doc, 1));
+    assert.equal(kept.ino, before.ino);
+    assert.notEqual((await stat(shardPathOf(dir, clip.id))).ino, before.ino, 'the shard itself was replaced by rename');
   });
 
-  it('copies with the saved time where a link is not possible, and keeps nothing for a file not yet written', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'clipdesk-preserve-'));
-    try {
-      const from = join(dir, 'a.json');
-      await writeFile(from, '{"v":1}');
-      const saved = new Date('2024-02-03T04:05:06Z');
-      await utimes(from, saved, saved);
-      assert.equal(await preserve(from, join(dir, 'deep', 'b.json'), true), true);
-      const copy = await stat(join(dir, 'deep', 'b.json'));
-      assert.notEqual(copy.ino, (await stat(from)).ino);
-      assert.equal(copy.mtimeMs, saved.getTime());
-      assert.equal(await readFile(join(dir, 'deep', 'b.json'), 'utf8'), '{"v":1}');
-      assert.equal(await preserve(join(dir, 'missing.json'), join(dir, 'c.json')), false);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('copies with the saved time where a link is not possible, and keeps nothing for a file not yet written', async (t) => {
+    const dir = await tempDir(t, 'clipdesk-preserve-');
+    const from = join(dir, 'a.json');
+    await writeFile(from, '{"v":1}');
+    const saved = new Date('2024-02-03T04:05:06Z');
+    await utimes(from, saved, saved);
+    assert.equal(await preserve(from, join(dir, 'deep', 'b.json'), true), true);
+    const copy = await stat(join(dir, 'deep', 'b.json'));
+    assert.notEqual(copy.ino, (await stat(from)).ino);
+    assert.equal(copy.mtimeMs, saved.getTime());
+    assert.equal(await readFile(join(dir, 'deep', 'b.json'), 'utf8'), '{"v":1}');
+    assert.equal(await preserve(join(dir, 'missing.json'), join(dir, 'c.json')), false);
   });
 });
 
 describe('daily snapshots', () => {
-  it('keeps every document as it was before the first write of the day, once a day: shards linked, the manifest copied', async () => {
-    const { dir, library, cleanup } = await tempLibrary();
-    try {
-      const ids: string[] = [];
-      for (let i = 0; i < 4; i++) ids.push((await library.import({ kind: 'text', text: sampleText(i) })).clip.id);
-      library.close();
-      const day = new Date(2999, 0, 2, 9);
-      await keepVersion(dir, shardDoc(shardKey(ids[0] ?? '')), day);
-      const snapshot = join(dir, 'backups', 'daily', '2999-01-02');
-      const shards = (await readdir(join(dir, 'clips'))).sort();
-      assert.deepEqual((await readdir(join(snapshot, 'clips'))).sort(), shards);
-      for (const doc of shards.map((name) => `clips/${name}`)) {
-        assert.equal((await stat(join(snapshot, doc))).ino, (await stat(join(dir, doc))).ino, `${doc} is linked`);
-      }
-      assert.notEqual((await stat(join(snapshot, 'library.json'))).ino, (await stat(join(dir, 'library.json'))).ino, 'the manifest is copied');
-      assert.equal(await readFile(join(snapshot, 'library.json'), 'utf8'), await readFile(join(dir, 'library.json'), 'utf8'));
-      await writeFile(join(dir, 'clips', 'fff.json'), '{"schemaVersion":1,"clips":{}}');
-      await keepVersion(dir, 'clips/fff.json', new Date(2999, 0, 2, 18));
-      assert.deepEqual((await readdir(join(snapshot, 'clips'))).sort(), shards, 'the day\'s snapshot is taken once');
-    } finally {
-      await cleanup();
+  it('keeps every document as it was before the first write of the day, once a day: shards linked, the manifest copied', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await library.import({ kind: 'text', text: sampleText(i) })).clip.id);
+    library.close();
+    const day = new Date(2999, 0, 2, 9);
+    await keepVersion(dir, shardDoc(shardKey(ids[0] ?? '')), day);
+    const snapshot = join(dir, 'backups', 'daily', '2999-01-02');
+    const shards = await shardKeys(dir);
+    assert.deepEqual(await shardKeys(snapshot), shards);
+    for (const doc of shards.map(shardDoc)) {
+      assert.equal((await stat(join(snapshot, doc))).ino, (await stat(join(dir, doc))).ino, `${doc} is linked`);
     }
+    assert.notEqual((await stat(join(snapshot, 'library.json'))).ino, (await stat(join(dir, 'library.json'))).ino, 'the manifest is copied');
+    assert.equal(await readFile(join(snapshot, 'library.json'), 'utf8'), await readFile(join(dir, 'library.json'), 'utf8'));
+    await writeFile(shardPath(dir, 'fff'), '{"schemaVersion":1,"clips":{}}');
+    await keepVersion(dir, shardDoc('fff'), new Date(2999, 0, 2, 18));
+    assert.deepEqual(await shardKeys(snapshot), shards, 'the day\'s snapshot is taken once');
   });
 
-  it(`keeps the last ${DAILY_SNAPSHOTS} days and clears a snapshot a crash left half-built`, async () => {
-    const { dir, library, cleanup } = await tempLibrary();
-    try {
-      await library.import({ kind: 'text', text: sampleText(1) });
-      library.close();
-      await mkdir(join(dir, 'backups', 'daily', '.2999-03-01.partial', 'clips'), { recursive: true });
-      for (let day = 1; day <= 10; day++) await takeDailySnapshot(dir, new Date(2999, 2, day, 12));
-      const expected = Array.from({ length: DAILY_SNAPSHOTS }, (_, i) => `2999-03-${String(11 - DAILY_SNAPSHOTS + i).padStart(2, '0')}`);
-      assert.deepEqual((await readdir(join(dir, 'backups', 'daily'))).sort(), expected);
-    } finally {
-      await cleanup();
-    }
+  it(`keeps the last ${DAILY_SNAPSHOTS} days and clears a snapshot a crash left half-built`, async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    await library.import({ kind: 'text', text: sampleText(1) });
+    library.close();
+    await mkdir(join(dir, 'backups', 'daily', '.2999-03-01.partial', 'clips'), { recursive: true });
+    for (let day = 1; day <= 10; day++) await takeDailySnapshot(dir, new Date(2999, 2, day, 12));
+    const expected = Array.from({ length: DAILY_SNAPSHOTS }, (_, i) => `2999-03-${String(11 - DAILY_SNAPSHOTS + i).padStart(2, '0')}`);
+    assert.deepEqual((await readdir(join(dir, 'backups', 'daily'))).sort(), expected);
   });
 
-  it('takes none of a library that is only being created', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'clipdesk-new-'));
-    try {
-      await keepVersion(dir, 'library.json');
-      await assert.rejects(stat(join(dir, 'backups')), { code: 'ENOENT' });
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('takes none of a library that is only being created', async (t) => {
+    const dir = await tempDir(t, 'clipdesk-new-');
+    await keepVersion(dir, 'library.json');
+    await assert.rejects(stat(join(dir, 'backups')), { code: 'ENOENT' });
   });
 });

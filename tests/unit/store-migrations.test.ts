@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import type { TestContext } from 'node:test';
 import { Library } from '../../electron/core/library.js';
 import { ClipStore } from '../../electron/core/store/clip-store.js';
 import { MIGRATIONS, migrate } from '../../electron/core/store/migrations.js';
 import type { Migration } from '../../electron/core/store/migrations.js';
 import { SCHEMA_VERSION } from '../../electron/core/store/schema.js';
 import { copyFixtureLibrary, expectedClips, fileDigests, fixtureVersions } from '../fixtures/libraries/fixture-library.js';
+import { readManifest, readShard, shardKeys, shardPath } from '../helpers/stored.js';
 
 const VERSIONS = Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1);
 
@@ -18,114 +20,92 @@ describe('libraries of every released version', () => {
   });
 
   for (const version of VERSIONS) {
-    it(`opens a version ${version} library with every clip, field, tag, highlight and revision intact`, async () => {
-      const dir = await copyFixtureLibrary(version);
-      try {
-        const manifest = join(dir, 'library.json');
-        assert.equal(JSON.parse(await readFile(manifest, 'utf8')).schemaVersion, version, 'the fixture is of the version it is named for');
-        const library = await Library.open(dir);
-        try {
-          for (const { clip, revisions } of await expectedClips(version)) {
-            assert.deepEqual(await library.get(clip.id), clip);
-            assert.deepEqual(await library.revisions(clip.id), revisions);
-          }
-        } finally {
-          library.close();
-        }
-        assert.equal(JSON.parse(await readFile(manifest, 'utf8')).schemaVersion, SCHEMA_VERSION);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
+    it(`opens a version ${version} library with every clip, field, tag, highlight and revision intact`, async (t) => {
+      const dir = await copyFixtureLibrary(t, version);
+      assert.equal((await readManifest(dir)).schemaVersion, version, 'the fixture is of the version it is named for');
+      const library = await Library.open(dir);
+      t.after(() => library.close());
+      for (const { clip, revisions } of await expectedClips(version)) {
+        assert.deepEqual(await library.get(clip.id), clip);
+        assert.deepEqual(await library.revisions(clip.id), revisions);
       }
+      assert.equal((await readManifest(dir)).schemaVersion, SCHEMA_VERSION);
     });
   }
 });
 
 describe('a library from a newer Clipdesk', () => {
-  it('is refused with a message saying to update, and not one byte of it changes', async () => {
-    await withNewerLibrary(async (dir) => {
+  it('is refused with a message saying to update, and not one byte of it changes', async (t) => {
+    await withNewerLibrary(t, async (dir) => {
       await writeFile(join(dir, 'library.json'), JSON.stringify({ app: 'clipdesk', schemaVersion: 99, createdAt: '2031-01-01T00:00:00Z', newField: true }));
     }, (error) => /newer Clipdesk/.test(error.message) && /99/.test(error.message) && /update Clipdesk/.test(error.message));
   });
 
-  it('is refused even when its manifest is damaged, because its clips carry the newer version', async () => {
-    await withNewerLibrary(async (dir) => {
+  it('is refused even when its manifest is damaged, because its clips carry the newer version', async (t) => {
+    await withNewerLibrary(t, async (dir) => {
       await writeFile(join(dir, 'library.json'), '\0\0\0\0');
-      const shard = join(dir, 'clips', (await readdir(join(dir, 'clips')))[0] ?? '');
-      await writeFile(shard, JSON.stringify({ ...JSON.parse(await readFile(shard, 'utf8')), schemaVersion: 99 }));
+      const shard = shardPath(dir, (await shardKeys(dir))[0] ?? '');
+      await writeFile(shard, JSON.stringify({ ...(await readShard(shard)), schemaVersion: 99 }));
     }, (error) => /its clips are library version 99/.test(error.message));
   });
 
-  it('is refused when one shard was written by a newer Clipdesk, rather than treated as damage', async () => {
-    const dir = await copyFixtureLibrary(1);
-    try {
-      const [name = ''] = await readdir(join(dir, 'clips'));
-      const shard = join(dir, 'clips', name);
-      const [id = ''] = Object.keys(JSON.parse(await readFile(shard, 'utf8')).clips);
-      await writeFile(shard, JSON.stringify({ schemaVersion: 99, clips: 'a newer shape' }));
-      const before = await fileDigests(dir);
-      const store = await ClipStore.open(dir);
-      await assert.rejects(store.get(id), { code: 'NEWER_LIBRARY' });
-      assert.deepEqual(await fileDigests(dir), before);
-      assert.deepEqual(store.recoveries, []);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('is refused when one shard was written by a newer Clipdesk, rather than treated as damage', async (t) => {
+    const dir = await copyFixtureLibrary(t, 1);
+    const [key = ''] = await shardKeys(dir);
+    const shard = shardPath(dir, key);
+    const [id = ''] = Object.keys((await readShard(shard)).clips);
+    await writeFile(shard, JSON.stringify({ schemaVersion: 99, clips: 'a newer shape' }));
+    const before = await fileDigests(dir);
+    const store = await ClipStore.open(dir);
+    await assert.rejects(store.get(id), { code: 'NEWER_LIBRARY' });
+    assert.deepEqual(await fileDigests(dir), before);
+    assert.deepEqual(store.recoveries, []);
   });
 });
 
 describe('the migration runner', () => {
-  it('copies the documents aside, then runs each step from the stored version up to the target, in order', async () => {
-    const dir = await copyFixtureLibrary(1);
-    try {
-      const before = await fileDigests(dir);
-      const ran: number[] = [];
-      const steps: Migration[] = [1, 2].map((from) => ({
-        from,
-        describe: `step ${from}`,
-        // Rewrites the shards in place, which a linked backup would not survive.
-        migrate: async (at) => {
-          ran.push(from);
-          for (const name of await readdir(join(at, 'clips'))) await writeFile(join(at, 'clips', name), `step ${from}`);
-        },
-      }));
-      assert.equal(await migrate(dir, 1, steps, 3, new Date('2030-05-06T07:08:09Z')), 3);
-      assert.deepEqual(ran, [1, 2]);
-      const copy = join(dir, 'backups', 'before-v1-to-v3-2030-05-06T070809.000Z');
-      for (const [file, digest] of await fileDigests(copy)) assert.equal(digest, before.get(file), file);
-      assert.deepEqual([...(await fileDigests(copy)).keys()], [...before.keys()].filter((file) => !file.startsWith('bodies')));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('copies the documents aside, then runs each step from the stored version up to the target, in order', async (t) => {
+    const dir = await copyFixtureLibrary(t, 1);
+    const before = await fileDigests(dir);
+    const ran: number[] = [];
+    const steps: Migration[] = [1, 2].map((from) => ({
+      from,
+      describe: `step ${from}`,
+      // Rewrites the shards in place, which a linked backup would not survive.
+      migrate: async (at) => {
+        ran.push(from);
+        for (const key of await shardKeys(at)) await writeFile(shardPath(at, key), `step ${from}`);
+      },
+    }));
+    assert.equal(await migrate(dir, 1, steps, 3, new Date('2030-05-06T07:08:09Z')), 3);
+    assert.deepEqual(ran, [1, 2]);
+    const copy = join(dir, 'backups', 'before-v1-to-v3-2030-05-06T070809.000Z');
+    for (const [file, digest] of await fileDigests(copy)) assert.equal(digest, before.get(file), file);
+    assert.deepEqual([...(await fileDigests(copy)).keys()], [...before.keys()].filter((file) => !file.startsWith('bodies')));
   });
 
-  it('refuses to start when a step is missing, leaving the library as it was', async () => {
-    const dir = await copyFixtureLibrary(1);
-    try {
-      const before = await fileDigests(dir);
-      const ran: number[] = [];
-      const steps: Migration[] = [{ from: 2, describe: 'step 2', migrate: async () => void ran.push(2) }];
-      await assert.rejects(migrate(dir, 1, steps, 3), /no migration from library version 1 to 2/);
-      assert.deepEqual(ran, []);
-      assert.deepEqual(await fileDigests(dir), before);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('refuses to start when a step is missing, leaving the library as it was', async (t) => {
+    const dir = await copyFixtureLibrary(t, 1);
+    const before = await fileDigests(dir);
+    const ran: number[] = [];
+    const steps: Migration[] = [{ from: 2, describe: 'step 2', migrate: async () => void ran.push(2) }];
+    await assert.rejects(migrate(dir, 1, steps, 3), /no migration from library version 1 to 2/);
+    assert.deepEqual(ran, []);
+    assert.deepEqual(await fileDigests(dir), before);
   });
 });
 
 /** A copy of the v1 fixture made newer by `makeNewer`: opening it must fail as `matches` says and change nothing. */
-async function withNewerLibrary(makeNewer: (dir: string) => Promise<void>, matches: (error: Error) => boolean): Promise<void> {
-  const dir = await copyFixtureLibrary(1);
-  try {
-    await makeNewer(dir);
-    const before = await fileDigests(dir);
-    await assert.rejects(Library.open(dir), (error: Error & { code?: string }) => {
-      assert.equal(error.code, 'NEWER_LIBRARY');
-      assert.ok(matches(error), error.message);
-      return true;
-    });
-    assert.deepEqual(await fileDigests(dir), before);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+async function withNewerLibrary(
+  t: TestContext, makeNewer: (dir: string) => Promise<void>, matches: (error: Error) => boolean,
+): Promise<void> {
+  const dir = await copyFixtureLibrary(t, 1);
+  await makeNewer(dir);
+  const before = await fileDigests(dir);
+  await assert.rejects(Library.open(dir), (error: Error & { code?: string }) => {
+    assert.equal(error.code, 'NEWER_LIBRARY');
+    assert.ok(matches(error), error.message);
+    return true;
+  });
+  assert.deepEqual(await fileDigests(dir), before);
 }

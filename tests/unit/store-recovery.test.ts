@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import type { TestContext } from 'node:test';
 import { Library } from '../../electron/core/library.js';
 import { recentVersion } from '../../electron/core/store/backups.js';
 import { checkLibrary } from '../../electron/core/store/check.js';
@@ -13,227 +13,201 @@ import { RECOVERED_TAG } from '../../electron/core/store/salvage.js';
 import type { Body, ClipRecord } from '../../electron/core/store/schema.js';
 import { WriteLock } from '../../electron/core/store/write-lock.js';
 import { FIXTURE_ROOT, copyFixtureLibrary, fileDigests } from '../fixtures/libraries/fixture-library.js';
-import { sampleText, tempLibrary } from '../helpers/temp-library.js';
+import { sampleText } from '../helpers/seed.js';
+import { bodyPathOf, readBody, readManifest, readShard, readStoredRecord, shardPath, shardPathOf } from '../helpers/stored.js';
+import { tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 /** A clip record and its body from the v1 fixture, under a new id of our choosing (to pick its shard). */
 async function sampleClip(id: string): Promise<{ record: ClipRecord; body: Body }> {
   const fixture = join(FIXTURE_ROOT, 'v1', 'library');
-  const shard = JSON.parse(await readFile(join(fixture, 'clips', 'fca.json'), 'utf8')) as { clips: Record<string, ClipRecord> };
-  const record = Object.values(shard.clips)[0]!;
-  const body = JSON.parse(await readFile(join(fixture, 'bodies', `${record.id}.${record.contentHash}.json`), 'utf8')) as Body;
+  const record = Object.values((await readShard(shardPath(fixture, 'fca'))).clips)[0]!;
+  const body = await readBody(bodyPathOf(fixture, record));
   return { record: { ...record, id, annotations: record.annotations.map((a) => ({ ...a, clipId: id })) }, body };
 }
 
 const idIn = (key: string, n: number) => `${key}${String(n).padStart(29, '0')}`;
 
-async function withStoreDir(run: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'clipdesk-recovery-'));
-  try {
-    await run(dir);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+interface EditedClip {
+  dir: string;
+  store: ClipStore;
+  record: ClipRecord;
+}
+
+/** A store in a temp folder with one sample clip in shard `key`, saved, then saved again with `note` (so a backup exists). */
+async function storeWithEditedClip(t: TestContext, key: string, note: string): Promise<EditedClip> {
+  const dir = await tempDir(t, 'clipdesk-recovery-');
+  const store = await ClipStore.open(dir);
+  const { record, body } = await sampleClip(idIn(key, 1));
+  await store.writeBody(record.id, body);
+  await store.commit([record.id], () => record);
+  await store.commit([record.id], (fresh) => fresh && { ...fresh, note });
+  return { dir, store, record };
 }
 
 describe('a damaged shard', () => {
-  it('reads back every whole record before a tear and rebuilds the rest from their text, tagged recovered', async () => {
-    await withStoreDir(async (dir) => {
-      const store = await ClipStore.open(dir);
-      const clips = await Promise.all([1, 2, 3].map((n) => sampleClip(idIn('abc', n))));
-      for (const { record, body } of clips) await store.writeBody(record.id, body);
-      await store.commit(clips.map((c) => c.record.id), (_, id) => clips.find((c) => c.record.id === id)?.record);
-      const path = join(dir, shardDoc('abc'));
-      const whole = await readFile(path, 'utf8');
-      const torn = whole.slice(0, whole.indexOf(idIn('abc', 3)) + 100);
-      await writeFile(path, torn);
+  it('reads back every whole record before a tear and rebuilds the rest from their text, tagged recovered', async (t) => {
+    const dir = await tempDir(t, 'clipdesk-recovery-');
+    const store = await ClipStore.open(dir);
+    const clips = await Promise.all([1, 2, 3].map((n) => sampleClip(idIn('abc', n))));
+    for (const { record, body } of clips) await store.writeBody(record.id, body);
+    await store.commit(clips.map((c) => c.record.id), (_, id) => clips.find((c) => c.record.id === id)?.record);
+    const path = shardPath(dir, 'abc');
+    const whole = await readFile(path, 'utf8');
+    const torn = whole.slice(0, whole.indexOf(idIn('abc', 3)) + 100);
+    await writeFile(path, torn);
 
-      const reopened = await ClipStore.open(dir);
-      assert.deepEqual(await reopened.get(idIn('abc', 1)), clips[0]?.record);
-      assert.deepEqual(await reopened.get(idIn('abc', 2)), clips[1]?.record);
-      const rebuilt = await reopened.get(idIn('abc', 3));
-      assert.deepEqual(rebuilt?.tags, [RECOVERED_TAG]);
-      assert.equal(rebuilt?.contentHash, clips[2]?.record.contentHash);
-      const title = rebuilt?.title.replace(/…$/, '') ?? '';
-      assert.ok(title.length > 20 && title.length <= 80 && clips[2]?.body.text.startsWith(title), 'titled by the start of its text');
+    const reopened = await ClipStore.open(dir);
+    assert.deepEqual(await reopened.get(idIn('abc', 1)), clips[0]?.record);
+    assert.deepEqual(await reopened.get(idIn('abc', 2)), clips[1]?.record);
+    const rebuilt = await reopened.get(idIn('abc', 3));
+    assert.deepEqual(rebuilt?.tags, [RECOVERED_TAG]);
+    assert.equal(rebuilt?.contentHash, clips[2]?.record.contentHash);
+    const title = rebuilt?.title.replace(/…$/, '') ?? '';
+    assert.ok(title.length > 20 && title.length <= 80 && clips[2]?.body.text.startsWith(title), 'titled by the start of its text');
 
-      const [report] = reopened.recoveries;
-      assert.deepEqual(report && { ...report, keptAt: undefined, problem: undefined }, {
-        doc: 'clips/abc.json', keptAt: undefined, problem: undefined, backup: null,
-        fromDamaged: [idIn('abc', 1), idIn('abc', 2)], fromBackup: [], fromText: [idIn('abc', 3)], withoutText: [],
-      });
-      assert.equal(await readFile(report?.keptAt ?? '', 'utf8'), torn, 'the damaged bytes are kept aside');
-      assert.match(report?.problem ?? '', /abc\.json is not valid JSON/);
-      const repaired = JSON.parse(await readFile(path, 'utf8')) as { clips: Record<string, ClipRecord> };
-      assert.deepEqual(Object.keys(repaired.clips).sort(), [1, 2, 3].map((n) => idIn('abc', n)), 'repaired on disk');
+    const [report] = reopened.recoveries;
+    assert.deepEqual(report && { ...report, keptAt: undefined, problem: undefined }, {
+      doc: 'clips/abc.json', keptAt: undefined, problem: undefined, backup: null,
+      fromDamaged: [idIn('abc', 1), idIn('abc', 2)], fromBackup: [], fromText: [idIn('abc', 3)], withoutText: [],
     });
+    assert.equal(await readFile(report?.keptAt ?? '', 'utf8'), torn, 'the damaged bytes are kept aside');
+    assert.match(report?.problem ?? '', /abc\.json is not valid JSON/);
+    const repaired = await readShard(path);
+    assert.deepEqual(Object.keys(repaired.clips).sort(), [1, 2, 3].map((n) => idIn('abc', n)), 'repaired on disk');
   });
 
-  it('is restored from the newest backup that reads whole, and flags a clip whose text is gone', async () => {
-    await withStoreDir(async (dir) => {
-      const store = await ClipStore.open(dir);
-      const [x, y] = await Promise.all([sampleClip(idIn('abd', 1)), sampleClip(idIn('abd', 2))]);
-      await store.writeBody(x!.record.id, x!.body);
-      await store.commit([x!.record.id, y!.record.id], (_, id) => ({ ...(id === x!.record.id ? x! : y!).record, tags: ['a'] }));
-      for (const tags of [['a', 'b'], ['a', 'b', 'c']]) await store.commit([x!.record.id], (record) => record && { ...record, tags });
-      const doc = shardDoc('abd');
-      await writeFile(recentVersion(dir, doc, 1), '{"schemaVersion":1,"clips":{"abd');
-      await writeFile(join(dir, doc), Buffer.alloc(512));
+  it('is restored from the newest backup that reads whole, and flags a clip whose text is gone', async (t) => {
+    const dir = await tempDir(t, 'clipdesk-recovery-');
+    const store = await ClipStore.open(dir);
+    const [x, y] = await Promise.all([sampleClip(idIn('abd', 1)), sampleClip(idIn('abd', 2))]);
+    await store.writeBody(x!.record.id, x!.body);
+    await store.commit([x!.record.id, y!.record.id], (_, id) => ({ ...(id === x!.record.id ? x! : y!).record, tags: ['a'] }));
+    for (const tags of [['a', 'b'], ['a', 'b', 'c']]) await store.commit([x!.record.id], (record) => record && { ...record, tags });
+    const doc = shardDoc('abd');
+    await writeFile(recentVersion(dir, doc, 1), '{"schemaVersion":1,"clips":{"abd');
+    await writeFile(shardPath(dir, 'abd'), Buffer.alloc(512));
 
-      const reopened = await ClipStore.open(dir);
-      assert.deepEqual((await reopened.get(x!.record.id))?.tags, ['a'], 'as saved in the second newest version');
-      assert.ok(await reopened.get(y!.record.id), 'a clip without its text is kept, not dropped');
-      const [report] = reopened.recoveries;
-      assert.equal(report?.backup?.path, recentVersion(dir, doc, 2));
-      assert.deepEqual(report?.fromBackup.sort(), [x!.record.id, y!.record.id]);
-      assert.deepEqual(report?.withoutText, [y!.record.id]);
-      const told = describeRecovery(report!);
-      for (const part of [report!.keptAt ?? 'kept at', recentVersion(dir, doc, 2), 'later edits to them are lost', 'no text file']) assert.ok(told.includes(part), part);
-    });
+    const reopened = await ClipStore.open(dir);
+    assert.deepEqual((await reopened.get(x!.record.id))?.tags, ['a'], 'as saved in the second newest version');
+    assert.ok(await reopened.get(y!.record.id), 'a clip without its text is kept, not dropped');
+    const [report] = reopened.recoveries;
+    assert.equal(report?.backup?.path, recentVersion(dir, doc, 2));
+    assert.deepEqual(report?.fromBackup.sort(), [x!.record.id, y!.record.id]);
+    assert.deepEqual(report?.withoutText, [y!.record.id]);
+    const told = describeRecovery(report!);
+    for (const part of [report!.keptAt ?? 'kept at', recentVersion(dir, doc, 2), 'later edits to them are lost', 'no text file']) assert.ok(told.includes(part), part);
   });
 
-  it('is recovered in memory while another writer holds the lock, reported once, and replaced at its next write', async () => {
-    await withStoreDir(async (dir) => {
-      const store = await ClipStore.open(dir);
-      const { record, body } = await sampleClip(idIn('abe', 1));
-      await store.writeBody(record.id, body);
-      await store.commit([record.id], () => record);
-      await store.commit([record.id], (fresh) => fresh && { ...fresh, note: 'second' });
-      const path = join(dir, shardDoc('abe'));
-      await writeFile(path, 'garbage');
+  it('is recovered in memory while another writer holds the lock, reported once, and replaced at its next write', async (t) => {
+    const { dir, store, record } = await storeWithEditedClip(t, 'abe', 'second');
+    const path = shardPath(dir, 'abe');
+    await writeFile(path, 'garbage');
 
-      await new WriteLock(join(dir, 'library.lock')).withLock(async () => {
-        assert.equal((await store.get(record.id))?.note, record.note);
-        assert.equal((await store.get(record.id))?.note, record.note);
-        assert.equal(await readFile(path, 'utf8'), 'garbage', 'left alone while the lock is held');
-      });
-      assert.equal(store.recoveries.length, 1);
-      assert.equal((await readdir(join(dir, 'damaged', 'clips'))).length, 1);
-
-      await store.commit([record.id], (fresh) => fresh && { ...fresh, note: 'third' });
-      assert.equal(JSON.parse(await readFile(path, 'utf8')).clips[record.id].note, 'third');
-      assert.equal(store.recoveries.length, 1);
+    await new WriteLock(join(dir, 'library.lock')).withLock(async () => {
+      assert.equal((await store.get(record.id))?.note, record.note);
+      assert.equal((await store.get(record.id))?.note, record.note);
+      assert.equal(await readFile(path, 'utf8'), 'garbage', 'left alone while the lock is held');
     });
+    assert.equal(store.recoveries.length, 1);
+    assert.equal((await readdir(join(dir, 'damaged', 'clips'))).length, 1);
+
+    await store.commit([record.id], (fresh) => fresh && { ...fresh, note: 'third' });
+    assert.equal((await readStoredRecord(dir, record.id))?.note, 'third');
+    assert.equal(store.recoveries.length, 1);
   });
 });
 
 describe('a lost file', () => {
-  it('brings back a shard file that vanished, from its backup, since the app never deletes one', async () => {
-    await withStoreDir(async (dir) => {
-      const store = await ClipStore.open(dir);
-      const { record, body } = await sampleClip(idIn('abf', 1));
-      await store.writeBody(record.id, body);
-      await store.commit([record.id], () => record);
-      await store.commit([record.id], (fresh) => fresh && { ...fresh, note: 'edited' });
-      await unlink(join(dir, shardDoc('abf')));
+  it('brings back a shard file that vanished, from its backup, since the app never deletes one', async (t) => {
+    const { dir, record } = await storeWithEditedClip(t, 'abf', 'edited');
+    await unlink(shardPath(dir, 'abf'));
 
-      const reopened = await ClipStore.open(dir);
-      assert.deepEqual(await reopened.get(record.id), record);
-      assert.deepEqual(reopened.recoveries.map((r) => [r.doc, r.keptAt, r.fromBackup]), [['clips/abf.json', null, [record.id]]]);
-      assert.match(reopened.recoveries[0]?.problem ?? '', /missing, though backups of it exist/);
-      assert.equal(await reopened.get(idIn('ab0', 1)), undefined, 'a shard never written is simply empty');
-      assert.deepEqual(reopened.recoveries.length, 1);
-    });
+    const reopened = await ClipStore.open(dir);
+    assert.deepEqual(await reopened.get(record.id), record);
+    assert.deepEqual(reopened.recoveries.map((r) => [r.doc, r.keptAt, r.fromBackup]), [['clips/abf.json', null, [record.id]]]);
+    assert.match(reopened.recoveries[0]?.problem ?? '', /missing, though backups of it exist/);
+    assert.equal(await reopened.get(idIn('ab0', 1)), undefined, 'a shard never written is simply empty');
+    assert.deepEqual(reopened.recoveries.length, 1);
   });
 
-  it('rebuilds a manifest that vanished from a library with clips, and says so', async () => {
-    const dir = await copyFixtureLibrary(1);
-    try {
-      await unlink(join(dir, 'library.json'));
-      const store = await ClipStore.open(dir);
-      assert.equal(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion, 1);
-      assert.deepEqual(store.recoveries.map((r) => [r.doc, r.keptAt]), [['library.json', null]]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('rebuilds a manifest that vanished from a library with clips, and says so', async (t) => {
+    const dir = await copyFixtureLibrary(t, 1);
+    await unlink(join(dir, 'library.json'));
+    const store = await ClipStore.open(dir);
+    assert.equal((await readManifest(dir)).schemaVersion, 1);
+    assert.deepEqual(store.recoveries.map((r) => [r.doc, r.keptAt]), [['library.json', null]]);
   });
 });
 
 describe('a damaged manifest', () => {
-  it('is rebuilt with the version its shards carry and the creation date of its backup, and reported', async () => {
-    const { dir, library, cleanup } = await tempLibrary();
-    try {
-      const { clip } = await library.import({ kind: 'text', text: sampleText(1) });
-      await library.addTags(clip.id, ['kept']);
-      library.close();
-      const path = join(dir, 'library.json');
-      const original = JSON.parse(await readFile(path, 'utf8'));
-      await writeFile(path, '{"app":"clipdesk","schemaVersion":"one"}');
+  it('is rebuilt with the version its shards carry and the creation date of its backup, and reported', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(1) });
+    await library.addTags(clip.id, ['kept']);
+    library.close();
+    const original = await readManifest(dir);
+    await writeFile(join(dir, 'library.json'), '{"app":"clipdesk","schemaVersion":"one"}');
 
-      const store = await ClipStore.open(dir);
-      assert.deepEqual(JSON.parse(await readFile(path, 'utf8')), original);
-      assert.deepEqual(store.recoveries.map((r) => [r.doc, r.backup !== null]), [['library.json', true]]);
-      assert.equal(await readFile(store.recoveries[0]?.keptAt ?? '', 'utf8'), '{"app":"clipdesk","schemaVersion":"one"}');
-      assert.deepEqual((await store.get(clip.id))?.tags, ['kept']);
-    } finally {
-      await cleanup();
-    }
+    const store = await ClipStore.open(dir);
+    assert.deepEqual(await readManifest(dir), original);
+    assert.deepEqual(store.recoveries.map((r) => [r.doc, r.backup !== null]), [['library.json', true]]);
+    assert.equal(await readFile(store.recoveries[0]?.keptAt ?? '', 'utf8'), '{"app":"clipdesk","schemaVersion":"one"}');
+    assert.deepEqual((await store.get(clip.id))?.tags, ['kept']);
   });
 });
 
 describe('opening a damaged library', () => {
-  it('shows the clips of a torn shard again, as of the newest backup', async () => {
-    const { dir, library, cleanup } = await tempLibrary();
-    try {
-      const { clip } = await library.import({ kind: 'text', text: sampleText(1) });
-      await library.addTags(clip.id, ['first']);
-      await library.addTags(clip.id, ['second']);
-      library.close();
-      const shard = join(dir, shardDoc(shardKey(clip.id)));
-      await writeFile(shard, (await readFile(shard, 'utf8')).slice(0, 40));
-      const reopened = await Library.open(dir);
-      assert.deepEqual((await reopened.get(clip.id)).tags, ['first']);
-      reopened.close();
-    } finally {
-      await cleanup();
-    }
+  it('shows the clips of a torn shard again, as of the newest backup', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(1) });
+    await library.addTags(clip.id, ['first']);
+    await library.addTags(clip.id, ['second']);
+    library.close();
+    const shard = shardPathOf(dir, clip.id);
+    await writeFile(shard, (await readFile(shard, 'utf8')).slice(0, 40));
+    const reopened = await Library.open(dir);
+    assert.deepEqual((await reopened.get(clip.id)).tags, ['first']);
+    reopened.close();
   });
 });
 
 describe('checking a library', () => {
-  it('names damaged, lost, missing and orphaned files and what opening would do, changing nothing', async () => {
-    const { dir, library, cleanup } = await tempLibrary();
-    try {
-      const ids: string[] = [];
-      for (let i = 0; i < 4; i++) ids.push((await library.import({ kind: 'text', text: sampleText(i) })).clip.id);
-      for (const id of ids.slice(2)) await library.addTags(id, ['backed-up']);
-      library.close();
-      const bodyOf = async (id: string) => (await readdir(join(dir, 'bodies'))).find((name) => name.startsWith(id))!;
-      await unlink(join(dir, 'bodies', await bodyOf(ids[0]!)));
-      const second = join(dir, 'bodies', await bodyOf(ids[1]!));
-      await writeFile(second, JSON.stringify({ ...JSON.parse(await readFile(second, 'utf8')), text: 'changed behind our back' }));
-      await writeFile(join(dir, 'bodies', `${'e'.repeat(32)}.${'0'.repeat(16)}.json`), '{}');
-      await writeFile(join(dir, shardDoc(shardKey(ids[2]!))), '{"schemaVersion":1,');
-      await unlink(join(dir, shardDoc(shardKey(ids[3]!))));
-      const before = await fileDigests(dir);
+  it('names damaged, lost, missing and orphaned files and what opening would do, changing nothing', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await library.import({ kind: 'text', text: sampleText(i) })).clip.id);
+    for (const id of ids.slice(2)) await library.addTags(id, ['backed-up']);
+    library.close();
+    const bodyOf = async (id: string) => bodyPathOf(dir, (await readStoredRecord(dir, id))!);
+    await unlink(await bodyOf(ids[0]!));
+    const second = await bodyOf(ids[1]!);
+    await writeFile(second, JSON.stringify({ ...(await readBody(second)), text: 'changed behind our back' }));
+    await writeFile(bodyPathOf(dir, { id: 'e'.repeat(32), contentHash: '0'.repeat(16) }), '{}');
+    await writeFile(shardPathOf(dir, ids[2]!), '{"schemaVersion":1,');
+    await unlink(shardPathOf(dir, ids[3]!));
+    const before = await fileDigests(dir);
 
-      const check = await checkLibrary(dir);
-      const found = check.problems.map((p) => [p.kind, p.clipId ?? p.file]).sort();
-      assert.deepEqual(found, [
-        ['damaged-shard', shardDoc(shardKey(ids[2]!))],
-        ['damaged-shard', shardDoc(shardKey(ids[3]!))],
-        ['damaged-text', ids[1]],
-        ['missing-text', ids[0]],
-        ['orphan-text', 'e'.repeat(32)],
-      ].sort());
-      assert.match(check.problems.find((p) => p.kind === 'damaged-shard')?.detail ?? '', /restores it from the backup saved/);
-      assert.equal(check.backups.dailySnapshots.length, 1);
-      assert.deepEqual(await fileDigests(dir), before);
-    } finally {
-      await cleanup();
-    }
+    const check = await checkLibrary(dir);
+    const found = check.problems.map((p) => [p.kind, p.clipId ?? p.file]).sort();
+    assert.deepEqual(found, [
+      ['damaged-shard', shardDoc(shardKey(ids[2]!))],
+      ['damaged-shard', shardDoc(shardKey(ids[3]!))],
+      ['damaged-text', ids[1]],
+      ['missing-text', ids[0]],
+      ['orphan-text', 'e'.repeat(32)],
+    ].sort());
+    assert.match(check.problems.find((p) => p.kind === 'damaged-shard')?.detail ?? '', /restores it from the backup saved/);
+    assert.equal(check.backups.dailySnapshots.length, 1);
+    assert.deepEqual(await fileDigests(dir), before);
   });
 
-  it('finds nothing wrong in a whole library, and judges nothing in a newer one', async () => {
-    const dir = await copyFixtureLibrary(1);
-    try {
-      const whole = await checkLibrary(dir);
-      assert.deepEqual(whole.problems, []);
-      assert.equal(whole.clips, 3);
-      await writeFile(join(dir, 'library.json'), JSON.stringify({ app: 'clipdesk', schemaVersion: 99, createdAt: '' }));
-      await writeFile(join(dir, 'clips', 'fca.json'), 'newer shapes are not damage');
-      assert.deepEqual((await checkLibrary(dir)).problems.map((p) => p.kind), ['newer-library']);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+  it('finds nothing wrong in a whole library, and judges nothing in a newer one', async (t) => {
+    const dir = await copyFixtureLibrary(t, 1);
+    const whole = await checkLibrary(dir);
+    assert.deepEqual(whole.problems, []);
+    assert.equal(whole.clips, 3);
+    await writeFile(join(dir, 'library.json'), JSON.stringify({ app: 'clipdesk', schemaVersion: 99, createdAt: '' }));
+    await writeFile(shardPath(dir, 'fca'), 'newer shapes are not damage');
+    assert.deepEqual((await checkLibrary(dir)).problems.map((p) => p.kind), ['newer-library']);
   });
 });

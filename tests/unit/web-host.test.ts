@@ -3,16 +3,19 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { TestContext } from 'node:test';
 import type { Library } from '../../electron/core/library.js';
 import { HTTP_STATUS } from '../../electron/hosts/http-status.js';
 import { startWebHost } from '../../electron/hosts/web.js';
 import type { WebHost, WebHostOptions } from '../../electron/hosts/web.js';
 import { rawRequest } from '../helpers/raw-request.js';
-import { SEED_FILE, tempLibrary } from '../helpers/temp-library.js';
+import { SEED_FILE } from '../helpers/seed.js';
+import { removeDir, tempLibrary } from '../helpers/temp-library.js';
 
 let host: WebHost;
 let port: number;
 let cleanup: () => Promise<void>;
+let rendererDir: string;
 
 const call = (path: string, options?: Parameters<typeof rawRequest>[2]) => rawRequest(port, path, options);
 
@@ -26,7 +29,7 @@ describe('the web host', () => {
     library = temp.library;
     cleanup = temp.cleanup;
     await temp.library.importFile(SEED_FILE);
-    const rendererDir = await mkdtemp(join(tmpdir(), 'clipdesk-renderer-'));
+    rendererDir = await mkdtemp(join(tmpdir(), 'clipdesk-renderer-'));
     await mkdir(rendererDir, { recursive: true });
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Clipdesk</title>');
     host = await startWebHost(temp.library, { rendererDir });
@@ -35,6 +38,7 @@ describe('the web host', () => {
   after(async () => {
     await host.close();
     await cleanup();
+    await removeDir(rendererDir);
   });
 
   it('listens on 127.0.0.1 and prints a URL that carries the token in its fragment', () => {
@@ -128,42 +132,38 @@ describe('the web host', () => {
   });
 
   describe('under too many requests', () => {
-    async function withHost(options: WebHostOptions, use: (limited: WebHost, limitedPort: number) => Promise<void>): Promise<void> {
+    /** A second host over the same library with `options`, closed when the test ends. */
+    async function limitedHost(t: TestContext, options: WebHostOptions): Promise<{ limited: WebHost; limitedPort: number }> {
       const limited = await startWebHost(library, { rendererDir: tmpdir(), ...options });
-      try {
-        await use(limited, Number(new URL(limited.url).port));
-      } finally {
-        await limited.close();
-      }
+      t.after(() => limited.close());
+      return { limited, limitedPort: Number(new URL(limited.url).port) };
     }
 
-    it('answers refused requests with 429 once they come too fast, and still takes the token', async () => {
-      await withHost({ limits: { refusals: { burst: 3, perSecond: 0.01 } } }, async (limited, limitedPort) => {
-        const json = { 'content-type': 'application/json' };
-        assert.equal((await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: json, body: '[]' })).status, 401);
-        assert.equal((await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: { ...json, 'x-clipdesk-token': limited.token, origin: 'https://evil.example' }, body: '[]' })).status, 403);
-        assert.equal((await rawRequest(limitedPort, '/', { headers: { host: 'evil.example' } })).status, 421);
-        const refused = await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: { ...json, 'x-clipdesk-token': 'guess' }, body: '[]' });
-        assert.equal(refused.status, 429);
-        assert.equal(refused.headers['retry-after'], '100');
-        assert.equal(JSON.parse(refused.body).error.code, 'RATE_LIMITED');
-        const answered = await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: { ...json, 'x-clipdesk-token': limited.token }, body: '[{}]' });
-        assert.equal(answered.status, 200);
-      });
+    it('answers refused requests with 429 once they come too fast, and still takes the token', async (t) => {
+      const { limited, limitedPort } = await limitedHost(t, { limits: { refusals: { burst: 3, perSecond: 0.01 } } });
+      const json = { 'content-type': 'application/json' };
+      assert.equal((await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: json, body: '[]' })).status, 401);
+      assert.equal((await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: { ...json, 'x-clipdesk-token': limited.token, origin: 'https://evil.example' }, body: '[]' })).status, 403);
+      assert.equal((await rawRequest(limitedPort, '/', { headers: { host: 'evil.example' } })).status, 421);
+      const refused = await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: { ...json, 'x-clipdesk-token': 'guess' }, body: '[]' });
+      assert.equal(refused.status, 429);
+      assert.equal(refused.headers['retry-after'], '100');
+      assert.equal(JSON.parse(refused.body).error.code, 'RATE_LIMITED');
+      const answered = await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: { ...json, 'x-clipdesk-token': limited.token }, body: '[{}]' });
+      assert.equal(answered.status, 200);
     });
 
-    it('limits imports with 429 and a Retry-After, and never reads', async () => {
-      await withHost({ limits: { imports: { burst: 2, perSecond: 0.1 } } }, async (limited, limitedPort) => {
-        const headers = { 'content-type': 'application/json', 'x-clipdesk-token': limited.token };
-        const importing = (n: number) => rawRequest(limitedPort, '/api/import', { method: 'POST', headers, body: JSON.stringify([{ kind: 'text', text: `Limited note ${n}\n\nBody ${n}.` }]) });
-        assert.equal((await importing(1)).status, 200);
-        assert.equal((await importing(2)).status, 200);
-        const third = await importing(3);
-        assert.equal(third.status, 429);
-        assert.equal(third.headers['retry-after'], '10');
-        const reads = await Promise.all(Array.from({ length: 100 }, () => rawRequest(limitedPort, '/api/list', { method: 'POST', headers, body: '[{}]' })));
-        assert.deepEqual([...new Set(reads.map((reply) => reply.status))], [200]);
-      });
+    it('limits imports with 429 and a Retry-After, and never reads', async (t) => {
+      const { limited, limitedPort } = await limitedHost(t, { limits: { imports: { burst: 2, perSecond: 0.1 } } });
+      const headers = { 'content-type': 'application/json', 'x-clipdesk-token': limited.token };
+      const importing = (n: number) => rawRequest(limitedPort, '/api/import', { method: 'POST', headers, body: JSON.stringify([{ kind: 'text', text: `Limited note ${n}\n\nBody ${n}.` }]) });
+      assert.equal((await importing(1)).status, 200);
+      assert.equal((await importing(2)).status, 200);
+      const third = await importing(3);
+      assert.equal(third.status, 429);
+      assert.equal(third.headers['retry-after'], '10');
+      const reads = await Promise.all(Array.from({ length: 100 }, () => rawRequest(limitedPort, '/api/list', { method: 'POST', headers, body: '[{}]' })));
+      assert.deepEqual([...new Set(reads.map((reply) => reply.status))], [200]);
     });
   });
 });
