@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
+import { MANIFEST_FILE, SHARD_FILE, bodyDoc, shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import type { Body, ClipRecord, Manifest, Shard } from '../../electron/core/store/schema.js';
 
 /**
@@ -39,9 +39,9 @@ export async function readManifest(dir: string): Promise<Manifest> {
   return JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as Manifest;
 }
 
-/** The text file of one content version of a clip, named as ClipStore#bodyPath names it. */
+/** The text file of one content version of a clip. */
 export function bodyPathOf(dir: string, record: Pick<ClipRecord, 'id' | 'contentHash'>): string {
-  return join(dir, 'bodies', `${record.id}.${record.contentHash}.json`);
+  return join(dir, bodyDoc(record.id, record.contentHash));
 }
 
 export async function readBody(path: string): Promise<Body> {

@@ -7,10 +7,10 @@ import { after, describe, it } from 'node:test';
 import { clipFromFile } from '../../electron/core/clip/index.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
 import type { ErrorCode } from '../../electron/core/errors.js';
+import { SEED_BYLINE, SEED_FILE, SEED_PUBLISHED_AT } from '../helpers/seed.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clipdesk-clip-file-'));
 const pages = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
-const seed = fileURLToPath(new URL('../../../shared/fixtures/seed-article.txt', import.meta.url));
 
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -26,9 +26,9 @@ function failsWith(code: ErrorCode) {
 
 describe('importing files', () => {
   it('imports a seed clipping from a .txt file', async () => {
-    const clip = await clipFromFile(seed);
-    assert.equal(clip.publishedAt, '2023-08-26T13:36');
-    assert.equal(clip.byline, 'Jia Ruifeng, China Merchants Bureau 2');
+    const clip = await clipFromFile(SEED_FILE);
+    assert.equal(clip.publishedAt, SEED_PUBLISHED_AT);
+    assert.equal(clip.byline, SEED_BYLINE);
     assert.equal(clip.url, null);
   });
 

@@ -2,17 +2,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { clipFromText } from '../../electron/core/clip/index.js';
-
-const SEED_PATH = new URL('../../../shared/fixtures/seed-article.txt', import.meta.url);
+import { SEED_BYLINE, SEED_FILE, SEED_PUBLISHED_AT, SEED_PUBLISHED_TEXT, SEED_TITLE } from '../helpers/seed.js';
 
 describe('seed clipping format', () => {
   it('imports the seed article with its title, date, empty source, four paragraphs and byline', () => {
-    const clip = clipFromText(readFileSync(SEED_PATH, 'utf8'));
-    assert.equal(clip.title, 'China Chamber of Commerce for Import and Export of Medicine and Health Products visited Jilin High-tech Zone for exchange');
-    assert.equal(clip.publishedText, '2023-08-26 13:36');
-    assert.equal(clip.publishedAt, '2023-08-26T13:36');
+    const clip = clipFromText(readFileSync(SEED_FILE, 'utf8'));
+    assert.equal(clip.title, SEED_TITLE);
+    assert.equal(clip.publishedText, SEED_PUBLISHED_TEXT);
+    assert.equal(clip.publishedAt, SEED_PUBLISHED_AT);
     assert.ok(clip.source === null || clip.source === '');
-    assert.equal(clip.byline, 'Jia Ruifeng, China Merchants Bureau 2');
+    assert.equal(clip.byline, SEED_BYLINE);
     assert.equal(clip.content.match(/<p>/g)?.length, 4);
     const paragraphs = clip.text.split('\n\n');
     assert.equal(paragraphs.length, 4);

@@ -9,8 +9,8 @@ import { isClipdeskError } from '../../electron/core/errors.js';
 import { parseQuery } from '../../electron/core/search/index.js';
 import type { SearchDoc } from '../../electron/core/search/index.js';
 import type { ClipRecord } from '../../electron/core/store/schema.js';
+import { SEED_FILE } from '../helpers/seed.js';
 
-const seedPath = new URL('../../../shared/fixtures/seed-article.txt', import.meta.url);
 const root = mkdtempSync(join(tmpdir(), 'clipdesk-catalog-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -62,7 +62,7 @@ function record(doc: Doc): ClipRecord {
 }
 
 function seedDoc(): Partial<Doc> {
-  const text = readFileSync(seedPath, 'utf8');
+  const text = readFileSync(SEED_FILE, 'utf8');
   return { id: 'seed', title: text.split('\n')[0] ?? '', text, publishedAt: '2023-08-26T13:36:00+08:00' };
 }
 

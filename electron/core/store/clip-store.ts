@@ -5,7 +5,7 @@ import { Low } from 'lowdb';
 import { ClipdeskError } from '../errors.js';
 import { keepVersion } from './backups.js';
 import { checkedJsonFile } from './checked-file.js';
-import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
+import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, bodyDoc, shardDoc, shardKey } from './library-dir.js';
 import { migrate } from './migrations.js';
 import { readManifest, readShard } from './recovery.js';
 import type { RecoveryReport } from './recovery.js';
@@ -153,7 +153,7 @@ export class ClipStore {
   }
 
   #bodyPath(id: string, contentHash: string): string {
-    return join(this.dir, 'bodies', `${id}.${contentHash}.json`);
+    return join(this.dir, bodyDoc(id, contentHash));
   }
 
   async #openManifest(): Promise<void> {

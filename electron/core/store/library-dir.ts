@@ -26,6 +26,11 @@ export function shardKey(id: string): string {
   return id.slice(0, 3);
 }
 
+/** A content version's text file relative to the library folder, with `/` on every platform. */
+export function bodyDoc(id: string, contentHash: string): string {
+  return `bodies/${id}.${contentHash}.json`;
+}
+
 /** The shard's path relative to the library folder, with `/` on every platform (it also names backups). */
 export function shardDoc(key: string): string {
   return `clips/${key}.json`;
