@@ -31,7 +31,7 @@ export function similarity(expected: string, actual: string): number {
 /**
  * The edit distance of the best match of `pattern` (at most 32 units) anywhere in `text`: Myers'
  * algorithm for one machine word. Anchoring scores the context of every candidate with this, so it
- * skips what the library's search also does (finding where matches start), which costs ~20x more.
+ * skips what the library's search also does (finding where matches start), which costs many times more.
  */
 export function fewestErrors(text: string, pattern: string): number {
   const equal = new Map<number, number>(); // bit i set where pattern[i] is that character
