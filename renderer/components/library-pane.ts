@@ -19,8 +19,8 @@ import './trash-view.js';
  * @fires library-rows-visible - these rows of the library list are on screen and need data ({ first, last })
  * @fires clip-activate - from the list, or a key moved the active row ({ index })
  * @fires clip-open - from the list, or a key opened the active row ({ id, index })
- * @fires row-star - a key starred or unstarred the active row ({ clip })
- * @fires row-trash - a key moved the active row to the trash ({ clip })
+ * @fires row-star - a key asks to star the active row's clip, or unstar it ({ clip })
+ * @fires row-trash - a key asks to move the active row's clip to the trash ({ clip })
  * @fires filters-change - from the toolbar ({ filters })
  * @fires clip-restore - from the trash ({ id })
  * @fires trash-empty - from the trash ({})
@@ -29,7 +29,6 @@ import './trash-view.js';
 export class LibraryPane extends LitElement {
   static override styles = [baseStyles, css`
     :host { display: flex; flex-direction: column; flex: 1; min-height: 0; }
-    :host([hidden]) { display: none; }
     .pane { display: flex; flex-direction: column; flex: 1; min-height: 0; }
     .pane[hidden] { display: none; }
     clip-list { flex: 1; }

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { Clip, ClipSummary, ClipdeskApi, ClipperInfo, Revision } from '../../electron/api.js';
+import type { Clip, ClipdeskApi, ClipperInfo, Revision } from '../../electron/api.js';
 import { createApi, errorMessage } from '../api-client.js';
 import type { ListFilters } from '../components/list-toolbar.js';
 import { ListPager } from '../list-pager.js';
@@ -87,11 +87,6 @@ export class LibraryData {
 
   revisionsError(): string {
     return this.revisions.status === TaskStatus.ERROR ? errorMessage(this.revisions.error) : '';
-  }
-
-  /** The rows the library pane lists: search hits while there is a query, else the library list. */
-  rows(): readonly (ClipSummary | undefined)[] {
-    return this.view().query.trim() ? (this.search.value?.hits.map((hit) => hit.clip) ?? []) : this.list.items;
   }
 
   clipperInfo(): Promise<ClipperInfo | null> {
