@@ -5,6 +5,10 @@ const KEYS: Record<string, Command> = {
 };
 // These keys mean something to whatever has focus (a button, a link): they are shortcuts only when nothing does.
 const UNFOCUSED_KEYS: Record<string, Command> = { ArrowDown: 'next', ArrowUp: 'previous', Enter: 'open' };
+/** The Electron menu's commands (electron/shell/menu.ts) that are also keyboard shortcuts. */
+const MENU_COMMANDS: Record<string, Command> = {
+  'focus-search': 'search', 'show-shortcuts': 'help', star: 'star', trash: 'trash', highlight: 'highlight', tag: 'tag',
+};
 
 /**
  * The window-wide shortcut a key press stands for, if any. Single keys never count while someone is
@@ -24,4 +28,9 @@ function isTyping(target: EventTarget | undefined): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+}
+
+/** The shortcut a command of the native menu stands for, if it is one. */
+export function menuCommand(name: string): Command | null {
+  return Object.hasOwn(MENU_COMMANDS, name) ? (MENU_COMMANDS[name] ?? null) : null;
 }

@@ -1,11 +1,25 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 const PUSH_DELAY_MS = 600;
 
 /**
  * Keeps the search query in the address (`?q=`), so back and forward step through searches. Typing
- * pushes one history entry once it pauses, not one per keystroke.
+ * pushes one history entry once it pauses, not one per keystroke; back and forward tell the host.
  */
-export class UrlQuery {
+export class UrlQuery implements ReactiveController {
   #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(host: ReactiveControllerHost, private readonly onNavigate: (query: string) => void) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    addEventListener('popstate', this.#onPopState);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('popstate', this.#onPopState);
+  }
 
   read(): string {
     return new URLSearchParams(location.search).get('q') ?? '';
@@ -23,8 +37,9 @@ export class UrlQuery {
     }, PUSH_DELAY_MS);
   }
 
-  /** Back or forward happened: a push still waiting would overwrite where the user went. */
-  cancel(): void {
+  readonly #onPopState = () => {
+    // A push still waiting would overwrite where the user went.
     clearTimeout(this.#timer);
-  }
+    this.onNavigate(this.read());
+  };
 }

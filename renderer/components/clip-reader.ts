@@ -6,18 +6,12 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Clip, ClipPatch, HighlightColor } from '../../electron/api.js';
 import { emit } from '../events.js';
 import { formatDate, plural } from '../format.js';
-import { Offsets, mapText, rangeToText, textToRanges } from '../text-map.js';
+import { Offsets, mapText, textToRanges } from '../text-map.js';
 import type { TextMap } from '../text-map.js';
 import { HIGHLIGHT_COLORS, highlightStyles } from '../highlight-styles.js';
+import { SelectionController } from '../controllers/selection-controller.js';
 import './tag-editor.js';
 import { baseStyles } from '../base-styles.js';
-
-interface Selected {
-  start: number;
-  end: number;
-  top: number;
-  left: number;
-}
 
 /**
  * Reads one clip: metadata, editable title, star, tags, note, and the sanitized article with its
@@ -67,12 +61,12 @@ export class ClipReader extends LitElement {
   @property({ attribute: false }) allTags: readonly string[] = [];
 
   @state() private _editingTitle = false;
-  @state() private _selected: Selected | null = null;
   @query('.content') private _content!: HTMLElement;
   private _map: TextMap | null = null;
   private _paintedKey = '';
   private _color: HighlightColor = 'yellow';
-  private readonly _onSelectionChange = () => this._readSelection();
+  private readonly _selection = new SelectionController(this, () =>
+    (this._map ? { content: this._content, map: this._map, text: this.clip.text } : null));
 
   override render() {
     const clip = this.clip;
@@ -119,7 +113,7 @@ export class ClipReader extends LitElement {
   }
 
   private _renderToolbar() {
-    const selected = this._selected;
+    const selected = this._selection.selected;
     if (!selected) return nothing;
     return html`
       <div class="toolbar" role="toolbar" aria-label="Highlight selection" style=${styleMap({ top: `${selected.top}px`, left: `${selected.left}px` })}
@@ -128,19 +122,6 @@ export class ClipReader extends LitElement {
           <button class="swatch hl-${color}" aria-label="Highlight ${color}" title="Highlight ${color} (h)"
             @click=${() => this.highlightSelection(color, true)}></button>`)}
       </div>`;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('selectionchange', this._onSelectionChange);
-    // The toolbar is placed in viewport coordinates: follow the passage when the article scrolls.
-    this.addEventListener('scroll', this._onSelectionChange);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('selectionchange', this._onSelectionChange);
-    this.removeEventListener('scroll', this._onSelectionChange);
   }
 
   override updated(changed: Map<string, unknown>): void {
@@ -157,12 +138,11 @@ export class ClipReader extends LitElement {
    * not after `h`, where the next keys are more shortcuts, not a note.
    */
   highlightSelection(color: HighlightColor = this._color, withNote = false): boolean {
-    const selected = this._selected;
+    const selected = this._selection.selected;
     if (!selected) return false;
     this._color = color;
     emit(this, 'annotate', { start: selected.start, end: selected.end, color, withNote });
-    document.getSelection()?.removeAllRanges();
-    this._selected = null;
+    this._selection.clear();
     return true;
   }
 
@@ -208,36 +188,6 @@ export class ClipReader extends LitElement {
       link.setAttribute('rel', 'noopener noreferrer');
     }
     this._map = mapText(this._content, this.clip.text);
-  }
-
-  private _readSelection(): void {
-    const range = this._selectionRange();
-    const units = range && this._map ? rangeToText(this._map, range) : null;
-    if (!range || !units) {
-      this._selected = null;
-      return;
-    }
-    const offsets = new Offsets(this.clip.text);
-    const box = range.getBoundingClientRect();
-    this._selected = {
-      start: offsets.toPoints(units.start),
-      end: offsets.toPoints(units.end),
-      top: Math.max(4, box.top - 48),
-      left: Math.max(4, Math.min(box.left, innerWidth - 220)),
-    };
-  }
-
-  /** The selection as a live range inside the article, if there is one (it lives in this shadow root). */
-  private _selectionRange(): Range | null {
-    const selection = document.getSelection();
-    // Not `isCollapsed`: Chromium reports a selection inside a shadow root as collapsed on its host.
-    if (!selection || selection.rangeCount === 0 || !this._content) return null;
-    const [found] = selection.getComposedRanges({ shadowRoots: [this.renderRoot as ShadowRoot] });
-    if (!found || found.collapsed || !this._content.contains(found.startContainer) || !this._content.contains(found.endContainer)) return null;
-    const range = new Range();
-    range.setStart(found.startContainer, found.startOffset);
-    range.setEnd(found.endContainer, found.endOffset);
-    return range;
   }
 
   private _update(patch: ClipPatch): void {

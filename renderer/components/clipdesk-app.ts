@@ -1,49 +1,34 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
-import type { AnnotationPatch, ClipPatch, ClipSummary, ClipperInfo, HighlightColor, ImportInput, SearchResult } from '../../electron/api.js';
-import { ApiError, createApi, errorMessage } from '../api-client.js';
-import { droppedInput, isClippable } from '../drop-input.js';
+import type { ClipSummary } from '../../electron/api.js';
+import { errorMessage } from '../api-client.js';
+import { baseStyles } from '../base-styles.js';
+import { DropController } from '../controllers/drop-controller.js';
+import { ImportController } from '../controllers/import-controller.js';
+import { KeyboardController } from '../controllers/keyboard-controller.js';
+import { LibraryData } from '../controllers/library-data.js';
+import { Navigation } from '../controllers/navigation.js';
+import { ToastController } from '../controllers/toast-controller.js';
 import { plural } from '../format.js';
-import { ListPager } from '../list-pager.js';
-import { commandFor } from '../shortcuts.js';
+import { menuCommand } from '../shortcuts.js';
 import type { Command } from '../shortcuts.js';
-import { UrlQuery } from '../url-query.js';
-import './annotation-panel.js';
-import type { AnnotationPanel } from './annotation-panel.js';
-import './clip-list.js';
-import type { ClipList } from './clip-list.js';
-import './clip-reader.js';
-import type { ClipReader } from './clip-reader.js';
 import './import-dialog.js';
-import './list-toolbar.js';
-import type { ListFilters } from './list-toolbar.js';
-import './revisions-dialog.js';
+import './library-pane.js';
+import type { LibraryPane } from './library-pane.js';
+import './reader-pane.js';
+import type { ReaderPane } from './reader-pane.js';
 import './search-bar.js';
 import type { SearchBar } from './search-bar.js';
-import './search-help.js';
 import './shortcuts-dialog.js';
 import './tag-sidebar.js';
 import './toast-message.js';
-import './trash-view.js';
-import { baseStyles } from '../base-styles.js';
 
-interface Toast {
-  message: string;
-  error?: boolean;
-  action?: { label: string; run: () => void };
-}
-
-/** The Electron menu's commands (electron/shell/menu.ts) that are also keyboard shortcuts. */
-const MENU_COMMANDS = { 'focus-search': 'search', 'show-shortcuts': 'help', star: 'star', trash: 'trash', highlight: 'highlight', tag: 'tag' } as const satisfies Record<string, Command>;
-
-/** Hits shown per search; each costs a text read and a snippet, and a keystroke should cost little. */
-const SEARCH_PAGE = 50;
+type EventOf<K extends keyof HTMLElementEventMap> = HTMLElementEventMap[K];
 
 /**
- * The Clipdesk window, and the only element that talks to the library API: children get data as
- * properties and report what people do as events. It owns the view (library, search, trash, reader),
- * the keyboard shortcuts, drops onto the window, and the toast.
+ * The Clipdesk window: its header and navigation, the library and reader panes, the dialogs and the
+ * toast. It is the only element that talks to the library API (through LibraryData): the panes get
+ * data as properties and report what people do as events, which this turns into library changes.
  */
 @customElement('clipdesk-app')
 export class ClipdeskApp extends LitElement {
@@ -58,480 +43,201 @@ export class ClipdeskApp extends LitElement {
     .busy { display: flex; gap: 0.5rem; align-items: center; color: var(--muted); font-size: 0.9rem; }
     nav { grid-area: nav; overflow-y: auto; padding: 0.75rem; border-right: 1px solid var(--border); background: var(--surface); }
     main { grid-area: main; display: flex; flex-direction: column; min-height: 0; position: relative; }
-    aside { grid-area: aside; width: 20rem; overflow-y: auto; border-left: 1px solid var(--border); background: var(--surface); }
-    .pane { display: flex; flex-direction: column; flex: 1; min-height: 0; }
-    .pane[hidden] { display: none; }
-    clip-list { flex: 1; }
-    clip-reader, trash-view { flex: 1; min-height: 0; }
+    main[hidden] { display: none; }
     button { font: inherit; color: var(--text); background: var(--surface-raised); border: 1px solid var(--border); border-radius: 0.35rem; padding: 0.35rem 0.8rem; cursor: pointer; }
     button.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); font-weight: 600; }
     .views { display: grid; gap: 0.15rem; }
     .views button { text-align: left; border: 0; background: none; }
     .views button[aria-current='page'] { background: var(--selected); font-weight: 600; }
-    .status-line { padding: 0.5rem 1rem; border-bottom: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; margin: 0; }
-    .problem { padding: 0.75rem 1rem; margin: 0; color: var(--danger); font-weight: 600; }
-    .empty { padding: 1rem 1.25rem; margin: 0; }
-    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     .drop { position: fixed; inset: 0; z-index: 30; display: grid; place-items: center; pointer-events: none;
       background: rgb(0 0 0 / 0.35); color: #fff; font-size: 1.5rem; font-weight: 700; }
   `];
 
-  private readonly _api = createApi();
-  private readonly _url = new UrlQuery();
-
-  @state() private _view: 'library' | 'trash' = 'library';
-  @state() private _filters: ListFilters = { sort: 'clippedAt', descending: true, starred: false, annotated: false };
-  @state() private _tagFilter: readonly string[] = [];
-  @state() private _query = this._url.read();
-  @state() private _activeIndex = -1;
-  @state() private _openId: string | null = null;
-  @state() private _clipper: ClipperInfo | null = null;
-  @state() private _importOpen = false;
-  @state() private _importing = false;
-  @state() private _importError = '';
   @state() private _shortcutsOpen = false;
   @state() private _revisionsOpen = false;
-  @state() private _dragging = false;
-  @state() private _toast: Toast | null = null;
-  /** Bumped after every change to the library, so every view fetches again. */
-  @state() private _version = 0;
 
   @query('search-bar') private _searchBar!: SearchBar;
-  @query('clip-list') private _list!: ClipList;
-  @query('clip-reader') private _reader?: ClipReader;
-  @query('annotation-panel') private _panel?: AnnotationPanel;
+  @query('library-pane') private _library!: LibraryPane;
+  @query('reader-pane') private _reader?: ReaderPane;
 
-  private readonly _pager = new ListPager(this, (options) => this._api.list(options));
-  private readonly _tags = new Task(this, { task: () => this._api.tags(), args: () => [this._version] });
-  private readonly _search = new Task(this, {
-    task: ([query]) => (query.trim() ? this._api.search(query, { limit: SEARCH_PAGE }) : Promise.resolve(null)),
-    args: () => [this._query, this._version] as const,
+  private readonly _nav = new Navigation(this, (filters, tags) => this._data.filterList(filters, tags));
+  private readonly _data = new LibraryData(this, () => ({
+    query: this._nav.query, trashShown: this._nav.view === 'trash', openId: this._nav.openId, revisionsOpen: this._revisionsOpen,
+  }));
+  private readonly _toast = new ToastController(this);
+  private readonly _import = new ImportController(this, this._data, {
+    clipped: ({ clip, outcome }) => {
+      this._toast.say(outcome === 'unchanged' ? `Already in your library: ${clip.title}` : `Clipped: ${clip.title}`);
+      this._nav.open(clip.id);
+    },
+    failed: (message) => this._toast.say(`Could not clip this: ${message}`, { error: true }),
   });
-  private readonly _trash = new Task(this, {
-    task: ([view]) => (view === 'trash' ? this._api.list({ trashed: true, limit: 1000 }) : Promise.resolve(null)),
-    args: () => [this._view, this._version] as const,
+  private readonly _drops = new DropController(this, (input) => {
+    if ('problem' in input) this._toast.say(input.problem, { error: true });
+    else void this._import.run(input);
   });
-  private readonly _clip = new Task(this, {
-    task: ([id]) => (id ? this._api.get(id) : Promise.resolve(null)),
-    args: () => [this._openId, this._version] as const,
-  });
-  private readonly _revisions = new Task(this, {
-    task: ([id, open]) => (id && open ? this._api.revisions(id) : Promise.resolve(null)),
-    args: () => [this._openId, this._revisionsOpen, this._version] as const,
+  private readonly _keys = new KeyboardController(this, {
+    perform: (command) => this._perform(command),
+    modalOpen: () => this._import.dialogOpen || this._shortcutsOpen || this._revisionsOpen,
   });
 
   override render() {
+    const nav = this._nav;
+    const toast = this._toast.current;
     return html`
       <header>
         <span class="brand">Clipdesk</span>
-        <search-bar .value=${this._query} @query-change=${this._onQuery}></search-bar>
-        ${this._importing && !this._importOpen ? html`<span class="busy" role="status"><progress aria-label="Importing"></progress> Clipping…</span>` : nothing}
-        <button class="primary" @click=${() => this._openImport()}>Add clip</button>
+        <search-bar .value=${nav.query} @query-change=${(event: EventOf<'query-change'>) => nav.search(event.detail.query)}></search-bar>
+        ${this._import.pending && !this._import.dialogOpen
+          ? html`<span class="busy" role="status"><progress aria-label="Importing"></progress> Clipping…</span>` : nothing}
+        <button class="primary" @click=${() => this._import.openDialog()}>Add clip</button>
         <button aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" @click=${() => (this._shortcutsOpen = true)}>?</button>
       </header>
       <nav aria-label="Library">
         <div class="views">
-          <button aria-current=${this._view === 'library' && !this._openId ? 'page' : nothing} @click=${this._onShowLibrary}>All clips</button>
-          <button aria-current=${this._view === 'trash' ? 'page' : nothing} @click=${this._onShowTrash}>Trash</button>
+          <button aria-current=${nav.view === 'library' && !nav.openId ? 'page' : nothing}
+            @click=${() => nav.showLibrary()}>All clips</button>
+          <button aria-current=${nav.view === 'trash' ? 'page' : nothing} @click=${() => nav.showTrash()}>Trash</button>
         </div>
-        <tag-sidebar .tags=${this._tags.value ?? []} .selected=${this._tagFilter}
-          @tag-toggle=${this._onTagToggle} @tag-rename=${this._onTagRename} @tag-delete=${this._onTagDelete}></tag-sidebar>
+        <tag-sidebar .tags=${this._data.tags.value ?? []} .selected=${nav.tagFilter}
+          @tag-toggle=${(event: EventOf<'tag-toggle'>) => nav.toggleTag(event.detail.name)}
+          @tag-rename=${this._onTagRename} @tag-delete=${this._onTagDelete}></tag-sidebar>
       </nav>
-      <main @clip-open=${this._onOpen} @clip-activate=${this._onActivate}>
-        <div class="pane" ?hidden=${this._openId !== null || this._view !== 'library'}>${this._renderList()}</div>
-        ${this._view === 'trash' && !this._openId ? this._renderTrash() : nothing}
-        ${this._openId ? this._renderReader() : nothing}
-      </main>
-      ${this._renderAside()}
-      <import-dialog .open=${this._importOpen} .pending=${this._importing} .error=${this._importError} .clipper=${this._clipper}
-        @import-submit=${(event: CustomEvent<{ input: ImportInput }>) => this._import(event.detail.input)}
-        @dialog-close=${() => (this._importOpen = false)}></import-dialog>
+      <main ?hidden=${nav.openId !== null}>${this._renderLibrary()}</main>
+      ${nav.openId ? this._renderReader() : nothing}
+      <import-dialog .open=${this._import.dialogOpen} .pending=${this._import.pending} .error=${this._import.error}
+        .clipper=${this._import.clipper} @import-submit=${(event: EventOf<'import-submit'>) => this._import.run(event.detail.input)}
+        @dialog-close=${() => this._import.closeDialog()}></import-dialog>
       <shortcuts-dialog .open=${this._shortcutsOpen} @dialog-close=${() => (this._shortcutsOpen = false)}></shortcuts-dialog>
-      ${this._renderRevisions()}
-      <toast-message .message=${this._toast?.message ?? ''} .action=${this._toast?.action?.label ?? ''} ?error=${this._toast?.error ?? false}
-        @toast-action=${this._onToastAction} @toast-dismiss=${() => (this._toast = null)}></toast-message>
-      ${this._dragging ? html`<div class="drop" aria-hidden="true">Drop to clip</div>` : nothing}`;
+      <toast-message .message=${toast?.message ?? ''} .action=${toast?.action?.label ?? ''} ?error=${toast?.error ?? false}
+        @toast-action=${() => this._toast.act()} @toast-dismiss=${() => this._toast.dismiss()}></toast-message>
+      ${this._drops.dragging ? html`<div class="drop" aria-hidden="true">Drop to clip</div>` : nothing}`;
   }
 
-  private _renderList() {
-    if (this._query.trim()) return this._renderSearch();
-    const empty = this._pager.loaded && this._pager.total === 0;
-    const filtered = this._tagFilter.length > 0 || this._filters.starred || this._filters.annotated;
+  private _renderLibrary() {
+    const { list, search, trash } = this._data;
+    const nav = this._nav;
     return html`
-      <h1 class="visually-hidden">Library</h1>
-      <list-toolbar .filters=${this._filters} .total=${this._pager.total} @filters-change=${this._onFilters}></list-toolbar>
-      ${this._pager.error ? html`<p class="problem" role="alert">${this._pager.error}</p>` : nothing}
-      ${empty && !filtered ? html`
-        <p class="empty">Your library is empty. Press <strong>Add clip</strong>, or drop a web link or a .html, .txt or .md file onto the window.</p>
-        <search-help></search-help>` : nothing}
-      ${empty && filtered ? html`<p class="empty">No clips match these filters${this._tagFilter.length ? ` (tags: ${this._tagFilter.join(', ')})` : ''}.</p>` : nothing}
-      <clip-list label="Clips" .items=${this._pager.items} .activeIndex=${this._activeIndex}
-        @rows-visible=${(event: CustomEvent<{ first: number; last: number }>) => this._pager.show(event.detail.first, event.detail.last)}></clip-list>`;
-  }
-
-  private _renderSearch() {
-    const result = this._search.value;
-    const error = this._search.error;
-    const snippets = new Map(result?.hits.map((hit) => [hit.clip.id, hit.snippet]));
-    return html`
-      <h1 class="visually-hidden">Search results</h1>
-      ${error
-        ? html`<p class="problem" role="alert">${error instanceof ApiError && error.code === 'BAD_QUERY' ? `Cannot read this query: ${error.message}` : errorMessage(error)}</p>`
-        : html`<p class="status-line" role="status">${result ? searchSummary(result) : 'Searching…'}</p>`}
-      ${result && result.total === 0 && !error ? html`<search-help heading="No clips match" message="Try fewer words, or these forms:"></search-help>` : nothing}
-      <clip-list label="Search results" .items=${error ? [] : (result?.hits.map((hit) => hit.clip) ?? [])} .snippets=${snippets}
-        .activeIndex=${this._activeIndex}></clip-list>`;
-  }
-
-  private _renderTrash() {
-    return html`
-      <h1 class="visually-hidden">Trash</h1>
-      ${this._trash.error ? html`<p class="problem" role="alert">${errorMessage(this._trash.error)}</p>` : nothing}
-      <trash-view .clips=${this._trash.value?.clips ?? []} @clip-restore=${this._onRestore}
-        @trash-empty=${() => this._run(() => this._api.emptyTrash(), (count) => this._say(`Deleted ${plural(count, 'clip')} for good`))}></trash-view>`;
+      <library-pane .view=${nav.view} .query=${nav.query} .activeIndex=${nav.activeIndex} .filters=${nav.filters}
+        .tagFilter=${nav.tagFilter} .items=${list.items} .total=${list.total} .loaded=${list.loaded} .listError=${list.error}
+        .searchResult=${search.value ?? null} .searchError=${search.error} .trashed=${trash.value?.clips ?? []} .trashError=${trash.error}
+        @library-rows-visible=${(event: EventOf<'library-rows-visible'>) => list.show(event.detail.first, event.detail.last)}
+        @clip-activate=${(event: EventOf<'clip-activate'>) => nav.select(event.detail.index)}
+        @clip-open=${(event: EventOf<'clip-open'>) => nav.open(event.detail.id)}
+        @filters-change=${(event: EventOf<'filters-change'>) => nav.filter(event.detail.filters)}
+        @row-star=${({ detail: { clip } }: EventOf<'row-star'>) =>
+          this._change(() => this._data.mutate('update', clip.id, { starred: !clip.starred }))}
+        @row-trash=${(event: EventOf<'row-trash'>) => this._trashClip(event.detail.clip)}
+        @clip-restore=${(event: EventOf<'clip-restore'>) => this._change(() => this._data.mutate('restore', event.detail.id),
+          (clip) => this._toast.say(`Restored: ${clip.title}`))}
+        @trash-empty=${() => this._change(() => this._data.mutate('emptyTrash'),
+          (count) => this._toast.say(`Deleted ${plural(count, 'clip')} for good`))}></library-pane>`;
   }
 
   private _renderReader() {
-    const clip = this._clip.value;
-    if (this._clip.error && clip?.id !== this._openId) return html`<p class="problem" role="alert">${errorMessage(this._clip.error)}</p>`;
-    if (!clip || clip.id !== this._openId) return html`<p class="empty" role="status">Opening…</p>`;
+    const clip = this._data.loadedClip();
     return html`
-      <clip-reader .clip=${clip} .allTags=${(this._tags.value ?? []).map((tag) => tag.name)}
-        @reader-close=${this._closeReader} @clip-update=${this._onClipUpdate} @clip-trash=${() => this._trashClip(clip)}
-        @revisions-open=${() => (this._revisionsOpen = true)}
-        @tags-add=${(event: CustomEvent<{ names: string[] }>) => this._run(() => this._api.addTags(clip.id, event.detail.names))}
-        @tags-remove=${(event: CustomEvent<{ name: string }>) => this._run(() => this._api.removeTags(clip.id, [event.detail.name]))}
-        @annotate=${this._onAnnotate}></clip-reader>`;
-  }
-
-  private _renderRevisions() {
-    // Only a finished load: while another clip's versions load, its last list must not show.
-    const loaded = this._revisions.status === TaskStatus.COMPLETE ? this._revisions.value : null;
-    const error = this._revisions.status === TaskStatus.ERROR ? errorMessage(this._revisions.error) : '';
-    return html`
-      <revisions-dialog .open=${this._revisionsOpen} .revisions=${loaded ?? null} .error=${error}
-        @revision-restore=${this._onRevisionRestore} @dialog-close=${() => (this._revisionsOpen = false)}></revisions-dialog>`;
-  }
-
-  private _renderAside() {
-    const clip = this._clip.value;
-    if (!this._openId || clip?.id !== this._openId) return nothing;
-    return html`
-      <aside aria-label="Highlights and notes">
-        <annotation-panel .annotations=${clip.annotations}
-          @annotation-select=${(event: CustomEvent<{ id: string }>) => this._reader?.reveal(event.detail.id)}
-          @annotation-update=${this._onAnnotationUpdate}
-          @annotation-delete=${(event: CustomEvent<{ id: string }>) => this._run(() => this._api.deleteAnnotation(clip.id, event.detail.id))}></annotation-panel>
-      </aside>`;
+      <reader-pane .clipId=${this._nav.openId} .clip=${this._data.clip.value ?? undefined} .error=${this._data.clip.error}
+        .allTags=${(this._data.tags.value ?? []).map((tag) => tag.name)} .revisionsOpen=${this._revisionsOpen}
+        .revisions=${this._data.loadedRevisions()} .revisionsError=${this._data.revisionsError()}
+        @reader-close=${this._closeReader} @clip-trash=${() => clip && this._trashClip(clip)}
+        @clip-update=${(event: EventOf<'clip-update'>) => this._changeOpen((id) => this._data.mutate('update', id, event.detail.patch))}
+        @tags-add=${(event: EventOf<'tags-add'>) => this._changeOpen((id) => this._data.mutate('addTags', id, event.detail.names))}
+        @tags-remove=${(event: EventOf<'tags-remove'>) =>
+          this._changeOpen((id) => this._data.mutate('removeTags', id, [event.detail.name]))}
+        @annotation-update=${({ detail }: EventOf<'annotation-update'>) =>
+          this._changeOpen((id) => this._data.mutate('updateAnnotation', id, detail.id, detail.patch))}
+        @annotation-delete=${({ detail }: EventOf<'annotation-delete'>) =>
+          this._changeOpen((id) => this._data.mutate('deleteAnnotation', id, detail.id))}
+        @annotate=${this._onAnnotate} @revisions-open=${() => (this._revisionsOpen = true)}
+        @revision-restore=${this._onRevisionRestore} @dialog-close=${() => (this._revisionsOpen = false)}></reader-pane>`;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('keydown', this._onKeydown);
-    addEventListener('popstate', this._onPopState);
-    addEventListener('dragover', this._onDragOver);
-    addEventListener('dragleave', this._onDragLeave);
-    addEventListener('drop', this._onDrop);
-    this._api.clipperInfo().then((info) => (this._clipper = info), () => undefined); // no clipper: no bookmarklet offered
     // A damaged file found and repaired at open is news the user must get, not a log line.
-    this._api.notices().then((notices) => notices.length > 0 && this._say(notices.join(' '), { error: true }), () => undefined);
+    this._data.notices().then((notices) => notices.length > 0 && this._toast.say(notices.join(' '), { error: true }), () => undefined);
     window.clipdeskShell?.onCommand((command, detail) => this._onShellCommand(command, detail));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    removeEventListener('keydown', this._onKeydown);
-    removeEventListener('popstate', this._onPopState);
-    removeEventListener('dragover', this._onDragOver);
-    removeEventListener('dragleave', this._onDragLeave);
-    removeEventListener('drop', this._onDrop);
+  /** Runs a change to the library (LibraryData fetches again what it touched); a failure is said in the toast. */
+  private _change<T>(change: () => Promise<T>, after?: (value: T) => void): void {
+    void this._toast.run(change, after);
   }
 
-  // --- library changes --------------------------------------------------------------------------
-
-  /** Runs a change, then refreshes every view; a failure becomes an error toast. */
-  private async _run<T>(change: () => Promise<T>, after?: (value: T) => void): Promise<void> {
-    try {
-      const value = await change();
-      this._refresh();
-      after?.(value);
-    } catch (error) {
-      this._say(errorMessage(error), { error: true });
-    }
-  }
-
-  private _refresh(): void {
-    this._version++;
-    this._pager.reload();
-  }
-
-  private _say(message: string, options: Omit<Toast, 'message'> = {}): void {
-    this._toast = { message, ...options };
-  }
-
-  private async _import(input: ImportInput): Promise<void> {
-    this._importing = true;
-    this._importError = '';
-    try {
-      const { clip, outcome } = await this._api.import(input);
-      this._importOpen = false;
-      this._refresh();
-      this._say(outcome === 'unchanged' ? `Already in your library: ${clip.title}` : `Clipped: ${clip.title}`);
-      this._open(clip.id);
-    } catch (error) {
-      if (this._importOpen) this._importError = errorMessage(error);
-      else this._say(`Could not clip this: ${errorMessage(error)}`, { error: true });
-    } finally {
-      this._importing = false;
-    }
+  /** Runs a change to the open clip, if one is open. */
+  private _changeOpen<T>(change: (id: string) => Promise<T>, after?: (value: T) => void): void {
+    const id = this._nav.openId;
+    if (id) this._change(() => change(id), after);
   }
 
   private _trashClip(clip: ClipSummary): void {
-    if (this._openId === clip.id) this._closeReader();
-    void this._run(() => this._api.trash(clip.id), () => this._say(`Moved to trash: ${clip.title}`, {
-      action: { label: 'Undo', run: () => void this._run(() => this._api.restore(clip.id)) },
+    if (this._nav.openId === clip.id) void this._closeReader();
+    this._change(() => this._data.mutate('trash', clip.id), () => this._toast.say(`Moved to trash: ${clip.title}`, {
+      action: { label: 'Undo', run: () => this._change(() => this._data.mutate('restore', clip.id)) },
     }));
   }
 
-  // --- navigation -------------------------------------------------------------------------------
-
-  private _open(id: string): void {
-    this._view = 'library';
-    this._openId = id;
-  }
-
   private async _closeReader(): Promise<void> {
-    this._openId = null;
+    this._nav.close();
     await this.updateComplete;
-    this._list?.focus();
+    this._library.focusList();
   }
 
-  private _openImport(): void {
-    this._importError = '';
-    this._importOpen = true;
-  }
-
-  /** The clip the single-key shortcuts act on: the open one, else the list's active row. */
-  private _currentClip(): ClipSummary | undefined {
-    if (this._openId) return this._clip.value?.id === this._openId ? this._clip.value : undefined;
-    // The Trash view hides the list: its selected row is not what `s`, Delete or Enter should act on.
-    if (this._view !== 'library') return undefined;
-    return this._visibleItems()[this._activeIndex];
-  }
-
-  private _visibleItems(): readonly (ClipSummary | undefined)[] {
-    return this._query.trim() ? (this._search.value?.hits.map((hit) => hit.clip) ?? []) : this._pager.items;
-  }
-
-  private _moveActive(step: number): void {
-    const count = this._visibleItems().length;
-    if (count === 0) return;
-    this._activeIndex = Math.min(count - 1, Math.max(0, this._activeIndex + step));
-    this._list?.focus();
-  }
-
-  // --- event handlers -------------------------------------------------------------------------
-
-  private _onQuery(event: CustomEvent<{ query: string }>): void {
-    this._query = event.detail.query;
-    this._activeIndex = -1;
-    this._openId = null;
-    this._view = 'library';
-    this._url.push(this._query);
-  }
-
-  private readonly _onPopState = () => {
-    this._url.cancel();
-    this._query = this._url.read();
-    this._activeIndex = -1;
-  };
-
-  private _onFilters(event: CustomEvent<{ filters: ListFilters }>): void {
-    this._filters = event.detail.filters;
-    this._applyFilters();
-  }
-
-  private _applyFilters(): void {
-    const { sort, descending, starred, annotated } = this._filters;
-    this._activeIndex = -1;
-    this._pager.setOptions({
-      sort, descending, tags: this._tagFilter.length ? [...this._tagFilter] : undefined,
-      starred: starred || undefined, annotated: annotated || undefined,
+  private _onTagRename({ detail: { from, to } }: EventOf<'tag-rename'>): void {
+    this._change(() => this._data.mutate('renameTag', from, to), (count) => {
+      this._toast.say(`Renamed ${from} to ${to} on ${plural(count, 'clip')}`);
+      this._nav.replaceTag(from, [to]);
     });
   }
 
-  private _onShowLibrary(): void {
-    this._view = 'library';
-    this._openId = null;
-    if (this._tagFilter.length) {
-      this._tagFilter = [];
-      this._applyFilters();
-    }
-  }
-
-  private _onShowTrash(): void {
-    this._view = 'trash';
-    this._openId = null;
-  }
-
-  private _onTagToggle(event: CustomEvent<{ name: string }>): void {
-    const key = event.detail.name.toLowerCase();
-    const has = this._tagFilter.some((name) => name.toLowerCase() === key);
-    this._tagFilter = has ? this._tagFilter.filter((name) => name.toLowerCase() !== key) : [...this._tagFilter, event.detail.name];
-    this._view = 'library';
-    this._openId = null;
-    this._applyFilters();
-  }
-
-  private _onTagRename(event: CustomEvent<{ from: string; to: string }>): void {
-    const { from, to } = event.detail;
-    void this._run(() => this._api.renameTag(from, to), (count) => {
-      this._say(`Renamed ${from} to ${to} on ${plural(count, 'clip')}`);
-      this._replaceTagFilter(from, [to]);
+  private _onTagDelete({ detail: { name } }: EventOf<'tag-delete'>): void {
+    this._change(() => this._data.mutate('deleteTag', name), (count) => {
+      this._toast.say(`Removed tag ${name} from ${plural(count, 'clip')}`);
+      this._nav.replaceTag(name, []);
     });
   }
 
-  private _onTagDelete(event: CustomEvent<{ name: string }>): void {
-    const { name } = event.detail;
-    void this._run(() => this._api.deleteTag(name), (count) => {
-      this._say(`Removed tag ${name} from ${plural(count, 'clip')}`);
-      this._replaceTagFilter(name, []);
-    });
-  }
-
-  private _replaceTagFilter(name: string, replacement: string[]): void {
-    if (!this._tagFilter.some((tag) => tag.toLowerCase() === name.toLowerCase())) return;
-    this._tagFilter = [...this._tagFilter.filter((tag) => tag.toLowerCase() !== name.toLowerCase()), ...replacement];
-    this._applyFilters();
-  }
-
-  private _onActivate(event: CustomEvent<{ index: number }>): void {
-    this._activeIndex = event.detail.index;
-  }
-
-  private _onOpen(event: CustomEvent<{ id: string }>): void {
-    this._open(event.detail.id);
-  }
-
-  private _onRestore(event: CustomEvent<{ id: string }>): void {
-    void this._run(() => this._api.restore(event.detail.id), (clip) => this._say(`Restored: ${clip.title}`));
-  }
-
-  private _onClipUpdate(event: CustomEvent<{ patch: ClipPatch }>): void {
-    const id = this._openId;
-    if (id) void this._run(() => this._api.update(id, event.detail.patch));
-  }
-
-  private async _onAnnotate(event: CustomEvent<{ start: number; end: number; color: HighlightColor; withNote: boolean }>): Promise<void> {
-    const id = this._openId;
+  private async _onAnnotate(event: EventOf<'annotate'>): Promise<void> {
+    const id = this._nav.openId;
     const { start, end, color, withNote } = event.detail;
     if (!id) return;
     try {
-      const annotation = await this._api.annotate(id, { start, end, color });
-      this._refresh();
+      const annotation = await this._data.mutate('annotate', id, { start, end, color });
       if (!withNote) return;
       // The refetch starts in the next update; wait for it, then for the panel to show the new highlight.
       await this.updateComplete;
-      await this._clip.taskComplete;
+      await this._data.clip.taskComplete;
       await this.updateComplete;
-      void this._panel?.editNote(annotation.id);
+      void this._reader?.editNote(annotation.id);
     } catch (error) {
-      this._say(`Could not highlight: ${errorMessage(error)}`, { error: true });
+      this._toast.say(`Could not highlight: ${errorMessage(error)}`, { error: true });
     }
   }
 
-  private _onRevisionRestore(event: CustomEvent<{ n: number }>): void {
-    const id = this._openId;
+  private _onRevisionRestore(event: EventOf<'revision-restore'>): void {
     this._revisionsOpen = false;
-    if (id) void this._run(() => this._api.restoreRevision(id, event.detail.n), (clip) => this._say(`Restored an earlier version: ${clip.title}`));
-  }
-
-  private _onAnnotationUpdate(event: CustomEvent<{ id: string; patch: AnnotationPatch }>): void {
-    const id = this._openId;
-    if (id) void this._run(() => this._api.updateAnnotation(id, event.detail.id, event.detail.patch));
-  }
-
-  private _onToastAction(): void {
-    const action = this._toast?.action;
-    this._toast = null;
-    action?.run();
+    this._changeOpen((id) => this._data.mutate('restoreRevision', id, event.detail.n),
+      (clip) => this._toast.say(`Restored an earlier version: ${clip.title}`));
   }
 
   /** The native menu's commands are the keyboard's; a clip made by the main process is shown. */
   private _onShellCommand(command: string, detail: string | null): void {
-    if (command === 'add-clip' || command === 'show-bookmarklet') this._importOpen = true;
+    const shortcut = menuCommand(command);
+    if (command === 'add-clip' || command === 'show-bookmarklet') this._import.openDialog();
     else if (command === 'refresh') {
-      this._refresh();
-      if (detail) this._open(detail);
-    } else if (command in MENU_COMMANDS) this._perform(MENU_COMMANDS[command as keyof typeof MENU_COMMANDS]);
+      this._data.refetchAfter('external');
+      if (detail) this._nav.open(detail);
+    } else if (shortcut) this._perform(shortcut);
   }
 
-  private readonly _onKeydown = (event: KeyboardEvent) => {
-    // A modal dialog owns the keyboard, even when focus has slipped out of it to the page.
-    if (this._importOpen || this._shortcutsOpen || this._revisionsOpen) return;
-    const command = commandFor(event);
-    if (command && this._perform(command)) event.preventDefault();
-  };
-
-  /** Carries out a shortcut; false when it does not apply here, so the key keeps its usual meaning. */
+  /** Carries out a shortcut (the open clip's, else the list's); false when it does not apply, so the key keeps its meaning. */
   private _perform(command: Command): boolean {
-    const reading = this._openId !== null;
-    const clip = this._currentClip();
-    switch (command) {
-      case 'search': this._searchBar.focus(); return true;
-      case 'help': this._shortcutsOpen = true; return true;
-      case 'next': case 'previous':
-        if (reading || this._view !== 'library') return false;
-        this._moveActive(command === 'next' ? 1 : -1);
-        return true;
-      case 'open':
-        if (reading || !clip) return false;
-        this._open(clip.id);
-        return true;
-      case 'close':
-        if (!reading) return false;
-        void this._closeReader();
-        return true;
-      case 'tag':
-        this._reader?.focusTags();
-        return reading;
-      case 'highlight': return this._reader?.highlightSelection() ?? false;
-      case 'star':
-        if (!clip) return false;
-        void this._run(() => this._api.update(clip.id, { starred: !clip.starred }));
-        return true;
-      case 'trash':
-        if (!clip) return false;
-        this._trashClip(clip);
-        return true;
-    }
+    if (command === 'search') this._searchBar.focus();
+    else if (command === 'help') this._shortcutsOpen = true;
+    else return this._nav.openId ? (this._reader?.perform(command) ?? false) : this._library.perform(command);
+    return true;
   }
-
-  private readonly _onDragOver = (event: DragEvent) => {
-    if (!isClippable(event.dataTransfer)) return;
-    event.preventDefault();
-    this._dragging = true;
-  };
-
-  private readonly _onDragLeave = (event: DragEvent) => {
-    // Leaving one element for another inside the window also fires dragleave; only leaving the window counts.
-    if (!event.relatedTarget) this._dragging = false;
-  };
-
-  private readonly _onDrop = async (event: DragEvent) => {
-    this._dragging = false;
-    if (!event.dataTransfer || !isClippable(event.dataTransfer)) return;
-    event.preventDefault();
-    const input = await droppedInput(event.dataTransfer);
-    if ('problem' in input) this._say(input.problem, { error: true });
-    else void this._import(input);
-  };
-}
-
-function searchSummary(result: SearchResult): string {
-  const shown = result.hits.length < result.total ? ` (showing the best ${result.hits.length})` : '';
-  const count = result.totalIsLowerBound ? `More than ${result.total.toLocaleString('en')} clips` : plural(result.total, 'clip');
-  return `${count} found${shown}`;
 }
 
 declare global {
