@@ -87,7 +87,7 @@ export class ClipdeskApp extends LitElement {
     return html`
       <header>
         <span class="brand">Clipdesk</span>
-        <search-bar .value=${nav.query} @query-change=${(event: EventOf<'query-change'>) => nav.search(event.detail.query)}></search-bar>
+        <search-bar .value=${nav.query} @query-change=${(event: EventOf<'query-change'>) => nav.search(event.detail.query, event.detail.submitted)}></search-bar>
         ${this._import.pending && !this._import.dialogOpen
           ? html`<span class="busy" role="status"><progress aria-label="Importing"></progress> Clipping…</span>` : nothing}
         <button class="primary" @click=${() => this._import.openDialog()}>Add clip</button>

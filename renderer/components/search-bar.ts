@@ -9,7 +9,7 @@ const DEBOUNCE_MS = 80;
  * The search field. It reports the query once typing pauses (80 ms), so each keystroke does not start
  * a search of its own; the parent drops answers to queries that are no longer current.
  *
- * @fires query-change - the query to search for ({ query })
+ * @fires query-change - the query to search for ({ query, submitted: true when Enter was pressed })
  */
 @customElement('search-bar')
 export class SearchBar extends LitElement {
@@ -43,13 +43,13 @@ export class SearchBar extends LitElement {
   private _onInput(): void {
     this.value = this._input.value;
     clearTimeout(this._timer);
-    this._timer = setTimeout(() => emit(this, 'query-change', { query: this.value }), DEBOUNCE_MS);
+    this._timer = setTimeout(() => emit(this, 'query-change', { query: this.value, submitted: false }), DEBOUNCE_MS);
   }
 
   private _onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     clearTimeout(this._timer);
-    emit(this, 'query-change', { query: this.value });
+    emit(this, 'query-change', { query: this.value, submitted: true });
   }
 }
 
@@ -58,6 +58,6 @@ declare global {
     'search-bar': SearchBar;
   }
   interface HTMLElementEventMap {
-    'query-change': CustomEvent<{ query: string }>;
+    'query-change': CustomEvent<{ query: string; submitted: boolean }>;
   }
 }

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { emit } from '../events.js';
 import { baseStyles } from '../base-styles.js';
+import { tagKey } from '../../electron/shared/tag-names.js';
 
 const MAX_SUGGESTIONS = 8;
 
@@ -65,12 +66,14 @@ export class TagEditor extends LitElement {
   }
 
   private _suggestions(): string[] {
-    const typed = this._text.trim().toLowerCase();
-    const taken = new Set(this.tags.map((tag) => tag.toLowerCase()));
-    return this.allTags
-      .filter((name) => !taken.has(name.toLowerCase()) && name.toLowerCase().includes(typed))
-      .sort((a, b) => Number(!a.toLowerCase().startsWith(typed)) - Number(!b.toLowerCase().startsWith(typed)))
-      .slice(0, MAX_SUGGESTIONS);
+    // Typed and offered names compare as tags do: 'cafe' offers 'Café'.
+    const typed = tagKey(this._text);
+    const taken = new Set(this.tags.map(tagKey));
+    const offered = this.allTags.map((name) => ({ name, key: tagKey(name) })).filter(({ key }) => !taken.has(key) && key.includes(typed));
+    return offered
+      .sort((a, b) => Number(!a.key.startsWith(typed)) - Number(!b.key.startsWith(typed)))
+      .slice(0, MAX_SUGGESTIONS)
+      .map(({ name }) => name);
   }
 
   private _onInput(): void {

@@ -5,6 +5,7 @@ import { emit } from '../events.js';
 import { plural } from '../format.js';
 import { baseStyles } from '../base-styles.js';
 import { dialogStyles, restoreFocus, syncDialog } from '../dialogs.js';
+import { sameTag } from '../../electron/shared/tag-names.js';
 
 /**
  * Every tag with its count. Pressing tags filters the library (several combine: clips with all of
@@ -56,7 +57,7 @@ export class TagSidebar extends LitElement {
   }
 
   private _renderTag(tag: TagCount) {
-    const pressed = this.selected.some((name) => name.toLowerCase() === tag.name.toLowerCase());
+    const pressed = this.selected.some((name) => sameTag(name, tag.name));
     return html`
       <li>
         <button class="filter" aria-pressed=${pressed} title="Show clips tagged ${tag.name}"
@@ -70,7 +71,7 @@ export class TagSidebar extends LitElement {
 
   private _renderRenameDialog() {
     const from = this._renaming;
-    const target = this.tags.find((tag) => tag !== from && tag.name.toLowerCase() === this._newName.trim().toLowerCase());
+    const target = this.tags.find((tag) => tag !== from && sameTag(tag.name, this._newName));
     return html`
       <dialog id="rename" aria-labelledby="rename-heading" @close=${() => this._onDialogClose(this._renameDialog)}>
         <h2 id="rename-heading">Rename tag ${from?.name ?? ''}</h2>

@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ListFilters } from '../components/list-toolbar.js';
 import { UrlQuery } from '../url-query.js';
+import { sameTag } from '../../electron/shared/tag-names.js';
 
 /**
  * Where the window is: the library list (with its sort, filters and tags) or the trash, a search (kept
@@ -25,7 +26,12 @@ export class Navigation {
     this.query = this.#url.read();
   }
 
-  search(query: string): void {
+  /**
+   * A new search leaves the open clip for the results. A pause in typing that left the field holding
+   * the current query (typed, then erased) is no new search: the clip opened meanwhile stays open.
+   */
+  search(query: string, submitted = false): void {
+    if (query === this.query && !submitted) return;
     this.#set({ query, activeIndex: -1, openId: null, view: 'library' });
     this.#url.push(query);
   }
@@ -76,7 +82,3 @@ export class Navigation {
   }
 }
 
-/** Tag names match whatever their case, as the library's tags do. */
-function sameTag(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { sampleText } from '../helpers/temp-library.js';
+import { sampleText } from '../helpers/seed.js';
 import { expect, test } from './fixtures.js';
 
 /**

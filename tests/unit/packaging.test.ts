@@ -111,7 +111,8 @@ describe('app.asar', () => {
     }),
     'dist/electron/main.js': '', 'dist/electron/main.js.map': '', 'dist/electron/preload.cjs': '',
     'dist/electron/preload.js': '', 'dist/electron/launch.js': '', 'dist/electron/core/library.js': '',
-    'dist/renderer/index.html': '', 'dist/renderer/main.js': '', 'dist/renderer/main.js.map': '',
+    'dist/renderer/index.html': '', 'dist/renderer/main.js': '', 'dist/renderer/main.js.map': '', 'dist/renderer/app.css': '',
+    'dist/renderer/controllers/library-resources.js': '',
     'dist/tests/unit/store.test.js': '', 'dist/playwright.config.js': '',
     'electron/main.ts': '', 'tests/unit/store.test.ts': '', 'README.md': '', 'build/icon.png': '',
     'node_modules/dep/package.json': JSON.stringify({ name: 'dep', version: '1.0.0', main: 'index.js' }),
@@ -134,7 +135,7 @@ describe('app.asar', () => {
     const { files } = listAsar(packed);
     assert.deepEqual(files.sort(), [
       'dist/electron/core/library.js', 'dist/electron/main.js', 'dist/electron/preload.cjs',
-      'dist/renderer/index.html', 'dist/renderer/main.js',
+      'dist/renderer/app.css', 'dist/renderer/index.html', 'dist/renderer/main.js',
       'node_modules/dep/index.js', 'node_modules/dep/package.json',
       'package.json',
     ]);

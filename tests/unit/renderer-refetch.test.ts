@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { API_METHODS } from '../../electron/api-methods.js';
+import { API_METHODS } from '../../electron/shared/api-methods.js';
 import { resourcesTouchedBy } from '../../renderer/controllers/library-resources.js';
 import type { Mutation, Resource } from '../../renderer/controllers/library-resources.js';
 
