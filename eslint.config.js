@@ -2,6 +2,7 @@
 // nothing, the core is plain Node (no `electron`, no hosts, no renderer), hosts reach the core only
 // through electron/core/index.ts, and the renderer takes only types from electron/api.ts and values
 // from electron/shared/.
+import stylistic from '@stylistic/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 const sharedBoundary = {
@@ -70,9 +71,12 @@ export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'renderer/dist/**'] },
   ...tseslint.configs.recommended,
   {
+    plugins: { '@stylistic': stylistic },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // A line a reader takes in without scrolling, side by side with another file.
+      '@stylistic/max-len': ['error', { code: 140, tabWidth: 2, ignoreUrls: true, ignoreRegExpLiterals: true }],
     },
   },
   sharedBoundary,
