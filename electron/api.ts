@@ -4,12 +4,13 @@
  */
 import { z } from 'zod';
 import type { ApiMethod } from './shared/api-methods.js';
+import { HIGHLIGHT_COLORS } from './shared/highlight-colors.js';
+import type { HighlightColor } from './shared/highlight-colors.js';
 import { MAX_PAGE_BYTES, megabytes } from './shared/limits.js';
 
 export type { ApiMethod } from './shared/api-methods.js';
-
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export { HIGHLIGHT_COLORS } from './shared/highlight-colors.js';
+export type { HighlightColor } from './shared/highlight-colors.js';
 
 /** W3C Web Annotation TextQuoteSelector: the quoted text with some context on both sides. */
 export interface TextQuoteSelector {

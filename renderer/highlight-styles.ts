@@ -1,10 +1,6 @@
 import { css } from 'lit';
-import type { HighlightColor } from '../electron/api.js';
 
-// Listed here (the contract's HIGHLIGHT_COLORS is a value, and the renderer imports only types);
-// the Record type makes the compiler report a colour added to the contract but missing here.
-const COLOR_ORDER: Record<HighlightColor, number> = { yellow: 0, green: 1, blue: 2, pink: 3, purple: 4 };
-export const HIGHLIGHT_COLORS = Object.keys(COLOR_ORDER) as HighlightColor[];
+export { HIGHLIGHT_COLORS } from '../electron/shared/highlight-colors.js';
 
 /** Highlight colours, shared by the reader's marks, its colour toolbar and the annotation panel. */
 export const highlightStyles = css`
