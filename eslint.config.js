@@ -10,7 +10,10 @@ const sharedBoundary = {
   rules: {
     '@typescript-eslint/no-restricted-imports': ['error', {
       patterns: [
-        { regex: '^(?!\\./|\\.\\./api\\.js$)', message: 'Shared modules run in every layer (the sandboxed preload too): they import nothing.' },
+        {
+          regex: '^(?!\\./|\\.\\./api\\.js$)',
+          message: 'Shared modules run in every layer (the sandboxed preload too): they import nothing.',
+        },
         { regex: '^\\.\\./api\\.js$', allowTypeImports: true, message: 'Shared modules take only types from the contract.' },
       ],
     }],
@@ -23,7 +26,10 @@ const coreBoundary = {
     'no-restricted-imports': ['error', {
       patterns: [
         { group: ['electron', 'electron/*'], message: 'The core is plain Node: it never imports electron.' },
-        { group: ['**/hosts/**', '**/main', '**/main.js', '**/preload', '**/preload.js', '**/ipc', '**/ipc.js', '**/cli', '**/cli.js'], message: 'The core never imports a host adapter.' },
+        {
+          group: ['**/hosts/**', '**/main', '**/main.js', '**/preload', '**/preload.js', '**/ipc', '**/ipc.js', '**/cli', '**/cli.js'],
+          message: 'The core never imports a host adapter.',
+        },
         { group: ['**/renderer/**'], message: 'The core never imports the renderer.' },
       ],
     }],
@@ -47,7 +53,10 @@ const preloadBoundary = {
   rules: {
     '@typescript-eslint/no-restricted-imports': ['error', {
       patterns: [
-        { regex: '^(?!electron$|\\./shared/|\\./api\\.js$)', message: 'The sandboxed preload can load only electron and electron/shared/.' },
+        {
+          regex: '^(?!electron$|\\./shared/|\\./api\\.js$)',
+          message: 'The sandboxed preload can load only electron and electron/shared/.',
+        },
         { regex: '^\\./api\\.js$', allowTypeImports: true, message: 'The preload takes only types from the contract.' },
       ],
     }],
@@ -60,7 +69,10 @@ const rendererBoundary = {
     '@typescript-eslint/no-restricted-imports': ['error', {
       patterns: [
         { regex: '(^|/)electron/api\\.js$', allowTypeImports: true, message: 'The renderer imports only types from electron/api.ts.' },
-        { regex: '(^|/)electron/(?!api\\.js$|shared/)', message: 'The renderer never imports main-process code (values come from electron/shared/).' },
+        {
+          regex: '(^|/)electron/(?!api\\.js$|shared/)',
+          message: 'The renderer never imports main-process code (values come from electron/shared/).',
+        },
         { regex: '^(node:|fs$|path$|child_process$|electron$)', message: 'The renderer has no Node access.' },
       ],
     }],

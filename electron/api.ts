@@ -185,7 +185,13 @@ const importTags = z.array(z.string().max(200)).max(100).optional();
 export const importInputSchema = z.union([
   z.object({ kind: z.literal('url'), url: z.string().min(1).max(8192), tags: importTags }),
   z.object({ kind: z.literal('html'), html: z.string(), url: z.string().max(8192).optional(), tags: importTags }),
-  z.object({ kind: z.literal('text'), text: z.string().max(MAX_IMPORT_CHARS, TEXT_TOO_LARGE), url: z.string().max(8192).optional(), markdown: z.boolean().optional(), tags: importTags }),
+  z.object({
+    kind: z.literal('text'),
+    text: z.string().max(MAX_IMPORT_CHARS, TEXT_TOO_LARGE),
+    url: z.string().max(8192).optional(),
+    markdown: z.boolean().optional(),
+    tags: importTags,
+  }),
   /** A file's bytes (base64) with its name, e.g. dropped onto the window; the charset is detected like a page's. */
   z.object({ kind: z.literal('file'), name: z.string().min(1).max(1000), data: z.string().max(30_000_000), tags: importTags }),
 ]);

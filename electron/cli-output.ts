@@ -29,8 +29,10 @@ export function formatClip(clip: Clip): string {
     ['in trash', clip.deletedAt], ['revisions', clip.revisions > 0 ? String(clip.revisions) : null],
   ];
   const header = facts.filter(([, value]) => value).map(([name, value]) => `${name}: ${value}`);
+  const underline = '='.repeat(Math.min(clip.title.length, 80));
   const highlights = clip.annotations.map(formatAnnotation);
-  return [clip.title, '='.repeat(Math.min(clip.title.length, 80)), ...header, '', clip.text, ...(highlights.length ? ['', 'highlights:', ...highlights] : [])].join('\n');
+  const highlightSection = highlights.length ? ['', 'highlights:', ...highlights] : [];
+  return [clip.title, underline, ...header, '', clip.text, ...highlightSection].join('\n');
 }
 
 export function formatAnnotation(annotation: Annotation): string {

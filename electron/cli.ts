@@ -97,7 +97,9 @@ async function run(library: Library, command: string, args: string[], flags: Fla
       const results = [];
       for (const target of need(args, 1, 'import <file|url>...')) {
         const tags = flags.tag ?? [];
-        results.push(/^https?:\/\//i.test(target) ? await library.import({ kind: 'url', url: target, tags }) : await library.importFile(target, tags));
+        results.push(/^https?:\/\//i.test(target)
+          ? await library.import({ kind: 'url', url: target, tags })
+          : await library.importFile(target, tags));
       }
       return out(results, results.map(formatImport).join('\n'));
     }
@@ -171,7 +173,8 @@ async function run(library: Library, command: string, args: string[], flags: Fla
     }
     case 'serve': {
       const { web, clipper } = await serveInBrowser(library, { port: flags.port === '0' ? 0 : number(flags.port, '--port') });
-      console.log(`Clipdesk is running at ${web.url}\n(library: ${library.dir}; browser clipper on port ${clipper.port}; stop with Ctrl+C)`);
+      console.log(`Clipdesk is running at ${web.url}\n` +
+        `(library: ${library.dir}; browser clipper on port ${clipper.port}; stop with Ctrl+C)`);
       return undefined;
     }
     default:

@@ -49,7 +49,9 @@ function withSqliteFor(electronPath: string): Runtime {
     mkdirSync(cache, { recursive: true });
     copyFileSync(require.resolve('better-sqlite3/package.json'), join(cache, 'package.json'));
     const prebuild = require.resolve('prebuild-install/bin.js');
-    spawnSync(process.execPath, [prebuild, '--runtime', 'electron', '--target', version], { cwd: cache, timeout: 120_000, stdio: 'ignore' });
+    spawnSync(process.execPath, [prebuild, '--runtime', 'electron', '--target', version], {
+      cwd: cache, timeout: 120_000, stdio: 'ignore',
+    });
   }
   if (!existsSync(binding)) return { reason: `no SQLite build for Electron ${version} could be fetched` };
   return { path: electronPath, reason: '', env: { CLIPDESK_SQLITE_BINDING: binding } };
@@ -79,7 +81,12 @@ function fetchElectron(): { path?: string; reason: string } {
   } catch {
     return { reason: 'the electron package is not installed; run npm install' };
   }
-  const run = spawnSync(process.execPath, [installer], { encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+  const run = spawnSync(process.execPath, [installer], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
+  });
   const found = findElectron();
   if (found) return { path: found.path, reason: '' };
   const why = `${run.stderr ?? ''}${run.error?.message ?? ''}`.split('\n').find((line) => /error/i.test(line)) ?? 'download failed';

@@ -137,7 +137,9 @@ async function clipAll(requests: LaunchRequest[]): Promise<void> {
   if (!library) return;
   for (const request of requests) {
     try {
-      const result = request.kind === 'url' ? await library.import({ kind: 'url', url: request.url }) : await library.importFile(request.path);
+      const result = request.kind === 'url'
+        ? await library.import({ kind: 'url', url: request.url })
+        : await library.importFile(request.path);
       sendCommand('refresh', result.clip.id);
     } catch (error) {
       const message = isClipdeskError(error) ? error.message : String(error);

@@ -94,7 +94,9 @@ async function main(): Promise<void> {
   const listing = listAsar(outFile);
   const size = (bytes: number): string => (bytes < 2 ** 20 ? `${(bytes / 2 ** 10).toFixed(1)} KiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
   console.log(`\n${outFile}: ${listing.files.length} files, ${size(listing.bytes)}`);
-  for (const [name, group] of listing.topLevel) console.log(`  ${name.padEnd(14)} ${String(group.files).padStart(5)} files  ${size(group.bytes)}`);
+  for (const [name, group] of listing.topLevel) {
+    console.log(`  ${name.padEnd(14)} ${String(group.files).padStart(5)} files  ${size(group.bytes)}`);
+  }
   const problems = packProblems(listing.files);
   if (problems.length > 0) throw new Error(`app.asar is not right:\n  ${problems.join('\n  ')}`);
   console.log(`  contains ${REQUIRED_FILES.join(', ')}; no tests, TypeScript sources or source maps of ours`);

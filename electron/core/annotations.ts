@@ -22,7 +22,10 @@ export function createAnnotation(clipId: string, text: string, input: Annotation
 function rangeOf(text: string, input: AnnotationInput): { start: number; end: number } {
   if (input.quote !== undefined) {
     const found = findQuote(text, input.quote, input.occurrence ?? 1);
-    if (!found) throw new ClipdeskError('NOT_FOUND', `the clip's text does not contain "${input.quote}"${input.occurrence ? ` ${input.occurrence} times` : ''}`);
+    if (!found) {
+      const times = input.occurrence ? ` ${input.occurrence} times` : '';
+      throw new ClipdeskError('NOT_FOUND', `the clip's text does not contain "${input.quote}"${times}`);
+    }
     return found;
   }
   if (input.start === undefined || input.end === undefined) {

@@ -111,7 +111,8 @@ export class Library {
       const existing = await this.#findSame(extracted);
       if (!existing) return this.#create(writer, extracted, tags);
       if (existing.contentHash === contentHashOf(extracted)) {
-        const [record] = await writer.commit([existing.id], (fresh) => fresh && { ...fresh, tags: withTags(fresh.tags, tags), deletedAt: null }, this.#mirror);
+        const reclip = (fresh: ClipRecord | undefined) => fresh && { ...fresh, tags: withTags(fresh.tags, tags), deletedAt: null };
+        const [record] = await writer.commit([existing.id], reclip, this.#mirror);
         return { clip: toSummary(this.#written(record, existing.id)), outcome: 'unchanged' };
       }
       return { clip: await this.#replaceContent(writer, existing.id, extracted, tags), outcome: 'updated' };
@@ -121,7 +122,8 @@ export class Library {
   async #create(writer: StoreWriter, extracted: ExtractedClip, tags: readonly string[]): Promise<ImportResult> {
     const id = randomUUID().replaceAll('-', '');
     await this.#store.writeBody(id, bodyOf(extracted));
-    const [record] = await writer.commit([id], () => ({ ...newRecord(id, extracted, new Date().toISOString()), tags: withTags([], tags) }), this.#mirror);
+    const firstRecord = () => ({ ...newRecord(id, extracted, new Date().toISOString()), tags: withTags([], tags) });
+    const [record] = await writer.commit([id], firstRecord, this.#mirror);
     return { clip: toSummary(this.#written(record, id)), outcome: 'created' };
   }
 
@@ -170,7 +172,8 @@ export class Library {
     if (this.#catalog.has(wanted)) return wanted;
     const matches = wanted.length >= 4 ? this.#catalog.idsStartingWith(wanted, 2) : [];
     if (matches.length === 1 && matches[0]) return matches[0];
-    throw new ClipdeskError('NOT_FOUND', matches.length > 1 ? `${prefix} matches more than one clip; give more of the id` : `no clip with id ${prefix}`);
+    const reason = matches.length > 1 ? `${prefix} matches more than one clip; give more of the id` : `no clip with id ${prefix}`;
+    throw new ClipdeskError('NOT_FOUND', reason);
   }
 
   /** Ranked hits with snippets; filter-only queries list clips newest first. Throws BAD_QUERY. */
@@ -326,8 +329,10 @@ export class Library {
   /** The ids of every clip outside the trash, as listed now (later imports do not shift the pages). */
   #listedIds(): string[] {
     const ids: string[] = [];
-    for (let page = this.list({ limit: EXPORT_PAGE }); page.clips.length > 0; page = this.list({ limit: EXPORT_PAGE, offset: ids.length })) {
+    let page = this.list({ limit: EXPORT_PAGE });
+    while (page.clips.length > 0) {
       ids.push(...page.clips.map((clip) => clip.id));
+      page = this.list({ limit: EXPORT_PAGE, offset: ids.length });
     }
     return ids;
   }
@@ -347,7 +352,10 @@ export class Library {
   }
 
   /** A store commit mirrored into the catalog under the same lock. */
-  #commit(ids: readonly string[], change: (record: ClipRecord | undefined) => ClipRecord | undefined): Promise<Array<ClipRecord | undefined>> {
+  #commit(
+    ids: readonly string[],
+    change: (record: ClipRecord | undefined) => ClipRecord | undefined,
+  ): Promise<Array<ClipRecord | undefined>> {
     return this.#store.commit(ids, change, this.#mirror);
   }
 

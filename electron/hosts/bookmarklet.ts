@@ -9,7 +9,8 @@ export function bookmarkletFor(port: number, token: string): string {
 }
 
 function bookmarkletScript(port: number, token: string): string {
-  const fields = `{token:${JSON.stringify(token)},url:location.href,html:document.documentElement.outerHTML,selection:String(getSelection()||'')}`;
+  const fields = `{token:${JSON.stringify(token)},url:location.href,` +
+    `html:document.documentElement.outerHTML,selection:String(getSelection()||'')}`;
   // accept-charset: a page in GBK or Shift_JIS would otherwise encode the fields in its own charset.
   // The function returns nothing, so the javascript: URL leaves the current page as it is.
   return `(function(){var f=document.createElement('form'),d=${fields},k,i;` +

@@ -6,7 +6,13 @@ import type { ImportResult } from '../api.js';
 import { escapeHtml } from '../shared/escape-html.js';
 
 /** Inline styles only; no script, no frame, no form, no base, and nothing may frame the page. */
-export const CLIPPER_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const CLIPPER_PAGE_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export interface ClipReport {
   title: string;
@@ -14,6 +20,9 @@ export interface ClipReport {
   /** null when no selection was sent. */
   highlighted: boolean | null;
 }
+
+const PAGE_STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#222}' +
+  'h1{font-size:1.3rem;overflow-wrap:anywhere}';
 
 const OUTCOME_NOTES: Record<ClipReport['outcome'], string> = {
   created: 'Saved to your Clipdesk library.',
@@ -39,6 +48,6 @@ export function runningPage(): string {
 function page(heading: string, notes: readonly string[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
 <title>${escapeHtml(heading)} · Clipdesk</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#222}h1{font-size:1.3rem;overflow-wrap:anywhere}</style>
+<style>${PAGE_STYLE}</style>
 </head><body><main><h1>${escapeHtml(heading)}</h1>${notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('')}</main></body></html>`;
 }

@@ -110,20 +110,27 @@ async function route(context: Context, request: IncomingMessage, response: Serve
   if (path === '/clip' && method === 'POST') return answerJson(context, response, () => clipJson(context, request));
   if (path === '/bookmarklet' && method === 'POST') return answerHtml(context, response, () => clipForm(context, request));
   // OPTIONS lands here too: a preflight gets a refusal and no Access-Control-* header, so it fails.
-  if (path === '/' || path === '/clip' || path === '/bookmarklet') return send(response, HTTP_STATUS.METHOD_NOT_ALLOWED, 'text/plain', 'method not allowed');
+  const knownPath = path === '/' || path === '/clip' || path === '/bookmarklet';
+  if (knownPath) return send(response, HTTP_STATUS.METHOD_NOT_ALLOWED, 'text/plain', 'method not allowed');
   send(response, 404, 'text/plain', 'not found');
 }
 
 async function clipJson(context: Context, request: IncomingMessage): Promise<ClipResult> {
-  if (!isClientOrigin(request.headers.origin)) throw new Refusal('FORBIDDEN', 'web pages may not call the clipper API; use the bookmarklet');
+  if (!isClientOrigin(request.headers.origin)) {
+    throw new Refusal('FORBIDDEN', 'web pages may not call the clipper API; use the bookmarklet');
+  }
   if (!tokenMatches(request.headers['x-clipdesk-token'], context.token)) throw unauthorized();
-  if (mediaTypeOf(request.headers['content-type']) !== 'application/json') throw new Refusal('UNSUPPORTED_MEDIA_TYPE', 'send application/json');
+  if (mediaTypeOf(request.headers['content-type']) !== 'application/json') {
+    throw new Refusal('UNSUPPORTED_MEDIA_TYPE', 'send application/json');
+  }
   const json = parseJson(await readLimited(request));
   return clipPage(context, parseInput(clipRequestSchema, json, 'body'));
 }
 
 async function clipForm(context: Context, request: IncomingMessage): Promise<ClipResult> {
-  if (mediaTypeOf(request.headers['content-type']) !== 'application/x-www-form-urlencoded') throw new Refusal('UNSUPPORTED_MEDIA_TYPE', 'send a form');
+  if (mediaTypeOf(request.headers['content-type']) !== 'application/x-www-form-urlencoded') {
+    throw new Refusal('UNSUPPORTED_MEDIA_TYPE', 'send a form');
+  }
   const form = new URLSearchParams((await readLimited(request)).toString('utf8'));
   if (!tokenMatches(form.get('token'), context.token)) throw unauthorized();
   const fields = { url: form.get('url'), html: form.get('html'), selection: form.get('selection') || undefined };
@@ -136,7 +143,9 @@ async function clipPage(context: Context, input: ClipRequest): Promise<ClipResul
   const wait = context.limiter.imports.take();
   if (wait > 0) throw new Refusal('RATE_LIMITED', `too many clips at once; try again in ${wait} s`, wait);
   const { library } = context;
-  const { clip, outcome } = await library.import(input.html ? { kind: 'html', html: input.html, url: input.url } : { kind: 'url', url: input.url });
+  const { clip, outcome } = await library.import(
+    input.html ? { kind: 'html', html: input.html, url: input.url } : { kind: 'url', url: input.url },
+  );
   const highlighted = input.selection?.trim() ? await library.highlightSelection(clip.id, input.selection) : null;
   return { id: clip.id, title: clip.title, outcome, highlighted };
 }

@@ -10,7 +10,8 @@ import type { WebHost } from './web.js';
 
 export async function serveInBrowser(library: Library, options: { port?: number } = {}): Promise<{ web: WebHost; clipper: Clipper }> {
   const clipper = await startBrowserClipper(library);
-  const web = await startWebHost(library, { port: options.port, clipper: { port: clipper.port, bookmarklet: bookmarkletFor(clipper.port, clipper.token) } });
+  const bookmarklet = bookmarkletFor(clipper.port, clipper.token);
+  const web = await startWebHost(library, { port: options.port, clipper: { port: clipper.port, bookmarklet } });
   return { web, clipper };
 }
 
@@ -19,7 +20,8 @@ export async function startBrowserClipper(library: Library): Promise<Clipper> {
   const settings = await loadClipperSettings(library.dir);
   const clipper = await startClipper(library, settings);
   if (clipper.port !== settings.port) {
-    console.warn(`clipdesk: port ${settings.port} is taken; the browser clipper runs on ${clipper.port} for now (copy the bookmarklet again from the app)`);
+    console.warn(`clipdesk: port ${settings.port} is taken; the browser clipper runs on ${clipper.port} for now ` +
+      '(copy the bookmarklet again from the app)');
   }
   return clipper;
 }

@@ -56,7 +56,9 @@ export async function startWebHost(library: Library, options: WebHostOptions = {
     if (!isLoopbackHost(request.headers.host, port)) return refuse(response, 'WRONG_HOST', 'wrong Host');
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith('/api/')) return api(request, response, path.slice('/api/'.length));
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    }
     return serveFile(response, rendererDir, path);
   }
 
@@ -67,7 +69,9 @@ export async function startWebHost(library: Library, options: WebHostOptions = {
       return refuse(response, 'FORBIDDEN', 'foreign origin');
     }
     if (!tokenMatches(request.headers['x-clipdesk-token'], token)) return refuse(response, 'UNAUTHORIZED', 'missing or wrong token');
-    if (mediaTypeOf(request.headers['content-type']) !== 'application/json') return fail(response, 'UNSUPPORTED_MEDIA_TYPE', 'send application/json');
+    if (mediaTypeOf(request.headers['content-type']) !== 'application/json') {
+      return fail(response, 'UNSUPPORTED_MEDIA_TYPE', 'send application/json');
+    }
     const body = await readBody(request, MAX_API_BODY);
     if (body === null) {
       response.setHeader('Connection', 'close'); // the unread rest of the body is not worth waiting for

@@ -21,11 +21,17 @@ export class AnnotationPanel extends LitElement {
     h3 { font-size: 0.9rem; margin: 1.25rem 0 0.5rem; color: var(--muted); }
     ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
     li { border: 1px solid var(--border); border-radius: 0.4rem; padding: 0.5rem; background: var(--surface-raised); }
-    .quote { display: block; width: 100%; text-align: left; font: inherit; font-size: 0.9rem; border: 0; padding: 0.3rem 0.4rem; cursor: pointer; }
+    .quote {
+      display: block; width: 100%; text-align: left; font: inherit; font-size: 0.9rem;
+      border: 0; padding: 0.3rem 0.4rem; cursor: pointer;
+    }
     .quote span { display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; }
     .orphan .quote { cursor: default; background: none; color: var(--text); font-style: italic; }
     .row { display: flex; gap: 0.5rem; align-items: center; margin-top: 0.4rem; font-size: 0.85rem; }
-    select, textarea, button { font: inherit; font-size: 0.85rem; color: var(--text); background: var(--bg); border: 1px solid var(--border); border-radius: 0.3rem; }
+    select, textarea, button {
+      font: inherit; font-size: 0.85rem; color: var(--text); background: var(--bg);
+      border: 1px solid var(--border); border-radius: 0.3rem;
+    }
     textarea { width: 100%; margin-top: 0.4rem; min-height: 2.4rem; padding: 0.3rem 0.4rem; resize: vertical; }
     .delete { margin-left: auto; padding: 0.15rem 0.6rem; cursor: pointer; }
     .empty { color: var(--muted); font-size: 0.9rem; }
@@ -57,14 +63,15 @@ export class AnnotationPanel extends LitElement {
               @click=${() => emit(this, 'annotation-select', { id: annotation.id })}><span>${quote}</span></button>`}
         <textarea aria-label="Note on “${truncate(quote)}”" placeholder="Add a note…" .value=${annotation.note}
           @blur=${(event: FocusEvent) => this._onNote(event, annotation)}
-          @keydown=${(event: KeyboardEvent) => event.key === 'Enter' && (event.ctrlKey || event.metaKey) && this._onNote(event, annotation)}></textarea>
+          @keydown=${(event: KeyboardEvent) => this._onNoteKeydown(event, annotation)}></textarea>
         <div class="row">
           <label>Colour
             <select .value=${annotation.color} @change=${(event: Event) => this._onColor(event, annotation)}>
               ${HIGHLIGHT_COLORS.map((color) => html`<option value=${color} ?selected=${color === annotation.color}>${color}</option>`)}
             </select>
           </label>
-          <button class="delete" aria-label="Delete highlight “${truncate(quote)}”" @click=${() => emit(this, 'annotation-delete', { id: annotation.id })}>Delete</button>
+          <button class="delete" aria-label="Delete highlight “${truncate(quote)}”"
+            @click=${() => emit(this, 'annotation-delete', { id: annotation.id })}>Delete</button>
         </div>
       </li>`;
   }
@@ -78,6 +85,10 @@ export class AnnotationPanel extends LitElement {
   private _onNote(event: Event, annotation: Annotation): void {
     const note = (event.target as HTMLTextAreaElement).value;
     if (note !== annotation.note) this._patch(annotation, { note });
+  }
+
+  private _onNoteKeydown(event: KeyboardEvent, annotation: Annotation): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) this._onNote(event, annotation);
   }
 
   private _onColor(event: Event, annotation: Annotation): void {

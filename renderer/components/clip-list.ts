@@ -12,7 +12,7 @@ const OVERSCAN = 8;
 
 /**
  * A virtualized listbox of clips: only the rows on screen (plus a few either side) exist in the DOM,
- * each absolutely placed in a spacer as tall as the whole list, so 10,000 clips scroll smoothly.
+ * each absolutely placed in a spacer as tall as the whole list, so a list of any length scrolls smoothly.
  * Rows not loaded yet render as placeholders; the parent fetches them when told they are visible.
  *
  * @fires clip-activate - the keyboard or mouse moved to a row ({ index })
@@ -35,7 +35,10 @@ export class ClipList extends LitElement {
     .title { font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .meta { color: var(--muted); font-size: 0.85rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .star { color: var(--star); }
-    .tag { display: inline-block; font-size: 0.75rem; padding: 0 0.4rem; margin-right: 0.25rem; border-radius: 0.6rem; border: 1px solid var(--border); }
+    .tag {
+      display: inline-block; font-size: 0.75rem; padding: 0 0.4rem; margin-right: 0.25rem;
+      border-radius: 0.6rem; border: 1px solid var(--border);
+    }
     .excerpt { font-size: 0.88rem; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
     mark { background: var(--hl-yellow); color: var(--hl-text); }
     .placeholder { color: var(--muted); }

@@ -31,19 +31,28 @@ export class ClipReader extends LitElement {
     .column { max-width: 70ch; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
     .bar { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.75rem; }
     .bar .spacer { flex: 1; }
-    button { font: inherit; font-size: 0.9rem; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 0.35rem; padding: 0.3rem 0.7rem; cursor: pointer; }
+    button {
+      font: inherit; font-size: 0.9rem; color: var(--text); background: var(--surface);
+      border: 1px solid var(--border); border-radius: 0.35rem; padding: 0.3rem 0.7rem; cursor: pointer;
+    }
     button:hover { background: var(--selected); }
     :focus-visible { outline-offset: 2px; }
     button[aria-pressed='true'] { color: var(--star); border-color: currentColor; }
     h1 { font-family: var(--font-reading); font-size: 1.9rem; line-height: 1.3; margin: 0.5rem 0; }
     .title-row { display: flex; gap: 0.5rem; align-items: baseline; }
     .title-row button { flex: none; }
-    .title-input { font: inherit; font-size: 1.5rem; width: 100%; padding: 0.2rem 0.4rem; background: var(--bg); color: var(--text); border: 1px solid var(--border); border-radius: 0.3rem; }
+    .title-input {
+      font: inherit; font-size: 1.5rem; width: 100%; padding: 0.2rem 0.4rem;
+      background: var(--bg); color: var(--text); border: 1px solid var(--border); border-radius: 0.3rem;
+    }
     .meta { color: var(--muted); display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0 0 0.8rem; padding: 0; list-style: none; }
     .meta button { font-size: inherit; padding: 0 0.5rem; }
     a { color: var(--accent); }
     label { display: block; font-size: 0.85rem; color: var(--muted); margin: 0.8rem 0 0.25rem; }
-    textarea { width: 100%; min-height: 3.2rem; font: inherit; padding: 0.4rem 0.6rem; background: var(--bg); color: var(--text); border: 1px solid var(--border); border-radius: 0.35rem; resize: vertical; }
+    textarea {
+      width: 100%; min-height: 3.2rem; font: inherit; padding: 0.4rem 0.6rem; background: var(--bg); color: var(--text);
+      border: 1px solid var(--border); border-radius: 0.35rem; resize: vertical;
+    }
     hr { border: 0; border-top: 1px solid var(--border); margin: 1.5rem 0; }
     .content { font-family: var(--font-reading); font-size: 1.125rem; line-height: 1.7; overflow-wrap: break-word; }
     .content:lang(zh), .content:lang(ja) { line-height: 1.85; }
@@ -75,18 +84,22 @@ export class ClipReader extends LitElement {
         <div class="bar" role="toolbar" aria-label="Clip actions">
           <button @click=${() => emit(this, 'reader-close', {})}>← Back to list</button>
           <span class="spacer"></span>
-          <button aria-pressed=${clip.starred} title="Star (s)" @click=${() => this._update({ starred: !clip.starred })}>${clip.starred ? '★' : '☆'} Star</button>
+          <button aria-pressed=${clip.starred} title="Star (s)"
+            @click=${() => this._update({ starred: !clip.starred })}>${clip.starred ? '★' : '☆'} Star</button>
           <button title="Move to trash (Delete)" @click=${() => emit(this, 'clip-trash', {})}>Move to trash</button>
         </div>
         ${this._renderTitle()}
         <ul class="meta" aria-label="About this clip">
           ${clip.source ? html`<li>Source: ${clip.source}</li>` : nothing}
           ${clip.byline ? html`<li>By ${clip.byline}</li>` : nothing}
-          ${clip.publishedAt || clip.publishedText ? html`<li>Published <time datetime=${clip.publishedAt ?? nothing}>${clip.publishedText ?? formatDate(clip.publishedAt)}</time></li>` : nothing}
+          ${this._renderPublished()}
           <li>Clipped ${formatDate(clip.clippedAt)}</li>
           <li>${plural(clip.wordCount, 'word')}</li>
-          ${clip.revisions > 0 ? html`<li><button aria-haspopup="dialog" @click=${() => emit(this, 'revisions-open', {})}>${plural(clip.revisions, 'earlier version')}</button></li>` : nothing}
-          ${safeLink(clip.url) ? html`<li><a href=${clip.url ?? ''} target="_blank" rel="noopener noreferrer">Open original</a></li>` : nothing}
+          ${clip.revisions > 0 ? html`<li><button aria-haspopup="dialog"
+            @click=${() => emit(this, 'revisions-open', {})}>${plural(clip.revisions, 'earlier version')}</button></li>` : nothing}
+          ${safeLink(clip.url)
+            ? html`<li><a href=${clip.url ?? ''} target="_blank" rel="noopener noreferrer">Open original</a></li>`
+            : nothing}
         </ul>
         <tag-editor .tags=${clip.tags} .allTags=${this.allTags}></tag-editor>
         <label for="note">Note</label>
@@ -112,11 +125,18 @@ export class ClipReader extends LitElement {
       </div>`;
   }
 
+  private _renderPublished() {
+    const { publishedAt, publishedText } = this.clip;
+    if (!publishedAt && !publishedText) return nothing;
+    return html`<li>Published <time datetime=${publishedAt ?? nothing}>${publishedText ?? formatDate(publishedAt)}</time></li>`;
+  }
+
   private _renderToolbar() {
     const selected = this._selection.selected;
     if (!selected) return nothing;
+    const position = styleMap({ top: `${selected.top}px`, left: `${selected.left}px` });
     return html`
-      <div class="toolbar" role="toolbar" aria-label="Highlight selection" style=${styleMap({ top: `${selected.top}px`, left: `${selected.left}px` })}
+      <div class="toolbar" role="toolbar" aria-label="Highlight selection" style=${position}
         @mousedown=${(event: MouseEvent) => event.preventDefault()}>
         ${HIGHLIGHT_COLORS.map((color) => html`
           <button class="swatch hl-${color}" aria-label="Highlight ${color}" title="Highlight ${color} (h)"
@@ -164,7 +184,8 @@ export class ClipReader extends LitElement {
   /** Changes whenever the painted highlights would differ, so the content is re-rendered fresh. */
   private _paintKey(): string {
     const painted = this.clip.annotations.filter((annotation) => annotation.status !== 'orphan');
-    return `${this.clip.id}/${this.clip.contentHash}/${painted.map((a) => `${a.id}:${a.color}:${a.target.selector[1].start}-${a.target.selector[1].end}`).join(',')}`;
+    const marks = painted.map((a) => `${a.id}:${a.color}:${a.target.selector[1].start}-${a.target.selector[1].end}`);
+    return `${this.clip.id}/${this.clip.contentHash}/${marks.join(',')}`;
   }
 
   private _paint(): void {

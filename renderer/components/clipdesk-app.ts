@@ -37,14 +37,20 @@ export class ClipdeskApp extends LitElement {
       display: grid; height: 100vh; overflow: hidden;
       grid-template: 'header header header' auto 'nav main aside' minmax(0, 1fr) / 15rem minmax(0, 1fr) auto;
     }
-    header { grid-area: header; display: flex; gap: 1rem; align-items: center; padding: 0.5rem 1rem; border-bottom: 1px solid var(--border); background: var(--surface); }
+    header {
+      grid-area: header; display: flex; gap: 1rem; align-items: center;
+      padding: 0.5rem 1rem; border-bottom: 1px solid var(--border); background: var(--surface);
+    }
     .brand { font-weight: 700; font-size: 1.1rem; }
     search-bar { flex: 1; max-width: 40rem; }
     .busy { display: flex; gap: 0.5rem; align-items: center; color: var(--muted); font-size: 0.9rem; }
     nav { grid-area: nav; overflow-y: auto; padding: 0.75rem; border-right: 1px solid var(--border); background: var(--surface); }
     main { grid-area: main; display: flex; flex-direction: column; min-height: 0; position: relative; }
     main[hidden] { display: none; }
-    button { font: inherit; color: var(--text); background: var(--surface-raised); border: 1px solid var(--border); border-radius: 0.35rem; padding: 0.35rem 0.8rem; cursor: pointer; }
+    button {
+      font: inherit; color: var(--text); background: var(--surface-raised);
+      border: 1px solid var(--border); border-radius: 0.35rem; padding: 0.35rem 0.8rem; cursor: pointer;
+    }
     button.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); font-weight: 600; }
     .views { display: grid; gap: 0.15rem; }
     .views button { text-align: left; border: 0; background: none; }
@@ -87,7 +93,8 @@ export class ClipdeskApp extends LitElement {
     return html`
       <header>
         <span class="brand">Clipdesk</span>
-        <search-bar .value=${nav.query} @query-change=${(event: EventOf<'query-change'>) => nav.search(event.detail.query, event.detail.submitted)}></search-bar>
+        <search-bar .value=${nav.query}
+          @query-change=${(event: EventOf<'query-change'>) => nav.search(event.detail.query, event.detail.submitted)}></search-bar>
         ${this._import.pending && !this._import.dialogOpen
           ? html`<span class="busy" role="status"><progress aria-label="Importing"></progress> Clipping…</span>` : nothing}
         <button class="primary" @click=${() => this._import.openDialog()}>Add clip</button>

@@ -15,8 +15,14 @@ export class ClipperPanel extends LitElement {
     h3 { font-size: 1rem; margin: 0 0 0.3rem; }
     p { margin: 0 0 0.5rem; color: var(--muted); font-size: 0.9rem; }
     .row { display: flex; gap: 0.6rem; align-items: center; flex-wrap: wrap; }
-    a { padding: 0.3rem 0.7rem; border: 1px dashed var(--accent); border-radius: 0.35rem; color: var(--accent); font-weight: 600; text-decoration: none; cursor: grab; }
-    button { font: inherit; padding: 0.3rem 0.8rem; border-radius: 0.35rem; border: 1px solid var(--border); background: var(--surface); color: var(--text); cursor: pointer; }
+    a {
+      padding: 0.3rem 0.7rem; border: 1px dashed var(--accent); border-radius: 0.35rem;
+      color: var(--accent); font-weight: 600; text-decoration: none; cursor: grab;
+    }
+    button {
+      font: inherit; padding: 0.3rem 0.8rem; border-radius: 0.35rem; border: 1px solid var(--border);
+      background: var(--surface); color: var(--text); cursor: pointer;
+    }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   `];
 

@@ -19,12 +19,18 @@ export class ImportDialog extends LitElement {
     form { display: grid; gap: 0.8rem; }
     label { display: grid; gap: 0.3rem; font-weight: 600; }
     .check { display: flex; gap: 0.4rem; align-items: center; font-weight: normal; }
-    input[type='url'], textarea { font: inherit; font-weight: normal; padding: 0.4rem 0.6rem; border: 1px solid var(--border); border-radius: 0.35rem; background: var(--bg); color: var(--text); }
+    input[type='url'], textarea {
+      font: inherit; font-weight: normal; padding: 0.4rem 0.6rem;
+      border: 1px solid var(--border); border-radius: 0.35rem; background: var(--bg); color: var(--text);
+    }
     textarea { min-height: 9rem; resize: vertical; font-family: ui-monospace, monospace; font-size: 0.85rem; }
     .hint { margin: 0; color: var(--muted); font-size: 0.9rem; }
     .error { margin: 0; color: var(--danger); font-weight: 600; }
     .status { display: flex; gap: 0.6rem; align-items: center; color: var(--muted); }
-    button { font: inherit; padding: 0.4rem 1rem; border-radius: 0.35rem; border: 1px solid var(--border); background: var(--surface); color: var(--text); cursor: pointer; }
+    button {
+      font: inherit; padding: 0.4rem 1rem; border-radius: 0.35rem; border: 1px solid var(--border);
+      background: var(--surface); color: var(--text); cursor: pointer;
+    }
     button.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); }
     button:disabled { opacity: 0.6; cursor: progress; }
   `];

@@ -22,9 +22,15 @@ const SORT_LABELS: Record<SortKey, string> = { clippedAt: 'Date clipped', publis
 @customElement('list-toolbar')
 export class ListToolbar extends LitElement {
   static override styles = [baseStyles, css`
-    :host { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: center; padding: 0.5rem 1rem; border-bottom: 1px solid var(--border); font-size: 0.9rem; }
+    :host {
+      display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: center;
+      padding: 0.5rem 1rem; border-bottom: 1px solid var(--border); font-size: 0.9rem;
+    }
     .count { flex: 1; color: var(--muted); white-space: nowrap; }
-    select, button { font: inherit; color: var(--text); background: var(--surface-raised); border: 1px solid var(--border); border-radius: 0.35rem; padding: 0.2rem 0.5rem; cursor: pointer; }
+    select, button {
+      font: inherit; color: var(--text); background: var(--surface-raised);
+      border: 1px solid var(--border); border-radius: 0.35rem; padding: 0.2rem 0.5rem; cursor: pointer;
+    }
     button[aria-pressed='true'] { background: var(--accent); color: var(--on-accent); border-color: var(--accent); }
   `];
 

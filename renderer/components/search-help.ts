@@ -21,7 +21,10 @@ export class SearchHelp extends LitElement {
     h2 { font-size: 1.05rem; margin: 0 0 0.5rem; }
     p { margin: 0 0 0.75rem; color: var(--muted); }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.35rem 1rem; margin: 0; }
-    dt code { font-family: ui-monospace, monospace; padding: 0.05rem 0.4rem; border-radius: 0.25rem; background: var(--surface); border: 1px solid var(--border); }
+    dt code {
+      font-family: ui-monospace, monospace; padding: 0.05rem 0.4rem; border-radius: 0.25rem;
+      background: var(--surface); border: 1px solid var(--border);
+    }
     dd { margin: 0; color: var(--muted); }
   `];
 

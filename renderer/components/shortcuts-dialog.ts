@@ -27,9 +27,15 @@ export class ShortcutsDialog extends LitElement {
   static override styles = [baseStyles, dialogStyles, css`
     table { border-collapse: collapse; width: 100%; }
     th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid var(--border); }
-    kbd { font-family: ui-monospace, monospace; padding: 0.05rem 0.4rem; border: 1px solid var(--border); border-radius: 0.25rem; background: var(--surface); }
+    kbd {
+      font-family: ui-monospace, monospace; padding: 0.05rem 0.4rem;
+      border: 1px solid var(--border); border-radius: 0.25rem; background: var(--surface);
+    }
     p { color: var(--muted); font-size: 0.9rem; }
-    button { font: inherit; margin-top: 1rem; padding: 0.35rem 1rem; border-radius: 0.35rem; border: 1px solid var(--border); background: var(--surface); color: var(--text); cursor: pointer; }
+    button {
+      font: inherit; margin-top: 1rem; padding: 0.35rem 1rem; border-radius: 0.35rem; border: 1px solid var(--border);
+      background: var(--surface); color: var(--text); cursor: pointer;
+    }
   `];
 
   @property({ type: Boolean }) open = false;
@@ -43,7 +49,7 @@ export class ShortcutsDialog extends LitElement {
         <table>
           <thead><tr><th scope="col">Keys</th><th scope="col">Action</th></tr></thead>
           <tbody>
-            ${SHORTCUTS.map(([keys, action]) => html`<tr><td>${keys.map((key, i) => html`${i ? ' or ' : ''}<kbd>${key}</kbd>`)}</td><td>${action}</td></tr>`)}
+            ${SHORTCUTS.map(([keys, action]) => html`<tr><td>${keyChoices(keys)}</td><td>${action}</td></tr>`)}
           </tbody>
         </table>
         <p>Single-key shortcuts do nothing while you type in a field.</p>
@@ -59,6 +65,10 @@ export class ShortcutsDialog extends LitElement {
     restoreFocus(this._dialog);
     emit(this, 'dialog-close', {});
   }
+}
+
+function keyChoices(keys: readonly string[]) {
+  return keys.map((key, i) => html`${i ? ' or ' : ''}<kbd>${key}</kbd>`);
 }
 
 declare global {

@@ -18,11 +18,20 @@ export class TagEditor extends LitElement {
   static override styles = [baseStyles, css`
     :host { display: block; }
     .tags { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; list-style: none; margin: 0; padding: 0; }
-    .chip { display: inline-flex; align-items: center; border: 1px solid var(--border); border-radius: 1rem; padding: 0 0.2rem 0 0.6rem; font-size: 0.85rem; }
-    .chip button { font: inherit; background: none; border: 0; color: var(--muted); cursor: pointer; border-radius: 1rem; padding: 0.1rem 0.4rem; }
+    .chip {
+      display: inline-flex; align-items: center;
+      border: 1px solid var(--border); border-radius: 1rem; padding: 0 0.2rem 0 0.6rem; font-size: 0.85rem;
+    }
+    .chip button {
+      font: inherit; background: none; border: 0; color: var(--muted);
+      cursor: pointer; border-radius: 1rem; padding: 0.1rem 0.4rem;
+    }
     .chip button:hover { color: var(--text); background: var(--selected); }
     .combo { position: relative; }
-    input { font: inherit; font-size: 0.85rem; width: 11rem; padding: 0.2rem 0.5rem; border: 1px solid var(--border); border-radius: 1rem; background: var(--bg); color: var(--text); }
+    input {
+      font: inherit; font-size: 0.85rem; width: 11rem; padding: 0.2rem 0.5rem;
+      border: 1px solid var(--border); border-radius: 1rem; background: var(--bg); color: var(--text);
+    }
     [role='listbox'] {
       position: absolute; z-index: 5; top: 100%; left: 0; min-width: 100%; margin: 0.2rem 0 0; padding: 0.25rem 0; list-style: none;
       background: var(--surface-raised); border: 1px solid var(--border); border-radius: 0.4rem; box-shadow: var(--shadow);
@@ -46,7 +55,8 @@ export class TagEditor extends LitElement {
     return html`
       <ul class="tags" aria-label="Tags">
         ${this.tags.map((tag) => html`
-          <li class="chip">${tag}<button aria-label="Remove tag ${tag}" @click=${() => emit(this, 'tags-remove', { name: tag })}>✕</button></li>`)}
+          <li class="chip">${tag}<button aria-label="Remove tag ${tag}"
+            @click=${() => emit(this, 'tags-remove', { name: tag })}>✕</button></li>`)}
         <li class="combo">
           <input role="combobox" aria-label="Add tag" placeholder="Add tag…" autocomplete="off" spellcheck="false"
             aria-autocomplete="list" aria-controls="suggestions" aria-expanded=${open}

@@ -33,7 +33,10 @@ export class TagSidebar extends LitElement {
     .empty { color: var(--muted); font-size: 0.9rem; }
     form { display: grid; gap: 0.75rem; }
     label { display: grid; gap: 0.3rem; }
-    input { font: inherit; padding: 0.4rem 0.6rem; border: 1px solid var(--border); border-radius: 0.3rem; background: var(--bg); color: var(--text); }
+    input {
+      font: inherit; padding: 0.4rem 0.6rem; border: 1px solid var(--border); border-radius: 0.3rem;
+      background: var(--bg); color: var(--text);
+    }
     .actions button { border: 1px solid var(--border); padding: 0.35rem 0.9rem; }
     .actions .primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); }
     .hint { margin: 0; color: var(--muted); font-size: 0.9rem; }
@@ -72,6 +75,9 @@ export class TagSidebar extends LitElement {
   private _renderRenameDialog() {
     const from = this._renaming;
     const target = this.tags.find((tag) => tag !== from && sameTag(tag.name, this._newName));
+    const mergeHint = target
+      ? html`<p class="hint" role="status">“${target.name}” exists: its ${plural(target.count, 'clip')} and these will share one tag.</p>`
+      : nothing;
     return html`
       <dialog id="rename" aria-labelledby="rename-heading" @close=${() => this._onDialogClose(this._renameDialog)}>
         <h2 id="rename-heading">Rename tag ${from?.name ?? ''}</h2>
@@ -80,7 +86,7 @@ export class TagSidebar extends LitElement {
             <input name="name" required autofocus autocomplete="off" .value=${this._newName}
               @input=${(event: InputEvent) => (this._newName = (event.target as HTMLInputElement).value)}>
           </label>
-          ${target ? html`<p class="hint" role="status">“${target.name}” exists: its ${plural(target.count, 'clip')} and these will share one tag.</p>` : nothing}
+          ${mergeHint}
           <div class="actions">
             <button type="button" @click=${() => (this._renaming = null)}>Cancel</button>
             <button type="submit" class="primary">${target ? 'Merge' : 'Rename'}</button>

@@ -19,7 +19,10 @@ export class ToastMessage extends LitElement {
     .toast { display: flex; gap: 0.75rem; align-items: center; padding: 0.6rem 0.8rem 0.6rem 1rem; border-radius: 0.5rem;
       background: var(--text); color: var(--bg); box-shadow: var(--shadow); }
     .toast.error { background: var(--danger); color: var(--bg); }
-    button { font: inherit; font-weight: 600; background: none; color: inherit; border: 1px solid currentColor; border-radius: 0.3rem; padding: 0.15rem 0.7rem; cursor: pointer; }
+    button {
+      font: inherit; font-weight: 600; background: none; color: inherit;
+      border: 1px solid currentColor; border-radius: 0.3rem; padding: 0.15rem 0.7rem; cursor: pointer;
+    }
     :focus-visible { outline-offset: 2px; }
   `];
 

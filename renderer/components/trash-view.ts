@@ -23,7 +23,10 @@ export class TrashView extends LitElement {
     .text { flex: 1; min-width: 0; }
     .title { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .meta, .empty { color: var(--muted); font-size: 0.9rem; }
-    button { font: inherit; padding: 0.3rem 0.8rem; border-radius: 0.35rem; border: 1px solid var(--border); background: var(--surface); color: var(--text); cursor: pointer; }
+    button {
+      font: inherit; padding: 0.3rem 0.8rem; border-radius: 0.35rem; border: 1px solid var(--border);
+      background: var(--surface); color: var(--text); cursor: pointer;
+    }
     button.danger { background: var(--danger); color: var(--bg); border-color: var(--danger); }
     button:disabled { opacity: 0.6; cursor: default; }
   `];

@@ -72,8 +72,9 @@ async function mirrorChangedShards(catalog: Catalog, store: ClipStore): Promise<
     const present = new Set(records.map((record) => record.id));
     const gone = catalog.idsStartingWith(key, Number.MAX_SAFE_INTEGER).filter((id) => !present.has(id));
     lost.push(...gone.map((id) => ({ id, title: catalog.summary(id)?.title ?? '' })));
-    const updates = [...records.map((record) => updateOf(store, record.id, record, { tolerateMissingText: true })), ...gone.map((id) => updateOf(store, id, undefined))];
-    await catalog.apply(updates, new Map([[key, stamp]]));
+    const rewritten = records.map((record) => updateOf(store, record.id, record, { tolerateMissingText: true }));
+    const removed = gone.map((id) => updateOf(store, id, undefined));
+    await catalog.apply([...rewritten, ...removed], new Map([[key, stamp]]));
     repaired += records.length;
   }
   return { repaired, lost };
@@ -83,7 +84,12 @@ async function mirrorChangedShards(catalog: Catalog, store: ClipStore): Promise<
  * A clip's catalog update. While rebuilding, a clip whose text file is missing or damaged is still
  * listed (by its title and tags) rather than dropped; opening it then names the damaged file.
  */
-function updateOf(store: ClipStore, id: string, record: ClipRecord | undefined, options: { tolerateMissingText?: boolean } = {}): CatalogUpdate {
+function updateOf(
+  store: ClipStore,
+  id: string,
+  record: ClipRecord | undefined,
+  options: { tolerateMissingText?: boolean } = {},
+): CatalogUpdate {
   return {
     id,
     record,

@@ -40,7 +40,9 @@ export function toSqlQuery(query: ParsedQuery): SqlQuery {
   const required = [...groups];
   const excluded = query.exclude.map(termExpression);
   const matching = required.length > 0;
-  for (const tag of matching ? query.filters.filter(isTag) : []) (tag.negate ? excluded : required).push(`tag_names : "${tagTerm(tag.value)}"`);
+  for (const tag of matching ? query.filters.filter(isTag) : []) {
+    (tag.negate ? excluded : required).push(`tag_names : "${tagTerm(tag.value)}"`);
+  }
   const where: string[] = [];
   const params: Array<string | number> = [];
   for (const filter of matching ? query.filters.filter((item) => !isTag(item)) : query.filters) {

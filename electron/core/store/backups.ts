@@ -46,7 +46,8 @@ export async function dailySnapshots(dir: string): Promise<string[]> {
 export async function backupsOf(dir: string, doc: string): Promise<Array<{ path: string; savedAt: Date }>> {
   const recent = Array.from({ length: RECENT_VERSIONS }, (_, i) => recentVersion(dir, doc, i + 1));
   const daily = (await dailySnapshots(dir)).map((day) => join(dir, 'backups', 'daily', day, doc));
-  const found = await Promise.all([...recent, ...daily].map((path) => stat(path).then((info) => ({ path, savedAt: info.mtime }), () => null)));
+  const existingBackup = (path: string) => stat(path).then((info) => ({ path, savedAt: info.mtime }), () => null);
+  const found = await Promise.all([...recent, ...daily].map(existingBackup));
   return found.filter((backup) => backup !== null).sort((a, b) => b.savedAt.getTime() - a.savedAt.getTime());
 }
 

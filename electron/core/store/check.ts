@@ -54,7 +54,12 @@ export async function checkLibrary(dir: string): Promise<LibraryCheck> {
     const id = BODY_FILE.exec(name)?.[1] ?? '';
     // Bodies of a damaged shard's clips are accounted for in its problem: opening rebuilds those clips.
     if (records.has(id) || damagedShards.has(shardKey(id))) continue;
-    problems.push({ kind: 'orphan-text', file: `bodies/${name}`, clipId: id, detail: 'the text of a clip no record names (an import interrupted before it was saved, or a record lost)' });
+    problems.push({
+      kind: 'orphan-text',
+      file: `bodies/${name}`,
+      clipId: id,
+      detail: 'the text of a clip no record names (an import interrupted before it was saved, or a record lost)',
+    });
   }
   return { dir, clips: records.size, bodies: bodyNames.length, backups, problems };
 }
@@ -63,7 +68,9 @@ export async function checkLibrary(dir: string): Promise<LibraryCheck> {
 async function checkManifest(dir: string, problems: Problem[]): Promise<boolean> {
   try {
     const manifest = await checkedJsonFile(join(dir, MANIFEST_FILE), manifestSchema).read();
-    if (!manifest) problems.push({ kind: 'damaged-manifest', file: MANIFEST_FILE, detail: 'missing: this folder may not be a Clipdesk library' });
+    if (!manifest) {
+      problems.push({ kind: 'damaged-manifest', file: MANIFEST_FILE, detail: 'missing: this folder may not be a Clipdesk library' });
+    }
     return true;
   } catch (error) {
     if (!isClipdeskError(error)) throw error;
@@ -81,12 +88,16 @@ async function checkShards(dir: string, records: Map<string, ClipRecord>, proble
     try {
       for (const record of Object.values((await readWholeShard(dir, key)).clips)) {
         records.set(record.id, record);
-        if (shardKey(record.id) !== key) problems.push({ kind: 'misplaced-clip', file: doc, clipId: record.id, detail: `belongs in ${shardDoc(shardKey(record.id))}` });
+        const ownKey = shardKey(record.id);
+        if (ownKey !== key) {
+          problems.push({ kind: 'misplaced-clip', file: doc, clipId: record.id, detail: `belongs in ${shardDoc(ownKey)}` });
+        }
       }
     } catch (error) {
       if (!isClipdeskError(error)) throw error;
       damaged.add(key);
-      problems.push({ kind: error.code === 'NEWER_LIBRARY' ? 'newer-library' : 'damaged-shard', file: doc, detail: `${error.message}; ${await recoveryPlan(dir, doc)}` });
+      const kind = error.code === 'NEWER_LIBRARY' ? 'newer-library' : 'damaged-shard';
+      problems.push({ kind, file: doc, detail: `${error.message}; ${await recoveryPlan(dir, doc)}` });
     }
   }
   return damaged;
@@ -98,7 +109,8 @@ async function shardKeys(dir: string): Promise<string[]> {
   const listings = await Promise.all([
     join(dir, 'clips'), join(dir, 'backups', 'recent', 'clips'), ...(newestDay ? [join(dir, 'backups', 'daily', newestDay, 'clips')] : []),
   ].map((folder) => readdir(folder).catch(() => [])));
-  return [...new Set(listings.flat().map((name) => /^([0-9a-f]{3})\.(?:\d+\.)?json$/.exec(name)?.[1]).filter((key) => key !== undefined))].sort();
+  const keys = listings.flat().map((name) => /^([0-9a-f]{3})\.(?:\d+\.)?json$/.exec(name)?.[1]).filter((key) => key !== undefined);
+  return [...new Set(keys)].sort();
 }
 
 async function recoveryPlan(dir: string, doc: string): Promise<string> {
@@ -118,7 +130,10 @@ async function checkBodies(dir: string, records: Map<string, ClipRecord>, bodyNa
   for (let i = 0; i < wanted.length; i += BATCH) {
     await Promise.all(wanted.slice(i, i + BATCH).map(async ({ id, hash, what }) => {
       const file = `bodies/${id}.${hash}.json`;
-      if (!present.has(`${id}.${hash}.json`)) return void problems.push({ kind: 'missing-text', file, clipId: id, detail: `${what} is missing` });
+      if (!present.has(`${id}.${hash}.json`)) {
+        problems.push({ kind: 'missing-text', file, clipId: id, detail: `${what} is missing` });
+        return;
+      }
       const problem = await bodyProblem(join(dir, file), hash);
       if (problem) problems.push({ kind: 'damaged-text', file, clipId: id, detail: `${what}: ${problem}` });
     }));

@@ -37,6 +37,10 @@ function parseChecked<T>(path: string, text: string, schema: z.ZodType<T>): T {
 function refuseNewer(path: string, json: unknown): void {
   const version = typeof json === 'object' && json !== null && 'schemaVersion' in json ? json.schemaVersion : undefined;
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new ClipdeskError('NEWER_LIBRARY', `${path} was written by a newer Clipdesk (library version ${version}, this app reads up to ${SCHEMA_VERSION}); update Clipdesk to open this library`);
+    throw new ClipdeskError(
+      'NEWER_LIBRARY',
+      `${path} was written by a newer Clipdesk (library version ${version}, this app reads up to ${SCHEMA_VERSION}); ` +
+        'update Clipdesk to open this library',
+    );
   }
 }

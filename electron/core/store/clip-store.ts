@@ -60,7 +60,9 @@ export class ClipStore {
    * an older copy synced in) is noticed at the next open by a stat, without reading every shard.
    */
   async shardStamps(keys?: readonly string[]): Promise<Map<string, string>> {
-    const names = keys ? keys.map((key) => `${key}.json`) : (await readdir(join(this.dir, 'clips'))).filter((name) => SHARD_FILE.test(name));
+    const names = keys
+      ? keys.map((key) => `${key}.json`)
+      : (await readdir(join(this.dir, 'clips'))).filter((name) => SHARD_FILE.test(name));
     const stamps = new Map<string, string>();
     await Promise.all(names.map(async (name) => {
       const found = await stat(join(this.dir, 'clips', name)).catch(() => null);
@@ -132,7 +134,7 @@ export class ClipStore {
   }
 
   /**
-   * Just the text of a clip, read synchronously: a search builds 20-50 snippets per keystroke, and
+   * Just the text of a clip, read synchronously: a search builds a page of snippets per keystroke, and
    * async reads' thread-pool round trips cost more than the reads themselves.
    */
   readText(id: string, contentHash: string): string {
@@ -160,7 +162,8 @@ export class ClipStore {
     const file = checkedJsonFile(join(this.dir, MANIFEST_FILE), manifestSchema);
     const { data: found, report } = await readManifest(this.dir);
     if (report) this.recoveries.push(report);
-    const manifest = new Low<Manifest>(file, found ?? { app: 'clipdesk', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString() });
+    const newManifest: Manifest = { app: 'clipdesk', schemaVersion: SCHEMA_VERSION, createdAt: new Date().toISOString() };
+    const manifest = new Low<Manifest>(file, found ?? newManifest);
     if (found?.schemaVersion === SCHEMA_VERSION && !report) return;
     if (found) manifest.data.schemaVersion = await migrate(this.dir, found.schemaVersion);
     // A damaged manifest is already kept in damaged/; its backup slots are better spent on whole ones.
@@ -169,11 +172,14 @@ export class ClipStore {
   }
 
   async #readShard(key: string): Promise<Low<Shard>> {
-    const shard = new Low<Shard>(checkedJsonFile(join(this.dir, 'clips', `${key}.json`), shardSchema), { schemaVersion: SCHEMA_VERSION, clips: {} });
+    const file = checkedJsonFile(join(this.dir, 'clips', `${key}.json`), shardSchema);
+    const shard = new Low<Shard>(file, { schemaVersion: SCHEMA_VERSION, clips: {} });
     const { data, report } = await readShard(this.dir, key);
     shard.data = data;
     // Every read of a shard still damaged on disk recovers it again; the user hears of it once.
-    if (report && !this.recoveries.some((known) => known.doc === report.doc && known.keptAt === report.keptAt)) this.recoveries.push(report);
+    if (report && !this.recoveries.some((known) => known.doc === report.doc && known.keptAt === report.keptAt)) {
+      this.recoveries.push(report);
+    }
     return shard;
   }
 }

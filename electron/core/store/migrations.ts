@@ -26,9 +26,19 @@ export const MIGRATIONS: readonly Migration[] = [];
  * backups/before-v<version>-to-v<target>-<time>/, so a failed or regretted upgrade can be undone by hand.
  * Runs under the library's write lock.
  */
-export async function migrate(dir: string, version: number, steps = MIGRATIONS, target = SCHEMA_VERSION, now = new Date()): Promise<number> {
+export async function migrate(
+  dir: string,
+  version: number,
+  steps = MIGRATIONS,
+  target = SCHEMA_VERSION,
+  now = new Date(),
+): Promise<number> {
   if (version > target) {
-    throw new ClipdeskError('NEWER_LIBRARY', `${dir} was written by a newer Clipdesk (library version ${version}, this app reads up to ${target}); update Clipdesk to open it`);
+    throw new ClipdeskError(
+      'NEWER_LIBRARY',
+      `${dir} was written by a newer Clipdesk (library version ${version}, this app reads up to ${target}); ` +
+        'update Clipdesk to open it',
+    );
   }
   const missing = Array.from({ length: target - version }, (_, i) => version + i).find((from) => !steps.some((step) => step.from === from));
   if (missing !== undefined) throw new ClipdeskError('CORRUPT_LIBRARY', `no migration from library version ${missing} to ${missing + 1}`);

@@ -63,7 +63,9 @@ export async function readWholeShard(dir: string, key: string): Promise<Shard> {
   const path = join(dir, shardDoc(key));
   const found = await checkedJsonFile(path, shardSchema).read();
   if (found) return found;
-  if ((await backupsOf(dir, shardDoc(key))).length > 0) throw new ClipdeskError('CORRUPT_LIBRARY', `${path} is missing, though backups of it exist`);
+  if ((await backupsOf(dir, shardDoc(key))).length > 0) {
+    throw new ClipdeskError('CORRUPT_LIBRARY', `${path} is missing, though backups of it exist`);
+  }
   return { schemaVersion: SCHEMA_VERSION, clips: {} };
 }
 
@@ -150,7 +152,11 @@ async function recoverManifest(dir: string, error: unknown): Promise<Recovered<M
   if (!isClipdeskError(error) || error.code !== 'CORRUPT_LIBRARY') throw error;
   const version = await versionOfShards(dir);
   if (version > SCHEMA_VERSION) {
-    throw new ClipdeskError('NEWER_LIBRARY', `${dir} was written by a newer Clipdesk (its clips are library version ${version}, this app reads up to ${SCHEMA_VERSION}); update Clipdesk to open it`);
+    throw new ClipdeskError(
+      'NEWER_LIBRARY',
+      `${dir} was written by a newer Clipdesk (its clips are library version ${version}, this app reads up to ${SCHEMA_VERSION}); ` +
+        'update Clipdesk to open it',
+    );
   }
   const damaged = await keepDamaged(dir, MANIFEST_FILE, error);
   const backup = await newestWhole(dir, MANIFEST_FILE, manifestSchema);
@@ -168,7 +174,10 @@ export function describeRecovery(report: RecoveryReport): string {
   const parts = [`${report.doc} was damaged (${report.problem})${report.keptAt ? `; the damaged file is kept at ${report.keptAt}` : ''}.`];
   if (report.backup) parts.push(`Restored from the backup saved ${report.backup.savedAt} (${report.backup.path}).`);
   else parts.push('No whole backup of it was found.');
-  const count = (ids: string[], what: string) => ids.length > 0 && parts.push(`${ids.length} ${ids.length === 1 ? 'clip' : 'clips'} ${what}: ${ids.join(', ')}.`);
+  const count = (ids: string[], what: string) => {
+    const clips = ids.length === 1 ? 'clip' : 'clips';
+    if (ids.length > 0) parts.push(`${ids.length} ${clips} ${what}: ${ids.join(', ')}.`);
+  };
   count(report.fromDamaged, 'read back intact from the damaged file');
   count(report.fromBackup, 'taken from the backup (later edits to them are lost)');
   count(report.fromText, `rebuilt from their text only, tagged "${RECOVERED_TAG}" (title, tags, note and highlights are lost)`);

@@ -68,7 +68,11 @@ function plainTextClip(plain: string, url: string | null): ExtractedClip {
     .filter((lines) => lines.length > 0);
   const content = paragraphs.map((lines) => `<p>${lines.map(escapeHtml).join('<br>')}</p>`).join('\n');
   const text = paragraphs.map((lines) => lines.join('\n')).join('\n\n');
-  return buildClip({ url, canonicalUrl: null, title: shortTitle(text), byline: null, source: null, published: null, language: null, content, text });
+  return buildClip({
+    url, canonicalUrl: null, title: shortTitle(text),
+    byline: null, source: null, published: null, language: null,
+    content, text,
+  });
 }
 
 function shortTitle(text: string): string {

@@ -11,8 +11,14 @@ const PADDED_NAME = String.raw`\p{Script=Han}[ \u3000]{1,3}\p{Script=Han}`;
 const NAME_END = String.raw`(?=[\s、,，)）\]】]|$)`;
 const NAMES = String.raw`${HAN_NAME}${NAME_END}(?:[\s、,，]+${HAN_NAME}${NAME_END})*`;
 
-const AUTHOR_LABEL = new RegExp(String.raw`(?:^|[\s【[（(])(?:(?:作者|撰文|执笔人?|撰稿人?)\s*[:：]|文\s*[/／])\s*((?:${PADDED_NAME}|${HANDLE})(?=\s|$|[|｜:：，,。;；)）】\]])(?:[\s、]+${HAN_NAME}${NAME_END})*)`, 'u');
-const REPORTER_LINE = new RegExp(String.raw`^[□■●◎\s]*(?:[\p{Script=Han}A-Za-z]{0,10}?\s*)(?:特约|首席|见习|实习)?(?:记者|通讯员|实习生)(?:\s*[:：]\s*|\s+)(${NAMES})`, 'u');
+/** `作者：` or `文/`, at the start of a line or after a space or an opening bracket. */
+const AUTHOR_WORD = String.raw`(?:^|[\s【[（(])(?:(?:作者|撰文|执笔人?|撰稿人?)\s*[:：]|文\s*[/／])`;
+/** A name or a handle, ending where a value ends, then any more names. */
+const AUTHOR_NAMES = String.raw`(?:${PADDED_NAME}|${HANDLE})(?=\s|$|[|｜:：，,。;；)）】\]])(?:[\s、]+${HAN_NAME}${NAME_END})*`;
+const AUTHOR_LABEL = new RegExp(String.raw`${AUTHOR_WORD}\s*(${AUTHOR_NAMES})`, 'u');
+/** `本报记者`, `新华社特约记者`, `通讯员`: after any bullet, an outlet, a rank, then the role. */
+const REPORTER_ROLE = String.raw`^[□■●◎\s]*(?:[\p{Script=Han}A-Za-z]{0,10}?\s*)(?:特约|首席|见习|实习)?(?:记者|通讯员|实习生)`;
+const REPORTER_LINE = new RegExp(String.raw`${REPORTER_ROLE}(?:\s*[:：]\s*|\s+)(${NAMES})`, 'u');
 const CLOSING_PARENTHESIS = /[（(]([^（()）]{2,40})[)）]\s*$/u;
 const PARENTHESIS_ROLE = /^[\p{Script=Han}]{0,8}?(?:记者|通讯员|实习生)\s*[:：]?\s*/u;
 const PARENTHESIS_PLACE = /\s*[\p{Script=Han}]{0,6}报道$/u;

@@ -16,7 +16,8 @@ export function inPrintedZone(declared: PublishedDate, printedText: string): Pub
   const utc = UTC.exec(declared.iso);
   if (!utc) return declared;
   const instant = Math.floor(Date.parse(declared.iso) / MINUTE) * MINUTE;
-  const offset = clockReadings(printedText).map((reading) => (reading - instant) / MINUTE).find((minutes) => Math.abs(minutes) <= MAX_OFFSET_MINUTES);
+  const offsets = clockReadings(printedText).map((reading) => (reading - instant) / MINUTE);
+  const offset = offsets.find((minutes) => Math.abs(minutes) <= MAX_OFFSET_MINUTES);
   if (!offset || offset % ZONE_STEP_MINUTES !== 0) return declared;
   const local = new Date(instant + offset * MINUTE).toISOString().slice(0, 16);
   return { iso: `${local}${utc[1] ?? ''}${formatOffset(offset)}`, text: declared.text };
