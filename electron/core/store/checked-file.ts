@@ -2,7 +2,7 @@ import { DataFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { ClipdeskError } from '../errors.js';
 import { describeInvalid } from '../validation.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { SCHEMA_VERSION, newerLibrary } from './schema.js';
 
 /**
  * A lowdb adapter that refuses to hand corrupt data to the app: JSON that does not parse or does not
@@ -37,10 +37,6 @@ function parseChecked<T>(path: string, text: string, schema: z.ZodType<T>): T {
 function refuseNewer(path: string, json: unknown): void {
   const version = typeof json === 'object' && json !== null && 'schemaVersion' in json ? json.schemaVersion : undefined;
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
-    throw new ClipdeskError(
-      'NEWER_LIBRARY',
-      `${path} was written by a newer Clipdesk (library version ${version}, this app reads up to ${SCHEMA_VERSION}); ` +
-        'update Clipdesk to open this library',
-    );
+    throw newerLibrary(path, `library version ${version}`);
   }
 }

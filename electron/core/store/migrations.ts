@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ClipdeskError } from '../errors.js';
 import { snapshotInto } from './backups.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { SCHEMA_VERSION, newerLibrary } from './schema.js';
 
 /**
  * One step of the on-disk shape: rewrites a library of version `from` into version `from + 1`. A step
@@ -34,11 +34,7 @@ export async function migrate(
   now = new Date(),
 ): Promise<number> {
   if (version > target) {
-    throw new ClipdeskError(
-      'NEWER_LIBRARY',
-      `${dir} was written by a newer Clipdesk (library version ${version}, this app reads up to ${target}); ` +
-        'update Clipdesk to open it',
-    );
+    throw newerLibrary(dir, `library version ${version}`, target);
   }
   const missing = Array.from({ length: target - version }, (_, i) => version + i).find((from) => !steps.some((step) => step.from === from));
   if (missing !== undefined) throw new ClipdeskError('CORRUPT_LIBRARY', `no migration from library version ${missing} to ${missing + 1}`);

@@ -8,7 +8,7 @@ import { backupsOf } from './backups.js';
 import { checkedJsonFile } from './checked-file.js';
 import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
 import { RECOVERED_TAG, bodiesOfShard, parseOrNull, recordFromText, salvageRecords } from './salvage.js';
-import { SCHEMA_VERSION, manifestSchema, shardSchema } from './schema.js';
+import { SCHEMA_VERSION, manifestSchema, newerLibrary, shardSchema } from './schema.js';
 import type { ClipRecord, Manifest, Shard } from './schema.js';
 import { WriteLock } from './write-lock.js';
 
@@ -152,11 +152,7 @@ async function recoverManifest(dir: string, error: unknown): Promise<Recovered<M
   if (!isClipdeskError(error) || error.code !== 'CORRUPT_LIBRARY') throw error;
   const version = await versionOfShards(dir);
   if (version > SCHEMA_VERSION) {
-    throw new ClipdeskError(
-      'NEWER_LIBRARY',
-      `${dir} was written by a newer Clipdesk (its clips are library version ${version}, this app reads up to ${SCHEMA_VERSION}); ` +
-        'update Clipdesk to open it',
-    );
+    throw newerLibrary(dir, `its clips are library version ${version}`);
   }
   const damaged = await keepDamaged(dir, MANIFEST_FILE, error);
   const backup = await newestWhole(dir, MANIFEST_FILE, manifestSchema);

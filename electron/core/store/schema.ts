@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { HIGHLIGHT_COLORS } from '../../api.js';
+import { ClipdeskError } from '../errors.js';
 
 /** The shape of the library on disk, version by version. Bump SCHEMA_VERSION only with a migration. */
 export const SCHEMA_VERSION = 1;
+
+/**
+ * The refusal of a library (or one of its files, `what`) written by a newer Clipdesk at `version`:
+ * its shape may have changed in ways this app cannot know, so it is neither read nor repaired.
+ */
+export function newerLibrary(what: string, version: number | string, readable: number = SCHEMA_VERSION): ClipdeskError {
+  return new ClipdeskError(
+    'NEWER_LIBRARY',
+    `${what} was written by a newer Clipdesk (${version}, this app reads up to library version ${readable}); update Clipdesk to open it`,
+  );
+}
 
 export const manifestSchema = z.object({
   schemaVersion: z.number().int().min(1),

@@ -5,9 +5,8 @@ import { nestingDepth } from '../parse/nesting-depth.js';
 import { pageTooLarge } from './fetch-page.js';
 
 /**
- * Twice as deep as the deepest of the 161 pages of the test corpora (51; most nest 15-30), and
- * shallow enough that Readability, whose time grows with the square of the depth, finishes within
- * about two seconds on the worst such page.
+ * Over twice as deep as the deepest page of the test corpora, and shallow enough that Readability,
+ * whose time grows with the square of the depth, finishes in a couple of seconds on the worst such page.
  */
 export const MAX_NESTING_DEPTH = 128;
 
