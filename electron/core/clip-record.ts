@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ClipSummary, ExtractedClip } from '../api.js';
+import { ClipdeskError } from './errors.js';
 import type { SearchDoc } from './search/index.js';
 import type { Body, ClipRecord } from './store/schema.js';
 
@@ -67,4 +68,10 @@ export function toSearchDoc(record: ClipRecord, text: string): SearchDoc {
     note: record.note,
     annotations: record.annotations.map((a) => `${a.target.selector[0].exact} ${a.note}`).join('\n'),
   };
+}
+
+/** The record a commit wrote, or NOT_FOUND when another process deleted the clip meanwhile. */
+export function writtenRecord(record: ClipRecord | undefined, id: string): ClipRecord {
+  if (!record) throw new ClipdeskError('NOT_FOUND', `clip ${id} was deleted meanwhile`);
+  return record;
 }

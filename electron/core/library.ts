@@ -1,20 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import type {
-  Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExportFormat, ExtractedClip,
+  Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExportFormat,
   ImportInput, ImportResult, ListOptions, ListResult, Revision, SearchResult, TagCount,
 } from '../api.js';
 import { annotationInputSchema, annotationPatchSchema, clipPatchSchema, importInputSchema, listOptionsSchema } from '../api.js';
 import { findSelection } from './annotate/index.js';
-import { createAnnotation, reanchorAll } from './annotations.js';
+import { createAnnotation } from './annotations.js';
 import type { Catalog } from './catalog/catalog.js';
 import { mirrorInto, openCatalog } from './catalog/catalog-sync.js';
-import { bodyOf, contentHashOf, extractedOf, metadataOf, newRecord, toSummary } from './clip-record.js';
+import { ClipSaver } from './clip-saver.js';
+import { extractedOf, toSummary, writtenRecord } from './clip-record.js';
 import type * as Extraction from './clip/index.js';
 import { ClipdeskError } from './errors.js';
 import { hitSnippet, parseQuery } from './search/index.js';
 import { ClipStore } from './store/clip-store.js';
 import { describeLostClips, describeRecovery } from './store/recovery.js';
-import type { CommitObserver, StoreWriter } from './store/clip-store.js';
+import type { CommitObserver } from './store/clip-store.js';
 import type { ClipRecord } from './store/schema.js';
 import { parseInput } from './validation.js';
 import { sameTag } from '../shared/tag-names.js';
@@ -51,6 +51,7 @@ export class Library {
   readonly #store: ClipStore;
   readonly #catalog: Catalog;
   readonly #mirror: CommitObserver;
+  readonly #saver: ClipSaver;
   readonly #options: LibraryOptions;
 
   private constructor(store: ClipStore, catalog: Catalog, opened: OpenReport, options: LibraryOptions) {
@@ -59,6 +60,7 @@ export class Library {
     this.#store = store;
     this.#catalog = catalog;
     this.#mirror = mirrorInto(catalog, store);
+    this.#saver = new ClipSaver(store, catalog, this.#mirror);
     this.#options = options;
   }
 
@@ -89,69 +91,17 @@ export class Library {
     const tags = cleanTagNames(request.tags ?? []);
     const { clipFromFileBytes, clipFromHtml, clipFromText, clipFromUrl } = await loadExtraction();
     switch (request.kind) {
-      case 'url': return this.#save(await clipFromUrl(request.url, this.#options), tags);
-      case 'html': return this.#save(clipFromHtml(request.html, { url: request.url }), tags);
-      case 'text': return this.#save(clipFromText(request.text, { url: request.url, markdown: request.markdown }), tags);
-      case 'file': return this.#save(clipFromFileBytes(request.name, Buffer.from(request.data, 'base64')), tags);
+      case 'url': return this.#saver.save(await clipFromUrl(request.url, this.#options), tags);
+      case 'html': return this.#saver.save(clipFromHtml(request.html, { url: request.url }), tags);
+      case 'text': return this.#saver.save(clipFromText(request.text, { url: request.url, markdown: request.markdown }), tags);
+      case 'file': return this.#saver.save(clipFromFileBytes(request.name, Buffer.from(request.data, 'base64')), tags);
     }
   }
 
   async importFile(path: string, tags: readonly string[] = []): Promise<ImportResult> {
     const cleaned = cleanTagNames(tags);
     const { clipFromFile } = await loadExtraction();
-    return this.#save(await clipFromFile(path), cleaned);
-  }
-
-  /**
-   * A clip of a page or text already in the library comes back as the same clip, never a duplicate.
-   * The check and the write run under one lock, so two processes clipping one page make one clip.
-   */
-  #save(extracted: ExtractedClip, tags: readonly string[]): Promise<ImportResult> {
-    return this.#store.exclusive(async (writer) => {
-      const existing = await this.#findSame(extracted);
-      if (!existing) return this.#create(writer, extracted, tags);
-      if (existing.contentHash === contentHashOf(extracted)) {
-        const reclip = (fresh: ClipRecord | undefined) => fresh && { ...fresh, tags: withTags(fresh.tags, tags), deletedAt: null };
-        const [record] = await writer.commit([existing.id], reclip, this.#mirror);
-        return { clip: toSummary(this.#written(record, existing.id)), outcome: 'unchanged' };
-      }
-      return { clip: await this.#replaceContent(writer, existing.id, extracted, tags), outcome: 'updated' };
-    });
-  }
-
-  async #create(writer: StoreWriter, extracted: ExtractedClip, tags: readonly string[]): Promise<ImportResult> {
-    const id = randomUUID().replaceAll('-', '');
-    await this.#store.writeBody(id, bodyOf(extracted));
-    const firstRecord = () => ({ ...newRecord(id, extracted, new Date().toISOString()), tags: withTags([], tags) });
-    const [record] = await writer.commit([id], firstRecord, this.#mirror);
-    return { clip: toSummary(this.#written(record, id)), outcome: 'created' };
-  }
-
-  /** New content for a known clip: the old one stays as a revision, highlights are re-anchored. */
-  async #replaceContent(writer: StoreWriter, id: string, extracted: ExtractedClip, tags: readonly string[] = []): Promise<ClipSummary> {
-    await this.#store.writeBody(id, bodyOf(extracted));
-    const now = new Date().toISOString();
-    const [record] = await writer.commit([id], (fresh) => {
-      if (!fresh) return undefined;
-      const revision: Revision = { n: fresh.revisions.length + 1, savedAt: now, title: fresh.title, contentHash: fresh.contentHash };
-      return {
-        ...fresh,
-        ...metadataOf(extracted),
-        title: extracted.title || fresh.title,
-        contentHash: contentHashOf(extracted),
-        tags: withTags(fresh.tags, tags),
-        revisions: [...fresh.revisions, revision],
-        annotations: reanchorAll(fresh.annotations, extracted.text),
-        updatedAt: now,
-        deletedAt: null,
-      };
-    }, this.#mirror);
-    return toSummary(this.#written(record, id));
-  }
-
-  async #findSame(extracted: ExtractedClip): Promise<ClipRecord | undefined> {
-    const id = this.#catalog.findSame(extracted.canonicalUrl, contentHashOf(extracted));
-    return id === undefined ? undefined : this.#store.get(id);
+    return this.#saver.save(await clipFromFile(path), cleaned);
   }
 
   // --- reading ----------------------------------------------------------------------------------
@@ -309,7 +259,7 @@ export class Library {
     const revision = record.revisions.find((r) => r.n === n);
     if (!revision) throw new ClipdeskError('NOT_FOUND', `clip ${id} has no revision ${n}`);
     const body = await this.#store.readBody(id, revision.contentHash);
-    return this.#store.exclusive((writer) => this.#replaceContent(writer, id, { ...extractedOf(record, body), title: revision.title }));
+    return this.#saver.restore(id, { ...extractedOf(record, body), title: revision.title });
   }
 
   /**
@@ -348,7 +298,7 @@ export class Library {
     if (!this.#catalog.has(id)) throw new ClipdeskError('NOT_FOUND', `no clip with id ${id}`);
     const now = new Date().toISOString();
     const [record] = await this.#commit([id], (fresh) => fresh && { ...change(fresh), updatedAt: now });
-    return this.#written(record, id);
+    return writtenRecord(record, id);
   }
 
   /** A store commit mirrored into the catalog under the same lock. */
@@ -357,12 +307,6 @@ export class Library {
     change: (record: ClipRecord | undefined) => ClipRecord | undefined,
   ): Promise<Array<ClipRecord | undefined>> {
     return this.#store.commit(ids, change, this.#mirror);
-  }
-
-  /** The record a commit wrote, or NOT_FOUND when another process deleted it meanwhile. */
-  #written(record: ClipRecord | undefined, id: string): ClipRecord {
-    if (!record) throw new ClipdeskError('NOT_FOUND', `clip ${id} was deleted meanwhile`);
-    return record;
   }
 }
 
