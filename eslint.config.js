@@ -5,79 +5,49 @@
 import stylistic from '@stylistic/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const sharedBoundary = {
-  files: ['electron/shared/**/*.ts'],
-  rules: {
-    '@typescript-eslint/no-restricted-imports': ['error', {
-      patterns: [
-        {
-          regex: '^(?!\\./|\\.\\./api\\.js$)',
-          message: 'Shared modules run in every layer (the sandboxed preload too): they import nothing.',
-        },
-        { regex: '^\\.\\./api\\.js$', allowTypeImports: true, message: 'Shared modules take only types from the contract.' },
-      ],
-    }],
-  },
-};
+/**
+ * A layer's import rule: its files may import nothing a pattern matches (`allowTypeImports` lets
+ * `import type` through). One rule name for every layer, so a file in two layers (the preload is
+ * also in electron/) gets the later, stricter one.
+ */
+function layer(files, patterns, ignores = []) {
+  return { files, ignores, rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } };
+}
 
-const coreBoundary = {
-  files: ['electron/core/**/*.ts'],
-  rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [
-        { group: ['electron', 'electron/*'], message: 'The core is plain Node: it never imports electron.' },
-        {
-          group: ['**/hosts/**', '**/main', '**/main.js', '**/preload', '**/preload.js', '**/ipc', '**/ipc.js', '**/cli', '**/cli.js'],
-          message: 'The core never imports a host adapter.',
-        },
-        { group: ['**/renderer/**'], message: 'The core never imports the renderer.' },
-      ],
-    }],
+const sharedBoundary = layer(['electron/shared/**/*.ts'], [
+  {
+    regex: '^(?!\\./|\\.\\./api\\.js$)',
+    message: 'Shared modules run in every layer (the sandboxed preload too): they import nothing.',
   },
-};
+  { regex: '^\\.\\./api\\.js$', allowTypeImports: true, message: 'Shared modules take only types from the contract.' },
+]);
 
-const hostBoundary = {
-  files: ['electron/*.ts', 'electron/hosts/**/*.ts', 'electron/shell/**/*.ts'],
-  ignores: ['electron/api.ts'],
-  rules: {
-    'no-restricted-imports': ['error', {
-      patterns: [
-        { regex: '(^|/)core/(?!index\\.js$)', message: 'Hosts reach the core only through electron/core/index.ts.' },
-      ],
-    }],
+const coreBoundary = layer(['electron/core/**/*.ts'], [
+  { group: ['electron', 'electron/*'], message: 'The core is plain Node: it never imports electron.' },
+  {
+    group: ['**/hosts/**', '**/main', '**/main.js', '**/preload', '**/preload.js', '**/ipc', '**/ipc.js', '**/cli', '**/cli.js'],
+    message: 'The core never imports a host adapter.',
   },
-};
+  { group: ['**/renderer/**'], message: 'The core never imports the renderer.' },
+]);
 
-const preloadBoundary = {
-  files: ['electron/preload.ts'],
-  rules: {
-    '@typescript-eslint/no-restricted-imports': ['error', {
-      patterns: [
-        {
-          regex: '^(?!electron$|\\./shared/|\\./api\\.js$)',
-          message: 'The sandboxed preload can load only electron and electron/shared/.',
-        },
-        { regex: '^\\./api\\.js$', allowTypeImports: true, message: 'The preload takes only types from the contract.' },
-      ],
-    }],
-  },
-};
+const hostBoundary = layer(['electron/*.ts', 'electron/hosts/**/*.ts', 'electron/shell/**/*.ts'], [
+  { regex: '(^|/)core/(?!index\\.js$)', message: 'Hosts reach the core only through electron/core/index.ts.' },
+], ['electron/api.ts']);
 
-const rendererBoundary = {
-  files: ['renderer/**/*.ts'],
-  rules: {
-    '@typescript-eslint/no-restricted-imports': ['error', {
-      patterns: [
-        { regex: '(^|/)electron/api\\.js$', allowTypeImports: true, message: 'The renderer imports only types from electron/api.ts.' },
-        {
-          regex: '(^|/)electron/(?!api\\.js$|shared/)',
-          message: 'The renderer never imports main-process code (values come from electron/shared/).',
-        },
-        { regex: '^(node:|fs$|path$|child_process$|electron$)', message: 'The renderer has no Node access.' },
-      ],
-    }],
+const preloadBoundary = layer(['electron/preload.ts'], [
+  { regex: '^(?!electron$|\\./shared/|\\./api\\.js$)', message: 'The sandboxed preload can load only electron and electron/shared/.' },
+  { regex: '^\\./api\\.js$', allowTypeImports: true, message: 'The preload takes only types from the contract.' },
+]);
+
+const rendererBoundary = layer(['renderer/**/*.ts'], [
+  { regex: '(^|/)electron/api\\.js$', allowTypeImports: true, message: 'The renderer imports only types from electron/api.ts.' },
+  {
+    regex: '(^|/)electron/(?!api\\.js$|shared/)',
+    message: 'The renderer never imports main-process code (values come from electron/shared/).',
   },
-};
+  { regex: '^(node:|fs$|path$|child_process$|electron$)', message: 'The renderer has no Node access.' },
+]);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'renderer/dist/**'] },
