@@ -6,7 +6,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Clip, ClipPatch, HighlightColor } from '../../electron/api.js';
 import { emit } from '../events.js';
 import { formatDate, plural } from '../format.js';
-import { Offsets, mapText, textToRanges } from '../text-map.js';
+import { highlightsKey, paintHighlights } from '../paint-highlights.js';
 import type { TextMap } from '../text-map.js';
 import { HIGHLIGHT_COLORS, highlightStyles } from '../highlight-styles.js';
 import { SelectionController } from '../controllers/selection-controller.js';
@@ -104,10 +104,10 @@ export class ClipReader extends LitElement {
         <tag-editor .tags=${clip.tags} .allTags=${this.allTags}></tag-editor>
         <label for="note">Note</label>
         <textarea id="note" placeholder="Your note on this clip (saved when you leave the field, or Ctrl+Enter)"
-          .value=${clip.note} @blur=${this._onNoteSave} @keydown=${this._onNoteKeydown}></textarea>
+          .value=${clip.note} @blur=${this._onNoteSave} @keydown=${this._onNoteSave}></textarea>
         <hr>
         <div class="content" tabindex="0" role="region" aria-label="Article text" lang=${clip.language ?? nothing}>
-          ${keyed(this._paintKey(), unsafeHTML(clip.content))}
+          ${keyed(highlightsKey(clip), unsafeHTML(clip.content))}
         </div>
       </article>
       ${this._renderToolbar()}`;
@@ -149,7 +149,7 @@ export class ClipReader extends LitElement {
       this._editingTitle = false;
       this.scrollTop = 0;
     }
-    if (this._paintedKey !== this._paintKey()) this._paint();
+    if (this._paintedKey !== highlightsKey(this.clip)) this._paint();
   }
 
   /**
@@ -181,34 +181,9 @@ export class ClipReader extends LitElement {
     this.renderRoot.querySelector('tag-editor')?.focus();
   }
 
-  /** Changes whenever the painted highlights would differ, so the content is re-rendered fresh. */
-  private _paintKey(): string {
-    const painted = this.clip.annotations.filter((annotation) => annotation.status !== 'orphan');
-    const marks = painted.map((a) => `${a.id}:${a.color}:${a.target.selector[1].start}-${a.target.selector[1].end}`);
-    return `${this.clip.id}/${this.clip.contentHash}/${marks.join(',')}`;
-  }
-
   private _paint(): void {
-    this._paintedKey = this._paintKey();
-    const offsets = new Offsets(this.clip.text);
-    for (const annotation of this.clip.annotations) {
-      if (annotation.status === 'orphan') continue;
-      const { start, end } = annotation.target.selector[1];
-      // Wrapping splits text nodes, so each highlight maps the (changed) DOM afresh.
-      const ranges = textToRanges(mapText(this._content, this.clip.text), offsets.toUnits(start), offsets.toUnits(end));
-      for (const range of ranges.reverse()) {
-        const mark = document.createElement('mark');
-        mark.className = `hl hl-${annotation.color}`;
-        mark.dataset.annotationId = annotation.id;
-        range.surroundContents(mark);
-      }
-    }
-    // Links in a clip lead out of the app: the shell opens new windows in the system browser.
-    for (const link of this._content.querySelectorAll('a[href]')) {
-      link.setAttribute('target', '_blank');
-      link.setAttribute('rel', 'noopener noreferrer');
-    }
-    this._map = mapText(this._content, this.clip.text);
+    this._paintedKey = highlightsKey(this.clip);
+    this._map = paintHighlights(this._content, this.clip);
   }
 
   private _update(patch: ClipPatch): void {
@@ -238,16 +213,11 @@ export class ClipReader extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.title-row button')?.focus();
   }
 
-  private _onNoteSave(event: FocusEvent): void {
+  /** The note is saved when the field is left, or on Ctrl/Cmd+Enter. */
+  private _onNoteSave(event: Event): void {
+    if (event instanceof KeyboardEvent && !(event.key === 'Enter' && (event.ctrlKey || event.metaKey))) return;
     const note = (event.target as HTMLTextAreaElement).value;
     if (note !== this.clip.note) this._update({ note });
-  }
-
-  private _onNoteKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      const note = (event.target as HTMLTextAreaElement).value;
-      if (note !== this.clip.note) this._update({ note });
-    }
   }
 }
 
