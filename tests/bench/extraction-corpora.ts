@@ -14,7 +14,8 @@ export interface CorpusPage {
 }
 
 export function aebPages(): CorpusPage[] {
-  const truth = JSON.parse(readFileSync(join(ROOT, 'aeb/ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  const truthJson = readFileSync(join(ROOT, 'aeb/ground-truth.json'), 'utf8');
+  const truth = JSON.parse(truthJson) as Record<string, { articleBody: string; url: string }>;
   return Object.entries(truth).map(([id, page]) => ({
     id,
     bytes: gunzipSync(readFileSync(join(ROOT, 'aeb/html', `${id}.html.gz`))),
@@ -31,7 +32,11 @@ export function cwcedPages(): CorpusPage[] {
       id,
       bytes: readFileSync(join(dir, 'original', name)),
       url: undefined,
-      truth: { body: readFileSync(join(dir, 'cleaned', `${id}.txt`), 'utf8'), author: known(join(dir, 'author', `${id}.txt`)), date: known(join(dir, 'date', `${id}.txt`)) },
+      truth: {
+        body: readFileSync(join(dir, 'cleaned', `${id}.txt`), 'utf8'),
+        author: known(join(dir, 'author', `${id}.txt`)),
+        date: known(join(dir, 'date', `${id}.txt`)),
+      },
     };
   });
 }

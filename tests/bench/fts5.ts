@@ -53,7 +53,9 @@ export function loadClips(db: Database, clips: readonly BenchClip[], ids: readon
   db.exec(SCHEMA);
   const insert = db.prepare('insert into clips (title, text, tags, source, notes, cid, published) values (?, ?, ?, ?, ?, ?, ?)');
   db.transaction(() => {
-    clips.forEach((clip, i) => insert.run(segmented(clip.title), segmented(clip.text), clip.tags.join(' '), clip.source, '', ids[i], clip.publishedAt));
+    clips.forEach((clip, i) => {
+      insert.run(segmented(clip.title), segmented(clip.text), clip.tags.join(' '), clip.source, '', ids[i], clip.publishedAt);
+    });
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
 }

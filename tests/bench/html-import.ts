@@ -12,7 +12,10 @@ import { readabilityExtract } from './readability-baseline.js';
  * 'html'}) into a fresh library; the baseline does what a Readability-based tool does with the same
  * pages: jsdom + Readability, then one FTS5 insert. Start-up (module loading) is excluded from both.
  */
-export async function htmlImportRates(Driver: Sqlite | null, count: number): Promise<{ clipdesk: number; baseline: number | null; pages: number }> {
+export async function htmlImportRates(
+  Driver: Sqlite | null,
+  count: number,
+): Promise<{ clipdesk: number; baseline: number | null; pages: number }> {
   const pages = aebPages().slice(0, count).map((page) => ({ html: new TextDecoder().decode(page.bytes), url: page.url }));
   await using scope = new CleanupScope();
   const dir = await tempDir(scope, 'clipdesk-bench-html-');

@@ -37,7 +37,10 @@ export function makeQueries(clips: readonly BenchClip[], count: number, seed = 7
     const word = words[at];
     if (!word) continue;
     if (roll < 0.3) {
-      for (let n = 1; n <= Math.min(4, word.length); n++) queries.push({ text: word.slice(0, n), kind: 'prefix', words: [word.slice(0, n)] });
+      for (let n = 1; n <= Math.min(4, word.length); n++) {
+        const prefix = word.slice(0, n);
+        queries.push({ text: prefix, kind: 'prefix', words: [prefix] });
+      }
     } else if (roll < 0.6) {
       const some = words.slice(at, at + 1 + Math.floor(next() * 3));
       queries.push({ text: some.join(' '), kind: 'words', words: some });

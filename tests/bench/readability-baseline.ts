@@ -25,7 +25,12 @@ export function readabilityExtract(html: string, url: string | undefined): Basel
   }
   try {
     const article = new Readability(dom.window.document).parse();
-    return { title: article?.title ?? '', text: article?.textContent ?? '', byline: article?.byline ?? null, publishedTime: article?.publishedTime ?? null };
+    return {
+      title: article?.title ?? '',
+      text: article?.textContent ?? '',
+      byline: article?.byline ?? null,
+      publishedTime: article?.publishedTime ?? null,
+    };
   } finally {
     dom.window.close();
   }

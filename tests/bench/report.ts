@@ -86,7 +86,8 @@ export function printResults(report: BenchReport, json: boolean, targets: readon
   printTable(['metric', 'Clipdesk', 'baseline', 'baseline value', 'ratio', 'note'], rows);
   if (verdicts.length > 0) {
     console.log('\ntargets (issue 6):');
-    printTable(['metric', 'target', 'Clipdesk', 'verdict'], verdicts.map((v) => [v.metric, v.goal, round(v.value), v.pass ? 'PASS' : 'MISS']));
+    const verdictRows = verdicts.map((v) => [v.metric, v.goal, round(v.value), v.pass ? 'PASS' : 'MISS']);
+    printTable(['metric', 'target', 'Clipdesk', 'verdict'], verdictRows);
   }
   for (const note of notes) console.log(`note: ${note}`);
 }

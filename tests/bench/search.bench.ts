@@ -22,7 +22,13 @@ import type { BenchQuery } from './queries.js';
 import { bytesWrittenSoFar, machine, median, percentile, printResults, timeIt } from './report.js';
 import type { BenchResult, Target } from './report.js';
 
-const { values } = parseArgs({ options: { clips: { type: 'string', default: '10000' }, queries: { type: 'string', default: '320' }, json: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    clips: { type: 'string', default: '10000' },
+    queries: { type: 'string', default: '320' },
+    json: { type: 'boolean' },
+  },
+});
 const clipCount = Number(values.clips);
 const queryCount = Number(values.queries);
 const EDITS = 20;
@@ -36,7 +42,8 @@ await using scope = new CleanupScope();
 const root = await tempDir(scope, 'clipdesk-bench-');
 const results: BenchResult[] = [];
 const add = (metric: string, value: number, unit: string, baselineValue?: number, note?: string, baselineName = FTS5): void => {
-  const baseline = baselineValue === undefined || Number.isNaN(baselineValue) ? {} : { baseline: baselineName, baselineValue, ratio: value / baselineValue };
+  const noBaseline = baselineValue === undefined || Number.isNaN(baselineValue);
+  const baseline = noBaseline ? {} : { baseline: baselineName, baselineValue, ratio: value / baselineValue };
   results.push({ metric, value, unit, ...baseline, ...(note ? { note } : {}) });
 };
 
@@ -56,21 +63,29 @@ const fillMs = await timeIt(async () => {
 });
 const db = Driver ? openBaseline(Driver, join(root, 'fts5.sqlite')) : null;
 const loadMs = db ? await timeIt(async () => loadClips(db, clips, ids)) : Number.NaN;
-add('fill.ms_per_clip', fillMs / clipCount, 'ms', loadMs / clipCount, 'generated text clips: Clipdesk import with tags, one at a time; FTS5 one transaction');
+add(
+  'fill.ms_per_clip', fillMs / clipCount, 'ms', loadMs / clipCount,
+  'generated text clips: Clipdesk import with tags, one at a time; FTS5 one transaction',
+);
 
 const rawBytes = clips.reduce((sum, clip) => sum + Buffer.byteLength(clip.title + clip.text), 0);
 const libraryBytes = await folderBytes(join(root, 'library'));
-add('disk.bytes_per_clip', libraryBytes / clipCount, 'B', undefined, `raw text (title + body, UTF-8) is ${(rawBytes / clipCount).toFixed(0)} B per clip: ${(libraryBytes / rawBytes).toFixed(2)}x`);
+const rawPerClip = `raw text (title + body, UTF-8) is ${(rawBytes / clipCount).toFixed(0)} B per clip`;
+add('disk.bytes_per_clip', libraryBytes / clipCount, 'B', undefined, `${rawPerClip}: ${(libraryBytes / rawBytes).toFixed(2)}x`);
 const ftsBytes = db ? (await stat(join(root, 'fts5.sqlite'))).size : Number.NaN;
-add('disk.bytes_per_clip_vs_fts5', libraryBytes / clipCount, 'B', ftsBytes / clipCount, 'FTS5 file holds the text, tags, source and its index');
+add(
+  'disk.bytes_per_clip_vs_fts5', libraryBytes / clipCount, 'B', ftsBytes / clipCount,
+  'FTS5 file holds the text, tags, source and its index',
+);
 
 progress('searching');
 const queries = makeQueries(clips, queryCount);
 const ours = await timeQueries(queries, (query) => library.search(query.text, { limit: 20 }));
 const fts = db ? ftsSearch(db) : null;
 const theirs = fts ? await timeQueries(queries, async (query) => fts.top(query)) : null;
+const theirSlowest = theirs ? `; FTS5's: ${JSON.stringify(theirs.slowest)}` : '';
 for (const [name, p] of [['p50', 50], ['p95', 95], ['max', 100]] as const) {
-  const slowest = name === 'max' ? `slowest: ${JSON.stringify(ours.slowest)}${theirs ? `; FTS5's: ${JSON.stringify(theirs.slowest)}` : ''}` : undefined;
+  const slowest = name === 'max' ? `slowest: ${JSON.stringify(ours.slowest)}${theirSlowest}` : undefined;
   add(`search.${name}_ms`, percentile(ours.times, p), 'ms', theirs ? percentile(theirs.times, p) : undefined, slowest);
 }
 for (const [plan, times] of await planTimes(queries, join(root, 'library'))) {
@@ -79,7 +94,10 @@ for (const [plan, times] of await planTimes(queries, join(root, 'library'))) {
 }
 if (fts) {
   const overlap = await membershipOverlap(queries.filter((query) => query.kind === 'words'), library, fts);
-  add('search.overlap', overlap.mean, '', undefined, `mean Jaccard of all matching clips vs FTS5 over ${overlap.compared} plain-word queries with <= 1000 hits`);
+  add(
+    'search.overlap', overlap.mean, '', undefined,
+    `mean Jaccard of all matching clips vs FTS5 over ${overlap.compared} plain-word queries with <= 1000 hits`,
+  );
 }
 
 progress('editing');
@@ -88,33 +106,51 @@ const tagEdit = await measureWrites(editIds, (id) => library.addTags(id, ['bench
 const highlight = await measureWrites(editIds, (id) => library.annotate(id, { start: 0, end: 30, note: 'bench highlight' }));
 const importOne = await measureWrites(spare, (clip) => library.import({ kind: 'text', text: seedText(clip) }));
 const rowids = editIds.map((id) => ids.indexOf(id) + 1);
-const ftsTag = db ? await measureWrites(rowids, async (rowid) => db.prepare("update clips set tags = tags || ' bench-edit' where rowid = ?").run(rowid)) : null;
-const ftsNote = db ? await measureWrites(rowids, async (rowid) => db.prepare("update clips set notes = notes || ' bench highlight' where rowid = ?").run(rowid)) : null;
+const tagSql = "update clips set tags = tags || ' bench-edit' where rowid = ?";
+const noteSql = "update clips set notes = notes || ' bench highlight' where rowid = ?";
+const ftsTag = db ? await measureWrites(rowids, async (rowid) => db.prepare(tagSql).run(rowid)) : null;
+const ftsNote = db ? await measureWrites(rowids, async (rowid) => db.prepare(noteSql).run(rowid)) : null;
 const insert = db?.prepare('insert into clips (title, text, tags, source, notes, cid, published) values (?, ?, ?, ?, ?, ?, ?)');
-const ftsImport = insert ? await measureWrites(spare, async (clip) => insert.run(clip.title, clip.text, '', clip.source, '', 'new', clip.publishedAt)) : null;
-for (const [name, mine, base] of [['tag_edit', tagEdit, ftsTag], ['highlight_add', highlight, ftsNote], ['import_one', importOne, ftsImport]] as const) {
+const ftsImport = insert
+  ? await measureWrites(spare, async (clip) => insert.run(clip.title, clip.text, '', clip.source, '', 'new', clip.publishedAt))
+  : null;
+const writeCosts = [['tag_edit', tagEdit, ftsTag], ['highlight_add', highlight, ftsNote], ['import_one', importOne, ftsImport]] as const;
+for (const [name, mine, base] of writeCosts) {
   add(`${name}.ms`, mine.ms, 'ms', base?.ms, `median of ${EDITS}`);
-  add(`${name}.bytes_written`, mine.bytes, 'B', base?.bytes, 'bytes passed to write(2) (/proc/self/io wchar); FTS5: WAL frames, checkpoint not counted');
+  add(
+    `${name}.bytes_written`, mine.bytes, 'B', base?.bytes,
+    'bytes passed to write(2) (/proc/self/io wchar); FTS5: WAL frames, checkpoint not counted',
+  );
 }
 
 progress('cold start (fresh processes)');
 const session = queries.filter((query) => query.kind === 'words').slice(0, 20);
-const coldOurs = await coldStart('cold-start-clipdesk.ts', [join(root, 'library'), JSON.stringify(session.map((q) => q.text)), ids[1]!]);
+const sessionJson = JSON.stringify(session.map((q) => q.text));
+const coldOurs = await coldStart('cold-start-clipdesk.ts', [join(root, 'library'), sessionJson, ids[1]!]);
 db?.close();
 const coldTheirs = Driver ? await coldStart('cold-start-fts5.ts', [join(root, 'fts5.sqlite'), JSON.stringify(session), '2']) : null;
-add('cold_start_ms', coldOurs.firstResultMs, 'ms', coldTheirs?.firstResultMs, 'spawn of a fresh Node process (compiled JS when built) to first search answered');
+add(
+  'cold_start_ms', coldOurs.firstResultMs, 'ms', coldTheirs?.firstResultMs,
+  'spawn of a fresh Node process (compiled JS when built) to first search answered',
+);
 add('rss.in_use_mb', coldOurs.rssMb, 'MB', coldTheirs?.rssMb, 'fresh process after open, 20 searches, one tag edit');
 add('rss.peak_mb', coldOurs.peakMb, 'MB', coldTheirs?.peakMb, 'max RSS of that process');
 progress('catalog rebuild from the store (fresh process)');
-const rebuild = await coldStart('cold-start-clipdesk.ts', [join(root, 'library'), JSON.stringify(session.map((q) => q.text)), ids[1]!, 'rebuild']);
-add('rebuild.ms', rebuild.firstResultMs, 'ms', loadMs, 'catalog thrown away and rebuilt from the store, to first search; baseline: FTS5 loading the same clips in one transaction');
+const rebuild = await coldStart('cold-start-clipdesk.ts', [join(root, 'library'), sessionJson, ids[1]!, 'rebuild']);
+add(
+  'rebuild.ms', rebuild.firstResultMs, 'ms', loadMs,
+  'catalog thrown away and rebuilt from the store, to first search; baseline: FTS5 loading the same clips in one transaction',
+);
 add('rss.rebuild_peak_mb', rebuild.peakMb, 'MB', undefined, 'max RSS of the rebuilding process');
 
 progress('importing HTML pages');
 // One page per 250 clips, all 121 from 30,000 clips: the Readability baseline alone takes ~0.6 s a
 // page, and the quick run must stay within 5 minutes.
 const html = await htmlImportRates(Driver, Math.min(121, Math.ceil(clipCount / 250)));
-add('import.clips_per_s', html.clipdesk, 'clips/s', html.baseline ?? undefined, `${html.pages} aeb pages via import({kind:"html"})`, 'jsdom + Readability + FTS5 insert');
+add(
+  'import.clips_per_s', html.clipdesk, 'clips/s', html.baseline ?? undefined,
+  `${html.pages} aeb pages via import({kind:"html"})`, 'jsdom + Readability + FTS5 insert',
+);
 if (clipCount < 100_000) notes.push(`targets are stated for 100,000 clips; this run has ${clipCount}`);
 printResults({ clips: clipCount, machine: machine(), results }, Boolean(values.json), targets(clipCount), notes);
 
@@ -131,7 +167,10 @@ function targets(clips: number): Target[] {
   ];
 }
 
-async function timeQueries(queries: BenchQuery[], run: (query: BenchQuery) => Promise<unknown>): Promise<{ times: number[]; slowest: string }> {
+async function timeQueries(
+  queries: BenchQuery[],
+  run: (query: BenchQuery) => Promise<unknown>,
+): Promise<{ times: number[]; slowest: string }> {
   const times: number[] = [];
   for (const query of queries) times.push(await timeIt(() => run(query)));
   const worst = times.indexOf(Math.max(...times));
@@ -156,7 +195,11 @@ async function planTimes(queries: BenchQuery[], dir: string): Promise<Map<Search
 }
 
 /** Mean Jaccard similarity of the full sets of matching clips, on queries small enough to list whole. */
-async function membershipOverlap(queries: BenchQuery[], library: Library, fts: NonNullable<ReturnType<typeof ftsSearch>>): Promise<{ mean: number; compared: number }> {
+async function membershipOverlap(
+  queries: BenchQuery[],
+  library: Library,
+  fts: NonNullable<ReturnType<typeof ftsSearch>>,
+): Promise<{ mean: number; compared: number }> {
   const scores: number[] = [];
   for (const query of queries) {
     const theirs = new Set(fts.all(query));

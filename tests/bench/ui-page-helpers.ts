@@ -14,7 +14,8 @@ export const PAGE_HELPERS = `
     for (const element of root.querySelectorAll('*')) if (element.shadowRoot) found.push(...benchDeepAll(element.shadowRoot, selector));
     return found;
   }
-  globalThis.benchList = (label) => benchDeepAll(document, '[role="listbox"]').find((element) => element.getAttribute('aria-label') === label);
+  globalThis.benchList = (label) =>
+    benchDeepAll(document, '[role="listbox"]').find((element) => element.getAttribute('aria-label') === label);
   globalThis.benchShown = (label, text, status) => {
     const shown = benchList(label)?.querySelector('[role="option"][aria-posinset="1"]')?.textContent?.includes(text);
     const said = !status || benchDeepAll(document, '[role="status"]').some((element) => element.textContent.trim().startsWith(status));

@@ -24,7 +24,10 @@ const progress = (message: string) => console.error(`[bench:ui ${(performance.no
 
 await using scope = new CleanupScope();
 const { library } = await tempLibrary(scope);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: config.use?.launchOptions?.args ?? [] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: config.use?.launchOptions?.args ?? [],
+});
 scope.after(() => browser.close());
 progress(`filling ${clipCount} clips through the facade`);
 for (const clip of generateClips(clipCount)) await library.import({ kind: 'text', text: seedText(clip) });
@@ -59,17 +62,23 @@ for (const query of QUERIES) {
 }
 await host.close();
 
+const scrollNote = `${frames.length} animation frames, list scrolled 400 px a frame`;
+const keystrokeNote = `${keystrokes.length} queries; includes the search bar's typing debounce`;
 const results: BenchResult[] = [
   { metric: 'ui.first_list_paint_ms', value: firstPaint, unit: 'ms', note: 'navigation start to the first rows of the clip list drawn' },
-  { metric: 'ui.scroll_frame_p50_ms', value: percentile(frames, 50), unit: 'ms', note: `${frames.length} animation frames, list scrolled 400 px a frame` },
+  { metric: 'ui.scroll_frame_p50_ms', value: percentile(frames, 50), unit: 'ms', note: scrollNote },
   { metric: 'ui.scroll_frame_p95_ms', value: percentile(frames, 95), unit: 'ms' },
   { metric: 'ui.scroll_frame_max_ms', value: Math.max(...frames), unit: 'ms' },
-  { metric: 'ui.keystroke_to_results_p50_ms', value: percentile(keystrokes, 50), unit: 'ms', note: `${keystrokes.length} queries; includes the search bar's typing debounce` },
+  { metric: 'ui.keystroke_to_results_p50_ms', value: percentile(keystrokes, 50), unit: 'ms', note: keystrokeNote },
   { metric: 'ui.keystroke_to_results_p95_ms', value: percentile(keystrokes, 95), unit: 'ms' },
 ];
 printResults({ clips: clipCount, machine: machine(), results }, Boolean(values.json));
 
 async function whenShown(page: Page, label: string, text: string, status: string): Promise<number> {
-  const handle = await page.waitForFunction(([l, t, s]) => (globalThis as unknown as PageHelpers).benchShown(l, t, s), [label, text, status] as const, { polling: 'raf', timeout: 60_000 });
+  const handle = await page.waitForFunction(
+    ([l, t, s]) => (globalThis as unknown as PageHelpers).benchShown(l, t, s),
+    [label, text, status] as const,
+    { polling: 'raf', timeout: 60_000 },
+  );
   return (await handle.jsonValue()) as number;
 }

@@ -1,4 +1,6 @@
-import type { Annotation, AnnotationInput, Clip, ClipPatch, ClipSummary, ImportInput, ImportResult, ListOptions, ListResult } from '../../electron/api.js';
+import type {
+  Annotation, AnnotationInput, Clip, ClipPatch, ClipSummary, ImportInput, ImportResult, ListOptions, ListResult,
+} from '../../electron/api.js';
 import { ARTICLE_FORMATS, articleInput, markerWord, markersIn } from './articles.js';
 import type { ArticleFormat } from './articles.js';
 import type { Op, OpResult } from './protocol.js';

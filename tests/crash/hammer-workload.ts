@@ -13,7 +13,9 @@ import type { Op, OpResult } from './protocol.js';
 export function hammerOps(name: string, lane: number, sharedIds: readonly string[], round: number, imports = true): Op[] {
   const shared = (k: number): string => sharedIds[k % sharedIds.length] ?? '';
   const ops: Op[] = [{ kind: 'addTags', id: shared(round), tags: [`${name}-${round}`] }];
-  if (imports && round % 2 === 0) ops.push({ kind: 'import', format: round % 4 === 0 ? 'text' : 'chinese', word: markerWord(round, 0, lane) });
+  if (imports && round % 2 === 0) {
+    ops.push({ kind: 'import', format: round % 4 === 0 ? 'text' : 'chinese', word: markerWord(round, 0, lane) });
+  }
   if (round % 5 === 0) ops.push({ kind: 'annotate', id: shared(round * 7), start: 0, end: 12, note: `By ${markerWord(round, 1, lane)}` });
   return ops;
 }

@@ -74,7 +74,10 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
   const budget = { left: options.kills };
   const readyTimes: number[] = [];
   try {
-    const lanes = Array.from({ length: options.lanes }, (_, lane) => runLane(command, new Rng(options.seed + lane * 1_000_003), budget, options, report, readyTimes));
+    const lanes = Array.from({ length: options.lanes }, (_, lane) => {
+      const rng = new Rng(options.seed + lane * 1_000_003);
+      return runLane(command, rng, budget, options, report, readyTimes);
+    });
     await Promise.all(lanes);
   } finally {
     await command.dispose();
@@ -85,7 +88,14 @@ export async function runCrashHarness(options: CrashOptions): Promise<CrashRepor
 }
 
 /** Kills writers on one library after another until the shared budget of kills is spent. */
-async function runLane(command: WriterCommand, rng: Rng, budget: { left: number }, options: CrashOptions, report: CrashReport, readyTimes: number[]): Promise<void> {
+async function runLane(
+  command: WriterCommand,
+  rng: Rng,
+  budget: { left: number },
+  options: CrashOptions,
+  report: CrashReport,
+  readyTimes: number[],
+): Promise<void> {
   while (budget.left > 0) {
     await using scope = new CleanupScope();
     const lane: Lane = { dir: await tempDir(scope, 'clipdesk-crash-'), state: new Map(), markers: new Set(), run: 0, broken: false };
@@ -98,12 +108,21 @@ async function runLane(command: WriterCommand, rng: Rng, budget: { left: number 
   }
 }
 
-async function killOnce(command: WriterCommand, lane: Lane, rng: Rng, options: CrashOptions, report: CrashReport, readyTimes: number[]): Promise<void> {
+async function killOnce(
+  command: WriterCommand,
+  lane: Lane,
+  rng: Rng,
+  options: CrashOptions,
+  report: CrashReport,
+  readyTimes: number[],
+): Promise<void> {
   const imports = lane.state.size < 3 || rng.chance(options.importShare);
   const web = rng.chance(options.webShare);
   const plan = planKill(rng, imports, median(readyTimes) || 600);
   const run = lane.run++;
-  const config: WriterConfig = web ? { mode: 'web', dir: lane.dir } : { mode: 'crash', dir: lane.dir, seed: options.seed, run, imports, maxOps: 1000 };
+  const config: WriterConfig = web
+    ? { mode: 'web', dir: lane.dir }
+    : { mode: 'crash', dir: lane.dir, seed: options.seed, run, imports, maxOps: 1000 };
   const writer = startWriter(command, config);
   const disarm = armKill(writer, plan, lane.dir);
   const driven = web ? driveOverHttp(writer, options.seed, run, imports) : Promise.resolve();
@@ -124,7 +143,8 @@ function endProblem(writer: WriterProcess, code: number | null, signal: NodeJS.S
   if (error?.t === 'error') return `failed: ${error.code} ${error.message}`;
   const lifetime = performance.now() - writer.startedAt;
   if (signal === 'SIGKILL' && lifetime < HANG_MS - 1_000) return undefined;
-  return `ended with ${signal ?? `exit code ${code}`} after ${Math.round(lifetime)} ms: ${writer.stderr().trim().split('\n').slice(-3).join(' | ') || 'no output'}`;
+  const lastOutput = writer.stderr().trim().split('\n').slice(-3).join(' | ') || 'no output';
+  return `ended with ${signal ?? `exit code ${code}`} after ${Math.round(lifetime)} ms: ${lastOutput}`;
 }
 
 function countKill(report: CrashReport, policy: KillPolicy, web: boolean): void {
@@ -195,13 +215,16 @@ function median(values: readonly number[]): number {
 export function formatReport(report: CrashReport): string {
   const ms = (value: number) => `${Math.round(value)} ms`;
   return [
-    `kills: ${report.kills} (${KILL_POLICIES.map((p) => `${p} ${report.killsBy[p]}`).join(', ')}), ${report.webKills} of them of the web host driven over HTTP, over ${report.libraries} libraries`,
+    `kills: ${report.kills} (${KILL_POLICIES.map((p) => `${p} ${report.killsBy[p]}`).join(', ')}), ` +
+      `${report.webKills} of them of the web host driven over HTTP, over ${report.libraries} libraries`,
     `acked writes: ${report.ackedWrites}; problems (lost or altered acked writes, index disagreements): ${report.problems.length}`,
     `unacked write in flight at the kill: landed whole ${report.pendingLanded}, absent ${report.pendingAbsent}`,
-    `locks left by a killed writer: ${report.locksLeft.deadPid} naming a dead pid (slowest take-over ${ms(report.maxTakeoverMs.deadPid)}), ` +
-      `${report.locksLeft.empty} empty (slowest take-over ${ms(report.maxTakeoverMs.empty)}), ${report.locksLeft.livePid} naming a live pid`,
+    `locks left by a killed writer: ${report.locksLeft.deadPid} naming a dead pid ` +
+      `(slowest take-over ${ms(report.maxTakeoverMs.deadPid)}), ${report.locksLeft.empty} empty ` +
+      `(slowest take-over ${ms(report.maxTakeoverMs.empty)}), ${report.locksLeft.livePid} naming a live pid`,
     `temp files seen after kills: ${report.tempFilesSeen}; reopens that repaired the search catalog: ${report.catalogRepairs}`,
-    `reopen + verify: ${report.verifies} times, mean ${ms(report.verifyMs.mean)}, max ${ms(report.verifyMs.max)} (up to ${report.maxClips} clips, ${report.searches} searches)`,
+    `reopen + verify: ${report.verifies} times, mean ${ms(report.verifyMs.mean)}, max ${ms(report.verifyMs.max)} ` +
+      `(up to ${report.maxClips} clips, ${report.searches} searches)`,
     `writer start-up to open library: median ${ms(report.writerReadyMs)}; whole run ${(report.durationMs / 1000).toFixed(1)} s`,
   ].join('\n');
 }

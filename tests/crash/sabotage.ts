@@ -51,7 +51,8 @@ const noLock: Plugin = {
   setup(build) {
     build.onLoad({ filter: /write-lock\.ts$/ }, () => ({
       loader: 'ts',
-      contents: 'export class WriteLock { constructor(_path: string, _timeout?: number) {} withLock<T>(task: () => Promise<T>): Promise<T> { return task(); } }',
+      contents: 'export class WriteLock { constructor(_path: string, _timeout?: number) {} ' +
+        'withLock<T>(task: () => Promise<T>): Promise<T> { return task(); } }',
     }));
   },
 };

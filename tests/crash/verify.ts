@@ -32,7 +32,12 @@ export type LockLeft = 'none' | 'dead-pid' | 'live-pid' | 'empty';
  * unacknowledged op may or may not have landed, atomically); and the search index agrees with the store.
  * `markers` holds every marker word ever written, so words that should be gone are searched too.
  */
-export async function verifyLibrary(dir: string, expected: LibraryState, pending: Op | undefined, markers: ReadonlySet<string>): Promise<Verdict> {
+export async function verifyLibrary(
+  dir: string,
+  expected: LibraryState,
+  pending: Op | undefined,
+  markers: ReadonlySet<string>,
+): Promise<Verdict> {
   const lock = await lockLeft(dir);
   const started = performance.now();
   const library = await Library.open(dir);
@@ -47,7 +52,8 @@ export async function verifyLibrary(dir: string, expected: LibraryState, pending
     problems.push(...noticesOf(library).map((notice) => `reopening reported: ${notice}`));
     const tempFiles = await countTempFiles(dir);
     const catalogRepaired = (library as { opened?: { catalogRepaired?: number } }).opened?.catalogRepaired ?? 0;
-    return { problems, state, pendingLanded: resolved.landed, lock, openMs, verifyMs: performance.now() - started, tempFiles, searches: search.count, catalogRepaired };
+    const verifyMs = performance.now() - started;
+    return { problems, state, pendingLanded: resolved.landed, lock, openMs, verifyMs, tempFiles, searches: search.count, catalogRepaired };
   } finally {
     await closeLibrary(library);
   }
@@ -72,7 +78,11 @@ async function readState(library: Library): Promise<{ state: LibraryState; probl
 }
 
 /** Matches the library against the expected state without, then with, the unacknowledged op. */
-function resolvePending(expected: LibraryState, pending: Op | undefined, found: LibraryState): { problems: string[]; landed: boolean | null } {
+function resolvePending(
+  expected: LibraryState,
+  pending: Op | undefined,
+  found: LibraryState,
+): { problems: string[]; landed: boolean | null } {
   const without = differences(expected, found);
   if (without.length === 0) return { problems: [], landed: pending ? false : null };
   const landed = pending ? landedState(expected, pending, found) : undefined;
@@ -110,7 +120,11 @@ function landedState(expected: LibraryState, op: Op, found: LibraryState): Libra
  * nothing else; a marker of a trashed clip, a replaced text or a removed tag or note finds nothing;
  * a word in every article finds exactly the live clips; list() counts them too.
  */
-async function checkSearch(library: Library, state: LibraryState, markers: ReadonlySet<string>): Promise<{ problems: string[]; count: number }> {
+async function checkSearch(
+  library: Library,
+  state: LibraryState,
+  markers: ReadonlySet<string>,
+): Promise<{ problems: string[]; count: number }> {
   const problems: string[] = [];
   const live = [...state.values()].filter((clip) => !clip.deleted);
   const findable = new Map(live.flatMap((clip) => findableMarkers(clip).map((word) => [word, clip.id] as const)));
@@ -118,15 +132,23 @@ async function checkSearch(library: Library, state: LibraryState, markers: Reado
   const search = (query: string) => (count++, library.search(query, { limit: 5 }));
   for (const [word, id] of findable) {
     const found = await search(word);
-    if (found.total !== 1 || found.hits[0]?.clip.id !== id) problems.push(`search "${word}" should find clip ${id} alone, found ${found.hits.map((h) => h.clip.id).join(', ') || 'nothing'}`);
+    if (found.total !== 1 || found.hits[0]?.clip.id !== id) {
+      const foundIds = found.hits.map((h) => h.clip.id).join(', ') || 'nothing';
+      problems.push(`search "${word}" should find clip ${id} alone, found ${foundIds}`);
+    }
   }
   for (const word of markers) {
     if (findable.has(word)) continue;
     const found = await search(word);
-    if (found.total !== 0) problems.push(`search "${word}" should find nothing (trashed or replaced), found ${found.hits.map((h) => h.clip.id).join(', ')}`);
+    if (found.total !== 0) {
+      const foundIds = found.hits.map((h) => h.clip.id).join(', ');
+      problems.push(`search "${word}" should find nothing (trashed or replaced), found ${foundIds}`);
+    }
   }
   const everyArticle = (await search('crashcorpus')).total;
-  if (everyArticle !== live.length) problems.push(`search "crashcorpus" found ${everyArticle} clips, the store has ${live.length} live ones`);
+  if (everyArticle !== live.length) {
+    problems.push(`search "crashcorpus" found ${everyArticle} clips, the store has ${live.length} live ones`);
+  }
   const listed = library.list({ limit: 1 }).total;
   if (listed !== live.length) problems.push(`list() counts ${listed} clips, the store has ${live.length} live ones`);
   return { problems, count };

@@ -41,7 +41,9 @@ async function runCrash(library: Library, config: Extract<WriterConfig, { mode: 
 
 async function runHammer(library: Library, config: Extract<WriterConfig, { mode: 'hammer' }>): Promise<void> {
   for (let round = 0; round < config.rounds; round++) {
-    for (const op of hammerOps(config.name, config.lane, config.sharedIds, round, config.imports)) await step(op, (o) => executeHammerOp(library, o));
+    for (const op of hammerOps(config.name, config.lane, config.sharedIds, round, config.imports)) {
+      await step(op, (o) => executeHammerOp(library, o));
+    }
   }
 }
 

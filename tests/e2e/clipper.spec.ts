@@ -80,11 +80,13 @@ test('a page without the token can neither clip nor read anything', async ({ pag
   await page.goto(`${site.url}/harbour`);
   const clipUrl = `${clipper.url}clip`;
   const attempts = await page.evaluate(async (url) => {
-    const attempt = (input: string, init?: RequestInit) => fetch(input, init).then((r) => `read ${r.status} ${r.type}`, (e: Error) => `failed: ${e.name}`);
+    const attempt = (input: string, init?: RequestInit) =>
+      fetch(input, init).then((r) => `read ${r.status} ${r.type}`, (e: Error) => `failed: ${e.name}`);
     const json = JSON.stringify({ url: location.href, html: document.documentElement.outerHTML });
+    const guessedHeaders = { 'Content-Type': 'application/json', 'X-Clipdesk-Token': 'guess' };
     return {
       json: await attempt(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: json }),
-      guessedToken: await attempt(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Clipdesk-Token': 'guess' }, body: json }),
+      guessedToken: await attempt(url, { method: 'POST', headers: guessedHeaders, body: json }),
       simple: await attempt(url, { method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body: json }),
       status: await attempt(url.replace(/clip$/, '')),
     };

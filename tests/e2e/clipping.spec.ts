@@ -231,7 +231,8 @@ test('an .html file and a .md file dropped onto the window become clips', async 
   await expect(articleText(page)).toContainText('The cranes will double the number of containers');
 
   await page.getByRole('button', { name: 'All clips' }).click();
-  await drop(page, fileItem('tides.md', 'text/markdown', '# Tide tables for the spring\n\nThe **highest tides** of the year come in *March*.\n'));
+  const markdown = '# Tide tables for the spring\n\nThe **highest tides** of the year come in *March*.\n';
+  await drop(page, fileItem('tides.md', 'text/markdown', markdown));
   await expect(readerHeading(page, 'Tide tables for the spring')).toBeVisible(IMPORTED);
   await expect(articleText(page).locator('strong')).toHaveText('highest tides');
   expect(app.library.list().total).toBe(2);
@@ -266,7 +267,8 @@ test('a dropped link that fails and a dropped file of the wrong kind explain why
 test('a GBK-encoded page saved as .html and dropped onto the window is decoded correctly', async ({ app, page }) => {
   // Declared gb2312, as such pages usually are, yet using a GBK-only character (镕), as they often do.
   const title = '西湖龙井春茶提早开采';
-  const html = `<!doctype html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>${title}</title></head>
+  const head = `<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>${title}</title>`;
+  const html = `<!doctype html><html><head>${head}</head>
 <body><article><h1>${title}</h1>
 <p>西湖龙井茶园今年春茶开采比往年提早了一周，茶农说，三月气温偏高，嫩芽长得快。</p>
 <p>杭州市农业部门预计，今年龙井茶产量将比去年增加一成，价格基本持平。茶农朱镕生说，今年的茶叶品质是近五年最好的。</p>

@@ -28,7 +28,8 @@ test('edits the title in place; Enter keeps the new title and Escape the old one
   await expect(page.getByRole('heading', { level: 1, name: 'Pharma chamber visits Jilin High-tech Zone' })).toBeVisible(); // still reading
 
   await page.getByRole('button', { name: '← Back to list' }).click();
-  await expect(page.getByRole('listbox', { name: 'Clips' }).getByRole('option')).toContainText(['Pharma chamber visits Jilin High-tech Zone']);
+  const rows = page.getByRole('listbox', { name: 'Clips' }).getByRole('option');
+  await expect(rows).toContainText(['Pharma chamber visits Jilin High-tech Zone']);
   expect((await app.library.get(seed.id)).title).toBe('Pharma chamber visits Jilin High-tech Zone');
 });
 
@@ -55,7 +56,7 @@ test('a note is saved when the field loses focus and is there after a reload', a
 
   await page.reload();
   await openClip(page, SEED_TITLE);
-  await expect(page.getByRole('textbox', { name: 'Note', exact: true })).toHaveValue('Follow up with the chamber about\nthe biomedical park.');
+  await expect(note).toHaveValue('Follow up with the chamber about\nthe biomedical park.');
 });
 
 test('a note is saved when going straight back to the list', async ({ page, app }) => {

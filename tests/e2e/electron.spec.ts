@@ -16,7 +16,8 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const MAIN = join(ROOT, 'dist/electron/main.js');
 
 function electronBinary(): { path: string } | { missing: string } {
-  if (process.env.ELECTRON_PATH) return existsSync(process.env.ELECTRON_PATH) ? { path: process.env.ELECTRON_PATH } : { missing: `ELECTRON_PATH=${process.env.ELECTRON_PATH} does not exist` };
+  const fromEnv = process.env.ELECTRON_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? { path: fromEnv } : { missing: `ELECTRON_PATH=${fromEnv} does not exist` };
   try {
     const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
     const path = join(packageDir, 'dist', readFileSync(join(packageDir, 'path.txt'), 'utf8').trim());
@@ -37,7 +38,11 @@ let libraryDir: string;
 test.beforeAll(async () => {
   if (!('path' in binary)) return;
   libraryDir = await mkdtemp(join(tmpdir(), 'clipdesk-electron-'));
-  app = await electron.launch({ executablePath: binary.path, args: [ROOT, '--library', libraryDir], env: { ...process.env, CLIPDESK_LIBRARY: libraryDir } });
+  app = await electron.launch({
+    executablePath: binary.path,
+    args: [ROOT, '--library', libraryDir],
+    env: { ...process.env, CLIPDESK_LIBRARY: libraryDir },
+  });
   appWindow = await app.firstWindow();
   await appWindow.waitForLoadState('domcontentloaded');
 });
@@ -50,7 +55,9 @@ test.afterAll(async () => {
 test('the page has no Node and reaches the main process only through the isolated typed API', async () => {
   expect(appWindow.url()).toBe('app://clipdesk/index.html');
   const page = await appWindow.evaluate(() => {
-    const global = window as unknown as { require?: unknown; process?: unknown; ipcRenderer?: unknown; clipdesk: Record<string, () => unknown> };
+    const global = window as unknown as {
+      require?: unknown; process?: unknown; ipcRenderer?: unknown; clipdesk: Record<string, () => unknown>;
+    };
     return {
       require: typeof global.require,
       process: typeof global.process,

@@ -247,8 +247,8 @@ async function savedHighlights(library: Library, clipId: string, count: number):
 
 /** The text of every mark painted for one highlight, joined in document order. */
 async function paintedText(page: Page, annotationId: string): Promise<string> {
-  const texts = await page.getByRole('region', { name: 'Article text' }).locator(`mark[data-annotation-id="${annotationId}"]`).allTextContents();
-  return texts.join('');
+  const marks = page.getByRole('region', { name: 'Article text' }).locator(`mark[data-annotation-id="${annotationId}"]`);
+  return (await marks.allTextContents()).join('');
 }
 
 test('double-clicking a word offers the toolbar and highlights just that word', async ({ page, app }) => {
@@ -324,7 +324,8 @@ test('a highlight overlapping another keeps both passages whole', async ({ page,
 
   await selectInArticle(page, 'Management Committee of Jilin High-tech');
   await page.getByRole('toolbar', { name: 'Highlight selection' }).getByRole('button', { name: 'Highlight pink' }).click();
-  await expect(page.getByRole('complementary', { name: 'Highlights and notes' }).getByRole('heading', { name: 'Highlights (2)' })).toBeVisible();
+  const sidebar = page.getByRole('complementary', { name: 'Highlights and notes' });
+  await expect(sidebar.getByRole('heading', { name: 'Highlights (2)' })).toBeVisible();
   const second = (await app.library.get(clip.id)).annotations.find((a) => a.id !== first.id);
   expect(second?.target.selector[0].exact).toBe('Management Committee of Jilin High-tech');
   await expect.poll(() => paintedText(page, first.id)).toBe('Jilin High-tech Zone, received Zhou Hui');

@@ -107,7 +107,8 @@ test(`stored content of ${payloadCount} XSS payloads runs nothing and loads noth
   expect(await page.locator('body').evaluate(activeContent)).toEqual([]);
   expect(await watcher.seen()).toEqual([]);
   expect(page.url()).toBe(READER_URL);
-  test.info().annotations.push({ type: 'payloads', description: `${payloadCount} payloads in ${families.length} families, each stored twice` });
+  const description = `${payloadCount} payloads in ${families.length} families, each stored twice`;
+  test.info().annotations.push({ type: 'payloads', description });
 });
 
 test('the reader opens a page of every XSS payload family without running or loading anything', async ({ page, app }) => {
@@ -121,7 +122,8 @@ test('the reader opens a page of every XSS payload family without running or loa
     await openClip(page, familyTitle(family));
     const article = page.getByRole('region', { name: 'Article text' });
     await expect(article).toContainText('The harbour authority published its quarterly figures');
-    const active = 'script, style, iframe, frame, object, embed, form, input, button, base, meta, link, svg, math, template, [style], [srcdoc]';
+    const active = 'script, style, iframe, frame, object, embed, form, input, button, base, meta, link, ' +
+      'svg, math, template, [style], [srcdoc]';
     expect(await article.locator(active).count(), family.name).toBe(0);
     await provoke(article);
     await page.getByRole('button', { name: '← Back to list' }).click();

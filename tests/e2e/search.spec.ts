@@ -32,35 +32,38 @@ function results(page: Page): Locator {
   return page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
 }
 
-test('clips the seed article from the dialog, tags it in the reader, and finds it with tag:<tag> and a word, the word marked', async ({ app, page }) => {
-  await page.goto(app.host.url);
-  await page.getByRole('button', { name: 'Add clip' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Add clip' });
-  await dialog.getByRole('textbox', { name: 'Or paste HTML or text' }).fill(await readFile(SEED_FILE, 'utf8'));
-  await dialog.getByRole('button', { name: 'Clip' }).click();
+test(
+  'clips the seed article from the dialog, tags it in the reader, and finds it with tag:<tag> and a word, the word marked',
+  async ({ app, page }) => {
+    await page.goto(app.host.url);
+    await page.getByRole('button', { name: 'Add clip' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add clip' });
+    await dialog.getByRole('textbox', { name: 'Or paste HTML or text' }).fill(await readFile(SEED_FILE, 'utf8'));
+    await dialog.getByRole('button', { name: 'Clip' }).click();
 
-  // Clipping gets more than the default 5 s: on a busy 2-core runner a worker's first import is slow.
-  await expect(dialog).toBeHidden({ timeout: 20_000 });
-  await expect(page.getByRole('heading', { level: 1, name: SEED_TITLE })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'About this clip' })).toContainText(`Published ${SEED_PUBLISHED_TEXT}`);
+    // Clipping gets more than the default 5 s: on a busy 2-core runner a worker's first import is slow.
+    await expect(dialog).toBeHidden({ timeout: 20_000 });
+    await expect(page.getByRole('heading', { level: 1, name: SEED_TITLE })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'About this clip' })).toContainText(`Published ${SEED_PUBLISHED_TEXT}`);
 
-  const addTag = page.getByRole('combobox', { name: 'Add tag' });
-  await addTag.fill('pharma');
-  await addTag.press('Enter');
-  await expect(page.getByRole('button', { name: 'Remove tag pharma' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^pharma\s*1$/ })).toBeVisible();
+    const addTag = page.getByRole('combobox', { name: 'Add tag' });
+    await addTag.fill('pharma');
+    await addTag.press('Enter');
+    await expect(page.getByRole('button', { name: 'Remove tag pharma' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^pharma\s*1$/ })).toBeVisible();
 
-  await searchBox(page).fill('tag:pharma Zhou');
-  await expect(page.getByText('1 clip found')).toBeVisible();
-  await expect(results(page)).toHaveCount(1);
-  await expect(results(page)).toContainText(SEED_TITLE);
-  await expect(results(page).locator('mark').filter({ hasText: 'Zhou' }).first()).toBeVisible();
+    await searchBox(page).fill('tag:pharma Zhou');
+    await expect(page.getByText('1 clip found')).toBeVisible();
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page)).toContainText(SEED_TITLE);
+    await expect(results(page).locator('mark').filter({ hasText: 'Zhou' }).first()).toBeVisible();
 
-  // The tag filter really filters: the same word under another tag finds nothing.
-  await searchBox(page).fill('tag:shipping Zhou');
-  await expect(page.getByRole('heading', { name: 'No clips match' })).toBeVisible();
-  await expect(results(page)).toHaveCount(0);
-});
+    // The tag filter really filters: the same word under another tag finds nothing.
+    await searchBox(page).fill('tag:shipping Zhou');
+    await expect(page.getByRole('heading', { name: 'No clips match' })).toBeVisible();
+    await expect(results(page)).toHaveCount(0);
+  },
+);
 
 test('search as you type finds clips by the start of a word and narrows with each word', async ({ app, page }) => {
   await arrangeTwoClips(app.library);
@@ -82,40 +85,43 @@ test('search as you type finds clips by the start of a word and narrows with eac
   await expect(results(page)).toContainText(HARBOUR_TITLE);
 });
 
-test('the query is kept in the address, back and forward bring earlier queries back, and a search link opens its results', async ({ app, page }) => {
-  await arrangeTwoClips(app.library);
-  await page.goto(app.host.url);
+test(
+  'the query is kept in the address, back and forward bring earlier queries back, and a search link opens its results',
+  async ({ app, page }) => {
+    await arrangeTwoClips(app.library);
+    await page.goto(app.host.url);
 
-  await searchBox(page).fill('Zhou');
-  await expect(results(page)).toContainText(SEED_TITLE);
-  await expect(page).toHaveURL(/\?q=Zhou$/);
+    await searchBox(page).fill('Zhou');
+    await expect(results(page)).toContainText(SEED_TITLE);
+    await expect(page).toHaveURL(/\?q=Zhou$/);
 
-  await searchBox(page).fill('rotterdam cranes');
-  await expect(results(page)).toContainText(HARBOUR_TITLE);
-  await expect(page).toHaveURL(/\?q=rotterdam\+cranes$/);
+    await searchBox(page).fill('rotterdam cranes');
+    await expect(results(page)).toContainText(HARBOUR_TITLE);
+    await expect(page).toHaveURL(/\?q=rotterdam\+cranes$/);
 
-  await page.goBack();
-  await expect(page).toHaveURL(/\?q=Zhou$/);
-  await expect(searchBox(page)).toHaveValue('Zhou');
-  await expect(results(page)).toHaveCount(1);
-  await expect(results(page)).toContainText(SEED_TITLE);
+    await page.goBack();
+    await expect(page).toHaveURL(/\?q=Zhou$/);
+    await expect(searchBox(page)).toHaveValue('Zhou');
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page)).toContainText(SEED_TITLE);
 
-  await page.goBack();
-  await expect(searchBox(page)).toHaveValue('');
-  await expect(page.getByRole('listbox', { name: 'Clips' }).getByRole('option')).toHaveCount(2);
+    await page.goBack();
+    await expect(searchBox(page)).toHaveValue('');
+    await expect(page.getByRole('listbox', { name: 'Clips' }).getByRole('option')).toHaveCount(2);
 
-  await page.goForward();
-  await page.goForward();
-  await expect(searchBox(page)).toHaveValue('rotterdam cranes');
-  await expect(results(page)).toHaveCount(1);
-  await expect(results(page)).toContainText(HARBOUR_TITLE);
+    await page.goForward();
+    await page.goForward();
+    await expect(searchBox(page)).toHaveValue('rotterdam cranes');
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page)).toContainText(HARBOUR_TITLE);
 
-  // A search link (e.g. a bookmark) opens straight onto its results.
-  await page.goto(app.host.url.replace('/#', '/?q=dock+workers#'));
-  await expect(searchBox(page)).toHaveValue('dock workers');
-  await expect(results(page)).toHaveCount(1);
-  await expect(results(page)).toContainText(HARBOUR_TITLE);
-});
+    // A search link (e.g. a bookmark) opens straight onto its results.
+    await page.goto(app.host.url.replace('/#', '/?q=dock+workers#'));
+    await expect(searchBox(page)).toHaveValue('dock workers');
+    await expect(results(page)).toHaveCount(1);
+    await expect(results(page)).toContainText(HARBOUR_TITLE);
+  },
+);
 
 test('an empty library and a search without hits both teach the query syntax', async ({ app, page }) => {
   await page.goto(app.host.url);

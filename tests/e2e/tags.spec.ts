@@ -33,7 +33,8 @@ test('adds an existing tag by choosing a suggestion with the keyboard', async ({
   await expect(input).toHaveValue('');
   await expect(input).toBeFocused(); // ready for the next tag
   await expect(suggestions).toBeHidden();
-  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: tagFilter('pharmaceuticals', 2) })).toBeVisible();
+  const libraryNav = page.getByRole('navigation', { name: 'Library' });
+  await expect(libraryNav.getByRole('button', { name: tagFilter('pharmaceuticals', 2) })).toBeVisible();
   expect((await app.library.get(seed.id)).tags).toEqual(['pharmaceuticals']);
 });
 

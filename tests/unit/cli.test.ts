@@ -68,7 +68,10 @@ describe('the clipdesk command line', () => {
   });
 
   it('fails with a non-zero exit and one line naming the reason', async () => {
-    for (const args of [['show', 'ffffffff'], ['search', 'after:yesterday'], ['import', '/no/such/file.html'], ['frobnicate'], ['list', '--bogus']]) {
+    const failing = [
+      ['show', 'ffffffff'], ['search', 'after:yesterday'], ['import', '/no/such/file.html'], ['frobnicate'], ['list', '--bogus'],
+    ];
+    for (const args of failing) {
       const result = await clipdesk(...args);
       assert.notEqual(result.code, 0, args.join(' '));
       assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);

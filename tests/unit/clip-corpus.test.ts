@@ -36,7 +36,8 @@ function assertGoodExtraction(id: string, text: string, truth: string): void {
 
 describe('extraction against human ground truth', { skip }, () => {
   it('extracts the article body of English pages (aeb)', () => {
-    const truth = JSON.parse(readFileSync(new URL('aeb/ground-truth.json', corpora), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+    const truthJson = readFileSync(new URL('aeb/ground-truth.json', corpora), 'utf8');
+    const truth = JSON.parse(truthJson) as Record<string, { articleBody: string; url: string }>;
     for (const id of Object.keys(truth).sort().slice(0, PAGES)) {
       const entry = truth[id];
       assert.ok(entry);

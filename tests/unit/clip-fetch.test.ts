@@ -9,8 +9,10 @@ import type { ErrorCode } from '../../electron/core/errors.js';
 
 const ARTICLE = `<!doctype html><html lang="en"><head><title>Tide tables change</title>
 <link rel="canonical" href="/articles/tides?utm_source=x"></head><body><article><h1>Tide tables change</h1>
-<p>The harbour master published new tide tables on Tuesday, correcting an error that had shifted high water by twenty minutes for most of the spring.</p>
-<p>Fishing crews had reported the discrepancy for weeks, and the office thanked them for their careful logs of the actual water levels at the quay.</p></article></body></html>`;
+<p>The harbour master published new tide tables on Tuesday, correcting an error that had shifted high water
+by twenty minutes for most of the spring.</p>
+<p>Fishing crews had reported the discrepancy for weeks, and the office thanked them for their careful logs
+of the actual water levels at the quay.</p></article></body></html>`;
 
 const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void> = {
   '/article': (_req, res) => {

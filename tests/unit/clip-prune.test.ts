@@ -18,7 +18,8 @@ function article(html: string): Element {
 }
 
 const PROSE = '市交通局昨日宣布，城东新建的公交枢纽站将于下月正式投入使用，届时将有十二条线路在此始发和停靠，市民可以在站内换乘地铁。';
-const ENGLISH = 'The council approved the budget on Friday after a long debate about roads, schools and the new library, which opens next spring.';
+const ENGLISH = 'The council approved the budget on Friday after a long debate about roads, schools and the new library, ' +
+  'which opens next spring.';
 
 describe('pruning page furniture from the article', () => {
   it('drops the sidebar cell beside the article cell of a layout row', () => {
@@ -56,7 +57,8 @@ describe('pruning page furniture from the article', () => {
   });
 
   it('drops a related-articles heading with its links and keeps the article after it', () => {
-    const root = article(`<p>${PROSE}</p><p>延伸阅读：</p><p><a href="/1">广西骗子演绎惊天骗局</a></p><p><a href="/2">警惕祝福短信成骗钱陷阱</a></p><p>骗局之一：${PROSE}</p>`);
+    const related = '<p>延伸阅读：</p><p><a href="/1">广西骗子演绎惊天骗局</a></p><p><a href="/2">警惕祝福短信成骗钱陷阱</a></p>';
+    const root = article(`<p>${PROSE}</p>${related}<p>骗局之一：${PROSE}</p>`);
     dropBoilerplateSections(root);
     assert.doesNotMatch(nodeToText(root), /延伸阅读|骗子|短信/);
     assert.match(nodeToText(root), /骗局之一/);
@@ -72,7 +74,8 @@ describe('pruning page furniture from the article', () => {
   });
 
   it('drops the repeated headline, dateline and byline rows above the first paragraph', () => {
-    const root = article(`<p>城东公交枢纽站下月启用(图)</p><p>2005-04-05 06:40更新 来源：本地日报</p><p>本报记者 张三 李四</p><p>By Jane Doe</p><p>${PROSE}</p><p>2005-04-05</p>`);
+    const headRows = '<p>城东公交枢纽站下月启用(图)</p><p>2005-04-05 06:40更新 来源：本地日报</p><p>本报记者 张三 李四</p><p>By Jane Doe</p>';
+    const root = article(`${headRows}<p>${PROSE}</p><p>2005-04-05</p>`);
     dropHeadMetadata(root, ['城东公交枢纽站下月启用(图)_本地新闻']);
     assert.equal(nodeToText(root), `${PROSE}\n\n2005-04-05`);
   });

@@ -52,6 +52,9 @@ describe('sanitizing clipped HTML', () => {
   });
 
   it('drops links it cannot resolve without a page address, but keeps in-page anchors', () => {
-    assert.equal(sanitizeHtml('<a href="/x">x</a><a href="#notes">n</a>'), '<a rel="noopener noreferrer">x</a><a href="#notes" rel="noopener noreferrer">n</a>');
+    assert.equal(
+      sanitizeHtml('<a href="/x">x</a><a href="#notes">n</a>'),
+      '<a rel="noopener noreferrer">x</a><a href="#notes" rel="noopener noreferrer">n</a>',
+    );
   });
 });

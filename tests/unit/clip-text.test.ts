@@ -28,6 +28,9 @@ describe('text and Markdown import', () => {
   });
 
   it('refuses a non-http url option', () => {
-    assert.throws(() => clipFromText('x', { url: 'javascript:alert(1)' }), (error) => isClipdeskError(error) && error.code === 'UNSUPPORTED');
+    assert.throws(
+      () => clipFromText('x', { url: 'javascript:alert(1)' }),
+      (error) => isClipdeskError(error) && error.code === 'UNSUPPORTED',
+    );
   });
 });

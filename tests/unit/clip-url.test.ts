@@ -31,11 +31,15 @@ describe('canonical URLs', () => {
 });
 
 describe('page metadata', () => {
-  const page = (head: string, body = '<article><h1>Headline</h1><p>Paragraph one of the story, long enough to count as an article.</p></article>'): string =>
+  const defaultBody = '<article><h1>Headline</h1><p>Paragraph one of the story, long enough to count as an article.</p></article>';
+  const page = (head: string, body = defaultBody): string =>
     `<!doctype html><html lang="en-GB"><head>${head}</head><body>${body}</body></html>`;
 
   it('reads title, byline, site name, language and an offset-bearing publication time', () => {
-    const clip = clipFromHtml(page('<title>Headline | The Paper</title><meta name="author" content="Ann Writer"><meta property="og:site_name" content="The Paper"><meta property="article:published_time" content="2024-05-06T07:08:09+02:00">'));
+    const head = '<title>Headline | The Paper</title><meta name="author" content="Ann Writer">' +
+      '<meta property="og:site_name" content="The Paper">' +
+      '<meta property="article:published_time" content="2024-05-06T07:08:09+02:00">';
+    const clip = clipFromHtml(page(head));
     assert.equal(clip.byline, 'Ann Writer');
     assert.equal(clip.source, 'The Paper');
     assert.equal(clip.language, 'en-GB');
@@ -44,10 +48,13 @@ describe('page metadata', () => {
   });
 
   it('reads the publication date from JSON-LD, itemprop and <time>', () => {
-    const jsonLd = '<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2021-02-03T04:05:00Z","author":{"name":"Bo"}}]}</script>';
+    const jsonLd = '<script type="application/ld+json">' +
+      '{"@graph":[{"@type":"NewsArticle","datePublished":"2021-02-03T04:05:00Z","author":{"name":"Bo"}}]}</script>';
     assert.equal(clipFromHtml(page(jsonLd)).publishedAt, '2021-02-03T04:05:00Z');
-    assert.equal(clipFromHtml(page('', '<article><p>Text <span itemprop="datePublished" content="2020-01-02">Jan 2</span> body.</p></article>')).publishedAt, '2020-01-02');
-    assert.equal(clipFromHtml(page('', '<article><time datetime="2019-12-31T23:00">New Year’s Eve</time><p>Body of text.</p></article>')).publishedAt, '2019-12-31T23:00');
+    const itempropBody = '<article><p>Text <span itemprop="datePublished" content="2020-01-02">Jan 2</span> body.</p></article>';
+    assert.equal(clipFromHtml(page('', itempropBody)).publishedAt, '2020-01-02');
+    const timeBody = '<article><time datetime="2019-12-31T23:00">New Year’s Eve</time><p>Body of text.</p></article>';
+    assert.equal(clipFromHtml(page('', timeBody)).publishedAt, '2019-12-31T23:00');
   });
 
   it('falls back to <title> when the page has no better title, and to the body when there is no article', () => {

@@ -60,7 +60,9 @@ describe('the clipper endpoint', () => {
     assert.doesNotMatch(page.body, /merger|<script/i);
     assert.match(String(page.headers['content-security-policy']), /^default-src 'none'; style-src 'unsafe-inline'/);
     assert.equal(page.headers['x-frame-options'], 'DENY');
-    for (const path of ['/api/list', '/clips', '/clipper.json', '/favicon.ico']) assert.equal((await rawRequest(clipper.port, path)).status, 404);
+    for (const path of ['/api/list', '/clips', '/clipper.json', '/favicon.ico']) {
+      assert.equal((await rawRequest(clipper.port, path)).status, 404);
+    }
   });
 
   it('clips a URL sent as JSON with the token', async () => {
@@ -129,17 +131,21 @@ describe('the clipper endpoint', () => {
 
   it('refuses an oversize body with 413', async () => {
     const big = { 'content-length': String(17 * 1024 * 1024) };
-    const json = await rawRequest(clipper.port, '/clip', { method: 'POST', headers: { 'content-type': 'application/json', 'x-clipdesk-token': clipper.token, ...big }, body: '' });
+    const jsonHeaders = { 'content-type': 'application/json', 'x-clipdesk-token': clipper.token, ...big };
+    const json = await rawRequest(clipper.port, '/clip', { method: 'POST', headers: jsonHeaders, body: '' });
     assert.equal(json.status, 413);
     assert.equal(JSON.parse(json.body).error.code, 'TOO_LARGE');
-    const form = await rawRequest(clipper.port, '/bookmarklet', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...big }, body: '' });
+    const formHeaders = { 'content-type': 'application/x-www-form-urlencoded', ...big };
+    const form = await rawRequest(clipper.port, '/bookmarklet', { method: 'POST', headers: formHeaders, body: '' });
     assert.equal(form.status, 413);
   });
 
   it('refuses the wrong content type on each path', async () => {
     const text = await rawRequest(clipper.port, '/clip', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-clipdesk-token': clipper.token }, body: JSON.stringify({ url: 'https://news.example/t', html: ARTICLE }) });
     assert.equal(text.status, 415);
-    const json = await rawRequest(clipper.port, '/bookmarklet', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: clipper.token }) });
+    const json = await rawRequest(clipper.port, '/bookmarklet', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: clipper.token }),
+    });
     assert.equal(json.status, 415);
   });
 
@@ -147,7 +153,8 @@ describe('the clipper endpoint', () => {
     const reply = await jsonClip(clipper, { url: 42 });
     assert.equal(reply.status, 400);
     assert.equal(JSON.parse(reply.body).error.code, 'BAD_INPUT');
-    const notJson = await rawRequest(clipper.port, '/clip', { method: 'POST', headers: { 'content-type': 'application/json', 'x-clipdesk-token': clipper.token }, body: '{' });
+    const headers = { 'content-type': 'application/json', 'x-clipdesk-token': clipper.token };
+    const notJson = await rawRequest(clipper.port, '/clip', { method: 'POST', headers, body: '{' });
     assert.equal(notJson.status, 400);
   });
 
@@ -159,7 +166,8 @@ describe('the clipper endpoint', () => {
     assert.equal(reply.status, 200);
     assert.ok(reply.body.includes(`<h1>Clipped: ${HARBOUR_TRAFFIC.title}</h1>`), reply.body);
     assert.match(reply.body, /selection is highlighted/);
-    assert.equal(reply.headers['content-security-policy'], "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    const policy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    assert.equal(reply.headers['content-security-policy'], policy);
     assert.equal(reply.headers['x-frame-options'], 'DENY');
     assert.equal(reply.headers['access-control-allow-origin'], undefined);
     assert.doesNotMatch(reply.body, /<script|merger/i);
@@ -168,7 +176,8 @@ describe('the clipper endpoint', () => {
     assert.ok(clip);
     const { annotations } = await library.get(clip.id);
     assert.equal(annotations.length, 1);
-    assert.equal(annotations[0]?.target.selector[0].exact, 'which opened in April and can take the largest ships now at sea.\n\nDock workers said');
+    const quote = 'which opened in April and can take the largest ships now at sea.\n\nDock workers said';
+    assert.equal(annotations[0]?.target.selector[0].exact, quote);
   });
 
   it('clips the page but adds no highlight when the selection is not in the article text', async () => {
@@ -261,7 +270,8 @@ describe('the clipper port, token and rate', () => {
 
   it('answers requests without the token, or from a foreign Host or Origin, with 429 once they come too fast', async (t) => {
     const { library, dir } = await tempLibrary(t);
-    const clipper = await startClipper(library, { token: (await loadClipperSettings(dir)).token, port: 0, limits: { refusals: { burst: 3, perSecond: 0.01 } } });
+    const { token } = await loadClipperSettings(dir);
+    const clipper = await startClipper(library, { token, port: 0, limits: { refusals: { burst: 3, perSecond: 0.01 } } });
     t.after(() => clipper.close());
     assert.equal((await formClip(clipper, { token: 'wrong', url: 'https://news.example/g', html: ARTICLE })).status, 401);
     assert.equal((await jsonClip(clipper, { url: 'https://news.example/g', html: ARTICLE }, { origin: 'https://evil.example' })).status, 403);

@@ -27,7 +27,9 @@ after(() => command.dispose());
 describe('several processes writing one library at once', () => {
   it('lose no tag, highlight or import when three writers hammer the same 20 clips', async (t) => {
     const { dir, ids, cleanup } = await librarySharing(20);
-    const writers = ['a', 'b', 'c'].map((name, lane) => startWriter(command, { mode: 'hammer', dir, name, lane, sharedIds: ids, rounds: 40 }));
+    const writers = ['a', 'b', 'c'].map((name, lane) =>
+      startWriter(command, { mode: 'hammer', dir, name, lane, sharedIds: ids, rounds: 40 }),
+    );
     stopAfter(t, writers, cleanup);
     await Promise.all(writers.map(finished));
     assert.ok(overlapped(writers), 'the three writers were writing at the same time');
@@ -40,14 +42,18 @@ describe('several processes writing one library at once', () => {
     const { dir, ids, cleanup } = await librarySharing(20);
     t.after(cleanup);
     const forever = 1_000_000;
-    const steady = ['a', 'b'].map((name, lane) => startWriter(command, { mode: 'hammer', dir, name, lane, sharedIds: ids, rounds: forever }));
+    const steady = ['a', 'b'].map((name, lane) =>
+      startWriter(command, { mode: 'hammer', dir, name, lane, sharedIds: ids, rounds: forever }),
+    );
     const victims: WriterProcess[] = [];
     const stalls: number[] = [];
     try {
       // Past their first import (extraction loads in seconds), so a stall after a kill is the lock's doing.
       await Promise.all(steady.map((writer) => untilLines(writer, (lines) => lines.filter((line) => line.t === 'ack').length >= 5)));
       for (let k = 0; k < 6; k++) {
-        const victim = startWriter(command, { mode: 'hammer', dir, name: `victim${k}`, lane: 10 + k, sharedIds: ids, rounds: forever, imports: false });
+        const victim = startWriter(command, {
+          mode: 'hammer', dir, name: `victim${k}`, lane: 10 + k, sharedIds: ids, rounds: forever, imports: false,
+        });
         victims.push(victim);
         const holding = await killHoldingLock(victim, dir, 1 + (k % 3), 60_000);
         await victim.exited;
@@ -82,7 +88,8 @@ describe('several processes writing one library at once', () => {
     const library = await Library.open(dir);
     const tags = (await library.get(ids[0] ?? '')).tags;
     await closeLibrary(library);
-    const lost = ['a', 'b', 'c'].flatMap((name) => Array.from({ length: rounds }, (_, r) => `${name}-${r}`)).filter((tag) => !tags.includes(tag));
+    const written = ['a', 'b', 'c'].flatMap((name) => Array.from({ length: rounds }, (_, r) => `${name}-${r}`));
+    const lost = written.filter((tag) => !tags.includes(tag));
     assert.deepEqual(lost, [], 'no acknowledged tag was overwritten by a writer that shared the lock');
   });
 
@@ -196,7 +203,8 @@ async function assertNothingLost(dir: string, sharedIds: readonly string[], acke
       assert.deepEqual(clip.tags.filter((tag) => !mayHave.has(tag)), [], `clip ${id} has no tag nobody wrote`);
       const highlights = new Set(clip.annotations.map((annotation) => annotation.id));
       const wanted = acked.annotations.get(id) ?? new Set<string>();
-      assert.deepEqual([...wanted].filter((annotation) => !highlights.has(annotation)), [], `acknowledged highlights of clip ${id} are all there`);
+      const missing = [...wanted].filter((annotation) => !highlights.has(annotation));
+      assert.deepEqual(missing, [], `acknowledged highlights of clip ${id} are all there`);
       assert.ok(highlights.size <= wanted.size + pendingAnnotations(acked, id), `clip ${id} has no highlight nobody wrote`);
     }
     const total = library.list({ limit: 1 }).total;
@@ -232,7 +240,13 @@ async function nextAckAfter(writers: readonly WriterProcess[], from: number): Pr
 }
 
 /** Writers waiting for go files; resolves once all have the library open. */
-async function raceWriters(dir: string, goDir: string, rounds: number, clipId: string | undefined, names = ['a', 'b', 'c']): Promise<WriterProcess[]> {
+async function raceWriters(
+  dir: string,
+  goDir: string,
+  rounds: number,
+  clipId: string | undefined,
+  names = ['a', 'b', 'c'],
+): Promise<WriterProcess[]> {
   const writers = names.map((name) => startWriter(command, { mode: 'race', dir, name, clipId, rounds, goDir } satisfies WriterConfig));
   try {
     await Promise.all(writers.map((writer) => untilLines(writer, (lines) => lines.some((line) => line.t === 'ready'))));

@@ -17,6 +17,11 @@ interface Finding {
   file: string;
 }
 
+interface SarifResult {
+  ruleId: string;
+  locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }>;
+}
+
 /** The shell as it ships (TypeScript compiled to JavaScript), with the page and package.json beside it. */
 async function shippedShell(t: TestContext): Promise<string> {
   const dir = await tempDir(t, 'clipdesk-scan-');
@@ -45,7 +50,7 @@ async function scan(dir: string): Promise<Finding[]> {
   // The release-feed check needs the network; every other check runs offline.
   await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/@doyensec/electronegativity/dist/index.js'),
     '-i', dir, '-o', out, '-r', '-v', 'false', '-x', 'AvailableSecurityFixesGlobalCheck'], { cwd: dir, timeout: 120_000 });
-  const sarif = JSON.parse(await readFile(out, 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+  const sarif = JSON.parse(await readFile(out, 'utf8')) as { runs: Array<{ results: SarifResult[] }> };
   return sarif.runs.flatMap((run) => run.results.map((result) => ({
     check: result.ruleId,
     file: relative(dir, join(dir, result.locations[0]?.physicalLocation.artifactLocation.uri ?? '')).replace(/^file:/, ''),
@@ -54,7 +59,8 @@ async function scan(dir: string): Promise<Finding[]> {
 
 test('electronegativity finds nothing in the Electron shell that is not explained in tests/security', { timeout: 180_000 }, async (t) => {
   const findings = await scan(await shippedShell(t));
-  const explained = JSON.parse(await readFile(join(ROOT, 'tests/security/electronegativity-findings.json'), 'utf8')) as { explained: Finding[] };
+  const findingsJson = await readFile(join(ROOT, 'tests/security/electronegativity-findings.json'), 'utf8');
+  const explained = JSON.parse(findingsJson) as { explained: Finding[] };
   const known = new Set(explained.explained.map((f) => `${f.check} ${f.file}`));
   const unexplained = findings.filter((f) => !known.has(`${f.check} ${f.file}`));
   assert.deepEqual(unexplained, [], 'explain each in tests/security/electronegativity-findings.json, or fix it');

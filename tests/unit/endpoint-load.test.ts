@@ -82,97 +82,106 @@ describe('the loopback endpoints under load', () => {
     }
   });
 
-  it(`answer ${REQUESTS.toLocaleString('en')} requests, ${CONCURRENCY} at a time, within a minute, without an error or a lost clip`, async (t) => {
-    const webPort = Number(new URL(web.url).port);
-    const acknowledged = new Map<string, string>(); // clip id -> title
-    const tagged = new Map<string, string>(); // clip id -> tag
-    const failures: string[] = [];
-    let webClips = 0;
-    let clipperClips = 0;
-    let tagEdits = 0;
+  it(
+    `answer ${REQUESTS.toLocaleString('en')} requests, ${CONCURRENCY} at a time, within a minute, without an error or a lost clip`,
+    async (t) => {
+      const webPort = Number(new URL(web.url).port);
+      const acknowledged = new Map<string, string>(); // clip id -> title
+      const tagged = new Map<string, string>(); // clip id -> tag
+      const failures: string[] = [];
+      let webClips = 0;
+      let clipperClips = 0;
+      let tagEdits = 0;
 
-    const post = (port: number, path: string, headers: Record<string, string>, body: unknown): Promise<Reply> =>
-      new Promise((done, fail) => {
-        const outgoing = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } }, (incoming) => {
-          const chunks: Buffer[] = [];
-          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-          incoming.on('end', () => done({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      const post = (port: number, path: string, headers: Record<string, string>, body: unknown): Promise<Reply> =>
+        new Promise((done, fail) => {
+          const jsonHeaders = { 'content-type': 'application/json', ...headers };
+          const outgoing = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: jsonHeaders }, (incoming) => {
+            const chunks: Buffer[] = [];
+            incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+            incoming.on('end', () => done({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          });
+          outgoing.on('error', fail);
+          outgoing.end(JSON.stringify(body));
         });
-        outgoing.on('error', fail);
-        outgoing.end(JSON.stringify(body));
-      });
-    const get = (port: number, path: string): Promise<Reply> =>
-      new Promise((done, fail) => {
-        request({ host: '127.0.0.1', port, path, agent }, (incoming) => {
-          incoming.resume();
-          incoming.on('end', () => done({ status: incoming.statusCode ?? 0, body: '' }));
-        }).on('error', fail).end();
-      });
-    const api = (method: string, ...args: unknown[]): Promise<Reply> => post(webPort, `/api/${method}`, { 'x-clipdesk-token': web.token }, args);
-    const someClip = (): string | undefined => [...acknowledged.keys()][Math.floor(Math.random() * acknowledged.size)];
+      const get = (port: number, path: string): Promise<Reply> =>
+        new Promise((done, fail) => {
+          request({ host: '127.0.0.1', port, path, agent }, (incoming) => {
+            incoming.resume();
+            incoming.on('end', () => done({ status: incoming.statusCode ?? 0, body: '' }));
+          }).on('error', fail).end();
+        });
+      const api = (method: string, ...args: unknown[]): Promise<Reply> =>
+        post(webPort, `/api/${method}`, { 'x-clipdesk-token': web.token }, args);
+      const someClip = (): string | undefined => [...acknowledged.keys()][Math.floor(Math.random() * acknowledged.size)];
 
-    const run: Record<Op, () => Promise<Reply>> = {
-      webClip: async () => {
-        const n = webClips++;
-        const reply = await api('import', { kind: 'text', text: `Quay report ${n}\n\nTugboat crews logged ${n} movements at the quay, a record for the season.` });
-        if (reply.status === 200) {
-          const { clip } = JSON.parse(reply.body).value as { clip: { id: string; title: string } };
-          acknowledged.set(clip.id, clip.title);
-        }
-        return reply;
-      },
-      clipperClip: async () => {
-        const n = clipperClips++;
-        const reply = await post(clipper.port, '/clip', { 'x-clipdesk-token': clipper.token }, { url: `https://news.example/berths/${n}`, html: article(n) });
-        if (reply.status === 200) {
-          const { id, title } = JSON.parse(reply.body) as { id: string; title: string };
-          acknowledged.set(id, title);
-        }
-        return reply;
-      },
-      tag: async () => {
-        const id = someClip();
-        if (!id) return api('tags');
-        const tag = `load-${tagEdits++}`;
-        const reply = await api('addTags', id, [tag]);
-        if (reply.status === 200) tagged.set(id, tag);
-        return reply;
-      },
-      list: () => api('list', { limit: 50, offset: Math.floor(Math.random() * 250) }),
-      search: () => api('search', `berth ${Math.floor(Math.random() * CLIPPER_CLIPS)}`, { limit: 20 }),
-      get: () => {
-        const id = someClip();
-        return id ? api('get', id) : api('list', {});
-      },
-      tags: () => api('tags'),
-      clipperPage: () => get(clipper.port, '/'),
-    };
+      const run: Record<Op, () => Promise<Reply>> = {
+        webClip: async () => {
+          const n = webClips++;
+          const text = `Quay report ${n}\n\nTugboat crews logged ${n} movements at the quay, a record for the season.`;
+          const reply = await api('import', { kind: 'text', text });
+          if (reply.status === 200) {
+            const { clip } = JSON.parse(reply.body).value as { clip: { id: string; title: string } };
+            acknowledged.set(clip.id, clip.title);
+          }
+          return reply;
+        },
+        clipperClip: async () => {
+          const n = clipperClips++;
+          const reply = await post(clipper.port, '/clip', { 'x-clipdesk-token': clipper.token }, { url: `https://news.example/berths/${n}`, html: article(n) });
+          if (reply.status === 200) {
+            const { id, title } = JSON.parse(reply.body) as { id: string; title: string };
+            acknowledged.set(id, title);
+          }
+          return reply;
+        },
+        tag: async () => {
+          const id = someClip();
+          if (!id) return api('tags');
+          const tag = `load-${tagEdits++}`;
+          const reply = await api('addTags', id, [tag]);
+          if (reply.status === 200) tagged.set(id, tag);
+          return reply;
+        },
+        list: () => api('list', { limit: 50, offset: Math.floor(Math.random() * 250) }),
+        search: () => api('search', `berth ${Math.floor(Math.random() * CLIPPER_CLIPS)}`, { limit: 20 }),
+        get: () => {
+          const id = someClip();
+          return id ? api('get', id) : api('list', {});
+        },
+        tags: () => api('tags'),
+        clipperPage: () => get(clipper.port, '/'),
+      };
 
-    const ops = schedule();
-    let next = 0;
-    const started = performance.now();
-    const worker = async (): Promise<void> => {
-      for (let i = next++; i < ops.length; i = next++) {
-        const op = ops[i] as Op;
-        try {
-          const reply = await run[op]();
-          if (reply.status !== 200) failures.push(`${op}: HTTP ${reply.status} ${reply.body.slice(0, 200)}`);
-        } catch (error) {
-          failures.push(`${op}: ${String(error)}`);
+      const ops = schedule();
+      let next = 0;
+      const started = performance.now();
+      const worker = async (): Promise<void> => {
+        for (let i = next++; i < ops.length; i = next++) {
+          const op = ops[i] as Op;
+          try {
+            const reply = await run[op]();
+            if (reply.status !== 200) failures.push(`${op}: HTTP ${reply.status} ${reply.body.slice(0, 200)}`);
+          } catch (error) {
+            failures.push(`${op}: ${String(error)}`);
+          }
         }
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const elapsed = performance.now() - started;
-    t.diagnostic(`${ops.length} requests in ${(elapsed / 1000).toFixed(1)} s (${Math.round(ops.length / (elapsed / 1000))}/s), ${failures.length} failed, ${acknowledged.size} clips acknowledged`);
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      const elapsed = performance.now() - started;
+      t.diagnostic(
+        `${ops.length} requests in ${(elapsed / 1000).toFixed(1)} s (${Math.round(ops.length / (elapsed / 1000))}/s), ` +
+          `${failures.length} failed, ${acknowledged.size} clips acknowledged`,
+      );
 
-    assert.deepEqual(failures.slice(0, 5), []);
-    assert.ok(elapsed < TIME_LIMIT_MS, `took ${(elapsed / 1000).toFixed(1)} s`);
-    assert.equal(acknowledged.size, WEB_CLIPS + CLIPPER_CLIPS);
-    assert.equal(library.list({ limit: 1000 }).total, acknowledged.size, 'every clip once, nothing else');
-    for (const [id, title] of acknowledged) assert.equal((await library.get(id)).title, title);
-    for (const [id, tag] of tagged) assert.ok((await library.get(id)).tags.includes(tag), `${id} lost the tag ${tag}`);
-  });
+      assert.deepEqual(failures.slice(0, 5), []);
+      assert.ok(elapsed < TIME_LIMIT_MS, `took ${(elapsed / 1000).toFixed(1)} s`);
+      assert.equal(acknowledged.size, WEB_CLIPS + CLIPPER_CLIPS);
+      assert.equal(library.list({ limit: 1000 }).total, acknowledged.size, 'every clip once, nothing else');
+      for (const [id, title] of acknowledged) assert.equal((await library.get(id)).title, title);
+      for (const [id, tag] of tagged) assert.ok((await library.get(id)).tags.includes(tag), `${id} lost the tag ${tag}`);
+    },
+  );
 });
 
 /** True when a TCP connection to `address`:`port` is accepted. */

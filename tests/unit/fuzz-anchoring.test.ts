@@ -54,7 +54,9 @@ describe('anchoring highlights under random input', () => {
   });
 
   it('never throws on arbitrary selectors, and returns ranges in bounds that hold the quote when not fuzzy', () => {
-    const quotes = fc.record({ type: fc.constant('TextQuoteSelector' as const), exact: shortTexts, prefix: shortTexts, suffix: shortTexts });
+    const quotes = fc.record({
+      type: fc.constant('TextQuoteSelector' as const), exact: shortTexts, prefix: shortTexts, suffix: shortTexts,
+    });
     const positions = fc.record({ type: fc.constant('TextPositionSelector' as const), start: offsets, end: offsets });
     fc.assert(fc.property(texts, quotes, positions, (text, quote: TextQuoteSelector, position: TextPositionSelector) => {
       const found = anchor(text, quote, position);

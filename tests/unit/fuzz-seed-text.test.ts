@@ -9,7 +9,10 @@ import { isClipdeskError } from '../../electron/core/errors.js';
 const WORD_CHARS = ['a', 'Z', 'é', '1', '中', '国', '港', '口', '。', '，', ',', '.', '-', '𠀀', '😀', ' ', '\u3000'];
 const INDENTS = ['', '  ', '\t', '\u00a0\u00a0', '\u3000\u3000'];
 /** Fragments that steer text towards and away from the seed format. */
-const SEED_PIECES = ['来源', '时间', ':', '：', '\n', '\r\n', '\r', '\u3000', '\u00a0', '\uFEFF', '(', ')', '（', '）', ' ', '2023-08-26 13:36', '2023-13-45 99:99', 'x'];
+const SEED_PIECES = [
+  '来源', '时间', ':', '：', '\n', '\r\n', '\r', '\u3000', '\u00a0', '\uFEFF', '(', ')', '（', '）', ' ',
+  '2023-08-26 13:36', '2023-13-45 99:99', 'x',
+];
 
 const words = (maxLength: number): fc.Arbitrary<string> =>
   fc.array(fc.constantFrom(...WORD_CHARS), { minLength: 1, maxLength }).map((chars) => chars.join('').trim()).filter((text) => text !== '');
@@ -43,9 +46,10 @@ function render(parts: SeedClippingParts): string {
   return [parts.title, '', header, ...lines].join(newline) + newline;
 }
 
+const seedPiece = fc.oneof(fc.constantFrom(...SEED_PIECES), fc.string({ unit: 'binary', maxLength: 4 }));
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.array(fc.oneof(fc.constantFrom(...SEED_PIECES), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join('')),
+  fc.array(seedPiece, { maxLength: 40 }).map((parts) => parts.join('')),
 );
 
 describe('the seed text importer under random input', () => {
@@ -54,8 +58,14 @@ describe('the seed text importer under random input', () => {
       const parsed = parseSeedText(render(parts));
       assert.ok(parsed, 'recognised as a seed clipping');
       assert.deepEqual(
-        { title: parsed.title, source: parsed.source, published: parsed.published?.iso, paragraphs: parsed.paragraphs, byline: parsed.byline },
-        { title: parts.title, source: parts.source, published: parts.published, paragraphs: parts.paragraphs, byline: parts.byline },
+        {
+          title: parsed.title, source: parsed.source, published: parsed.published?.iso,
+          paragraphs: parsed.paragraphs, byline: parsed.byline,
+        },
+        {
+          title: parts.title, source: parts.source, published: parts.published,
+          paragraphs: parts.paragraphs, byline: parts.byline,
+        },
       );
     }), { numRuns: 1000 });
   });
@@ -84,7 +94,9 @@ describe('the seed text importer under random input', () => {
   });
 
   it('reads long runs of spaces, parentheses and header words in linear time', () => {
-    fc.assert(fc.property(fc.constantFrom(' ', '\u3000', '(', '来源:', '（x', '\n'), fc.integer({ min: 100_000, max: 200_000 }), (piece, length) => {
+    const pieces = fc.constantFrom(' ', '\u3000', '(', '来源:', '（x', '\n');
+    const lengths = fc.integer({ min: 100_000, max: 200_000 });
+    fc.assert(fc.property(pieces, lengths, (piece, length) => {
       const text = `Title\n\n来源: x 时间: 2023-08-26 13:36\na${piece.repeat(Math.ceil(length / piece.length))}b`;
       const started = performance.now();
       parseSeedText(text);

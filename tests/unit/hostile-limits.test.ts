@@ -224,14 +224,18 @@ describe('deeply nested pages', () => {
 
   it('still clips an article nested almost to the limit', async () => {
     const depth = MAX_NESTING_DEPTH - 10;
-    const html = ARTICLE.replace('<article>', `<article>${'<span>'.repeat(depth)}`).replace('</article>', `${'</span>'.repeat(depth)}</article>`);
+    const html = ARTICLE
+      .replace('<article>', `<article>${'<span>'.repeat(depth)}`)
+      .replace('</article>', `${'</span>'.repeat(depth)}</article>`);
     assert.match(await clipsText({ kind: 'html', html, url: 'https://news.example/nested' }), /container traffic rose by a tenth/);
   });
 });
 
 describe('pages in broken or mislabelled encodings', () => {
+  const labelledUtf8 = encodeURIComponent('text/html; charset=utf-8');
+
   it('keeps a UTF-8 page with invalid byte sequences, marking only the bad bytes', async () => {
-    const text = await clipsText({ kind: 'url', url: `${base}/fixture/invalid-utf8.html?type=${encodeURIComponent('text/html; charset=utf-8')}` });
+    const text = await clipsText({ kind: 'url', url: `${base}/fixture/invalid-utf8.html?type=${labelledUtf8}` });
     assert.match(text, /the café on the quay was busier than ever/);
     assert.match(text, /Inspectors will review safety/);
     const replaced = text.match(/\uFFFD/g)?.length ?? 0;
@@ -239,7 +243,7 @@ describe('pages in broken or mislabelled encodings', () => {
   });
 
   it('decodes GBK bytes that the server labels UTF-8', async () => {
-    const text = await clipsText({ kind: 'url', url: `${base}/fixture/gbk-undeclared.html?dir=pages&type=${encodeURIComponent('text/html; charset=utf-8')}` });
+    const text = await clipsText({ kind: 'url', url: `${base}/fixture/gbk-undeclared.html?dir=pages&type=${labelledUtf8}` });
     assert.match(text, /据介绍，该枢纽站占地约两万平方米/);
   });
 

@@ -66,7 +66,9 @@ describe('tags', () => {
 
 describe('highlights', () => {
   it('adds, edits and deletes a highlight stored as W3C quote and position selectors', async () => {
-    const highlight = await library.annotate(seedId, { quote: 'Jilin High-tech Zone', occurrence: 2, note: 'second mention', color: 'blue' });
+    const highlight = await library.annotate(seedId, {
+      quote: 'Jilin High-tech Zone', occurrence: 2, note: 'second mention', color: 'blue',
+    });
     const [quote, position] = highlight.target.selector;
     assert.equal(quote.type, 'TextQuoteSelector');
     assert.equal(quote.exact, 'Jilin High-tech Zone');
@@ -167,7 +169,9 @@ describe('export', () => {
     const { clips } = JSON.parse(pieces.join('')) as { clips: Array<{ id: string; annotations: unknown[] }> };
     assert.deepEqual(new Set(clips.map((clip) => clip.id)), new Set([seedId, others[0], others[1]]));
     const seed = await library.get(seedId);
-    assert.equal(pieces.join(''), JSON.stringify({ exportedAt: JSON.parse(pieces.join('')).exportedAt, clips: await Promise.all(clips.map((clip) => library.get(clip.id))) }, null, 2) + '\n');
+    const exported = pieces.join('');
+    const stored = await Promise.all(clips.map((clip) => library.get(clip.id)));
+    assert.equal(exported, JSON.stringify({ exportedAt: JSON.parse(exported).exportedAt, clips: stored }, null, 2) + '\n');
     assert.equal(clips.find((clip) => clip.id === seedId)?.annotations.length, seed.annotations.length);
   });
 

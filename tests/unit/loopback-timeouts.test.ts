@@ -47,7 +47,8 @@ const trickledHeaders = (port: number, giveUpMs: number): Promise<HungUp> =>
 
 /** A clip whose headers, token included, come at once, then a body declared as 1 MB, a byte at a time. */
 const trickledClip = (port: number, token: string, giveUpMs: number): Promise<HungUp> => {
-  const head = `POST /clip HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Clipdesk-Token: ${token}\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n`;
+  const head = `POST /clip HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Clipdesk-Token: ${token}\r\n` +
+    'Content-Type: application/json\r\nContent-Length: 1048576\r\n\r\n';
   return slowClient(port, head, ' ', giveUpMs);
 };
 
@@ -79,7 +80,8 @@ describe('time limits on slow clients', () => {
     t.after(() => host.close());
     const port = Number(new URL(host.url).port);
     assertCutOff(await trickledHeaders(port, 5_000), [450, 1_000]);
-    const prompt = await rawRequest(port, '/api/list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-clipdesk-token': host.token }, body: '[{}]' });
+    const headers = { 'content-type': 'application/json', 'x-clipdesk-token': host.token };
+    const prompt = await rawRequest(port, '/api/list', { method: 'POST', headers, body: '[{}]' });
     assert.equal(prompt.status, 200);
   });
 

@@ -19,7 +19,9 @@ import { listAsar, packApp, packProblems } from '../../build/scripts/pack-app.js
 import { tempDir } from '../helpers/temp-library.js';
 
 async function loadConfig(): Promise<Configuration> {
-  const found = await findAndReadConfig<Configuration>({ packageKey: 'build', configFilename: 'electron-builder', projectDir: PROJECT_DIR, packageMetadata: null });
+  const found = await findAndReadConfig<Configuration>({
+    packageKey: 'build', configFilename: 'electron-builder', projectDir: PROJECT_DIR, packageMetadata: null,
+  });
   assert.ok(found, 'electron-builder.yml is missing');
   return found.result;
 }
@@ -103,7 +105,10 @@ describe('electron-builder.yml', () => {
 });
 
 describe('app.asar', () => {
-  /** A project laid out like ours after `npm run build`, with one production and one dev dependency. Empty texts get a comment: electron-builder refuses an empty main file. */
+  /**
+   * A project laid out like ours after `npm run build`, with one production and one dev dependency.
+   * Empty texts get a comment: electron-builder refuses an empty main file.
+   */
   const PROJECT: Record<string, string> = {
     'package.json': JSON.stringify({
       name: 'clipdesk', version: '0.1.0', description: 'test', type: 'module', main: 'dist/electron/main.js',
@@ -148,7 +153,9 @@ describe('app.asar', () => {
   });
 
   test('a pack check names what is missing and what does not belong', () => {
-    const problems = packProblems(['package.json', 'dist/electron/main.js', 'dist/tests/unit/a.test.js', 'electron/main.ts', 'node_modules/zod/src/index.ts']);
+    const problems = packProblems([
+      'package.json', 'dist/electron/main.js', 'dist/tests/unit/a.test.js', 'electron/main.ts', 'node_modules/zod/src/index.ts',
+    ]);
     assert.deepEqual(problems, [
       'missing: dist/electron/preload.cjs',
       'missing: dist/renderer/index.html',

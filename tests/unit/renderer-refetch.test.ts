@@ -22,7 +22,9 @@ test('tagging a clip, or renaming, merging or deleting a tag, refetches the tags
 });
 
 test('adding or deleting a highlight refetches the rows that count highlights, not the tags', () => {
-  for (const mutation of ['annotate', 'deleteAnnotation'] as const) assert.deepEqual(touched(mutation), ['clip', 'list', 'search'], mutation);
+  for (const mutation of ['annotate', 'deleteAnnotation'] as const) {
+    assert.deepEqual(touched(mutation), ['clip', 'list', 'search'], mutation);
+  }
 });
 
 test('a highlight’s new colour or note refetches the open clip and the search (notes are searchable), not the list', () => {

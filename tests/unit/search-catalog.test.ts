@@ -56,7 +56,13 @@ function record(doc: Doc): ClipRecord {
     deletedAt: null, contentHash: `h${doc.id}`, revisions: [],
     annotations: quote ? [{
       id: `a${doc.id}`, clipId: doc.id, created: doc.clippedAt, modified: doc.clippedAt, color: 'yellow', note: '', status: 'exact',
-      target: { source: doc.id, selector: [{ type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }, { type: 'TextPositionSelector', start: 0, end: 1 }] },
+      target: {
+        source: doc.id,
+        selector: [
+          { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+          { type: 'TextPositionSelector', start: 0, end: 1 },
+        ],
+      },
     }] : [],
   };
 }
@@ -370,7 +376,11 @@ test('a word in more than half the clips weighs nothing: alone it lists newest f
 test('a phrase with a common word is found whole and ranked by its other words', () => {
   const { catalog, ids } = library([]);
   catalog.write(Array.from({ length: 300 }, (_, i) => {
-    const text = i === 0 ? 'the company said the company and company again' : i < 50 ? 'the company said' : i < 60 ? 'company the' : 'the end';
+    const text =
+      i === 0 ? 'the company said the company and company again'
+      : i < 50 ? 'the company said'
+      : i < 60 ? 'company the'
+      : 'the end';
     const doc = clip({ id: `p${String(i).padStart(3, '0')}`, text });
     return { id: doc.id, record: record(doc), text };
   }));

@@ -67,7 +67,10 @@ test('never splits a surrogate pair and replaces lone surrogates', () => {
 });
 
 test('marks every word the word being typed starts, whole', () => {
-  assert.equal(makeSnippet('Harbours and a harbour; not Saharb.', [], { prefixes: ['harb'] }), '<mark>Harbours</mark> and a <mark>harbour</mark>; not Saharb.');
+  assert.equal(
+    makeSnippet('Harbours and a harbour; not Saharb.', [], { prefixes: ['harb'] }),
+    '<mark>Harbours</mark> and a <mark>harbour</mark>; not Saharb.',
+  );
 });
 
 test('maps marks back to the original text when folding changes its length', () => {

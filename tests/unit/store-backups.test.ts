@@ -63,7 +63,11 @@ describe('daily snapshots', () => {
     for (const doc of shards.map(shardDoc)) {
       assert.equal((await stat(join(snapshot, doc))).ino, (await stat(join(dir, doc))).ino, `${doc} is linked`);
     }
-    assert.notEqual((await stat(join(snapshot, 'library.json'))).ino, (await stat(join(dir, 'library.json'))).ino, 'the manifest is copied');
+    assert.notEqual(
+      (await stat(join(snapshot, 'library.json'))).ino,
+      (await stat(join(dir, 'library.json'))).ino,
+      'the manifest is copied',
+    );
     assert.equal(await readFile(join(snapshot, 'library.json'), 'utf8'), await readFile(join(dir, 'library.json'), 'utf8'));
     await writeFile(shardPath(dir, 'fff'), '{"schemaVersion":1,"clips":{}}');
     await keepVersion(dir, shardDoc('fff'), new Date(2999, 0, 2, 18));

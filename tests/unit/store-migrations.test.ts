@@ -37,7 +37,8 @@ describe('libraries of every released version', () => {
 describe('a library from a newer Clipdesk', () => {
   it('is refused with a message saying to update, and not one byte of it changes', async (t) => {
     await withNewerLibrary(t, async (dir) => {
-      await writeFile(join(dir, 'library.json'), JSON.stringify({ app: 'clipdesk', schemaVersion: 99, createdAt: '2031-01-01T00:00:00Z', newField: true }));
+      const newer = { app: 'clipdesk', schemaVersion: 99, createdAt: '2031-01-01T00:00:00Z', newField: true };
+      await writeFile(join(dir, 'library.json'), JSON.stringify(newer));
     }, (error) => /newer Clipdesk/.test(error.message) && /99/.test(error.message) && /update Clipdesk/.test(error.message));
   });
 

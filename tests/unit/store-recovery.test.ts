@@ -95,7 +95,8 @@ describe('a damaged shard', () => {
     assert.deepEqual(report?.fromBackup.sort(), [x!.record.id, y!.record.id]);
     assert.deepEqual(report?.withoutText, [y!.record.id]);
     const told = describeRecovery(report!);
-    for (const part of [report!.keptAt ?? 'kept at', recentVersion(dir, doc, 2), 'later edits to them are lost', 'no text file']) assert.ok(told.includes(part), part);
+    const parts = [report!.keptAt ?? 'kept at', recentVersion(dir, doc, 2), 'later edits to them are lost', 'no text file'];
+    for (const part of parts) assert.ok(told.includes(part), part);
   });
 
   it('is recovered in memory while another writer holds the lock, reported once, and replaced at its next write', async (t) => {

@@ -19,7 +19,8 @@ let rendererDir: string;
 
 const call = (path: string, options?: Parameters<typeof rawRequest>[2]) => rawRequest(port, path, options);
 
-const apiHeaders = (extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', 'x-clipdesk-token': host.token, ...extra });
+const apiHeaders = (extra: Record<string, string> = {}) =>
+  ({ 'content-type': 'application/json', 'x-clipdesk-token': host.token, ...extra });
 
 describe('the web host', () => {
   let library: Library;
@@ -114,12 +115,15 @@ describe('the web host', () => {
     const text = `Harbour figures\n\n${'The harbour authority published its figures. '.repeat(Math.ceil(16 * 1024 * 1024 / 46))}`;
     const response = await call('/api/import', { method: 'POST', headers: apiHeaders(), body: JSON.stringify([{ kind: 'text', text }]) });
     assert.equal(response.status, 400);
-    assert.deepEqual(JSON.parse(response.body).error, { code: 'BAD_INPUT', message: 'import: 0.text: The text is larger than 15.0 MB; Clipdesk does not clip it.' });
+    assert.deepEqual(JSON.parse(response.body).error, {
+      code: 'BAD_INPUT', message: 'import: 0.text: The text is larger than 15.0 MB; Clipdesk does not clip it.',
+    });
     assert.equal(library.list().total, 1);
   });
 
   it('caps the body size', async () => {
-    const response = await call('/api/import', { method: 'POST', headers: apiHeaders({ 'content-length': String(64 * 1024 * 1024) }), body: '' });
+    const headers = apiHeaders({ 'content-length': String(64 * 1024 * 1024) });
+    const response = await call('/api/import', { method: 'POST', headers, body: '' });
     assert.equal(response.status, 413);
   });
 
@@ -145,24 +149,30 @@ describe('the web host', () => {
       assert.equal((await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: json, body: '[]' })).status, 401);
       assert.equal((await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: { ...json, 'x-clipdesk-token': limited.token, origin: 'https://evil.example' }, body: '[]' })).status, 403);
       assert.equal((await rawRequest(limitedPort, '/', { headers: { host: 'evil.example' } })).status, 421);
-      const refused = await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: { ...json, 'x-clipdesk-token': 'guess' }, body: '[]' });
+      const guessed = { ...json, 'x-clipdesk-token': 'guess' };
+      const refused = await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: guessed, body: '[]' });
       assert.equal(refused.status, 429);
       assert.equal(refused.headers['retry-after'], '100');
       assert.equal(JSON.parse(refused.body).error.code, 'RATE_LIMITED');
-      const answered = await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: { ...json, 'x-clipdesk-token': limited.token }, body: '[{}]' });
+      const withToken = { ...json, 'x-clipdesk-token': limited.token };
+      const answered = await rawRequest(limitedPort, '/api/list', { method: 'POST', headers: withToken, body: '[{}]' });
       assert.equal(answered.status, 200);
     });
 
     it('limits imports with 429 and a Retry-After, and never reads', async (t) => {
       const { limited, limitedPort } = await limitedHost(t, { limits: { imports: { burst: 2, perSecond: 0.1 } } });
       const headers = { 'content-type': 'application/json', 'x-clipdesk-token': limited.token };
-      const importing = (n: number) => rawRequest(limitedPort, '/api/import', { method: 'POST', headers, body: JSON.stringify([{ kind: 'text', text: `Limited note ${n}\n\nBody ${n}.` }]) });
+      const importing = (n: number) => {
+        const body = JSON.stringify([{ kind: 'text', text: `Limited note ${n}\n\nBody ${n}.` }]);
+        return rawRequest(limitedPort, '/api/import', { method: 'POST', headers, body });
+      };
       assert.equal((await importing(1)).status, 200);
       assert.equal((await importing(2)).status, 200);
       const third = await importing(3);
       assert.equal(third.status, 429);
       assert.equal(third.headers['retry-after'], '10');
-      const reads = await Promise.all(Array.from({ length: 100 }, () => rawRequest(limitedPort, '/api/list', { method: 'POST', headers, body: '[{}]' })));
+      const read = () => rawRequest(limitedPort, '/api/list', { method: 'POST', headers, body: '[{}]' });
+      const reads = await Promise.all(Array.from({ length: 100 }, read));
       assert.deepEqual([...new Set(reads.map((reply) => reply.status))], [200]);
     });
   });
