@@ -16,7 +16,7 @@ import { APP_HOST, APP_SCHEME, isTrustedSender, registerIpc } from './ipc.js';
 import { SHELL_COMMAND_CHANNEL } from './shared/api-methods.js';
 import { bookmarkletFor } from './hosts/clipper.js';
 import { startBrowserClipper } from './hosts/serve.js';
-import { rendererResponse } from './shell/app-protocol.js';
+import { appResponse } from './shell/app-protocol.js';
 import { launchRequests } from './shell/launch-args.js';
 import type { LaunchRequest } from './shell/launch-args.js';
 import { menuTemplate } from './shell/menu.js';
@@ -54,7 +54,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   app.setAsDefaultProtocolClient('clipdesk');
   library = await Library.open(resolveLibraryDir(flagValue(process.argv, '--library')));
-  protocol.handle(APP_SCHEME, (request) => rendererResponse(RENDERER_DIR, request.url));
+  const opened = library;
+  protocol.handle(APP_SCHEME, (request) => appResponse(RENDERER_DIR, opened, request.url));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   const clipper = await startBrowserClipper(library);

@@ -64,6 +64,15 @@ function httpApi(token: string): ClipdeskApi {
   return api as unknown as ClipdeskApi;
 }
 
+/**
+ * Where the window loads a stored picture from: its own origin, app:// in Electron, or the web host,
+ * which wants the token in the address, as an <img> sends no header of ours.
+ */
+export function pictureSource(name: string): string {
+  const path = `/pictures/${encodeURIComponent(name)}`;
+  return window.clipdesk ? path : `${path}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
+}
+
 /** The message to show for any thrown value. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -7,7 +7,9 @@ import { findSelection } from './annotate/index.js';
 import { createAnnotation } from './annotations.js';
 import type { Catalog } from './catalog/catalog.js';
 import { mirrorInto, openCatalog } from './catalog/catalog-sync.js';
+import { pictureMediaType } from '../shared/picture-names.js';
 import { ClipSaver } from './clip-saver.js';
+import { PictureStore } from './pictures/picture-store.js';
 import { extractedOf, toSummary, writtenRecord } from './clip-record.js';
 import type * as Extraction from './clip/index.js';
 import { ClipdeskError } from './errors.js';
@@ -52,6 +54,7 @@ export class Library {
   readonly #catalog: Catalog;
   readonly #mirror: CommitObserver;
   readonly #saver: ClipSaver;
+  readonly #pictures: PictureStore;
   readonly #options: LibraryOptions;
 
   private constructor(store: ClipStore, catalog: Catalog, opened: OpenReport, options: LibraryOptions) {
@@ -61,6 +64,7 @@ export class Library {
     this.#catalog = catalog;
     this.#mirror = mirrorInto(catalog, store);
     this.#saver = new ClipSaver(store, catalog, this.#mirror);
+    this.#pictures = new PictureStore(store.dir);
     this.#options = options;
   }
 
@@ -114,6 +118,13 @@ export class Library {
     const record = await this.#store.require(id);
     const body = await this.#store.readBody(id, record.contentHash);
     return { ...toSummary(record), content: body.content, text: body.text, annotations: record.annotations };
+  }
+
+  /** A stored picture's bytes and media type, by the name the content gives it; null for anything else. */
+  async picture(name: string): Promise<{ bytes: Buffer; type: string } | null> {
+    const type = pictureMediaType(name);
+    const bytes = type ? await this.#pictures.get(name) : null;
+    return type && bytes ? { bytes, type } : null;
   }
 
   /** The full id of the one clip whose id starts with `prefix` (for people typing ids). */

@@ -19,5 +19,11 @@ const DIRECTIVES = [
 
 export const APP_CSP = DIRECTIVES.join('; ');
 
+/**
+ * A stored picture's own policy: as an <img> it runs nothing anyway; should one (an SVG) ever be
+ * opened as a document, it is sandboxed with no script and loads nothing.
+ */
+export const PICTURE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
 /** The same policy as renderer/index.html states it: a <meta> CSP cannot carry frame-ancestors. */
 export const META_CSP = DIRECTIVES.filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');

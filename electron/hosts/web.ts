@@ -12,7 +12,7 @@ import { createDispatch } from '../api-dispatch.js';
 import type { ClipperInfo, WireErrorCode } from '../api.js';
 import type { Library } from '../core/index.js';
 import { mediaTypeOf } from '../shared/media-type.js';
-import { APP_CSP } from './csp.js';
+import { APP_CSP, PICTURE_CSP } from './csp.js';
 import { closeServer, createLoopbackServer, isLoopbackHost, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
 import type { RateLimits, ServerTimeouts } from './http-guards.js';
 import { HTTP_STATUS } from './http-status.js';
@@ -56,6 +56,7 @@ export async function startWebHost(library: Library, options: WebHostOptions = {
     if (!isLoopbackHost(request.headers.host, port)) return refuse(response, 'WRONG_HOST', 'wrong Host');
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith('/api/')) return api(request, response, path.slice('/api/'.length));
+    if (path.startsWith('/pictures/')) return picture(request, response, path.slice('/pictures/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed');
     }
@@ -87,6 +88,20 @@ export async function startWebHost(library: Library, options: WebHostOptions = {
     if (wait > 0) return tooMany(response, wait, `too many imports; try again in ${wait} s`);
     const result = await dispatch(method, args);
     send(response, result.ok ? 200 : HTTP_STATUS[result.error.code], JSON_TYPE, JSON.stringify(result));
+  }
+
+  /**
+   * A stored picture for the reader. An <img> sends no header of ours, so the token rides in the query;
+   * with CORP same-origin on every answer, another page cannot even load the picture, let alone read it.
+   */
+  async function picture(request: IncomingMessage, response: ServerResponse, name: string): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return fail(response, 'METHOD_NOT_ALLOWED', 'use GET');
+    const given = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token');
+    if (!tokenMatches(given, token)) return refuse(response, 'UNAUTHORIZED', 'missing or wrong token');
+    const found = await library.picture(name);
+    if (!found) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
+    response.setHeader('Content-Security-Policy', PICTURE_CSP);
+    send(response, 200, found.type, found.bytes);
   }
 
   /** Turns a request away; once refusals come too fast, with 429 and no further word. */

@@ -7,6 +7,7 @@ import type { Clip, ClipPatch, HighlightColor } from '../../electron/api.js';
 import { emit } from '../events.js';
 import { formatDate, plural } from '../format.js';
 import { highlightsKey, paintHighlights } from '../paint-highlights.js';
+import { showPictures } from '../show-pictures.js';
 import type { TextMap } from '../text-map.js';
 import { HIGHLIGHT_COLORS, highlightStyles } from '../highlight-styles.js';
 import { SelectionController } from '../controllers/selection-controller.js';
@@ -184,6 +185,7 @@ export class ClipReader extends LitElement {
   private _paint(): void {
     this._paintedKey = highlightsKey(this.clip);
     this._map = paintHighlights(this._content, this.clip);
+    showPictures(this._content);
   }
 
   private _update(patch: ClipPatch): void {

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { rendererResponse } from '../../electron/shell/app-protocol.js';
+import { appResponse } from '../../electron/shell/app-protocol.js';
+import { PictureStore } from '../../electron/core/pictures/picture-store.js';
 import { HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS } from '../../electron/shared/clippable-files.js';
 import { launchRequests } from '../../electron/shell/launch-args.js';
 import { DEFAULT_STATE, loadWindowState, saveWindowState } from '../../electron/shell/window-state.js';
-import { tempDir } from '../helpers/temp-library.js';
+import { tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 describe('launch arguments', () => {
   it('turns deep links, web addresses and clippable files into clip requests', () => {
@@ -51,6 +52,8 @@ describe('the app:// protocol', () => {
     const dir = await tempDir(t, 'clipdesk-bundle-');
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>Clipdesk</title>');
+    const noPictures = { picture: async () => null };
+    const rendererResponse = (directory: string, url: string) => appResponse(directory, noPictures, url);
     const page = await rendererResponse(dir, 'app://clipdesk/index.html');
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
@@ -58,4 +61,20 @@ describe('the app:// protocol', () => {
     assert.equal((await rendererResponse(dir, 'app://clipdesk/..%2f..%2fetc%2fpasswd')).status, 404);
     assert.equal((await rendererResponse(dir, 'app://clipdesk/missing.js')).status, 404);
   });
+
+  it('serves the library\'s pictures by name, sandboxed, and nothing else under /pictures/', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const bundle = await tempDir(t, 'clipdesk-bundle-');
+    const name = await new PictureStore(dir).put(SVG_WITH_SCRIPT, 'svg');
+    const picture = await appResponse(bundle, library, `app://clipdesk/pictures/${name}`);
+    assert.equal(picture.status, 200);
+    assert.equal(picture.headers.get('content-type'), 'image/svg+xml');
+    assert.match(picture.headers.get('content-security-policy') ?? '', /sandbox/);
+    assert.deepEqual(new Uint8Array(await picture.arrayBuffer()), SVG_WITH_SCRIPT);
+    for (const path of ['pictures/../library.json', `pictures/${name.replace('.svg', '.png')}`, 'pictures/x.svg']) {
+      assert.equal((await appResponse(bundle, library, `app://clipdesk/${path}`)).status, 404, path);
+    }
+  });
 });
+
+const SVG_WITH_SCRIPT = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');

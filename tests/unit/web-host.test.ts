@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { TestContext } from 'node:test';
 import type { Library } from '../../electron/core/library.js';
+import { PictureStore } from '../../electron/core/pictures/picture-store.js';
 import { HTTP_STATUS } from '../../electron/hosts/http-status.js';
 import { startWebHost } from '../../electron/hosts/web.js';
 import type { WebHost, WebHostOptions } from '../../electron/hosts/web.js';
@@ -135,6 +136,19 @@ describe('the web host', () => {
     assert.equal((await call('/%2e%2e/%2e%2e/package.json')).status, 404);
   });
 
+  it('serves a stored picture to the token\'s holder only, sandboxed, and no other origin may load it', async () => {
+    const name = await new PictureStore(library.dir).put(PNG_PIXEL, 'png');
+    const picture = await call(`/pictures/${name}?token=${encodeURIComponent(host.token)}`);
+    assert.equal(picture.status, 200);
+    assert.equal(picture.headers['content-type'], 'image/png');
+    assert.equal(picture.headers['cross-origin-resource-policy'], 'same-origin');
+    assert.match(String(picture.headers['content-security-policy']), /sandbox/);
+    assert.equal((await call(`/pictures/${name}`)).status, 401);
+    assert.equal((await call(`/pictures/${name}?token=wrong`)).status, 401);
+    assert.equal((await call(`/pictures/${name.replace('.png', '.gif')}?token=${encodeURIComponent(host.token)}`)).status, 404);
+    assert.equal((await call(`/pictures/..%2f..%2flibrary.json?token=${encodeURIComponent(host.token)}`)).status, 404);
+  });
+
   describe('under too many requests', () => {
     /** A second host over the same library with `options`, closed when the test ends. */
     async function limitedHost(t: TestContext, options: WebHostOptions): Promise<{ limited: WebHost; limitedPort: number }> {
@@ -177,3 +191,9 @@ describe('the web host', () => {
     });
   });
 });
+
+/** The smallest PNG: one transparent pixel. */
+const PNG_PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);

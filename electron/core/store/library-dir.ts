@@ -31,6 +31,14 @@ export function bodyDoc(id: string, contentHash: string): string {
   return `bodies/${id}.${contentHash}.json`;
 }
 
+/** `pictures/<2 hex>/<sha256>.<type>`: content-addressed, in 256 folders so none grows huge. */
+export const PICTURES_DIR = 'pictures';
+
+/** A stored picture's file relative to the library folder, with `/` on every platform. */
+export function pictureDoc(name: string): string {
+  return `${PICTURES_DIR}/${name.slice(0, 2)}/${name}`;
+}
+
 /** The shard's path relative to the library folder, with `/` on every platform (it also names backups). */
 export function shardDoc(key: string): string {
   return `clips/${key}.json`;

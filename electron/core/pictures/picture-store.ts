@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { isPictureName } from '../../shared/picture-names.js';
+import type { PictureExtension } from '../../shared/picture-names.js';
+import { PICTURES_DIR, pictureDoc } from '../store/library-dir.js';
+
+/**
+ * The library's pictures, content-addressed: a file is named by the hash of its bytes, so the same
+ * picture in many clips is stored once, and a name, once written, always means the same bytes. A
+ * picture is written whole (temp file, sync, rename) before any clip refers to it.
+ */
+export class PictureStore {
+  readonly #dir: string;
+
+  constructor(libraryDir: string) {
+    this.#dir = libraryDir;
+  }
+
+  /** Stores the bytes (if not stored yet) and returns their name. */
+  async put(bytes: Uint8Array, extension: PictureExtension): Promise<string> {
+    const name = `${createHash('sha256').update(bytes).digest('hex')}.${extension}`;
+    const path = this.#path(name);
+    if (await exists(path)) return name;
+    await mkdir(dirname(path), { recursive: true });
+    const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+    return name;
+  }
+
+  /** The bytes of a stored picture, or null when the name is not a picture name or nothing is stored under it. */
+  async get(name: string): Promise<Buffer | null> {
+    if (!isPictureName(name)) return null;
+    return readFile(this.#path(name)).catch(() => null);
+  }
+
+  async has(name: string): Promise<boolean> {
+    return isPictureName(name) && exists(this.#path(name));
+  }
+
+  async remove(name: string): Promise<void> {
+    if (isPictureName(name)) await rm(this.#path(name), { force: true });
+  }
+
+  /** Every stored picture's name. */
+  async names(): Promise<string[]> {
+    const root = join(this.#dir, PICTURES_DIR);
+    const folders = await readdir(root).catch(() => []);
+    const lists = await Promise.all(folders.map((folder) => readdir(join(root, folder)).catch(() => [])));
+    return lists.flat().filter(isPictureName).sort();
+  }
+
+  #path(name: string): string {
+    return join(this.#dir, pictureDoc(name));
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}
