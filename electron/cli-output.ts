@@ -59,9 +59,10 @@ function markToTerminal(snippet: Snippet): string {
 }
 
 export function formatCheck(report: LibraryCheck): string {
-  const { clips, bodies, backups, problems } = report;
-  const summary = `${report.dir}: ${clips} clips, ${bodies} text files, ${backups.recentVersions} recent backup versions, ` +
-    `${backups.dailySnapshots.length} daily snapshots`;
+  const { clips, bodies, pictures, backups, problems } = report;
+  const unused = pictures.unused > 0 ? ` (${pictures.unused} shown by no clip)` : '';
+  const summary = `${report.dir}: ${clips} clips, ${bodies} text files, ${pictures.stored} pictures${unused}, ` +
+    `${backups.recentVersions} recent backup versions, ${backups.dailySnapshots.length} daily snapshots`;
   if (problems.length === 0) return `${summary}\nno problems found`;
   return [summary, `${problems.length} problem(s):`, ...problems.map((p) => `  ${p.kind}  ${p.file}  ${p.detail}`)].join('\n');
 }

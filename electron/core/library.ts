@@ -39,6 +39,8 @@ export interface OpenReport {
 }
 
 const DEFAULT_SEARCH_LIMIT = 50;
+/** How long a stored picture no clip shows yet is kept: an import stores pictures before its clip. */
+const PICTURE_GRACE_MS = 60 * 60 * 1000;
 /** Clips listed per catalog read while an export gathers what to write. */
 const EXPORT_PAGE = 1000;
 
@@ -257,7 +259,14 @@ export class Library {
       return undefined;
     });
     for (const record of gone) await this.#store.deleteBodies(record);
+    await this.#collectPictures();
     return gone.length;
+  }
+
+  /** Deletes the stored pictures no clip shows any more, in any version, not even one in the trash. */
+  async #collectPictures(): Promise<number> {
+    const unused = this.#catalog.unusedPictures(await this.#pictures.names());
+    return this.#pictures.collect(unused, PICTURE_GRACE_MS);
   }
 
   async revisions(id: string): Promise<Revision[]> {

@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
  */
 
 /** Bump when the tables or the way text is turned into index terms change: the catalog is rebuilt. */
-export const CATALOG_VERSION = 3;
+export const CATALOG_VERSION = 4;
 
 const SCHEMA = `
   -- Small rows, so the filters of a search (a date, the trash) read a page or two per clip.
@@ -41,6 +41,10 @@ const SCHEMA = `
     primary key (tag_key, n)
   ) without rowid;
   create index clip_tag_by_clip on clip_tag (n);
+  -- Which clips show which stored pictures, in any of their versions (the current text and every
+  -- revision): a picture no clip shows any more may be deleted.
+  create table picture_use (name text not null, n integer not null, primary key (name, n)) without rowid;
+  create index picture_use_by_clip on picture_use (n);
   -- The store's shard files as last mirrored (inode:size:mtime). A shard whose file changed since,
   -- say because a crash fell between the store's write and the catalog's, is mirrored again at open.
   create table shard (key text primary key, stamp text not null) without rowid;

@@ -52,6 +52,13 @@ export class CatalogReader {
       .pluck().all(keys) as string[];
   }
 
+  /** Of these stored pictures, the ones no clip shows in any of its versions. */
+  unusedPictures(names: readonly string[]): string[] {
+    const sql = 'select distinct name from picture_use where name in (select value from json_each(?))';
+    const used = new Set(this.#db.sql(sql).pluck().all(JSON.stringify(names)) as string[]);
+    return names.filter((name) => !used.has(name));
+  }
+
   trashedIds(): string[] {
     return this.#db.sql('select id from clip where trashed = 1').pluck().all() as string[];
   }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { keptPictures } from '../../shared/content-pictures.js';
 import { ClipdeskError } from '../errors.js';
 import type { ClipStore, CommitObserver } from '../store/clip-store.js';
 import { shardKey } from '../store/library-dir.js';
@@ -51,7 +52,7 @@ async function rebuild(catalog: Catalog, store: ClipStore): Promise<void> {
   const stamps = await store.shardStamps();
   let batch: CatalogUpdate[] = [];
   for await (const record of store.records()) {
-    batch.push(updateOf(store, record.id, record, { tolerateMissingText: true }));
+    batch.push(updateOf(store, record.id, record, { rebuilding: true }));
     if (batch.length < REBUILD_BATCH) continue;
     await catalog.apply(batch);
     batch = [];
@@ -72,7 +73,7 @@ async function mirrorChangedShards(catalog: Catalog, store: ClipStore): Promise<
     const present = new Set(records.map((record) => record.id));
     const gone = catalog.idsStartingWith(key, Number.MAX_SAFE_INTEGER).filter((id) => !present.has(id));
     lost.push(...gone.map((id) => ({ id, title: catalog.summary(id)?.title ?? '' })));
-    const rewritten = records.map((record) => updateOf(store, record.id, record, { tolerateMissingText: true }));
+    const rewritten = records.map((record) => updateOf(store, record.id, record, { rebuilding: true }));
     const removed = gone.map((id) => updateOf(store, id, undefined));
     await catalog.apply([...rewritten, ...removed], new Map([[key, stamp]]));
     repaired += records.length;
@@ -81,26 +82,29 @@ async function mirrorChangedShards(catalog: Catalog, store: ClipStore): Promise<
 }
 
 /**
- * A clip's catalog update. While rebuilding, a clip whose text file is missing or damaged is still
- * listed (by its title and tags) rather than dropped; opening it then names the damaged file.
+ * A clip's catalog update. A write's current body is read for its text and pictures; pictures of the
+ * earlier versions were mirrored when those were current, so only a rebuild reads the revisions too.
+ * While rebuilding, a clip whose text file is missing or damaged is still listed (by its title and
+ * tags) rather than dropped; opening it then names the damaged file.
  */
-function updateOf(
-  store: ClipStore,
-  id: string,
-  record: ClipRecord | undefined,
-  options: { tolerateMissingText?: boolean } = {},
-): CatalogUpdate {
+function updateOf(store: ClipStore, id: string, record: ClipRecord | undefined, options: { rebuilding?: boolean } = {}): CatalogUpdate {
+  const read = async (contentHash: string) => {
+    try {
+      return await store.readBody(id, contentHash);
+    } catch (error) {
+      if (options.rebuilding && error instanceof ClipdeskError && error.code === 'CORRUPT_LIBRARY') return null;
+      throw error;
+    }
+  };
   return {
     id,
     record,
-    text: async () => {
-      if (!record) return '';
-      try {
-        return (await store.readBody(id, record.contentHash)).text;
-      } catch (error) {
-        if (options.tolerateMissingText && error instanceof ClipdeskError && error.code === 'CORRUPT_LIBRARY') return '';
-        throw error;
-      }
+    body: async () => {
+      if (!record) return { text: '', pictures: [] };
+      const current = await read(record.contentHash);
+      const earlier = options.rebuilding ? await Promise.all(record.revisions.map((revision) => read(revision.contentHash))) : [];
+      const pictures = [current, ...earlier].flatMap((body) => (body ? keptPictures(body.content) : []));
+      return { text: current?.text ?? '', pictures: [...new Set(pictures)] };
     },
   };
 }

@@ -13,12 +13,21 @@ const UPDATE_CLIP = `update clip set ${CLIP_FIELDS.map((k) => `${k} = @${k}`).jo
 const INSERT_FTS = `insert into fts (rowid, ${FTS_COLUMNS.map((c) => c.name).join(', ')})
   values (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`;
 
-/** What the catalog needs to know of a clip after a write: its record (none if deleted) and text. */
+/** What the catalog needs to know of a clip after a write: its record (none if deleted) and body. */
 export interface CatalogUpdate {
   id: string;
   record: ClipRecord | undefined;
-  /** The current text; only read for clips outside the trash, which are the ones searched. */
-  text: () => Promise<string>;
+  /** The current text, and the stored pictures its versions show (read only for a clip still there). */
+  body: () => Promise<{ text: string; pictures: readonly string[] }>;
+}
+
+/** A clip to mirror with its body at hand. */
+export interface CatalogEntry {
+  id: string;
+  record: ClipRecord | undefined;
+  text: string;
+  /** Stored pictures its versions show; a clip keeps every picture it ever showed until it is deleted. */
+  pictures?: readonly string[];
 }
 
 /**
@@ -33,24 +42,23 @@ export class CatalogWriter {
     this.#db = statements;
   }
 
-  /** Mirrors written clips; their texts are read first, so the transaction never waits on the disk. */
+  /** Mirrors written clips; their bodies are read first, so the transaction never waits on the disk. */
   async apply(updates: readonly CatalogUpdate[], stamps: ShardStamps = new Map()): Promise<void> {
-    this.write(await Promise.all(updates.map(async ({ id, record, text }) => ({
-      id,
-      record,
-      text: record && !record.deletedAt ? await text() : '',
-    }))), stamps);
+    this.write(await Promise.all(updates.map(async ({ id, record, body }) => {
+      const { text, pictures } = record ? await body() : { text: '', pictures: [] };
+      return { id, record, text: record?.deletedAt ? '' : text, pictures };
+    })), stamps);
   }
 
   /**
    * Mirrors clips whose texts are at hand and records the shard files they came from, in one
    * transaction: one WAL append per store write.
    */
-  write(entries: ReadonlyArray<{ id: string; record: ClipRecord | undefined; text: string }>, stamps: ShardStamps = new Map()): void {
+  write(entries: readonly CatalogEntry[], stamps: ShardStamps = new Map()): void {
     this.#db.transaction(() => {
-      for (const { id, record, text } of entries) {
+      for (const { id, record, text, pictures = [] } of entries) {
         if (!record) this.#remove(id);
-        else this.#put(record, record.deletedAt ? null : ftsColumns(toSearchDoc(record, text)));
+        else this.#put(record, record.deletedAt ? null : ftsColumns(toSearchDoc(record, text)), pictures);
       }
       this.#stamp(stamps);
     });
@@ -68,6 +76,7 @@ export class CatalogWriter {
     this.#db.sql('delete from fts where rowid = ?').run(n);
     this.#db.sql('delete from clip_tag where n = ?').run(n);
     this.#db.sql('delete from clip_summary where n = ?').run(n);
+    this.#db.sql('delete from picture_use where n = ?').run(n);
     this.#db.sql('delete from clip where n = ?').run(n);
   }
 
@@ -75,7 +84,7 @@ export class CatalogWriter {
    * Inserts or updates a clip in place: an edit keeps the clip's row number, so only the rows and
    * index entries that changed are rewritten (what a tag edit costs on disk).
    */
-  #put(record: ClipRecord, columns: string[] | null): void {
+  #put(record: ClipRecord, columns: string[] | null, pictures: readonly string[]): void {
     const values = clipRow(record);
     const n = rowNumber(this.#db, record.id);
     const row = n ?? (this.#db.sql(INSERT_CLIP).run(values).lastInsertRowid as number);
@@ -85,6 +94,7 @@ export class CatalogWriter {
     }
     this.#db.sql('insert or replace into clip_summary (n, summary) values (?, ?)').run(row, JSON.stringify(toSummary(record)));
     this.#putTags(row, record.tags);
+    for (const name of pictures) this.#db.sql('insert or ignore into picture_use (name, n) values (?, ?)').run(name, row);
     if (columns) this.#db.sql(INSERT_FTS).run(row, ...columns);
   }
 

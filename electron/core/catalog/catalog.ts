@@ -4,11 +4,10 @@ import type { ParsedQuery } from '../search/query.js';
 import { toSqlQuery } from '../search/fts-query.js';
 import { planSearch } from '../search/search-plan.js';
 import type { SearchPlan } from '../search/search-plan.js';
-import type { ClipRecord } from '../store/schema.js';
 import { openCatalogDb } from './catalog-db.js';
 import { CatalogReader } from './catalog-reader.js';
 import { CatalogWriter } from './catalog-writer.js';
-import type { CatalogUpdate, ShardStamps } from './catalog-writer.js';
+import type { CatalogEntry, CatalogUpdate, ShardStamps } from './catalog-writer.js';
 import { FtsPrimitives } from './fts-primitives.js';
 import { Statements } from './statements.js';
 
@@ -60,7 +59,7 @@ export class Catalog {
     return this.#writer.apply(updates, stamps);
   }
 
-  write(entries: ReadonlyArray<{ id: string; record: ClipRecord | undefined; text: string }>, stamps?: ShardStamps): void {
+  write(entries: readonly CatalogEntry[], stamps?: ShardStamps): void {
     this.#writer.write(entries, stamps);
   }
 
@@ -96,6 +95,10 @@ export class Catalog {
 
   trashedIds(): string[] {
     return this.#reader.trashedIds();
+  }
+
+  unusedPictures(names: readonly string[]): string[] {
+    return this.#reader.unusedPictures(names);
   }
 
   list(options: ListOptions): ListResult {

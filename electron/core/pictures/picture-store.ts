@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isPictureName } from '../../shared/picture-names.js';
 import type { PictureExtension } from '../../shared/picture-names.js';
@@ -17,11 +17,18 @@ export class PictureStore {
     this.#dir = libraryDir;
   }
 
-  /** Stores the bytes (if not stored yet) and returns their name. */
+  /**
+   * Stores the bytes (if not stored yet) and returns their name. A picture already there is touched:
+   * collecting spares recently touched files, so one about to be used again is not deleted meanwhile.
+   */
   async put(bytes: Uint8Array, extension: PictureExtension): Promise<string> {
     const name = `${createHash('sha256').update(bytes).digest('hex')}.${extension}`;
     const path = this.#path(name);
-    if (await exists(path)) return name;
+    if (await exists(path)) {
+      const now = new Date();
+      await utimes(path, now, now);
+      return name;
+    }
     await mkdir(dirname(path), { recursive: true });
     const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     const handle = await open(temp, 'wx');
@@ -45,8 +52,20 @@ export class PictureStore {
     return isPictureName(name) && exists(this.#path(name));
   }
 
-  async remove(name: string): Promise<void> {
-    if (isPictureName(name)) await rm(this.#path(name), { force: true });
+  /**
+   * Deletes the named pictures that were not stored or touched within `graceMs`: an import stores its
+   * pictures before its clip refers to them, so a picture no clip shows yet may be on its way in.
+   */
+  async collect(names: readonly string[], graceMs: number, now = Date.now()): Promise<number> {
+    let removed = 0;
+    for (const name of names.filter(isPictureName)) {
+      const path = this.#path(name);
+      const found = await stat(path).catch(() => null);
+      if (!found || now - found.mtimeMs < graceMs) continue;
+      await rm(path, { force: true });
+      removed++;
+    }
+    return removed;
   }
 
   /** Every stored picture's name. */

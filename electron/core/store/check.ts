@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentHashOf } from '../clip-record.js';
 import { isClipdeskError } from '../errors.js';
 import { dailySnapshots } from './backups.js';
 import { checkedJsonFile } from './checked-file.js';
-import { BODY_FILE, MANIFEST_FILE, shardDoc, shardKey } from './library-dir.js';
+import { keptPictures } from '../../shared/content-pictures.js';
+import { PictureStore } from '../pictures/picture-store.js';
+import { BODY_FILE, MANIFEST_FILE, pictureDoc, shardDoc, shardKey } from './library-dir.js';
 import { newestWhole, readWholeShard } from './recovery.js';
 import { bodySchema, manifestSchema, shardSchema } from './schema.js';
 import type { ClipRecord } from './schema.js';
@@ -16,7 +19,9 @@ export type ProblemKind =
   | 'misplaced-clip' // a record in a shard its id does not name; the app would not find it there
   | 'missing-text' // a clip (or one of its revisions) whose body file is gone
   | 'damaged-text' // a body file that does not read, or whose text no longer matches its hash
-  | 'orphan-text'; // a body file of a clip no record names, e.g. an import interrupted before saving
+  | 'orphan-text' // a body file of a clip no record names, e.g. an import interrupted before saving
+  | 'missing-picture' // a clip's text shows a stored picture whose file is gone
+  | 'damaged-picture'; // a picture file whose bytes no longer hash to its name
 
 export interface Problem {
   kind: ProblemKind;
@@ -30,6 +35,8 @@ export interface LibraryCheck {
   dir: string;
   clips: number;
   bodies: number;
+  /** Picture files stored, and how many of them no clip shows (collected when the trash is emptied). */
+  pictures: { stored: number; unused: number };
   backups: { recentVersions: number; dailySnapshots: string[] };
   problems: Problem[];
 }
@@ -46,10 +53,13 @@ export async function checkLibrary(dir: string): Promise<LibraryCheck> {
   const problems: Problem[] = [];
   const records = new Map<string, ClipRecord>();
   const backups = await backupCounts(dir);
-  if (!(await checkManifest(dir, problems))) return { dir, clips: 0, bodies: 0, backups, problems };
+  if (!(await checkManifest(dir, problems))) {
+    return { dir, clips: 0, bodies: 0, pictures: { stored: 0, unused: 0 }, backups, problems };
+  }
   const damagedShards = await checkShards(dir, records, problems);
   const bodyNames = (await readdir(join(dir, 'bodies')).catch(() => [])).filter((name) => BODY_FILE.test(name));
-  await checkBodies(dir, records, bodyNames, problems);
+  const shown = await checkBodies(dir, records, bodyNames, problems);
+  const pictures = await checkPictures(dir, shown, problems);
   for (const name of bodyNames) {
     const id = BODY_FILE.exec(name)?.[1] ?? '';
     // Bodies of a damaged shard's clips are accounted for in its problem: opening rebuilds those clips.
@@ -61,7 +71,25 @@ export async function checkLibrary(dir: string): Promise<LibraryCheck> {
       detail: 'the text of a clip no record names (an import interrupted before it was saved, or a record lost)',
     });
   }
-  return { dir, clips: records.size, bodies: bodyNames.length, backups, problems };
+  return { dir, clips: records.size, bodies: bodyNames.length, pictures, backups, problems };
+}
+
+/** Every picture a text shows must be stored, and every stored picture must still hash to its name. */
+async function checkPictures(dir: string, shown: ReadonlyMap<string, string>, problems: Problem[]): Promise<LibraryCheck['pictures']> {
+  const store = new PictureStore(dir);
+  const stored = await store.names();
+  const present = new Set(stored);
+  for (const [name, clipId] of shown) {
+    if (present.has(name)) continue;
+    problems.push({ kind: 'missing-picture', file: pictureDoc(name), clipId, detail: 'a picture its text shows is gone' });
+  }
+  for (const name of stored) {
+    const bytes = await store.get(name);
+    if (bytes && createHash('sha256').update(bytes).digest('hex') !== name.slice(0, name.indexOf('.'))) {
+      problems.push({ kind: 'damaged-picture', file: pictureDoc(name), detail: 'its bytes no longer match the hash it is named by' });
+    }
+  }
+  return { stored: stored.length, unused: stored.filter((name) => !shown.has(name)).length };
 }
 
 /** False when nothing else should be judged: the library is newer than this app. */
@@ -120,8 +148,17 @@ async function recoveryPlan(dir: string, doc: string): Promise<string> {
     : 'no whole backup: opening the library keeps what reads of it and rebuilds the rest of its clips from their text';
 }
 
-/** Every body a record names (its content and each revision) must exist, read whole and match its hash. */
-async function checkBodies(dir: string, records: Map<string, ClipRecord>, bodyNames: string[], problems: Problem[]): Promise<void> {
+/**
+ * Every body a record names (its content and each revision) must exist, read whole and match its hash.
+ * Returns the stored pictures the bodies show, each with a clip that shows it.
+ */
+async function checkBodies(
+  dir: string,
+  records: Map<string, ClipRecord>,
+  bodyNames: string[],
+  problems: Problem[],
+): Promise<Map<string, string>> {
+  const shown = new Map<string, string>();
   const present = new Set(bodyNames);
   const wanted = [...records.values()].flatMap((record) => [
     { id: record.id, hash: record.contentHash, what: 'its text' },
@@ -134,20 +171,24 @@ async function checkBodies(dir: string, records: Map<string, ClipRecord>, bodyNa
         problems.push({ kind: 'missing-text', file, clipId: id, detail: `${what} is missing` });
         return;
       }
-      const problem = await bodyProblem(join(dir, file), hash);
+      const { problem, pictures } = await readBody(join(dir, file), hash);
       if (problem) problems.push({ kind: 'damaged-text', file, clipId: id, detail: `${what}: ${problem}` });
+      for (const name of pictures) if (!shown.has(name)) shown.set(name, id);
     }));
   }
+  return shown;
 }
 
-async function bodyProblem(path: string, hash: string): Promise<string | null> {
+/** What is wrong with a body file, if anything, and the stored pictures it shows. */
+async function readBody(path: string, hash: string): Promise<{ problem: string | null; pictures: string[] }> {
   try {
     const body = await checkedJsonFile(path, bodySchema).read();
-    if (!body) return 'missing';
-    return body.contentHash === hash && contentHashOf(body) === hash ? null : 'the text does not match the hash it was saved under';
+    if (!body) return { problem: 'missing', pictures: [] };
+    const matches = body.contentHash === hash && contentHashOf(body) === hash;
+    return { problem: matches ? null : 'the text does not match the hash it was saved under', pictures: keptPictures(body.content) };
   } catch (error) {
     if (!isClipdeskError(error)) throw error;
-    return error.message;
+    return { problem: error.message, pictures: [] };
   }
 }
 
