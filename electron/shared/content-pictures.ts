@@ -9,7 +9,7 @@ import { isPictureName } from './picture-names.js';
 const IMG_TAG = /<img\b(?:\s+[^\s"'=<>/]+(?:="[^"]*")?)*\s*\/?>/g;
 
 /** The remote addresses of pictures not kept yet, each once, in the order they appear. */
-export function missingPictures(content: string): string[] {
+export function missingPictureAddresses(content: string): string[] {
   const urls = new Set<string>();
   for (const tag of content.match(IMG_TAG) ?? []) {
     const url = attribute(tag, 'data-src');

@@ -45,6 +45,9 @@ const SCHEMA = `
   -- revision): a picture no clip shows any more may be deleted.
   create table picture_use (name text not null, n integer not null, primary key (name, n)) without rowid;
   create index picture_use_by_clip on picture_use (n);
+  -- Clips whose current text shows pictures that are not stored (their fetch failed, or they were
+  -- clipped before pictures were kept), with how many: what "Fetch missing pictures" works through.
+  create table picture_missing (n integer primary key, count integer not null);
   -- The store's shard files as last mirrored (inode:size:mtime). A shard whose file changed since,
   -- say because a crash fell between the store's write and the catalog's, is mirrored again at open.
   create table shard (key text primary key, stamp text not null) without rowid;

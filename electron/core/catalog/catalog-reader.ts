@@ -59,6 +59,12 @@ export class CatalogReader {
     return names.filter((name) => !used.has(name));
   }
 
+  /** Clips outside the trash whose current text shows pictures that are not stored, newest first. */
+  idsMissingPictures(): string[] {
+    const sql = 'select c.id from picture_missing m join clip c on c.n = m.n where c.trashed = 0 order by c.clipped_at desc';
+    return this.#db.sql(sql).pluck().all() as string[];
+  }
+
   trashedIds(): string[] {
     return this.#db.sql('select id from clip where trashed = 1').pluck().all() as string[];
   }

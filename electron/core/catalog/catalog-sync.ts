@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { keptPictures } from '../../shared/content-pictures.js';
+import { keptPictures, missingPictureAddresses } from '../../shared/content-pictures.js';
 import { ClipdeskError } from '../errors.js';
 import type { ClipStore, CommitObserver } from '../store/clip-store.js';
 import { shardKey } from '../store/library-dir.js';
@@ -100,11 +100,12 @@ function updateOf(store: ClipStore, id: string, record: ClipRecord | undefined, 
     id,
     record,
     body: async () => {
-      if (!record) return { text: '', pictures: [] };
+      if (!record) return { text: '', pictures: [], missingPictures: 0 };
       const current = await read(record.contentHash);
       const earlier = options.rebuilding ? await Promise.all(record.revisions.map((revision) => read(revision.contentHash))) : [];
       const pictures = [current, ...earlier].flatMap((body) => (body ? keptPictures(body.content) : []));
-      return { text: current?.text ?? '', pictures: [...new Set(pictures)] };
+      const missingPictures = current ? missingPictureAddresses(current.content).length : 0;
+      return { text: current?.text ?? '', pictures: [...new Set(pictures)], missingPictures };
     },
   };
 }

@@ -17,8 +17,8 @@ const INSERT_FTS = `insert into fts (rowid, ${FTS_COLUMNS.map((c) => c.name).joi
 export interface CatalogUpdate {
   id: string;
   record: ClipRecord | undefined;
-  /** The current text, and the stored pictures its versions show (read only for a clip still there). */
-  body: () => Promise<{ text: string; pictures: readonly string[] }>;
+  /** The current text, the stored pictures its versions show, and how many of its current pictures are not stored. */
+  body: () => Promise<{ text: string; pictures: readonly string[]; missingPictures: number }>;
 }
 
 /** A clip to mirror with its body at hand. */
@@ -28,6 +28,8 @@ export interface CatalogEntry {
   text: string;
   /** Stored pictures its versions show; a clip keeps every picture it ever showed until it is deleted. */
   pictures?: readonly string[];
+  /** Pictures its current text shows that are not stored. */
+  missingPictures?: number;
 }
 
 /**
@@ -45,8 +47,8 @@ export class CatalogWriter {
   /** Mirrors written clips; their bodies are read first, so the transaction never waits on the disk. */
   async apply(updates: readonly CatalogUpdate[], stamps: ShardStamps = new Map()): Promise<void> {
     this.write(await Promise.all(updates.map(async ({ id, record, body }) => {
-      const { text, pictures } = record ? await body() : { text: '', pictures: [] };
-      return { id, record, text: record?.deletedAt ? '' : text, pictures };
+      const { text, pictures, missingPictures } = record ? await body() : { text: '', pictures: [], missingPictures: 0 };
+      return { id, record, text: record?.deletedAt ? '' : text, pictures, missingPictures };
     })), stamps);
   }
 
@@ -56,9 +58,9 @@ export class CatalogWriter {
    */
   write(entries: readonly CatalogEntry[], stamps: ShardStamps = new Map()): void {
     this.#db.transaction(() => {
-      for (const { id, record, text, pictures = [] } of entries) {
+      for (const { id, record, text, pictures = [], missingPictures = 0 } of entries) {
         if (!record) this.#remove(id);
-        else this.#put(record, record.deletedAt ? null : ftsColumns(toSearchDoc(record, text)), pictures);
+        else this.#put(record, record.deletedAt ? null : ftsColumns(toSearchDoc(record, text)), { pictures, missingPictures });
       }
       this.#stamp(stamps);
     });
@@ -77,6 +79,7 @@ export class CatalogWriter {
     this.#db.sql('delete from clip_tag where n = ?').run(n);
     this.#db.sql('delete from clip_summary where n = ?').run(n);
     this.#db.sql('delete from picture_use where n = ?').run(n);
+    this.#db.sql('delete from picture_missing where n = ?').run(n);
     this.#db.sql('delete from clip where n = ?').run(n);
   }
 
@@ -84,7 +87,7 @@ export class CatalogWriter {
    * Inserts or updates a clip in place: an edit keeps the clip's row number, so only the rows and
    * index entries that changed are rewritten (what a tag edit costs on disk).
    */
-  #put(record: ClipRecord, columns: string[] | null, pictures: readonly string[]): void {
+  #put(record: ClipRecord, columns: string[] | null, shown: { pictures: readonly string[]; missingPictures: number }): void {
     const values = clipRow(record);
     const n = rowNumber(this.#db, record.id);
     const row = n ?? (this.#db.sql(INSERT_CLIP).run(values).lastInsertRowid as number);
@@ -94,8 +97,14 @@ export class CatalogWriter {
     }
     this.#db.sql('insert or replace into clip_summary (n, summary) values (?, ?)').run(row, JSON.stringify(toSummary(record)));
     this.#putTags(row, record.tags);
-    for (const name of pictures) this.#db.sql('insert or ignore into picture_use (name, n) values (?, ?)').run(name, row);
+    this.#putPictures(row, shown);
     if (columns) this.#db.sql(INSERT_FTS).run(row, ...columns);
+  }
+
+  #putPictures(n: number, { pictures, missingPictures }: { pictures: readonly string[]; missingPictures: number }): void {
+    for (const name of pictures) this.#db.sql('insert or ignore into picture_use (name, n) values (?, ?)').run(name, n);
+    if (missingPictures > 0) this.#db.sql('insert or replace into picture_missing (n, count) values (?, ?)').run(n, missingPictures);
+    else this.#db.sql('delete from picture_missing where n = ?').run(n);
   }
 
   /** Only the tags that changed are written. */

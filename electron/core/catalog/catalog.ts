@@ -97,6 +97,10 @@ export class Catalog {
     return this.#reader.trashedIds();
   }
 
+  idsMissingPictures(): string[] {
+    return this.#reader.idsMissingPictures();
+  }
+
   unusedPictures(names: readonly string[]): string[] {
     return this.#reader.unusedPictures(names);
   }
