@@ -150,7 +150,8 @@ describe('fetching the pictures of a clip', () => {
   });
 
   it('drops a text file named .png and an HTML error page sent as a JPEG as "not an image", and reports an HTTP error', async () => {
-    assert.deepEqual(reasons(await fetchAll(['/text.png', '/error-page.jpg', '/missing.png'])), ['not an image', 'not an image', 'HTTP 404']);
+    const results = await fetchAll(['/text.png', '/error-page.jpg', '/missing.png']);
+    assert.deepEqual(reasons(results), ['not an image', 'not an image', 'HTTP 404']);
   });
 
   it('refuses a picture whose declared length is over the cap before reading it', async () => {

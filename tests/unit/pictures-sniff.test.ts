@@ -14,7 +14,8 @@ describe('telling a picture from its bytes', () => {
   });
 
   it('knows an AVIF image or sequence, also when the AVIF brand is a compatible one, and not a HEIC photo', () => {
-    const ftyp = (brands: string): Uint8Array => latin1(`\x00\x00\x00${String.fromCharCode(16 + brands.length)}ftypmif1\x00\x00\x00\x00${brands}`);
+    const size = (brands: string): string => `\x00\x00\x00${String.fromCharCode(16 + brands.length)}`;
+    const ftyp = (brands: string): Uint8Array => latin1(`${size(brands)}ftypmif1\x00\x00\x00\x00${brands}`);
     assert.equal(sniffImage(ftyp('mif1avifmiaf')), 'avif');
     assert.equal(sniffImage(ftyp('mif1heicmiaf')), null);
     assert.equal(sniffImage(latin1('\x00\x00\x00\x10ftypmif1\x00\x00\x00\x00\x00\x00\x00\x0cavif')), null, 'a brand after the ftyp box');

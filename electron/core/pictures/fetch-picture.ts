@@ -77,7 +77,7 @@ function get(url: URL, batch: PictureBatch): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     const options = { agent: false, headers: HEADERS, signal: batch.signal, lookup: guarded ? guardedLookup : undefined };
     const request = send(url, options, resolve);
-    request.once('error', reject);
+    request.on('error', reject); // kept for the whole exchange: a late socket error must not go unhandled
     request.end();
   });
 }
