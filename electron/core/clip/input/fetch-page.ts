@@ -1,5 +1,7 @@
 import { MAX_PAGE_BYTES, megabytes } from '../../../shared/limits.js';
+import { concatBytes } from '../../concat-bytes.js';
 import { ClipdeskError, isClipdeskError } from '../../errors.js';
+import { USER_AGENT } from '../../user-agent.js';
 import { parseHttpUrl } from './page-url.js';
 
 export interface FetchOptions {
@@ -18,7 +20,6 @@ export interface FetchedPage {
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 const MAX_REDIRECTS = 10;
-const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) Clipdesk/0.1 (+offline news clipping)';
 const ACCEPT = 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1';
 
 /** An http(s) URL without credentials, or an error that says what is wrong with it. */
@@ -122,19 +123,9 @@ async function readCapped(response: Response, maxBytes: number, controller: Abor
     }
     chunks.push(read.value);
   }
-  return concat(chunks, total);
+  return concatBytes(chunks, total);
 }
 
 export function pageTooLarge(maxBytes: number): ClipdeskError {
   return new ClipdeskError('TOO_LARGE', `The page is larger than ${megabytes(maxBytes)}; Clipdesk does not clip it.`);
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
