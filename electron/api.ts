@@ -97,6 +97,13 @@ export interface ImportResult {
   clip: ClipSummary;
   /** 'created' for a new clip, 'updated' when the same article came back with new content, 'unchanged' otherwise. */
   outcome: 'created' | 'updated' | 'unchanged';
+  /** The clip's pictures: kept in the library, or shown by address only (their fetch failed; fetch them again later). */
+  pictures: PictureCount;
+}
+
+export interface PictureCount {
+  kept: number;
+  missing: number;
 }
 
 export interface TagCount {

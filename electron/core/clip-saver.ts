@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { ClipSummary, ExtractedClip, ImportResult, Revision } from '../api.js';
+import { countPictures } from './pictures/keep-pictures.js';
 import { reanchorAll } from './annotations.js';
 import type { Catalog } from './catalog/catalog.js';
 import { bodyOf, contentHashOf, metadataOf, newRecord, toSummary, writtenRecord } from './clip-record.js';
 import type { ClipStore, CommitObserver, StoreWriter } from './store/clip-store.js';
 import type { ClipRecord } from './store/schema.js';
 import { withTags } from './tags.js';
+
+/** A saved clip, how it was saved, and the content it now has. */
+export type Saved = Omit<ImportResult, 'pictures'> & { content: string };
 
 /**
  * Saves what extraction made of a page, text or file: a new clip; the same clip again when the
@@ -24,17 +28,31 @@ export class ClipSaver {
     this.#mirror = mirror;
   }
 
-  save(extracted: ExtractedClip, tags: readonly string[]): Promise<ImportResult> {
+  /** Saves the clip; `content` is the content the clip now has (for the same text, the one with more pictures kept). */
+  save(extracted: ExtractedClip, tags: readonly string[]): Promise<Saved> {
     return this.#store.exclusive(async (writer) => {
       const existing = await this.#findSame(extracted);
-      if (!existing) return { clip: await this.#create(writer, extracted, tags), outcome: 'created' };
+      if (!existing) return { clip: await this.#create(writer, extracted, tags), outcome: 'created', content: extracted.content };
       if (existing.contentHash !== contentHashOf(extracted)) {
-        return { clip: await this.#replaceContent(writer, existing.id, extracted, tags), outcome: 'updated' };
+        const clip = await this.#replaceContent(writer, existing.id, extracted, tags);
+        return { clip, outcome: 'updated', content: extracted.content };
       }
+      const content = await this.#betterPictures(existing, extracted);
       const reclip = (fresh: ClipRecord | undefined) => fresh && { ...fresh, tags: withTags(fresh.tags, tags), deletedAt: null };
       const [record] = await writer.commit([existing.id], reclip, this.#mirror);
-      return { clip: toSummary(writtenRecord(record, existing.id)), outcome: 'unchanged' };
+      return { clip: toSummary(writtenRecord(record, existing.id)), outcome: 'unchanged', content };
     });
+  }
+
+  /**
+   * The same text clipped again may come with pictures the clip lacks (their fetch failed before):
+   * then its content takes the new one's. Returns the content the clip keeps.
+   */
+  async #betterPictures(existing: ClipRecord, extracted: ExtractedClip): Promise<string> {
+    const body = await this.#store.readBody(existing.id, existing.contentHash);
+    if (countPictures(extracted.content).kept <= countPictures(body.content).kept) return body.content;
+    await this.#store.writeBody(existing.id, { ...body, content: extracted.content });
+    return extracted.content;
   }
 
   /** Content the clip had before (a revision's) becomes its text again, as a new version. */

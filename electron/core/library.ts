@@ -1,5 +1,5 @@
 import type {
-  Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExportFormat,
+  Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExportFormat, ExtractedClip,
   ImportInput, ImportResult, ListOptions, ListResult, Revision, SearchResult, TagCount,
 } from '../api.js';
 import { annotationInputSchema, annotationPatchSchema, clipPatchSchema, importInputSchema, listOptionsSchema } from '../api.js';
@@ -9,6 +9,8 @@ import type { Catalog } from './catalog/catalog.js';
 import { mirrorInto, openCatalog } from './catalog/catalog-sync.js';
 import { pictureMediaType } from '../shared/picture-names.js';
 import { ClipSaver } from './clip-saver.js';
+import { countPictures, keepPictures } from './pictures/keep-pictures.js';
+import type { PictureFetchOptions } from './pictures/fetch-pictures.js';
 import { PictureStore } from './pictures/picture-store.js';
 import { extractedOf, toSummary, writtenRecord } from './clip-record.js';
 import type * as Extraction from './clip/index.js';
@@ -27,6 +29,8 @@ export interface LibraryOptions {
   maxBytes?: number;
   /** Rebuild the catalog (list and search index) from the store instead of trusting the file. */
   rebuildCatalog?: boolean;
+  /** Limits on fetching a clip's pictures (sizes, time, concurrency); the defaults suit people. */
+  pictures?: Omit<PictureFetchOptions, 'pageUrl'>;
 }
 
 /** What opening found and did, for hosts to tell the user. */
@@ -97,17 +101,29 @@ export class Library {
     const tags = cleanTagNames(request.tags ?? []);
     const { clipFromFileBytes, clipFromHtml, clipFromText, clipFromUrl } = await loadExtraction();
     switch (request.kind) {
-      case 'url': return this.#saver.save(await clipFromUrl(request.url, this.#options), tags);
-      case 'html': return this.#saver.save(clipFromHtml(request.html, { url: request.url }), tags);
-      case 'text': return this.#saver.save(clipFromText(request.text, { url: request.url, markdown: request.markdown }), tags);
-      case 'file': return this.#saver.save(clipFromFileBytes(request.name, Buffer.from(request.data, 'base64')), tags);
+      case 'url': return this.#save(await clipFromUrl(request.url, this.#options), tags);
+      case 'html': return this.#save(clipFromHtml(request.html, { url: request.url }), tags);
+      case 'text': return this.#save(clipFromText(request.text, { url: request.url, markdown: request.markdown }), tags);
+      case 'file': return this.#save(clipFromFileBytes(request.name, Buffer.from(request.data, 'base64')), tags);
     }
   }
 
   async importFile(path: string, tags: readonly string[] = []): Promise<ImportResult> {
     const cleaned = cleanTagNames(tags);
     const { clipFromFile } = await loadExtraction();
-    return this.#saver.save(await clipFromFile(path), cleaned);
+    return this.#save(await clipFromFile(path), cleaned);
+  }
+
+  /**
+   * Keeps the pictures of a page that came from the web (its address says where they are, and whose
+   * own host may show them), then saves the clip. A picture that fails leaves the clip saved anyway.
+   */
+  async #save(extracted: ExtractedClip, tags: readonly string[]): Promise<ImportResult> {
+    const content = extracted.url
+      ? (await keepPictures(extracted.content, this.#pictures, { ...this.#options.pictures, pageUrl: extracted.url })).content
+      : extracted.content;
+    const saved = await this.#saver.save({ ...extracted, content }, tags);
+    return { clip: saved.clip, outcome: saved.outcome, pictures: countPictures(saved.content) };
   }
 
   // --- reading ----------------------------------------------------------------------------------

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { readdir, stat, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { keptPictures, missingPictureAddresses } from '../../electron/shared/content-pictures.js';
+import { checkLibrary } from '../../electron/core/index.js';
+import { html, serveRoutes } from '../helpers/picture-server.js';
+import { tempLibrary } from '../helpers/temp-library.js';
+import { TINY_IMAGES } from '../helpers/tiny-images.js';
+
+const PARAGRAPHS = Array.from({ length: 6 }, (_, i) =>
+  `<p>Paragraph ${i + 1} of the harbour report: container traffic, new cranes and the night shift at berth ${i + 1}.</p>`).join('\n');
+
+function article(title: string, pictures: string): string {
+  return `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${PARAGRAPHS}` +
+    `${pictures}</article></body></html>`;
+}
+
+const PICTURE_ROUTES = {
+  '/crane.png': { type: 'image/png', body: TINY_IMAGES.png },
+  '/map.svg': { type: 'image/svg+xml', body: TINY_IMAGES.svg },
+  '/chart.gif': { type: 'image/gif', body: TINY_IMAGES.gif },
+  '/broken.jpg': { type: 'image/jpeg', body: 'this is no picture' },
+};
+
+describe('keeping the pictures of a clipped page', () => {
+  it('stores each picture once by its hash, points the content at it, and saves a clip whose picture failed', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const site = await serveRoutes(t, {
+      ...PICTURE_ROUTES,
+      '/a': html(article('Cranes arrive', '<figure><img src="/crane.png" alt="crane"><figcaption>New crane</figcaption></figure>' +
+        '<img src="/map.svg" alt="map"><img src="/broken.jpg" alt="broken">')),
+      '/b': html(article('Cranes again', '<img src="/crane.png" alt="the same crane"><img src="/chart.gif" alt="chart">')),
+    });
+    const first = await library.import({ kind: 'url', url: `${site.url}/a` });
+    assert.deepEqual(first.pictures, { kept: 2, missing: 1 });
+    const { content } = await library.get(first.clip.id);
+    assert.equal(keptPictures(content).length, 2);
+    assert.deepEqual(missingPictureAddresses(content), [`${site.url}/broken.jpg`]);
+    assert.match(content, /<figcaption>New crane<\/figcaption>/);
+    assert.doesNotMatch(content, /\ssrc=/, 'stored content loads nothing by itself');
+
+    const second = await library.import({ kind: 'url', url: `${site.url}/b` });
+    assert.deepEqual(second.pictures, { kept: 2, missing: 0 });
+    assert.equal((await storedPictures(dir)).length, 3, 'the crane both articles show is stored once');
+    const crane = keptPictures(content).find((name) => name.endsWith('.png')) ?? '';
+    assert.deepEqual((await library.picture(crane))?.type, 'image/png');
+    assert.deepEqual((await checkLibrary(dir)).problems, []);
+  });
+
+  it('fetches nothing for a clip without an address, and counts its pictures as missing', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const site = await serveRoutes(t, PICTURE_ROUTES);
+    const saved = await library.import({ kind: 'html', html: article('Pasted', `<img src="${site.url}/crane.png">`) });
+    assert.deepEqual(saved.pictures, { kept: 0, missing: 1 });
+    assert.equal(site.hits.size, 0);
+    assert.deepEqual(await storedPictures(dir), []);
+  });
+
+  it('takes the pictures a clip lacked when the same page is clipped again', async (t) => {
+    const { library } = await tempLibrary(t);
+    let up = false;
+    const site = await serveRoutes(t, {
+      '/a': html(article('Cranes arrive', '<img src="/crane.png">')),
+      '/crane.png': (_request, response) => {
+        response.writeHead(up ? 200 : 503, { 'content-type': 'image/png' });
+        response.end(up ? TINY_IMAGES.png : '');
+      },
+    });
+    const first = await library.import({ kind: 'url', url: `${site.url}/a` });
+    assert.deepEqual(first.pictures, { kept: 0, missing: 1 });
+    up = true;
+    const again = await library.import({ kind: 'url', url: `${site.url}/a` });
+    assert.equal(again.outcome, 'unchanged');
+    assert.deepEqual(again.pictures, { kept: 1, missing: 0 });
+    assert.equal(keptPictures((await library.get(first.clip.id)).content).length, 1);
+  });
+
+  it('collects, when the trash is emptied, the pictures no other clip shows in any version', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const site = await serveRoutes(t, {
+      ...PICTURE_ROUTES,
+      '/a': html(article('Cranes arrive', '<img src="/crane.png"><img src="/map.svg">')),
+      '/b': html(article('Cranes again', '<img src="/crane.png">')),
+    });
+    const a = await library.import({ kind: 'url', url: `${site.url}/a` });
+    await library.import({ kind: 'url', url: `${site.url}/b` });
+    await ageStoredPictures(dir);
+    await library.trash(a.clip.id);
+    await library.emptyTrash();
+    const left = await storedPictures(dir);
+    assert.equal(left.length, 1, 'the map went with its clip; the crane stays for the other one');
+    assert.match(left[0] ?? '', /\.png$/);
+  });
+
+  it('keeps a picture stored within the last hour even when no clip shows it yet (an import on its way)', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const site = await serveRoutes(t, { ...PICTURE_ROUTES, '/a': html(article('Cranes arrive', '<img src="/crane.png">')) });
+    const a = await library.import({ kind: 'url', url: `${site.url}/a` });
+    await library.trash(a.clip.id);
+    await library.emptyTrash();
+    assert.equal((await storedPictures(dir)).length, 1);
+  });
+});
+
+async function storedPictures(dir: string): Promise<string[]> {
+  const root = join(dir, 'pictures');
+  const folders = await readdir(root).catch(() => []);
+  return (await Promise.all(folders.map((folder) => readdir(join(root, folder))))).flat().sort();
+}
+
+/** Moves the stored pictures' times two hours back, past the grace an import in progress gets. */
+async function ageStoredPictures(dir: string): Promise<void> {
+  const past = new Date(Date.now() - 2 * 60 * 60 * 1000);
+  for (const name of await storedPictures(dir)) {
+    const path = join(dir, 'pictures', name.slice(0, 2), name);
+    await stat(path);
+    await utimes(path, past, past);
+  }
+}
