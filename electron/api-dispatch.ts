@@ -37,6 +37,8 @@ function handlersFor(library: Library, host: HostInfo): Handlers {
     emptyTrash: () => library.emptyTrash(),
     revisions: (id) => library.revisions(id),
     restoreRevision: (id, n) => library.restoreRevision(id, n),
+    clipsMissingPictures: () => library.clipsMissingPictures(),
+    fetchPictures: (id) => library.fetchPictures(id),
     clipperInfo: () => host.clipper,
     notices: () => library.notices(),
   };

@@ -251,6 +251,8 @@ export const API_ARGS = {
   emptyTrash: z.tuple([]),
   revisions: z.tuple([id]),
   restoreRevision: z.tuple([id, z.number().int().min(1)]),
+  clipsMissingPictures: z.tuple([]),
+  fetchPictures: z.tuple([id]),
   clipperInfo: z.tuple([]),
   notices: z.tuple([]),
 } as const satisfies Record<ApiMethod, z.ZodType<unknown[]>>;
@@ -276,6 +278,10 @@ export interface ClipdeskApi {
   emptyTrash(): Promise<number>;
   revisions(id: string): Promise<Revision[]>;
   restoreRevision(id: string, n: number): Promise<ClipSummary>;
+  /** Clips (outside the trash) whose text shows pictures the library does not keep, newest first. */
+  clipsMissingPictures(): Promise<string[]>;
+  /** Fetches again the pictures a clip shows but the library does not keep; says how many it now keeps and misses. */
+  fetchPictures(id: string): Promise<PictureCount>;
   /** The browser clipper of this run, for the bookmarklet dialog; null where none runs. */
   clipperInfo(): Promise<ClipperInfo | null>;
   /** What the user must be told about the library: damaged files recovered, clips that were lost. */

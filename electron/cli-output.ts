@@ -5,7 +5,10 @@ import { snippetParts } from './shared/snippet-parts.js';
 
 export function formatImport(result: ImportResult): string {
   const verb = { created: 'clipped', updated: 'updated (previous version kept)', unchanged: 'already in library' }[result.outcome];
-  return `${verb}: ${result.clip.id}  ${result.clip.title}`;
+  const { missing } = result.pictures;
+  const retry = `clipdesk fetch-pictures ${result.clip.id.slice(0, 8)}`;
+  const pictures = missing > 0 ? `\n  ${missing} picture(s) not kept; try again later: ${retry}` : '';
+  return `${verb}: ${result.clip.id}  ${result.clip.title}${pictures}`;
 }
 
 export function formatList(list: ListResult): string {

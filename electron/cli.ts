@@ -29,6 +29,7 @@ commands:
   star <id> | unstar <id>
   trash <id> | restore <id> | empty-trash
   revisions <id> | revert <id> <n>   earlier contents of a re-clipped page
+  fetch-pictures [id...]             fetch the pictures clips show but the library does not keep (all such clips without ids)
   export [--format json|markdown|html|csv] [--out FILE] [id...]
   serve [--port N]                   the app in your browser, on 127.0.0.1 (prints its URL)
   check                              read every file of the library and report damage (changes nothing)
@@ -161,6 +162,7 @@ async function run(library: Library, command: string, args: string[], flags: Fla
       const clip = await library.restoreRevision(library.resolveId(id ?? ''), number(n, 'revision') ?? 0);
       return out(clip, `restored revision ${n} of ${clip.title}`);
     }
+    case 'fetch-pictures': return fetchPictures(library, args, out);
     case 'export': {
       const format = oneOf(flags.format ?? 'json', EXPORT_FORMATS, '--format') as ExportFormat;
       const chunks = library.export(format, args.length > 0 ? args.map((id) => library.resolveId(id)) : undefined);
@@ -180,6 +182,21 @@ async function run(library: Library, command: string, args: string[], flags: Fla
     default:
       throw usage(`unknown command "${command}" (clipdesk --help lists them)`);
   }
+}
+
+/** Works through the clips, a line of progress each on stderr, and says what it kept and missed. */
+async function fetchPictures(library: Library, args: string[], out: (data: unknown, text: string) => Output): Promise<Output> {
+  const ids = args.length > 0 ? args.map((id) => library.resolveId(id)) : library.clipsMissingPictures();
+  const results = [];
+  for (const [i, id] of ids.entries()) {
+    const pictures = await library.fetchPictures(id);
+    results.push({ id, ...pictures });
+    const progress = `${i + 1}/${ids.length} clips: ${id.slice(0, 8)} keeps ${pictures.kept}, misses ${pictures.missing}`;
+    console.error(`clipdesk: pictures of ${progress}`);
+  }
+  const missing = results.reduce((sum, result) => sum + result.missing, 0);
+  const text = ids.length === 0 ? 'no clip misses pictures' : `fetched pictures of ${ids.length} clip(s); ${missing} still missing`;
+  return out(results, text);
 }
 
 async function tag(library: Library, args: string[], out: (data: unknown, text: string) => Output): Promise<Output> {

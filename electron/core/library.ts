@@ -1,6 +1,6 @@
 import type {
   Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExportFormat, ExtractedClip,
-  ImportInput, ImportResult, ListOptions, ListResult, Revision, SearchResult, TagCount,
+  ImportInput, ImportResult, ListOptions, ListResult, PictureCount, Revision, SearchResult, TagCount,
 } from '../api.js';
 import { annotationInputSchema, annotationPatchSchema, clipPatchSchema, importInputSchema, listOptionsSchema } from '../api.js';
 import { findSelection } from './annotate/index.js';
@@ -136,6 +136,30 @@ export class Library {
     const record = await this.#store.require(id);
     const body = await this.#store.readBody(id, record.contentHash);
     return { ...toSummary(record), content: body.content, text: body.text, annotations: record.annotations };
+  }
+
+  /** Clips outside the trash whose text shows pictures the library does not keep, newest first. */
+  clipsMissingPictures(): string[] {
+    return this.#catalog.idsMissingPictures();
+  }
+
+  /**
+   * Fetches again the pictures a clip shows by address only (their fetch failed, or the clip predates
+   * kept pictures) and keeps those that arrive. The text stays the same, so no version is added.
+   */
+  async fetchPictures(id: string): Promise<PictureCount> {
+    const record = await this.#store.require(id);
+    const body = await this.#store.readBody(id, record.contentHash);
+    const kept = await keepPictures(body.content, this.#pictures, { ...this.#options.pictures, pageUrl: record.url });
+    if (kept.content === body.content) return countPictures(body.content);
+    return this.#store.exclusive(async (writer) => {
+      const fresh = await this.#store.require(id);
+      // Clipped again meanwhile with other text: these pictures belong to a version that is now a revision.
+      if (fresh.contentHash !== record.contentHash) return countPictures((await this.#store.readBody(id, fresh.contentHash)).content);
+      await this.#store.writeBody(id, { ...body, content: kept.content });
+      await writer.commit([id], (current) => current && { ...current, updatedAt: new Date().toISOString() }, this.#mirror);
+      return { kept: kept.kept, missing: kept.missing };
+    });
   }
 
   /** A stored picture's bytes and media type, by the name the content gives it; null for anything else. */

@@ -6,7 +6,7 @@
 export const API_METHODS = [
   'list', 'get', 'search', 'import', 'update', 'addTags', 'removeTags', 'tags', 'renameTag', 'mergeTags', 'deleteTag',
   'annotate', 'updateAnnotation', 'deleteAnnotation', 'trash', 'restore', 'emptyTrash', 'revisions', 'restoreRevision',
-  'clipperInfo', 'notices',
+  'clipsMissingPictures', 'fetchPictures', 'clipperInfo', 'notices',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -3,7 +3,7 @@ import type { ApiMethod } from '../../electron/api.js';
 /** What the window fetches from the library; each one is fetched again on its own. */
 export type Resource = 'list' | 'tags' | 'search' | 'clip' | 'trash' | 'revisions';
 
-type ReadMethod = 'list' | 'get' | 'search' | 'tags' | 'revisions' | 'clipperInfo' | 'notices';
+type ReadMethod = 'list' | 'get' | 'search' | 'tags' | 'revisions' | 'clipsMissingPictures' | 'clipperInfo' | 'notices';
 
 /** An API method that changes the library. */
 export type ApiMutation = Exclude<ApiMethod, ReadMethod>;
@@ -35,6 +35,7 @@ const TOUCHES: Record<Mutation, readonly Resource[]> = {
   restore: TRASHING,
   emptyTrash: ['trash'],
   restoreRevision: ['list', 'search', 'clip', 'revisions'], // tags, note and highlights stay
+  fetchPictures: ['clip'], // the same text, now with its pictures
   // A page clipped again may be the open clip, gain an earlier version, or come back from the trash.
   import: EVERYTHING,
   external: EVERYTHING,

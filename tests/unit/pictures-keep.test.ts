@@ -118,3 +118,25 @@ async function ageStoredPictures(dir: string): Promise<void> {
     await utimes(path, past, past);
   }
 }
+
+describe('fetching missing pictures later', () => {
+  it('lists the clips that miss pictures, fetches them again, and adds no version', async (t) => {
+    const { library } = await tempLibrary(t);
+    let up = false;
+    const site = await serveRoutes(t, {
+      '/a': html(article('Cranes arrive', '<img src="/crane.png"><img src="/gone.png">')),
+      '/crane.png': (_request, response) => {
+        response.writeHead(up ? 200 : 503, { 'content-type': 'image/png' });
+        response.end(up ? TINY_IMAGES.png : '');
+      },
+    });
+    const { clip } = await library.import({ kind: 'url', url: `${site.url}/a` });
+    assert.deepEqual(library.clipsMissingPictures(), [clip.id]);
+    up = true;
+    assert.deepEqual(await library.fetchPictures(clip.id), { kept: 1, missing: 1 });
+    assert.deepEqual(library.clipsMissingPictures(), [clip.id], 'one picture is gone for good');
+    assert.deepEqual(await library.revisions(clip.id), []);
+    assert.equal(keptPictures((await library.get(clip.id)).content).length, 1);
+    assert.deepEqual(await library.fetchPictures(clip.id), { kept: 1, missing: 1 }, 'asking again changes nothing');
+  });
+});

@@ -4,7 +4,7 @@ import { API_METHODS } from '../../electron/shared/api-methods.js';
 import { resourcesTouchedBy } from '../../renderer/controllers/library-resources.js';
 import type { Mutation, Resource } from '../../renderer/controllers/library-resources.js';
 
-const READS = new Set(['list', 'get', 'search', 'tags', 'revisions', 'clipperInfo', 'notices']);
+const READS = new Set(['list', 'get', 'search', 'tags', 'revisions', 'clipsMissingPictures', 'clipperInfo', 'notices']);
 const MUTATIONS = [...API_METHODS.filter((method) => !READS.has(method)), 'external'] as Mutation[];
 
 function touched(mutation: Mutation): Resource[] {
@@ -46,6 +46,10 @@ test('a clip imported here or made elsewhere refetches everything (it may be the
   assert.deepEqual(touched('external'), everything);
 });
 
+test('fetching a clip\'s missing pictures refetches the open clip alone: its text, tags and summary stay', () => {
+  assert.deepEqual(touched('fetchPictures'), ['clip']);
+});
+
 test('whatever refetches the list rows also refetches the search hits, which show the same summaries', () => {
   for (const mutation of MUTATIONS) {
     if (touched(mutation).includes('list')) assert.ok(touched(mutation).includes('search'), mutation);
@@ -53,6 +57,6 @@ test('whatever refetches the list rows also refetches the search hits, which sho
 });
 
 test('every change that writes through the API refetches something', () => {
-  assert.equal(MUTATIONS.length, 15);
+  assert.equal(MUTATIONS.length, 16);
   for (const mutation of MUTATIONS) assert.ok(touched(mutation).length > 0, mutation);
 });
