@@ -1,12 +1,16 @@
 import type { Clip } from '../electron/api.js';
+import { keptPictures } from '../electron/shared/content-pictures.js';
 import { Offsets, mapText, textToRanges } from './text-map.js';
 import type { TextMap } from './text-map.js';
 
-/** Changes whenever the painted highlights would differ, so the reader renders the content afresh. */
+/**
+ * Changes whenever the painted content would differ (other highlights, or the same text with more
+ * pictures kept), so the reader renders the content afresh and paints it again.
+ */
 export function highlightsKey(clip: Clip): string {
   const painted = clip.annotations.filter((annotation) => annotation.status !== 'orphan');
   const marks = painted.map((a) => `${a.id}:${a.color}:${a.target.selector[1].start}-${a.target.selector[1].end}`);
-  return `${clip.id}/${clip.contentHash}/${marks.join(',')}`;
+  return `${clip.id}/${clip.contentHash}/${marks.join(',')}/${keptPictures(clip.content).join(',')}`;
 }
 
 /**

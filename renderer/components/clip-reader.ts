@@ -8,6 +8,7 @@ import { emit } from '../events.js';
 import { formatDate, plural } from '../format.js';
 import { highlightsKey, paintHighlights } from '../paint-highlights.js';
 import { showPictures } from '../show-pictures.js';
+import { missingPictureAddresses } from '../../electron/shared/content-pictures.js';
 import type { TextMap } from '../text-map.js';
 import { HIGHLIGHT_COLORS, highlightStyles } from '../highlight-styles.js';
 import { SelectionController } from '../controllers/selection-controller.js';
@@ -24,6 +25,7 @@ import { baseStyles } from '../base-styles.js';
  * @fires reader-close - go back to the list ({})
  * @fires revisions-open - show the clip's earlier versions ({})
  * @fires annotate - highlight a passage ({ start, end, color, withNote })
+ * @fires pictures-fetch - fetch the pictures the library does not keep yet ({})
  */
 @customElement('clip-reader')
 export class ClipReader extends LitElement {
@@ -64,6 +66,7 @@ export class ClipReader extends LitElement {
       position: fixed; z-index: 10; display: flex; gap: 0.3rem; padding: 0.3rem; border-radius: 0.5rem;
       background: var(--surface-raised); border: 1px solid var(--border); box-shadow: var(--shadow);
     }
+    .notice { color: var(--muted); font-size: 0.9rem; }
     .swatch { width: 1.8rem; height: 1.8rem; padding: 0; border-radius: 50%; border: 2px solid var(--border); }
   `];
 
@@ -107,6 +110,7 @@ export class ClipReader extends LitElement {
         <textarea id="note" placeholder="Your note on this clip (saved when you leave the field, or Ctrl+Enter)"
           .value=${clip.note} @blur=${this._onNoteSave} @keydown=${this._onNoteSave}></textarea>
         <hr>
+        ${this._renderMissingPictures()}
         <div class="content" tabindex="0" role="region" aria-label="Article text" lang=${clip.language ?? nothing}>
           ${keyed(highlightsKey(clip), unsafeHTML(clip.content))}
         </div>
@@ -124,6 +128,14 @@ export class ClipReader extends LitElement {
         <h1 id="clip-title">${this.clip.title}</h1>
         <button @click=${this._onTitleEdit}>Edit title</button>
       </div>`;
+  }
+
+  private _renderMissingPictures() {
+    const missing = missingPictureAddresses(this.clip.content).length;
+    if (missing === 0) return nothing;
+    return html`
+      <p class="notice" role="note">${plural(missing, 'picture')} of this article could not be kept offline.
+        <button @click=${() => emit(this, 'pictures-fetch', {})}>Fetch missing pictures</button></p>`;
   }
 
   private _renderPublished() {
@@ -237,5 +249,6 @@ declare global {
     'reader-close': CustomEvent<Record<string, never>>;
     'revisions-open': CustomEvent<Record<string, never>>;
     annotate: CustomEvent<{ start: number; end: number; color: HighlightColor; withNote: boolean }>;
+    'pictures-fetch': CustomEvent<Record<string, never>>;
   }
 }

@@ -8,12 +8,14 @@ import { ImportController } from '../controllers/import-controller.js';
 import { KeyboardController } from '../controllers/keyboard-controller.js';
 import { LibraryData } from '../controllers/library-data.js';
 import { Navigation } from '../controllers/navigation.js';
+import { PictureFetchController } from '../controllers/picture-fetch-controller.js';
 import { ToastController } from '../controllers/toast-controller.js';
 import { plural } from '../format.js';
 import { menuCommand } from '../shortcuts.js';
 import type { Command } from '../shortcuts.js';
 import './import-dialog.js';
 import './library-pane.js';
+import './missing-pictures.js';
 import type { LibraryPane } from './library-pane.js';
 import './reader-pane.js';
 import type { ReaderPane } from './reader-pane.js';
@@ -72,12 +74,14 @@ export class ClipdeskApp extends LitElement {
   }));
   private readonly _toast = new ToastController(this);
   private readonly _import = new ImportController(this, this._data, {
-    clipped: ({ clip, outcome }) => {
-      this._toast.say(outcome === 'unchanged' ? `Already in your library: ${clip.title}` : `Clipped: ${clip.title}`);
+    clipped: ({ clip, outcome, pictures }) => {
+      const missing = pictures.missing > 0 ? ` (${plural(pictures.missing, 'picture')} could not be kept offline)` : '';
+      this._toast.say(`${outcome === 'unchanged' ? 'Already in your library' : 'Clipped'}: ${clip.title}${missing}`);
       this._nav.open(clip.id);
     },
     failed: (message) => this._toast.say(`Could not clip this: ${message}`, { error: true }),
   });
+  private readonly _pictures = new PictureFetchController(this, this._data, this._toast);
   private readonly _drops = new DropController(this, (input) => {
     if ('problem' in input) this._toast.say(input.problem, { error: true });
     else void this._import.run(input);
@@ -109,6 +113,8 @@ export class ClipdeskApp extends LitElement {
         <tag-sidebar .tags=${this._data.tags.value ?? []} .selected=${nav.tagFilter}
           @tag-toggle=${(event: EventOf<'tag-toggle'>) => nav.toggleTag(event.detail.name)}
           @tag-rename=${this._onTagRename} @tag-delete=${this._onTagDelete}></tag-sidebar>
+        <missing-pictures .clips=${this._data.missingPictures.value?.length ?? 0} .progress=${this._pictures.progress}
+          @pictures-fetch-all=${() => this._pictures.fetchAll()}></missing-pictures>
       </nav>
       <main ?hidden=${nav.openId !== null}>${this._renderLibrary()}</main>
       ${nav.openId ? this._renderReader() : nothing}
@@ -157,6 +163,7 @@ export class ClipdeskApp extends LitElement {
         @annotation-delete=${({ detail }: EventOf<'annotation-delete'>) =>
           this._changeOpen((id) => this._data.mutate('deleteAnnotation', id, detail.id))}
         @annotate=${this._onAnnotate} @revisions-open=${() => (this._revisionsOpen = true)}
+        @pictures-fetch=${() => this._nav.openId && this._pictures.fetchOne(this._nav.openId)}
         @revision-restore=${this._onRevisionRestore} @dialog-close=${() => (this._revisionsOpen = false)}></reader-pane>`;
   }
 

@@ -28,7 +28,7 @@ type Call<M extends ApiMutation> = (...args: Parameters<ClipdeskApi[M]>) => Retu
  */
 export class LibraryData {
   readonly #api = createApi();
-  readonly #versions: Record<Exclude<Resource, 'list'>, number> = { tags: 0, search: 0, trash: 0, clip: 0, revisions: 0 };
+  readonly #versions: Record<Exclude<Resource, 'list'>, number> = { tags: 0, search: 0, trash: 0, clip: 0, revisions: 0, pictures: 0 };
 
   constructor(private readonly host: ReactiveControllerHost, private readonly view: () => LibraryView) {}
 
@@ -45,6 +45,11 @@ export class LibraryData {
   readonly clip = new Task(this.host, {
     task: ([id]) => (id ? this.#api.get(id) : Promise.resolve(null)),
     args: () => [this.view().openId, this.#versions.clip] as const,
+  });
+  /** The clips whose text shows pictures the library does not keep. */
+  readonly missingPictures = new Task(this.host, {
+    task: () => this.#api.clipsMissingPictures(),
+    args: () => [this.#versions.pictures],
   });
   readonly revisions = new Task(this.host, {
     task: ([id, open]) => (id && open ? this.#api.revisions(id) : Promise.resolve(null)),

@@ -1,7 +1,7 @@
 import type { ApiMethod } from '../../electron/api.js';
 
 /** What the window fetches from the library; each one is fetched again on its own. */
-export type Resource = 'list' | 'tags' | 'search' | 'clip' | 'trash' | 'revisions';
+export type Resource = 'list' | 'tags' | 'search' | 'clip' | 'trash' | 'revisions' | 'pictures';
 
 type ReadMethod = 'list' | 'get' | 'search' | 'tags' | 'revisions' | 'clipsMissingPictures' | 'clipperInfo' | 'notices';
 
@@ -11,10 +11,11 @@ export type ApiMutation = Exclude<ApiMethod, ReadMethod>;
 /** A change to the library: one made through the API, or one made elsewhere (the main process clipped a page). */
 export type Mutation = ApiMutation | 'external';
 
-const EVERYTHING: readonly Resource[] = ['list', 'tags', 'search', 'clip', 'trash', 'revisions'];
+const EVERYTHING: readonly Resource[] = ['list', 'tags', 'search', 'clip', 'trash', 'revisions', 'pictures'];
 const TAGGING: readonly Resource[] = ['list', 'tags', 'search', 'clip'];
 const HIGHLIGHT_COUNT: readonly Resource[] = ['list', 'search', 'clip'];
-const TRASHING: readonly Resource[] = ['list', 'tags', 'search', 'trash'];
+// The clips that miss pictures are counted outside the trash.
+const TRASHING: readonly Resource[] = ['list', 'tags', 'search', 'trash', 'pictures'];
 
 /**
  * What each change makes stale. List rows and search hits show the same summary (title, source, date,
@@ -35,7 +36,7 @@ const TOUCHES: Record<Mutation, readonly Resource[]> = {
   restore: TRASHING,
   emptyTrash: ['trash'],
   restoreRevision: ['list', 'search', 'clip', 'revisions'], // tags, note and highlights stay
-  fetchPictures: ['clip'], // the same text, now with its pictures
+  fetchPictures: ['clip', 'pictures'], // the same text, now with its pictures
   // A page clipped again may be the open clip, gain an earlier version, or come back from the trash.
   import: EVERYTHING,
   external: EVERYTHING,

@@ -31,8 +31,10 @@ test('a highlight’s new colour or note refetches the open clip and the search 
   assert.deepEqual(touched('updateAnnotation'), ['clip', 'search']);
 });
 
-test('trashing or restoring a clip refetches the list, its search hit, the tag counts and the trash', () => {
-  for (const mutation of ['trash', 'restore'] as const) assert.deepEqual(touched(mutation), ['list', 'search', 'tags', 'trash'], mutation);
+test('trashing or restoring a clip refetches the list, its search hit, the tag counts, the trash and the clips missing pictures', () => {
+  for (const mutation of ['trash', 'restore'] as const) {
+    assert.deepEqual(touched(mutation), ['list', 'pictures', 'search', 'tags', 'trash'], mutation);
+  }
   assert.deepEqual(touched('emptyTrash'), ['trash']);
 });
 
@@ -41,13 +43,13 @@ test('restoring an earlier version refetches the open clip, its versions and its
 });
 
 test('a clip imported here or made elsewhere refetches everything (it may be the open clip, or come back from the trash)', () => {
-  const everything: Resource[] = ['clip', 'list', 'revisions', 'search', 'tags', 'trash'];
+  const everything: Resource[] = ['clip', 'list', 'pictures', 'revisions', 'search', 'tags', 'trash'];
   assert.deepEqual(touched('import'), everything);
   assert.deepEqual(touched('external'), everything);
 });
 
-test('fetching a clip\'s missing pictures refetches the open clip alone: its text, tags and summary stay', () => {
-  assert.deepEqual(touched('fetchPictures'), ['clip']);
+test('fetching a clip\'s missing pictures refetches the open clip and the count of clips missing some, not its summary', () => {
+  assert.deepEqual(touched('fetchPictures'), ['clip', 'pictures']);
 });
 
 test('whatever refetches the list rows also refetches the search hits, which show the same summaries', () => {
