@@ -4,6 +4,7 @@
  * `--json` for scripts; on error one line on stderr and a non-zero exit.
  */
 import { createWriteStream } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -165,7 +166,8 @@ async function run(library: Library, command: string, args: string[], flags: Fla
     case 'fetch-pictures': return fetchPictures(library, args, out);
     case 'export': {
       const format = oneOf(flags.format ?? 'json', EXPORT_FORMATS, '--format') as ExportFormat;
-      const chunks = library.export(format, args.length > 0 ? args.map((id) => library.resolveId(id)) : undefined);
+      const ids = args.length > 0 ? args.map((id) => library.resolveId(id)) : undefined;
+      const chunks = library.export(format, ids, flags.out && format === 'markdown' ? pictureFolderBeside(flags.out) : undefined);
       if (!flags.out) {
         await pipeline(Readable.from(chunks), process.stdout, { end: false });
         return undefined;
@@ -234,6 +236,12 @@ async function tags(library: Library, args: string[], flags: Flags, out: (data: 
     }
   })();
   return out({ changed }, `${changed} clip(s) changed`);
+}
+
+/** A Markdown file's pictures go in a folder beside it named after it: notes.md links to notes-pictures/. */
+function pictureFolderBeside(file: string): { path: string; href: string } {
+  const folder = `${basename(file, extname(file))}-pictures`;
+  return { path: join(dirname(file), folder), href: encodeURIComponent(folder) };
 }
 
 /** Writes text as it comes and says how many bytes it wrote. */

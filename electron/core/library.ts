@@ -11,6 +11,7 @@ import { pictureMediaType } from '../shared/picture-names.js';
 import { ClipSaver } from './clip-saver.js';
 import { countPictures, keepPictures } from './pictures/keep-pictures.js';
 import type { PictureFetchOptions } from './pictures/fetch-pictures.js';
+import type { PictureFolder } from './export/export-pictures.js';
 import { PictureStore } from './pictures/picture-store.js';
 import { extractedOf, toSummary, writtenRecord } from './clip-record.js';
 import type * as Extraction from './clip/index.js';
@@ -324,16 +325,18 @@ export class Library {
 
   /**
    * The given clips, or every clip outside the trash newest first, serialized a clip at a time: the
-   * caller writes each piece as it comes, so a library of any size exports in constant memory.
+   * caller writes each piece as it comes, so a library of any size exports in constant memory. HTML
+   * carries the pictures inline; Markdown links to copies in `pictureFolder` when it is given.
    */
-  async *export(format: ExportFormat, ids?: readonly string[]): AsyncGenerator<string> {
+  async *export(format: ExportFormat, ids?: readonly string[], pictureFolder?: PictureFolder): AsyncGenerator<string> {
     // Loaded when used: its HTML-to-Markdown converter would slow every start.
-    const { exportClips } = await import('./export/index.js');
-    yield* exportClips(this.#clips(ids ?? this.#listedIds()), format);
+    const { exportClips, withExportedPictures } = await import('./export/index.js');
+    const withPictures = (clip: Clip) => withExportedPictures(clip, format, this.#pictures, this.dir, pictureFolder);
+    yield* exportClips(this.#clips(ids ?? this.#listedIds(), withPictures), format);
   }
 
-  async *#clips(ids: readonly string[]): AsyncGenerator<Clip> {
-    for (const id of ids) yield await this.get(id);
+  async *#clips(ids: readonly string[], prepare: (clip: Clip) => Promise<Clip>): AsyncGenerator<Clip> {
+    for (const id of ids) yield await prepare(await this.get(id));
   }
 
   /** The ids of every clip outside the trash, as listed now (later imports do not shift the pages). */

@@ -4,6 +4,7 @@
  * `data-picture="<name>"`, which the reader turns into a local address. The content is the app's own
  * serialization (double-quoted attributes), so its tags are read without parsing the document.
  */
+import { escapeHtml } from './escape-html.js';
 import { isPictureName } from './picture-names.js';
 
 const IMG_TAG = /<img\b(?:\s+[^\s"'=<>/]+(?:="[^"]*")?)*\s*\/?>/g;
@@ -35,6 +36,18 @@ export function withKeptPictures(content: string, kept: ReadonlyMap<string, stri
     const name = url === null ? undefined : kept.get(url);
     if (name === undefined || !isPictureName(name) || attribute(tag, 'data-picture') !== null) return tag;
     return tag.replace(/^<img\b/, `<img data-picture="${name}"`);
+  });
+}
+
+/**
+ * The content with a `src` on each picture for which `source` gives one (from its kept name, or null,
+ * and its remote address, or null): for files that leave the app, such as exports.
+ */
+export function withPictureSources(content: string, source: (name: string | null, address: string | null) => string | null): string {
+  return content.replace(IMG_TAG, (tag) => {
+    const name = attribute(tag, 'data-picture');
+    const src = source(name !== null && isPictureName(name) ? name : null, attribute(tag, 'data-src'));
+    return src === null ? tag : tag.replace(/^<img\b/, `<img src="${escapeHtml(src)}"`);
   });
 }
 

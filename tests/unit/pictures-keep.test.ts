@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { keptPictures, missingPictureAddresses } from '../../electron/shared/content-pictures.js';
 import { checkLibrary } from '../../electron/core/index.js';
 import { html, serveRoutes } from '../helpers/picture-server.js';
-import { tempLibrary } from '../helpers/temp-library.js';
+import { tempDir, tempLibrary } from '../helpers/temp-library.js';
 import { TINY_IMAGES } from '../helpers/tiny-images.js';
 
 const PARAGRAPHS = Array.from({ length: 6 }, (_, i) =>
@@ -138,5 +138,32 @@ describe('fetching missing pictures later', () => {
     assert.deepEqual(await library.revisions(clip.id), []);
     assert.equal(keptPictures((await library.get(clip.id)).content).length, 1);
     assert.deepEqual(await library.fetchPictures(clip.id), { kept: 1, missing: 1 }, 'asking again changes nothing');
+  });
+});
+
+describe('exports with pictures', () => {
+  it('carries them inline in HTML, beside the file for Markdown, and by address on a terminal', async (t) => {
+    const { library } = await tempLibrary(t);
+    const site = await serveRoutes(t, {
+      ...PICTURE_ROUTES,
+      '/a': html(article('Cranes arrive', '<img src="/crane.png" alt="crane"><img src="/broken.jpg" alt="broken">')),
+    });
+    await library.import({ kind: 'url', url: `${site.url}/a` });
+    const text = async (...args: Parameters<typeof library.export>) => {
+      let all = '';
+      for await (const piece of library.export(...args)) all += piece;
+      return all;
+    };
+    const page = await text('html');
+    assert.match(page, /<img src="data:image\/png;base64,[A-Za-z0-9+/=]+"[^>]*alt="crane"/);
+    assert.doesNotMatch(page, /\ssrc="http/, 'a missing picture is not loaded from the web either');
+
+    const folder = join(await tempDir(t, 'clipdesk-export-'), 'notes-pictures');
+    const markdown = await text('markdown', undefined, { path: folder, href: 'notes-pictures' });
+    const [name = ''] = await readdir(folder);
+    assert.match(name, /^[0-9a-f]{64}\.png$/);
+    assert.ok(markdown.includes(`![crane](notes-pictures/${name})`), markdown);
+    assert.ok(markdown.includes(`![broken](${site.url}/broken.jpg)`), 'a picture not kept links to where it was');
+    assert.ok((await text('markdown')).includes(`![crane](${site.url}/crane.png)`), 'without a folder, kept pictures link to the web too');
   });
 });
