@@ -30,8 +30,8 @@ export interface LibraryOptions {
   maxBytes?: number;
   /** Rebuild the catalog (list and search index) from the store instead of trusting the file. */
   rebuildCatalog?: boolean;
-  /** Limits on fetching a clip's pictures (sizes, time, concurrency); the defaults suit people. */
-  pictures?: Omit<PictureFetchOptions, 'pageUrl'>;
+  /** Limits on fetching a clip's pictures (sizes, time, concurrency; the defaults suit people), or false to fetch none. */
+  pictures?: Omit<PictureFetchOptions, 'pageUrl'> | false;
 }
 
 /** What opening found and did, for hosts to tell the user. */
@@ -120,9 +120,7 @@ export class Library {
    * own host may show them), then saves the clip. A picture that fails leaves the clip saved anyway.
    */
   async #save(extracted: ExtractedClip, tags: readonly string[]): Promise<ImportResult> {
-    const content = extracted.url
-      ? (await keepPictures(extracted.content, this.#pictures, { ...this.#options.pictures, pageUrl: extracted.url })).content
-      : extracted.content;
+    const content = extracted.url ? (await this.#keepPictures(extracted.content, extracted.url)).content : extracted.content;
     const saved = await this.#saver.save({ ...extracted, content }, tags);
     return { clip: saved.clip, outcome: saved.outcome, pictures: countPictures(saved.content) };
   }
@@ -151,7 +149,7 @@ export class Library {
   async fetchPictures(id: string): Promise<PictureCount> {
     const record = await this.#store.require(id);
     const body = await this.#store.readBody(id, record.contentHash);
-    const kept = await keepPictures(body.content, this.#pictures, { ...this.#options.pictures, pageUrl: record.url });
+    const kept = await this.#keepPictures(body.content, record.url);
     if (kept.content === body.content) return countPictures(body.content);
     return this.#store.exclusive(async (writer) => {
       const fresh = await this.#store.require(id);
@@ -161,6 +159,12 @@ export class Library {
       await writer.commit([id], (current) => current && { ...current, updatedAt: new Date().toISOString() }, this.#mirror);
       return { kept: kept.kept, missing: kept.missing };
     });
+  }
+
+  #keepPictures(content: string, pageUrl: string | null): Promise<{ content: string } & PictureCount> {
+    const options = this.#options.pictures;
+    if (options === false) return Promise.resolve({ content, ...countPictures(content) });
+    return keepPictures(content, this.#pictures, { ...options, pageUrl });
   }
 
   /** A stored picture's bytes and media type, by the name the content gives it; null for anything else. */

@@ -19,7 +19,8 @@ export async function htmlImportRates(
   const pages = aebPages().slice(0, count).map((page) => ({ html: new TextDecoder().decode(page.bytes), url: page.url }));
   await using scope = new CleanupScope();
   const dir = await tempDir(scope, 'clipdesk-bench-html-');
-  const library = await Library.open(join(dir, 'library'));
+  // Extraction against extraction: pictures are measured apart (picture-import.ts), not fetched from the web here.
+  const library = await Library.open(join(dir, 'library'), { pictures: false });
   await library.import({ kind: 'html', html: '<title>warm-up</title><p>Extraction modules load on first use.</p>' });
   let start = performance.now();
   for (const page of pages) await library.import({ kind: 'html', html: page.html, url: page.url });

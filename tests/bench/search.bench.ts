@@ -4,7 +4,7 @@
  * (search, cold start, edits, imports) and what the library costs (memory, disk), each next to SQLite
  * FTS5 loaded with the same clips in the same run (fts5.ts). Progress goes to stderr, results to stdout.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Catalog } from '../../electron/core/catalog/catalog.js';
@@ -16,7 +16,9 @@ import { tempDir } from '../helpers/temp-library.js';
 import { coldStart } from './cold-start.js';
 import { generateClips, seedText } from './corpus.js';
 import { ftsSearch, loadClips, loadSqlite, openBaseline } from './fts5.js';
+import { folderBytes, libraryBytesByPart } from './folder-bytes.js';
 import { htmlImportRates } from './html-import.js';
+import { pictureImportCosts } from './picture-import.js';
 import { makeQueries } from './queries.js';
 import type { BenchQuery } from './queries.js';
 import { bytesWrittenSoFar, machine, median, percentile, printResults, timeIt } from './report.js';
@@ -72,6 +74,9 @@ const rawBytes = clips.reduce((sum, clip) => sum + Buffer.byteLength(clip.title 
 const libraryBytes = await folderBytes(join(root, 'library'));
 const rawPerClip = `raw text (title + body, UTF-8) is ${(rawBytes / clipCount).toFixed(0)} B per clip`;
 add('disk.bytes_per_clip', libraryBytes / clipCount, 'B', undefined, `${rawPerClip}: ${(libraryBytes / rawBytes).toFixed(2)}x`);
+for (const [part, bytes] of Object.entries(await libraryBytesByPart(join(root, 'library')))) {
+  add(`disk.${part}.bytes_per_clip`, bytes / clipCount, 'B', undefined, `the library's ${part} (text clips have no pictures)`);
+}
 const ftsBytes = db ? (await stat(join(root, 'fts5.sqlite'))).size : Number.NaN;
 add(
   'disk.bytes_per_clip_vs_fts5', libraryBytes / clipCount, 'B', ftsBytes / clipCount,
@@ -151,6 +156,13 @@ add(
   'import.clips_per_s', html.clipdesk, 'clips/s', html.baseline ?? undefined,
   `${html.pages} aeb pages via import({kind:"html"})`, 'jsdom + Readability + FTS5 insert',
 );
+progress('clipping an article with ten pictures from a local server, and without');
+const pictureClips = Math.max(3, Math.min(20, Math.ceil(clipCount / 1000)));
+const { withPictures, textOnly } = await pictureImportCosts(pictureClips);
+const tenPictures = `${pictureClips} articles of 12 paragraphs with ten pictures (812 KB together) from a local server`;
+const withoutPictures = 'the same article without pictures';
+add('import_pictures.ms_per_clip', withPictures.ms, 'ms', textOnly.ms, tenPictures, withoutPictures);
+add('import_pictures.bytes_per_clip', withPictures.bytes, 'B', textOnly.bytes, 'library growth per clip', withoutPictures);
 if (clipCount < 100_000) notes.push(`targets are stated for 100,000 clips; this run has ${clipCount}`);
 printResults({ clips: clipCount, machine: machine(), results }, Boolean(values.json), targets(clipCount), notes);
 
@@ -224,15 +236,4 @@ async function measureWrites<T>(inputs: readonly T[], operation: (input: T) => P
     bytes.push(bytesWrittenSoFar() - before);
   }
   return { ms: median(times), bytes: median(bytes) };
-}
-
-/** Sum of file sizes under `dir` (walked by hand: Node 20's recursive readdir can miss entries). */
-async function folderBytes(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) total += await folderBytes(path);
-    else if (entry.isFile()) total += (await stat(path)).size;
-  }
-  return total;
 }
