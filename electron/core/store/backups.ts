@@ -10,7 +10,8 @@ import { MANIFEST_FILE, SHARD_FILE, shardDoc } from './library-dir.js';
  *                                       for the last DAILY_SNAPSHOTS days something was written
  * Both are hard links where the file system allows: steno replaces a document by renaming a new file
  * over it, so the inode a link keeps is never written again and keeping a version copies nothing.
- * Bodies are not kept here: they are never rewritten, only removed when the trash is emptied.
+ * Bodies and pictures are not kept here: a body is rewritten only to mark more of its pictures kept
+ * (its text never changes), a picture never; both are removed only when the trash is emptied.
  * Whatever writes here runs under the library's write lock (commit, opening the manifest).
  */
 export const RECENT_VERSIONS = 3;
