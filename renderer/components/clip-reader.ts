@@ -59,7 +59,11 @@ export class ClipReader extends LitElement {
     hr { border: 0; border-top: 1px solid var(--border); margin: 1.5rem 0; }
     .content { font-family: var(--font-reading); font-size: 1.125rem; line-height: 1.7; overflow-wrap: break-word; }
     .content:lang(zh), .content:lang(ja) { line-height: 1.85; }
-    .content img { max-width: 100%; }
+    .content img { max-width: 100%; height: auto; }
+    .content figure { margin: 1.5rem 0; }
+    .content figcaption, .content caption { color: var(--muted); font-size: 0.9rem; line-height: 1.5; }
+    .content table { border-collapse: collapse; margin: 1rem 0; font-size: 1rem; }
+    .content th, .content td { border-bottom: 1px solid var(--border); padding: 0.3rem 0.8rem 0.3rem 0; text-align: left; }
     .content pre { overflow-x: auto; white-space: pre-wrap; }
     .content blockquote { border-left: 3px solid var(--border); margin-left: 0; padding-left: 1rem; color: var(--muted); }
     .toolbar {

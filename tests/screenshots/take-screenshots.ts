@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: the README's pictures, made from the real app, never by hand. Builds a small
  * library (the seed clipping, real English and Chinese pages from ../shared/corpora), starts the web
- * host, and photographs the library, the reader with highlights, and search results in Chromium.
+ * host, and photographs the library, the reader with highlights, search results, and a clip with its
+ * pictures read with every request outside the app blocked, in Chromium.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -11,6 +12,7 @@ import { startWebHost } from '../../electron/hosts/web.js';
 import { CleanupScope } from '../helpers/cleanup-scope.js';
 import { SEED_FILE, SEED_TITLE, SHARED_DIR } from '../helpers/seed.js';
 import { tempLibrary } from '../helpers/temp-library.js';
+import { PICTURE_ARTICLE_TITLE, servePictureArticle } from './picture-article.js';
 
 const OUT = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const AEB = join(SHARED_DIR, 'corpora/extraction/aeb');
@@ -35,6 +37,9 @@ for (const name of readdirSync(CWCED).sort().slice(0, 3)) {
   await library.addTags(clip.id, ['china']);
 }
 
+const pictured = await library.import({ kind: 'url', url: await servePictureArticle(scope) });
+await library.addTags(pictured.clip.id, ['shipping']);
+
 const host = await startWebHost(library);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -55,6 +60,13 @@ await page.screenshot({ path: join(OUT, 'reader.png') });
 await page.getByRole('searchbox', { name: 'Search clips' }).fill('tag:pharma Zhou');
 await page.locator('mark', { hasText: 'Zhou' }).first().waitFor();
 await page.screenshot({ path: join(OUT, 'search.png') });
+
+await page.getByRole('searchbox', { name: 'Search clips' }).fill('');
+await page.route('**/*', (route) => (route.request().url().startsWith(new URL(host.url).origin) ? route.continue() : route.abort()));
+await page.getByRole('listbox', { name: 'Clips' }).getByRole('option', { name: PICTURE_ARTICLE_TITLE }).click();
+await page.getByRole('figure').first().locator('img').evaluate((image: HTMLImageElement) => image.decode());
+await page.getByRole('note').evaluate((notice) => notice.scrollIntoView({ block: 'start' }));
+await page.screenshot({ path: join(OUT, 'pictures.png') });
 
 await browser.close();
 await host.close();
