@@ -51,3 +51,21 @@ test('a damaged catalog file is replaced and rebuilt', async (t) => {
   assert.equal(reopened.list().total, 1);
   reopened.close();
 });
+
+test('clips emptied from the trash with the catalog left behind (a crash between the two) are not reported lost', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  const trashed = (await library.import({ kind: 'text', text: sampleText(1) })).clip;
+  const kept = (await library.import({ kind: 'text', text: sampleText(2) })).clip;
+  await library.trash(trashed.id);
+  library.close();
+  const shard = shardPathOf(dir, trashed.id);
+  const data = await readShard(shard);
+  delete data.clips[trashed.id];
+  await writeFile(shard, JSON.stringify(data));
+  const reopened = await Library.open(dir);
+  t.after(() => reopened.close());
+  assert.deepEqual(reopened.opened.lostClips, []);
+  assert.deepEqual(reopened.notices(), []);
+  assert.deepEqual(reopened.list({ trashed: true }).total, 0);
+  assert.deepEqual(reopened.list().clips.map((clip) => clip.id), [kept.id]);
+});

@@ -72,7 +72,10 @@ async function mirrorChangedShards(catalog: Catalog, store: ClipStore): Promise<
     const records = stamp === null ? [] : await store.shardRecords(key);
     const present = new Set(records.map((record) => record.id));
     const gone = catalog.idsStartingWith(key, Number.MAX_SAFE_INTEGER).filter((id) => !present.has(id));
-    lost.push(...gone.map((id) => ({ id, title: catalog.summary(id)?.title ?? '' })));
+    // A clip gone from the trash was deleted for good (emptying the trash was cut short before the
+    // catalog heard of it): only a clip gone from the library itself was lost.
+    const summaries = gone.map((id) => ({ id, summary: catalog.summary(id) }));
+    lost.push(...summaries.filter(({ summary }) => !summary?.deletedAt).map(({ id, summary }) => ({ id, title: summary?.title ?? '' })));
     const rewritten = records.map((record) => updateOf(store, record.id, record, { rebuilding: true }));
     const removed = gone.map((id) => updateOf(store, id, undefined));
     await catalog.apply([...rewritten, ...removed], new Map([[key, stamp]]));
