@@ -33,10 +33,13 @@ export function bestAddress(image: Element, base: string | null): string | null 
   return null;
 }
 
-/** An address made absolute against the base, when it is http(s) and looks like an address at all (not "true" or "1"). */
+/**
+ * An address made absolute against the base, when it is http(s) and looks like an address at all:
+ * not "true" or "1", and not a JSON object some scripts keep in the same attribute.
+ */
 export function absoluteAddress(value: string | null, base: string | null): URL | null {
   const address = value?.trim();
-  if (!address || address.startsWith('#') || !/[./]/.test(address)) return null;
+  if (!address || address.startsWith('#') || !/[./]/.test(address) || /[\s"'<>{}]/.test(address)) return null;
   try {
     const url = base ? new URL(address, base) : new URL(address);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
