@@ -28,13 +28,12 @@ function matchesQuery(query: string): boolean {
 
 function matchesFeature(feature: string): boolean {
   const [, name = '', value = ''] = FEATURE.exec(feature) ?? [];
-  const bound = name.startsWith('min-') || name.includes('-min-') ? 'min' : name.startsWith('max-') || name.includes('-max-') ? 'max' : null;
-  const property = name.replace(/^(?:-webkit-)?(?:min-|max-)?(?:device-)?/, '');
+  const [, prefix = '', property = ''] = /^(?:-webkit-)?(min-|max-)?(?:device-)?(.*)$/.exec(name) ?? [];
   if (property === 'orientation') return value === 'landscape';
   const actual = readerValue(property);
   const wanted = property === 'pixel-ratio' ? Number(value) : measure(value);
-  if (actual === null || wanted === null || Number.isNaN(wanted) || bound === null) return false;
-  return bound === 'min' ? actual >= wanted : actual <= wanted;
+  if (actual === null || wanted === null || Number.isNaN(wanted) || !prefix) return false;
+  return prefix === 'min-' ? actual >= wanted : actual <= wanted;
 }
 
 function readerValue(property: string): number | null {

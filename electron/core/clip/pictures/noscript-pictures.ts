@@ -1,15 +1,14 @@
-import { attributeSelector, LAZY_SRC, LAZY_SRCSET } from './lazy-attributes.js';
 import { bestAddress, IMAGE_FILE } from './picture-address.js';
 
 const SHOWN = ['IMG', 'PICTURE'];
-const LAZY = attributeSelector([...LAZY_SRC, ...LAZY_SRCSET]);
+type Side = 'previousElementSibling' | 'nextElementSibling';
 
 /**
  * Brings out the pictures a page keeps in `<noscript>` for browsers without scripts (WordPress
- * themes, Medium, many news sites), which Readability would drop. A `<noscript>` holding one image
- * replaces the scripted image just before it, as Readability does (or just after it, when that one
- * visibly waits for a lazy-loading script), but only with a real picture. A `<noscript>` image with
- * no image beside it takes the `<noscript>`'s place when it names an image file and is no tracking
+ * themes, Medium, many news sites), which Readability would drop. Beside the `<noscript>` there is
+ * usually the scripted version of the same picture: a stand-in with no real address is replaced by
+ * the fallback, a real one stays and the fallback goes. A `<noscript>` image with no version of
+ * itself beside it takes the `<noscript>`'s place when it names an image file and is no tracking
  * pixel: ad servers and counters answer from scripts (`avw.php?zoneid=`, `/tr?id=`), and stay where
  * nothing reads them.
  */
@@ -18,9 +17,9 @@ export function unwrapNoscriptPictures(document: Document, base: string | null):
     const fallback = wrapped(noscript, ['IMG']);
     if (!fallback) continue;
     const real = bestAddress(fallback, base) !== null && !isTracker(fallback);
-    const shown = wrapped(sibling(noscript, 'previousElementSibling'), SHOWN) ?? lazyImage(wrapped(sibling(noscript, 'nextElementSibling'), SHOWN));
+    const shown = shownVersion(noscript, fallback, base);
     if (shown) {
-      if (real) replaceShown(shown, fallback);
+      if (real && standIn(shown, base)) replaceShown(shown, fallback);
       noscript.remove();
     } else if (real && IMAGE_FILE.test(fallback.getAttribute('src')?.trim() ?? '')) {
       noscript.replaceWith(fallback);
@@ -28,8 +27,17 @@ export function unwrapNoscriptPictures(document: Document, base: string | null):
   }
 }
 
+/** The scripted image just before or after the `<noscript>`, when it is a stand-in or shows the same picture. */
+function shownVersion(noscript: Element, fallback: Element, base: string | null): Element | null {
+  for (const side of ['previousElementSibling', 'nextElementSibling'] as const) {
+    const shown = wrapped(sibling(noscript, side), SHOWN);
+    if (shown && (standIn(shown, base) || samePicture(imageOf(shown), fallback, base))) return shown;
+  }
+  return null;
+}
+
 /** The nearest sibling that is more than an empty box (a spinner or preloader often sits between an image and its fallback). */
-function sibling(element: Element, side: 'previousElementSibling' | 'nextElementSibling'): Element | null {
+function sibling(element: Element, side: Side): Element | null {
   let node = element[side];
   while (node && !SHOWN.includes(node.tagName) && node.children.length === 0 && !node.textContent?.trim()) node = node[side];
   return node;
@@ -46,12 +54,30 @@ function wrapped(element: Element | null, tags: readonly string[]): Element | nu
   return null;
 }
 
-function lazyImage(image: Element | null): Element | null {
-  return image && (image.matches(LAZY) || image.querySelector(LAZY)) ? image : null;
+function imageOf(shown: Element): Element | null {
+  return shown.tagName === 'IMG' ? shown : shown.querySelector('img');
+}
+
+function standIn(shown: Element, base: string | null): boolean {
+  const image = imageOf(shown);
+  return !image || bestAddress(image, base) === null;
+}
+
+/** The same description, or the same file name (a page's scripted and plain versions often differ only in size). */
+function samePicture(image: Element | null, fallback: Element, base: string | null): boolean {
+  const alt = image?.getAttribute('alt')?.trim();
+  if (alt && alt === fallback.getAttribute('alt')?.trim()) return true;
+  const shownName = fileName(image, base);
+  return shownName !== null && shownName === fileName(fallback, base);
+}
+
+function fileName(image: Element | null, base: string | null): string | null {
+  const address = image && bestAddress(image, base);
+  return address ? (new URL(address).pathname.split('/').pop() ?? null) : null;
 }
 
 function replaceShown(shown: Element, fallback: Element): void {
-  const alt = (shown.tagName === 'IMG' ? shown : shown.querySelector('img'))?.getAttribute('alt');
+  const alt = imageOf(shown)?.getAttribute('alt');
   if (alt && !fallback.getAttribute('alt')) fallback.setAttribute('alt', alt);
   shown.replaceWith(fallback);
 }

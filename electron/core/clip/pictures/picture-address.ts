@@ -11,7 +11,9 @@ interface AddressSet {
 }
 
 /** What a `<source type>` may announce for the store to keep it (the formats the picture fetcher accepts). */
-const IMAGE_TYPES = new Set(['image/jpeg', 'image/jpg', 'image/pjpeg', 'image/png', 'image/apng', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml']);
+const IMAGE_TYPES = new Set([
+  'image/jpeg', 'image/jpg', 'image/pjpeg', 'image/png', 'image/apng', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml',
+]);
 /** A value naming one image file: an address whose path ends in a picture extension. */
 export const IMAGE_FILE = /^[^\s?#]+\.(?:jpe?g|png|gif|webp|avif)(?:[?#]\S*)?$/i;
 /** Size words in the names of attributes that hold variants (data-src-large, data-medium-file), best first for a column. */
