@@ -9,8 +9,7 @@ type Side = 'previousElementSibling' | 'nextElementSibling';
  * usually the scripted version of the same picture: a stand-in with no real address is replaced by
  * the fallback, a real one stays and the fallback goes. A `<noscript>` image with no version of
  * itself beside it takes the `<noscript>`'s place when it names an image file and is no tracking
- * pixel: ad servers and counters answer from scripts (`avw.php?zoneid=`, `/tr?id=`), and stay where
- * nothing reads them.
+ * pixel; ad servers and counters answer from scripts (`avw.php?zoneid=`, `/tr?id=`) and go.
  */
 export function unwrapNoscriptPictures(document: Document, base: string | null): void {
   for (const noscript of Array.from(document.querySelectorAll('noscript'))) {
@@ -23,6 +22,9 @@ export function unwrapNoscriptPictures(document: Document, base: string | null):
       noscript.remove();
     } else if (real && IMAGE_FILE.test(fallback.getAttribute('src')?.trim() ?? '')) {
       noscript.replaceWith(fallback);
+    } else {
+      // Settled here: else Readability would put this pixel or ad in place of an image beside it.
+      noscript.remove();
     }
   }
 }

@@ -93,7 +93,7 @@ function usableAddress(value: string | null, base: string | null, mayBeStandIn: 
   return url && !(mayBeStandIn && isPlaceholder(url)) ? url : null;
 }
 
-/** The attribute, of those no list above names, that names an image file, the column-sized variant first. */
+/** Any attribute that names an image file, the column-sized variant first (data-src-large before data-src-mini). */
 function namedImageFile(image: Element): string | null {
   const named = Array.from(image.attributes).filter(({ name, value }) => !NOT_ADDRESSES.has(name) && IMAGE_FILE.test(value.trim()));
   return named.toSorted((a, b) => sizeRank(a.name) - sizeRank(b.name))[0]?.value.trim() ?? null;

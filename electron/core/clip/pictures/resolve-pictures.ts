@@ -22,7 +22,7 @@ export function resolvePictures(document: Document, pageUrl: string | null): voi
   }
   for (const image of Array.from(document.querySelectorAll('img'))) resolveImage(image, base);
   for (const picture of Array.from(document.querySelectorAll('picture'))) {
-    picture.replaceWith(...Array.from(picture.querySelectorAll('img')));
+    picture.replaceWith(...Array.from(picture.querySelectorAll('img[src]')));
   }
 }
 
