@@ -44,6 +44,21 @@ export function declaredBase(document: Document): string | null {
 }
 
 /**
+ * The elements with these (upper-case) tag names, in document order, as a list that later changes
+ * do not disturb. A tree walker: jsdom's selector engine and live collections take seconds over a
+ * large page's thousands of boxes.
+ */
+export function elementsByTag(document: Document, tags: readonly string[]): Element[] {
+  const walker = document.createTreeWalker(document, sharedWindow().NodeFilter.SHOW_ELEMENT);
+  const found: Element[] = [];
+  while (walker.nextNode()) {
+    const element = walker.currentNode as Element;
+    if (tags.includes(element.tagName)) found.push(element);
+  }
+  return found;
+}
+
+/**
  * Lets go of a parsed page. jsdom's window tracks every element with an id or a name, in any
  * document it made, until the element leaves its document; detaching the tree ends that, else each
  * clip would stay in memory for the life of the process (tens of MB for a large page).

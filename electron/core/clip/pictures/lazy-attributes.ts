@@ -14,11 +14,6 @@ export const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset', 'data-pagespeed-l
 /** What a lazy-loading script reads or sets on an `<img>`, besides `data-*`: none of it matters once `src` is real. */
 const LOADING_ATTRIBUTES = new Set(['srcset', 'sizes', 'loading', 'lowsrc', 'original', 'file']);
 
-/** A selector for elements carrying any of these attributes. */
-export function attributeSelector(names: readonly string[]): string {
-  return names.map((name) => `[${name}]`).join(', ');
-}
-
 /** The value of the first of these attributes an element has with something in it. */
 export function firstAttribute(element: Element, names: readonly string[]): string | null {
   for (const name of names) {

@@ -2,6 +2,8 @@ import { bestAddress, IMAGE_FILE } from './picture-address.js';
 
 const SHOWN = ['IMG', 'PICTURE'];
 type Side = 'previousElementSibling' | 'nextElementSibling';
+/** Node.TEXT_NODE (core code has no DOM globals). */
+const TEXT_NODE = 3;
 
 /**
  * Brings out the pictures a page keeps in `<noscript>` for browsers without scripts (WordPress
@@ -11,8 +13,8 @@ type Side = 'previousElementSibling' | 'nextElementSibling';
  * itself beside it takes the `<noscript>`'s place when it names an image file and is no tracking
  * pixel; ad servers and counters answer from scripts (`avw.php?zoneid=`, `/tr?id=`) and go.
  */
-export function unwrapNoscriptPictures(document: Document, base: string | null): void {
-  for (const noscript of Array.from(document.querySelectorAll('noscript'))) {
+export function unwrapNoscriptPictures(noscripts: readonly Element[], base: string | null): void {
+  for (const noscript of noscripts) {
     const fallback = wrapped(noscript, ['IMG']);
     if (!fallback) continue;
     const real = bestAddress(fallback, base) !== null && !isTracker(fallback);
@@ -41,23 +43,29 @@ function shownVersion(noscript: Element, fallback: Element, base: string | null)
 /** The nearest sibling that is more than an empty box (a spinner or preloader often sits between an image and its fallback). */
 function sibling(element: Element, side: Side): Element | null {
   let node = element[side];
-  while (node && !SHOWN.includes(node.tagName) && node.children.length === 0 && !node.textContent?.trim()) node = node[side];
+  while (node && !SHOWN.includes(node.tagName) && node.firstElementChild === null && !hasOwnText(node)) node = node[side];
   return node;
 }
 
 /** The element with one of these tags that an element consists of, through wrappers holding nothing else; or null. */
 function wrapped(element: Element | null, tags: readonly string[]): Element | null {
-  let node: Element | null | undefined = element;
+  let node = element;
   while (node) {
     if (tags.includes(node.tagName)) return node;
-    if (node.children.length !== 1 || node.textContent?.trim()) return null;
-    node = node.children[0];
+    const only = node.firstElementChild;
+    if (!only || only.nextElementSibling || hasOwnText(node)) return null;
+    node = only;
   }
   return null;
 }
 
+/** Text right inside an element; text deeper down is some descendant's own (textContent would read a whole page per wrapper). */
+function hasOwnText(element: Element): boolean {
+  return Array.from(element.childNodes).some((node) => node.nodeType === TEXT_NODE && node.textContent?.trim());
+}
+
 function imageOf(shown: Element): Element | null {
-  return shown.tagName === 'IMG' ? shown : shown.querySelector('img');
+  return shown.tagName === 'IMG' ? shown : (shown.getElementsByTagName('img')[0] ?? null);
 }
 
 function standIn(shown: Element, base: string | null): boolean {

@@ -1,10 +1,10 @@
-import { declaredBase } from '../parse/dom-window.js';
-import { attributeSelector, dropLazyAttributes, firstAttribute, LAZY_SRC } from './lazy-attributes.js';
+import { declaredBase, elementsByTag } from '../parse/dom-window.js';
+import { dropLazyAttributes, firstAttribute, LAZY_SRC } from './lazy-attributes.js';
 import { unwrapNoscriptPictures } from './noscript-pictures.js';
 import { absoluteAddress, bestAddress, IMAGE_FILE } from './picture-address.js';
 
 /** Elements a script fills with an `<img>` named by their lazy attribute. */
-const PICTURE_BOXES = new Set(['DIV', 'SPAN', 'FIGURE', 'A', 'P']);
+const PICTURE_BOXES = ['DIV', 'SPAN', 'FIGURE', 'A', 'P'];
 
 /**
  * Gives every picture of a parsed page its real address, before Readability and the sanitizer see
@@ -15,14 +15,18 @@ const PICTURE_BOXES = new Set(['DIV', 'SPAN', 'FIGURE', 'A', 'P']);
  */
 export function resolvePictures(document: Document, pageUrl: string | null): void {
   const base = pictureBase(document, pageUrl);
-  unwrapNoscriptPictures(document, base);
-  fillPictureBoxes(document, base);
-  for (const picture of Array.from(document.querySelectorAll('picture'))) {
-    if (!picture.querySelector('img')) picture.append(document.createElement('img'));
+  const elements = elementsByTag(document, ['NOSCRIPT', 'PICTURE', 'IMG', ...PICTURE_BOXES]);
+  const tagged = (tags: readonly string[]): Element[] => elements.filter((element) => tags.includes(element.tagName));
+  unwrapNoscriptPictures(tagged(['NOSCRIPT']), base);
+  fillPictureBoxes(tagged(PICTURE_BOXES), base);
+  const pictures = tagged(['PICTURE']);
+  const images = tagged(['IMG']);
+  for (const picture of pictures) {
+    if (picture.getElementsByTagName('img').length === 0) images.push(picture.appendChild(document.createElement('img')));
   }
-  for (const image of Array.from(document.querySelectorAll('img'))) resolveImage(image, base);
-  for (const picture of Array.from(document.querySelectorAll('picture'))) {
-    picture.replaceWith(...Array.from(picture.querySelectorAll('img[src]')));
+  for (const image of images) resolveImage(image, base);
+  for (const picture of pictures) {
+    picture.replaceWith(...Array.from(picture.getElementsByTagName('img')).filter((image) => image.hasAttribute('src')));
   }
 }
 
@@ -52,12 +56,12 @@ function resolveImage(image: Element, base: string | null): void {
  * Some sites keep a picture as an empty box whose lazy attribute names the image file (the BBC's
  * delayed images), and a script puts the `<img>` in; here the box gets it.
  */
-function fillPictureBoxes(document: Document, base: string | null): void {
-  for (const box of Array.from(document.querySelectorAll(attributeSelector(LAZY_SRC)))) {
-    if (!PICTURE_BOXES.has(box.tagName) || box.children.length > 0 || box.textContent?.trim()) continue;
+function fillPictureBoxes(boxes: readonly Element[], base: string | null): void {
+  for (const box of boxes) {
+    if (box.firstElementChild !== null || box.textContent?.trim()) continue;
     const address = IMAGE_FILE.test(firstAttribute(box, LAZY_SRC) ?? '') ? bestAddress(box, base) : null;
     if (!address) continue;
-    const image = document.createElement('img');
+    const image = box.ownerDocument.createElement('img');
     image.setAttribute('src', address);
     const alt = firstAttribute(box, ['alt', 'data-alt', 'aria-label', 'title']);
     if (alt) image.setAttribute('alt', alt);
