@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { setImmediate } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { parseDocument, releaseDocument } from '../../electron/core/clip/parse/dom-window.js';
+import { declaredBase, elementsByTag, parseDocument, releaseDocument } from '../../electron/core/clip/parse/dom-window.js';
 import { withoutElements } from '../../electron/core/clip/parse/raw-text-elements.js';
 
 setFlagsFromString('--expose-gc');
@@ -26,6 +26,20 @@ describe('the shared jsdom window', () => {
       collectGarbage();
     }
     assert.equal(pages.filter((page) => page.deref() !== undefined).length, 0);
+  });
+
+  it('removes the page\'s <base> but remembers the first one that has an address', () => {
+    const document = parseDocument('<head><base target="_top"><base href="/news/"><base href="/other/"></head><body><p>x</p></body>');
+    assert.equal(document.getElementsByTagName('base').length, 0);
+    assert.equal(declaredBase(document), '/news/');
+    assert.equal(declaredBase(parseDocument('<p>no base</p>')), null);
+  });
+
+  it('lists elements by tag in document order, a list later removals do not shorten', () => {
+    const document = parseDocument('<body><img id="a"><noscript><img id="b"></noscript><picture><img id="c"></picture></body>');
+    const found = elementsByTag(document, ['IMG', 'PICTURE']);
+    for (const element of found) element.remove();
+    assert.deepEqual(found.map((element) => element.id || element.tagName), ['a', 'b', 'PICTURE', 'c']);
   });
 });
 

@@ -7,6 +7,7 @@ import { clean, readPageMeta } from '../metadata/page-meta.js';
 import type { PageMeta } from '../metadata/page-meta.js';
 import { readPrintedMeta } from '../metadata/printed-meta.js';
 import { parseDocument, releaseDocument } from '../parse/dom-window.js';
+import { resolvePictures } from '../pictures/resolve-pictures.js';
 import { htmlToText, nodeToText } from '../sanitize/html-to-text.js';
 import { sanitizeHtml } from '../sanitize/sanitize.js';
 import { dropCollapsedBlocks } from './collapsed-blocks.js';
@@ -23,6 +24,7 @@ export function extractHtml(html: string, pageUrl: string | null): ExtractedClip
   try {
     const meta = readPageMeta(document, pageUrl);
     const pageText = isChinesePage(meta.lang, html) && document.body ? nodeToText(document.body) : null;
+    resolvePictures(document, pageUrl);
     dropCollapsedBlocks(document);
     const article = readArticle(document);
     if (article) pruneArticle(article.root, [article.title, meta.title].filter((title): title is string => Boolean(title)));
@@ -40,6 +42,7 @@ function articleContent(article: ReadabilityArticle | null, html: string, pageUr
   if (text) return { content, text };
   const page = parseDocument(html);
   try {
+    resolvePictures(page, pageUrl);
     const whole = sanitizeHtml(page.body?.innerHTML ?? '', pageUrl);
     return { content: whole, text: htmlToText(whole) };
   } finally {

@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { withoutScriptsAndStyles } from './raw-text-elements.js';
 
 let shared: JSDOM | null = null;
+const declaredBases = new WeakMap<Document, string>();
 
 /**
  * One script-less jsdom window, reused for sanitizing and text conversion of fragments. It never
@@ -31,8 +32,30 @@ export function parseDocument(html: string): Document {
   const window = sharedWindow();
   const document = new window.DOMParser().parseFromString(withoutScriptsAndStyles(html), 'text/html');
   // Relative links resolve against the page's own address, never a <base> the page chose.
+  const declared = document.querySelector('base[href]')?.getAttribute('href');
+  if (declared) declaredBases.set(document, declared);
   for (const base of Array.from(document.getElementsByTagName('base'))) base.remove();
   return document;
+}
+
+/** The href of the `<base>` a parsed page declared (parseDocument removes the element), or null. */
+export function declaredBase(document: Document): string | null {
+  return declaredBases.get(document) ?? null;
+}
+
+/**
+ * The elements with these (upper-case) tag names, in document order, as a list that later changes
+ * do not disturb. A tree walker: jsdom's selector engine and live collections take seconds over a
+ * large page's thousands of boxes.
+ */
+export function elementsByTag(document: Document, tags: readonly string[]): Element[] {
+  const walker = document.createTreeWalker(document, sharedWindow().NodeFilter.SHOW_ELEMENT);
+  const found: Element[] = [];
+  while (walker.nextNode()) {
+    const element = walker.currentNode as Element;
+    if (tags.includes(element.tagName)) found.push(element);
+  }
+  return found;
 }
 
 /**
