@@ -8,7 +8,8 @@ export type Route = { type: string; body: string | Uint8Array } | ((request: Inc
 
 /**
  * A real HTTP server on `host` (127.0.0.1 unless said; all of 127/8 reaches this machine) serving
- * pages and pictures by path, 404 otherwise; it counts the requests each path got. Closed with `scope`.
+ * pages and pictures by path, the `*` route for any other path, else 404; it counts the requests each
+ * path got. Closed with `scope`.
  */
 export async function serveRoutes(
   scope: TestScope,
@@ -19,7 +20,7 @@ export async function serveRoutes(
   const server = createServer((request, response) => {
     const path = request.url ?? '/';
     hits.set(path, (hits.get(path) ?? 0) + 1);
-    const route = routes[path];
+    const route = routes[path] ?? routes['*'];
     if (typeof route === 'function') return route(request, response);
     response.writeHead(route ? 200 : 404, { 'content-type': route?.type ?? 'text/plain' });
     response.end(route?.body ?? 'not found');

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Library } from '../../electron/core/library.js';
+import type { LibraryOptions } from '../../electron/core/library.js';
 import type { TestScope } from './cleanup-scope.js';
 
 export interface TempLibrary {
@@ -22,9 +23,9 @@ export async function tempDir(scope: TestScope, prefix = 'clipdesk-test-'): Prom
  * A fresh, real library in a temp folder. With a scope (`t` in a test) it is closed and removed when
  * that ends; a library shared by a suite comes without one, and the suite's `after` calls `cleanup`.
  */
-export async function tempLibrary(scope?: TestScope): Promise<TempLibrary> {
+export async function tempLibrary(scope?: TestScope, options?: LibraryOptions): Promise<TempLibrary> {
   const dir = await mkdtemp(join(tmpdir(), 'clipdesk-test-'));
-  const library = await Library.open(dir);
+  const library = await Library.open(dir, options);
   const cleanup = async (): Promise<void> => {
     library.close();
     await removeDir(dir);

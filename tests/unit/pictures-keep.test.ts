@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, stat, utimes } from 'node:fs/promises';
+import { readFile, readdir, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { keptPictures, missingPictureAddresses } from '../../electron/shared/content-pictures.js';
@@ -93,6 +93,29 @@ describe('keeping the pictures of a clipped page', () => {
     assert.match(left[0] ?? '', /\.png$/);
   });
 
+  it('keeps the pictures of every version when a page changes and an earlier version is restored', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    let version = 1;
+    const site = await serveRoutes(t, {
+      ...PICTURE_ROUTES,
+      '/a': (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/html' });
+        response.end(version === 1
+          ? article('Cranes arrive', '<img src="/crane.png">')
+          : article('Cranes arrive', '<p>The port corrected its figures.</p><img src="/chart.gif">'));
+      },
+    });
+    const { clip } = await library.import({ kind: 'url', url: `${site.url}/a` });
+    version = 2;
+    assert.equal((await library.import({ kind: 'url', url: `${site.url}/a` })).outcome, 'updated');
+    await library.restoreRevision(clip.id, 1);
+    await ageStoredPictures(dir);
+    await library.emptyTrash();
+    assert.equal((await storedPictures(dir)).length, 2, 'the restored version shows one, the version it replaced the other');
+    assert.equal(keptPictures((await library.get(clip.id)).content).length, 1);
+    assert.deepEqual((await checkLibrary(dir)).problems, []);
+  });
+
   it('keeps a picture stored within the last hour even when no clip shows it yet (an import on its way)', async (t) => {
     const { dir, library } = await tempLibrary(t);
     const site = await serveRoutes(t, { ...PICTURE_ROUTES, '/a': html(article('Cranes arrive', '<img src="/crane.png">')) });
@@ -165,5 +188,46 @@ describe('exports with pictures', () => {
     assert.ok(markdown.includes(`![crane](notes-pictures/${name})`), markdown);
     assert.ok(markdown.includes(`![broken](${site.url}/broken.jpg)`), 'a picture not kept links to where it was');
     assert.ok((await text('markdown')).includes(`![crane](${site.url}/crane.png)`), 'without a folder, kept pictures link to the web too');
+  });
+});
+
+describe('pictures of real pages, safely', () => {
+  it('keeps every lazy-loaded form, choosing a sensible srcset candidate, and fetches nothing it should not', async (t) => {
+    const { library } = await tempLibrary(t);
+    const page = await readFile(new URL('../fixtures/pages/lazy-pictures.html', import.meta.url), 'utf8');
+    const site = await serveRoutes(t, {
+      '/city/bridge': html(page),
+      '*': { type: 'image/jpeg', body: TINY_IMAGES.jpeg },
+    });
+    const { clip, pictures } = await library.import({ kind: 'url', url: `${site.url}/city/bridge` });
+    const requested = [...site.hits.keys()].filter((path) => path !== '/city/bridge').sort();
+    assert.deepEqual(requested, [
+      '/city/photos/crane-dawn.jpg', '/maps/route@2x.png', '/photos/night-lights.jpg', '/photos/quay-crowd.jpg',
+      '/wp-content/uploads/deck-1024x683.jpg',
+    ]);
+    // The server answers every picture with the same bytes: five pictures, one file.
+    assert.deepEqual(pictures, { kept: 1, missing: 2 });
+    const { content } = await library.get(clip.id);
+    assert.deepEqual(missingPictureAddresses(content), [
+      'http://img.news.example/2024/span-lift.jpg', 'https://cdn.news.example/bridge-wide-1280.webp',
+    ], 'the two on hosts that do not resolve here');
+    assert.doesNotMatch(content, /tracker\.example/, 'a counter pixel in <noscript> is no picture');
+  });
+
+  it('refuses pictures on, or redirected to, another private host, an oversized one, and a file that is no image', async (t) => {
+    const { library } = await tempLibrary(t, { pictures: { maxBytesPerPicture: 4096 } });
+    const other = await serveRoutes(t, { '/inside.png': { type: 'image/png', body: TINY_IMAGES.png } }, '127.0.0.2');
+    const site = await serveRoutes(t, {
+      '/a': html(article('Pictures from everywhere', `<img src="${other.url}/inside.png" alt="other host">` +
+        '<img src="/hop.png" alt="redirected"><img src="/big.png" alt="big"><img src="/page.png" alt="not a picture">' +
+        '<img src="/ok.png" alt="fine">')),
+      '/hop.png': (_request, response) => response.writeHead(302, { location: `${other.url}/inside.png` }).end(),
+      '/big.png': { type: 'image/png', body: Buffer.concat([TINY_IMAGES.png, Buffer.alloc(8192)]) },
+      '/page.png': html('<!doctype html><p>Not found, really.</p>'),
+      '/ok.png': { type: 'image/png', body: TINY_IMAGES.png },
+    });
+    const { pictures } = await library.import({ kind: 'url', url: `${site.url}/a` });
+    assert.deepEqual(pictures, { kept: 1, missing: 4 });
+    assert.equal(other.hits.size, 0, 'nothing ever reached the other private host');
   });
 });
