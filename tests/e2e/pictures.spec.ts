@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { html, serveRoutes } from '../helpers/picture-server.js';
+import { html, pictureAfterOutage, serveRoutes } from '../helpers/picture-server.js';
 import { TINY_IMAGES } from '../helpers/tiny-images.js';
 import { expect, test } from './fixtures.js';
 
@@ -34,17 +34,14 @@ async function shownPictures(page: Page): Promise<Array<{ alt: string; width: nu
 test('the reader shows the kept pictures with the web blocked, an SVG runs nothing, and a missing one is fetched again', async ({
   app, page, scope,
 }) => {
-  let chartUp = false;
+  const chart = pictureAfterOutage(TINY_IMAGES.gif, 'image/gif');
   const site = await serveRoutes(scope, {
     '/cranes': html(`<html><head><title>${TITLE}</title></head><body><article><h1>${TITLE}</h1>${PARAGRAPHS}` +
       '<figure><img src="/crane.png" alt="crane" width="1" height="1"><figcaption>The first crane</figcaption></figure>' +
       '<img src="/map.svg" alt="map"><img src="/chart.gif" alt="chart"></article></body></html>'),
     '/crane.png': { type: 'image/png', body: TINY_IMAGES.png },
     '/map.svg': { type: 'image/svg+xml', body: SVG_WITH_SCRIPT },
-    '/chart.gif': (_request, response) => {
-      response.writeHead(chartUp ? 200 : 503, { 'content-type': 'image/gif' });
-      response.end(chartUp ? TINY_IMAGES.gif : '');
-    },
+    '/chart.gif': chart.route,
   });
   const { clip, pictures } = await app.library.import({ kind: 'url', url: `${site.url}/cranes` });
   expect(pictures).toEqual({ kept: 2, missing: 1 });
@@ -61,7 +58,7 @@ test('the reader shows the kept pictures with the web blocked, an SVG runs nothi
 
   const notice = page.getByRole('note').filter({ hasText: 'could not be kept offline' });
   await expect(notice).toContainText('1 picture of this article');
-  chartUp = true;
+  chart.comeUp();
   await notice.getByRole('button', { name: 'Fetch missing pictures' }).click();
   await expect(page.getByText('All pictures of this clip are kept now')).toBeVisible();
   await expect(notice).toBeHidden();
@@ -71,13 +68,8 @@ test('the reader shows the kept pictures with the web blocked, an SVG runs nothi
 });
 
 test('the library offers to fetch every clip\'s missing pictures and shows its progress', async ({ app, page, scope }) => {
-  let up = false;
-  const routes: Parameters<typeof serveRoutes>[1] = {
-    '/p.png': (_request, response) => {
-      response.writeHead(up ? 200 : 503, { 'content-type': 'image/png' });
-      response.end(up ? TINY_IMAGES.png : '');
-    },
-  };
+  const picture = pictureAfterOutage(TINY_IMAGES.png);
+  const routes: Parameters<typeof serveRoutes>[1] = { '/p.png': picture.route };
   for (const n of [1, 2, 3]) {
     routes[`/a${n}`] = html(`<html><head><title>Report ${n}</title></head><body><article><h1>Report ${n}</h1>${PARAGRAPHS}` +
       `<p>Berth ${n}.</p><img src="/p.png" alt="p"></article></body></html>`);
@@ -88,7 +80,7 @@ test('the library offers to fetch every clip\'s missing pictures and shows its p
   await page.goto(app.host.url);
   const fetchAll = page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Fetch missing pictures (3 clips)' });
   await expect(fetchAll).toBeVisible();
-  up = true;
+  picture.comeUp();
   await fetchAll.click();
   await expect(page.getByText('All pictures of 3 clips are kept now')).toBeVisible();
   await expect(fetchAll).toBeHidden();

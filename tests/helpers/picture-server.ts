@@ -34,3 +34,13 @@ export async function serveRoutes(
 export function html(body: string): Route {
   return { type: 'text/html; charset=utf-8', body };
 }
+
+/** A picture on a site that is down (503) until `comeUp` is called, as when a page was clipped during an outage. */
+export function pictureAfterOutage(body: Uint8Array, type = 'image/png'): { route: Route; comeUp: () => void } {
+  let up = false;
+  const route: Route = (_request, response) => {
+    response.writeHead(up ? 200 : 503, { 'content-type': type });
+    response.end(up ? body : '');
+  };
+  return { route, comeUp: () => (up = true) };
+}

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { SEED_BYLINE, SEED_FILE, SEED_PUBLISHED_TEXT, SEED_TITLE } from '../helpers/seed.js';
-import { html, serveRoutes } from '../helpers/picture-server.js';
+import { html, pictureAfterOutage, serveRoutes } from '../helpers/picture-server.js';
 import { shardPathOf } from '../helpers/stored.js';
 import { TINY_IMAGES } from '../helpers/tiny-images.js';
 
@@ -107,18 +107,15 @@ describe('the clipdesk command line', () => {
   });
 
   it('says when pictures were not kept, and fetch-pictures keeps them later with progress', async (t) => {
-    let up = false;
+    const picture = pictureAfterOutage(TINY_IMAGES.png);
     const paragraphs = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i} on the new cranes at the eastern terminal.</p>`).join('');
     const site = await serveRoutes(t, {
       '/cranes': html(`<html><head><title>Cranes</title></head><body><article>${paragraphs}<img src="/c.png"></article></body></html>`),
-      '/c.png': (_request, response) => {
-        response.writeHead(up ? 200 : 503, { 'content-type': 'image/png' });
-        response.end(up ? TINY_IMAGES.png : '');
-      },
+      '/c.png': picture.route,
     });
     const imported = await clipdesk('import', `${site.url}/cranes`);
     assert.match(imported.stdout, /1 picture\(s\) not kept; try again later: clipdesk fetch-pictures [0-9a-f]{8}/);
-    up = true;
+    picture.comeUp();
     const fetched = await clipdesk('fetch-pictures', '--json');
     assert.equal(fetched.code, 0, fetched.stderr);
     const counts = JSON.parse(fetched.stdout).map((result: { kept: number; missing: number }) => [result.kept, result.missing]);

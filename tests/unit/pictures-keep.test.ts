@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { keptPictures, missingPictureAddresses } from '../../electron/shared/content-pictures.js';
 import { checkLibrary } from '../../electron/core/index.js';
-import { html, serveRoutes } from '../helpers/picture-server.js';
+import { html, pictureAfterOutage, serveRoutes } from '../helpers/picture-server.js';
 import { tempDir, tempLibrary } from '../helpers/temp-library.js';
 import { TINY_IMAGES } from '../helpers/tiny-images.js';
 
@@ -59,17 +59,11 @@ describe('keeping the pictures of a clipped page', () => {
 
   it('takes the pictures a clip lacked when the same page is clipped again', async (t) => {
     const { library } = await tempLibrary(t);
-    let up = false;
-    const site = await serveRoutes(t, {
-      '/a': html(article('Cranes arrive', '<img src="/crane.png">')),
-      '/crane.png': (_request, response) => {
-        response.writeHead(up ? 200 : 503, { 'content-type': 'image/png' });
-        response.end(up ? TINY_IMAGES.png : '');
-      },
-    });
+    const crane = pictureAfterOutage(TINY_IMAGES.png);
+    const site = await serveRoutes(t, { '/a': html(article('Cranes arrive', '<img src="/crane.png">')), '/crane.png': crane.route });
     const first = await library.import({ kind: 'url', url: `${site.url}/a` });
     assert.deepEqual(first.pictures, { kept: 0, missing: 1 });
-    up = true;
+    crane.comeUp();
     const again = await library.import({ kind: 'url', url: `${site.url}/a` });
     assert.equal(again.outcome, 'unchanged');
     assert.deepEqual(again.pictures, { kept: 1, missing: 0 });
@@ -145,17 +139,14 @@ async function ageStoredPictures(dir: string): Promise<void> {
 describe('fetching missing pictures later', () => {
   it('lists the clips that miss pictures, fetches them again, and adds no version', async (t) => {
     const { library } = await tempLibrary(t);
-    let up = false;
+    const crane = pictureAfterOutage(TINY_IMAGES.png);
     const site = await serveRoutes(t, {
       '/a': html(article('Cranes arrive', '<img src="/crane.png"><img src="/gone.png">')),
-      '/crane.png': (_request, response) => {
-        response.writeHead(up ? 200 : 503, { 'content-type': 'image/png' });
-        response.end(up ? TINY_IMAGES.png : '');
-      },
+      '/crane.png': crane.route,
     });
     const { clip } = await library.import({ kind: 'url', url: `${site.url}/a` });
     assert.deepEqual(library.clipsMissingPictures(), [clip.id]);
-    up = true;
+    crane.comeUp();
     assert.deepEqual(await library.fetchPictures(clip.id), { kept: 1, missing: 1 });
     assert.deepEqual(library.clipsMissingPictures(), [clip.id], 'one picture is gone for good');
     assert.deepEqual(await library.revisions(clip.id), []);

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isPictureName } from '../../shared/picture-names.js';
 import type { PictureExtension } from '../../shared/picture-names.js';
 import { PICTURES_DIR, pictureDoc } from '../store/library-dir.js';
+import { writeFileWhole } from '../store/write-whole.js';
 
 /**
  * The library's pictures, content-addressed: a file is named by the hash of its bytes, so the same
@@ -30,15 +31,7 @@ export class PictureStore {
       return name;
     }
     await mkdir(dirname(path), { recursive: true });
-    const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
+    await writeFileWhole(path, bytes);
     return name;
   }
 

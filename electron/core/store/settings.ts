@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, open, rename } from 'node:fs/promises';
+import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { checkedJsonFile } from './checked-file.js';
 import { WriteLock } from './write-lock.js';
+import { writeFileWhole } from './write-whole.js';
 
 /** The clipper's port unless clipper.json says otherwise; bookmarklets are made for it, so it stays fixed. */
 export const DEFAULT_CLIPPER_PORT = 27183;
@@ -38,22 +39,7 @@ async function readPrivate(file: SettingsFile, path: string): Promise<ClipperSet
 
 async function createSettings(path: string): Promise<ClipperSettings> {
   const settings = { token: randomBytes(32).toString('base64url'), port: DEFAULT_CLIPPER_PORT };
-  await writePrivateFile(path, JSON.stringify(settings));
+  // Readable by its owner only from the first byte written.
+  await writeFileWhole(path, JSON.stringify(settings), 0o600);
   return settings;
-}
-
-/**
- * Writes a file whole or not at all, readable by its owner only from the first byte: a temp file of
- * our own is created 0600 (never following a link already there), synced, and renamed over the file.
- */
-async function writePrivateFile(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
 }

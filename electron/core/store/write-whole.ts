@@ -1,0 +1,18 @@
+import { randomBytes } from 'node:crypto';
+import { open, rename } from 'node:fs/promises';
+
+/**
+ * Writes a file whole or not at all: a temp file of our own beside it (created new, never following
+ * a link already there, with `mode` from its first byte) is written, synced and renamed over it.
+ */
+export async function writeFileWhole(path: string, data: string | Uint8Array, mode = 0o666): Promise<void> {
+  const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await open(temp, 'wx', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
+}
