@@ -7,10 +7,14 @@ import type { ApiMethod } from './shared/api-methods.js';
 import { HIGHLIGHT_COLORS } from './shared/highlight-colors.js';
 import type { HighlightColor } from './shared/highlight-colors.js';
 import { MAX_PAGE_BYTES, megabytes } from './shared/limits.js';
+import { READ_STATES } from './shared/read-states.js';
+import type { ReadState } from './shared/read-states.js';
 
 export type { ApiMethod } from './shared/api-methods.js';
 export { HIGHLIGHT_COLORS } from './shared/highlight-colors.js';
 export type { HighlightColor } from './shared/highlight-colors.js';
+export { READ_STATES } from './shared/read-states.js';
+export type { ReadState } from './shared/read-states.js';
 
 /** W3C Web Annotation TextQuoteSelector: the quoted text with some context on both sides. */
 export interface TextQuoteSelector {
@@ -74,6 +78,7 @@ export interface ClipSummary extends Omit<ExtractedClip, 'content' | 'text'> {
   tags: string[];
   note: string;
   starred: boolean;
+  readState: ReadState;
   deletedAt: string | null;
   contentHash: string;
   revisions: number;
@@ -141,6 +146,7 @@ export const listOptionsSchema = z.object({
   tags: z.array(z.string()).optional(),
   starred: z.boolean().optional(),
   annotated: z.boolean().optional(),
+  readState: z.enum(READ_STATES).optional(),
   trashed: z.boolean().optional(),
   sort: z.enum(SORT_KEYS).optional(),
   descending: z.boolean().optional(),
@@ -175,6 +181,7 @@ export const clipPatchSchema = z.object({
   title: z.string().min(1).max(1000).optional(),
   note: z.string().max(1_000_000).optional(),
   starred: z.boolean().optional(),
+  readState: z.enum(READ_STATES).optional(),
 });
 export type ClipPatch = z.infer<typeof clipPatchSchema>;
 

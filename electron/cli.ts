@@ -10,8 +10,8 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { EXPORT_FORMATS, SORT_KEYS } from './api.js';
-import type { ExportFormat, HighlightColor, SortKey } from './api.js';
+import { EXPORT_FORMATS, READ_STATES, SORT_KEYS } from './api.js';
+import type { ExportFormat, HighlightColor, ReadState, SortKey } from './api.js';
 import { formatAnnotation, formatCheck, formatClip, formatImport, formatList, formatSearch, formatTags } from './cli-output.js';
 import { ClipdeskError, checkLibrary, isClipdeskError, Library, resolveLibraryDir } from './core/index.js';
 import { serveInBrowser } from './hosts/serve.js';
@@ -20,7 +20,7 @@ const USAGE = `usage: clipdesk <command> [options]
 
 commands:
   import <file|url>... [--tag T]...  clip files (.html .txt .md) or web pages, with tags
-  list [--tag T]... [--starred] [--annotated] [--trash] [--sort clippedAt|publishedAt|title] [--limit N]
+  list [--tag T]... [--state unread|read|archived] [--starred] [--annotated] [--trash] [--sort clippedAt|publishedAt|title] [--limit N]
   show <id>                          metadata, text and highlights of one clip
   search <query> [--limit N]         ranked search; see README for the query syntax
   tag <id> +name -name...            add (+) or remove (-) tags
@@ -28,6 +28,7 @@ commands:
   annotate <id> --quote TEXT [--occurrence N] [--note TEXT] [--color yellow|green|blue|pink|purple]
   note <id> TEXT                     set the clip's note
   star <id> | unstar <id>
+  mark <id> unread|read|archived     set where the clip stands in your reading
   trash <id> | restore <id> | empty-trash
   revisions <id> | revert <id> <n>   earlier contents of a re-clipped page
   fetch-pictures [id...]             fetch the pictures clips show but the library does not keep (all such clips without ids)
@@ -46,6 +47,7 @@ const OPTIONS = {
   annotated: { type: 'boolean' },
   trash: { type: 'boolean' },
   sort: { type: 'string' },
+  state: { type: 'string' },
   limit: { type: 'string' },
   quote: { type: 'string' },
   occurrence: { type: 'string' },
@@ -108,6 +110,7 @@ async function run(library: Library, command: string, args: string[], flags: Fla
     case 'list': {
       const listed = library.list({
         tags: flags.tag, starred: flags.starred, annotated: flags.annotated, trashed: flags.trash,
+        readState: flags.state === undefined ? undefined : oneOf(flags.state, READ_STATES, '--state') as ReadState,
         sort: flags.sort === undefined ? undefined : oneOf(flags.sort, SORT_KEYS, '--sort') as SortKey,
         limit: number(flags.limit, '--limit') ?? 50,
       });
@@ -141,6 +144,12 @@ async function run(library: Library, command: string, args: string[], flags: Fla
     case 'unstar': {
       const clip = await library.update(library.resolveId(one(args, `${command} <id>`)), { starred: command === 'star' });
       return out(clip, `${clip.starred ? 'starred' : 'unstarred'} ${clip.title}`);
+    }
+    case 'mark': {
+      const [id, state] = need(args, 2, 'mark <id> unread|read|archived');
+      const readState = oneOf(state ?? '', READ_STATES, 'the state') as ReadState;
+      const clip = await library.update(library.resolveId(id ?? ''), { readState });
+      return out(clip, `${clip.title}: ${clip.readState}`);
     }
     case 'trash': {
       const clip = await library.trash(library.resolveId(one(args, 'trash <id>')));

@@ -1,7 +1,11 @@
-export type Command = 'search' | 'next' | 'previous' | 'open' | 'close' | 'tag' | 'highlight' | 'star' | 'trash' | 'help';
+import type { ClipPatch, ClipSummary } from '../electron/api.js';
+
+export type Command =
+  | 'search' | 'next' | 'previous' | 'open' | 'close' | 'tag' | 'highlight' | 'star' | 'archive' | 'read' | 'trash' | 'help';
 
 const KEYS: Record<string, Command> = {
-  '/': 'search', '?': 'help', j: 'next', k: 'previous', t: 'tag', h: 'highlight', s: 'star', Delete: 'trash', Escape: 'close',
+  '/': 'search', '?': 'help', j: 'next', k: 'previous', t: 'tag', h: 'highlight', s: 'star', e: 'archive', m: 'read',
+  Delete: 'trash', Escape: 'close',
 };
 // These keys mean something to whatever has focus (a button, a link): they are shortcuts only when nothing does.
 const UNFOCUSED_KEYS: Record<string, Command> = { ArrowDown: 'next', ArrowUp: 'previous', Enter: 'open' };
@@ -28,6 +32,16 @@ function isTyping(target: EventTarget | undefined): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(target.type);
+}
+
+/** The change a command makes to a clip (star, archive, mark read: each undoes itself), if it is one. */
+export function patchFor(command: Command, clip: ClipSummary): ClipPatch | null {
+  switch (command) {
+    case 'star': return { starred: !clip.starred };
+    case 'archive': return { readState: clip.readState === 'archived' ? 'unread' : 'archived' };
+    case 'read': return { readState: clip.readState === 'unread' ? 'read' : 'unread' };
+    default: return null;
+  }
 }
 
 /** The shortcut a command of the native menu stands for, if it is one. */

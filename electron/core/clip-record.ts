@@ -22,6 +22,7 @@ export function newRecord(id: string, extracted: ExtractedClip, now: string): Cl
     tags: [],
     note: '',
     starred: false,
+    readState: 'unread',
     deletedAt: null,
     contentHash: contentHashOf(extracted),
     revisions: [],

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -8,12 +8,14 @@ import { emit } from '../events.js';
 import { formatDate, plural } from '../format.js';
 import { highlightsKey, paintHighlights } from '../paint-highlights.js';
 import { showPictures } from '../show-pictures.js';
+import { patchFor } from '../shortcuts.js';
 import { missingPictureAddresses } from '../../electron/shared/content-pictures.js';
 import type { TextMap } from '../text-map.js';
 import { HIGHLIGHT_COLORS, highlightStyles } from '../highlight-styles.js';
 import { SelectionController } from '../controllers/selection-controller.js';
 import './tag-editor.js';
 import { baseStyles } from '../base-styles.js';
+import { readerStyles } from './clip-reader-styles.js';
 
 /**
  * Reads one clip: metadata, editable title, star, tags, note, and the sanitized article with its
@@ -29,50 +31,7 @@ import { baseStyles } from '../base-styles.js';
  */
 @customElement('clip-reader')
 export class ClipReader extends LitElement {
-  static override styles = [baseStyles, highlightStyles, css`
-    :host { display: block; height: 100%; overflow-y: auto; }
-    .column { max-width: 70ch; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
-    .bar { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.75rem; }
-    .bar .spacer { flex: 1; }
-    button {
-      font: inherit; font-size: 0.9rem; color: var(--text); background: var(--surface);
-      border: 1px solid var(--border); border-radius: 0.35rem; padding: 0.3rem 0.7rem; cursor: pointer;
-    }
-    button:hover { background: var(--selected); }
-    :focus-visible { outline-offset: 2px; }
-    button[aria-pressed='true'] { color: var(--star); border-color: currentColor; }
-    h1 { font-family: var(--font-reading); font-size: 1.9rem; line-height: 1.3; margin: 0.5rem 0; }
-    .title-row { display: flex; gap: 0.5rem; align-items: baseline; }
-    .title-row button { flex: none; }
-    .title-input {
-      font: inherit; font-size: 1.5rem; width: 100%; padding: 0.2rem 0.4rem;
-      background: var(--bg); color: var(--text); border: 1px solid var(--border); border-radius: 0.3rem;
-    }
-    .meta { color: var(--muted); display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0 0 0.8rem; padding: 0; list-style: none; }
-    .meta button { font-size: inherit; padding: 0 0.5rem; }
-    a { color: var(--accent); }
-    label { display: block; font-size: 0.85rem; color: var(--muted); margin: 0.8rem 0 0.25rem; }
-    textarea {
-      width: 100%; min-height: 3.2rem; font: inherit; padding: 0.4rem 0.6rem; background: var(--bg); color: var(--text);
-      border: 1px solid var(--border); border-radius: 0.35rem; resize: vertical;
-    }
-    hr { border: 0; border-top: 1px solid var(--border); margin: 1.5rem 0; }
-    .content { font-family: var(--font-reading); font-size: 1.125rem; line-height: 1.7; overflow-wrap: break-word; }
-    .content:lang(zh), .content:lang(ja) { line-height: 1.85; }
-    .content img { max-width: 100%; height: auto; }
-    .content figure { margin: 1.5rem 0; }
-    .content figcaption, .content caption { color: var(--muted); font-size: 0.9rem; line-height: 1.5; }
-    .content table { border-collapse: collapse; margin: 1rem 0; font-size: 1rem; }
-    .content th, .content td { border-bottom: 1px solid var(--border); padding: 0.3rem 0.8rem 0.3rem 0; text-align: left; }
-    .content pre { overflow-x: auto; white-space: pre-wrap; }
-    .content blockquote { border-left: 3px solid var(--border); margin-left: 0; padding-left: 1rem; color: var(--muted); }
-    .toolbar {
-      position: fixed; z-index: 10; display: flex; gap: 0.3rem; padding: 0.3rem; border-radius: 0.5rem;
-      background: var(--surface-raised); border: 1px solid var(--border); box-shadow: var(--shadow);
-    }
-    .notice { color: var(--muted); font-size: 0.9rem; }
-    .swatch { width: 1.8rem; height: 1.8rem; padding: 0; border-radius: 50%; border: 2px solid var(--border); }
-  `];
+  static override styles = [baseStyles, highlightStyles, readerStyles];
 
   @property({ attribute: false }) clip!: Clip;
   @property({ attribute: false }) allTags: readonly string[] = [];
@@ -94,6 +53,10 @@ export class ClipReader extends LitElement {
           <span class="spacer"></span>
           <button aria-pressed=${clip.starred} title="Star (s)"
             @click=${() => this._update({ starred: !clip.starred })}>${clip.starred ? '★' : '☆'} Star</button>
+          <button title="Mark read or unread (m)" @click=${() => this._toggle('read')}>
+            ${clip.readState === 'unread' ? 'Mark read' : 'Mark unread'}</button>
+          <button title="Archive, or bring back (e)" @click=${() => this._toggle('archive')}>
+            ${clip.readState === 'archived' ? 'Unarchive' : 'Archive'}</button>
           <button title="Move to trash (Delete)" @click=${() => emit(this, 'clip-trash', {})}>Move to trash</button>
         </div>
         ${this._renderTitle()}
@@ -206,6 +169,11 @@ export class ClipReader extends LitElement {
 
   private _update(patch: ClipPatch): void {
     emit(this, 'clip-update', { patch });
+  }
+
+  private _toggle(command: 'read' | 'archive'): void {
+    const patch = patchFor(command, this.clip);
+    if (patch) this._update(patch);
   }
 
   private async _onTitleEdit(): Promise<void> {

@@ -138,8 +138,7 @@ export class ClipdeskApp extends LitElement {
         @clip-activate=${(event: EventOf<'clip-activate'>) => nav.select(event.detail.index)}
         @clip-open=${(event: EventOf<'clip-open'>) => nav.open(event.detail.id)}
         @filters-change=${(event: EventOf<'filters-change'>) => nav.filter(event.detail.filters)}
-        @row-star=${({ detail: { clip } }: EventOf<'row-star'>) =>
-          this._change(() => this._data.mutate('update', clip.id, { starred: !clip.starred }))}
+        @row-update=${({ detail }: EventOf<'row-update'>) => this._change(() => this._data.mutate('update', detail.clip.id, detail.patch))}
         @row-trash=${(event: EventOf<'row-trash'>) => this._trashClip(event.detail.clip)}
         @clip-restore=${(event: EventOf<'clip-restore'>) => this._change(() => this._data.mutate('restore', event.detail.id),
           (clip) => this._toast.say(`Restored: ${clip.title}`))}

@@ -1,13 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ClipSummary, SearchResult } from '../../electron/api.js';
+import type { ClipPatch, ClipSummary, SearchResult } from '../../electron/api.js';
 import { ApiError, errorMessage } from '../api-client.js';
 import { baseStyles } from '../base-styles.js';
 import { emit } from '../events.js';
 import { plural } from '../format.js';
+import { patchFor } from '../shortcuts.js';
 import type { Command } from '../shortcuts.js';
 import './clip-list.js';
 import './list-toolbar.js';
+import { NO_FILTERS } from './list-toolbar.js';
 import type { ListFilters } from './list-toolbar.js';
 import './search-help.js';
 import './trash-view.js';
@@ -19,7 +21,7 @@ import './trash-view.js';
  * @fires library-rows-visible - these rows of the library list are on screen and need data ({ first, last })
  * @fires clip-activate - from the list, or a key moved the active row ({ index })
  * @fires clip-open - from the list, or a key opened the active row ({ id, index })
- * @fires row-star - a key asks to star the active row's clip, or unstar it ({ clip })
+ * @fires row-update - a key asks to star, archive or mark read the active row's clip, or undo that ({ clip, patch })
  * @fires row-trash - a key asks to move the active row's clip to the trash ({ clip })
  * @fires filters-change - from the toolbar ({ filters })
  * @fires clip-restore - from the trash ({ id })
@@ -41,7 +43,7 @@ export class LibraryPane extends LitElement {
 
   @property() view: 'library' | 'trash' = 'library';
   @property() query = '';
-  @property({ attribute: false }) filters: ListFilters = { sort: 'clippedAt', descending: true, starred: false, annotated: false };
+  @property({ attribute: false }) filters: ListFilters = NO_FILTERS;
   @property({ attribute: false }) tagFilter: readonly string[] = [];
   @property({ attribute: false }) items: readonly (ClipSummary | undefined)[] = [];
   @property({ type: Number }) total = 0;
@@ -63,7 +65,8 @@ export class LibraryPane extends LitElement {
 
   private _renderList() {
     const empty = this.loaded && this.total === 0;
-    const filtered = this.tagFilter.length > 0 || this.filters.starred || this.filters.annotated;
+    const { starred, annotated, readState } = this.filters;
+    const filtered = this.tagFilter.length > 0 || starred || annotated || readState !== null;
     const tags = this.tagFilter.length ? ` (tags: ${this.tagFilter.join(', ')})` : '';
     return html`
       <h1 class="visually-hidden">Library</h1>
@@ -119,11 +122,14 @@ export class LibraryPane extends LitElement {
       case 'open':
         if (clip) emit(this, 'clip-open', { id: clip.id, index: this.activeIndex });
         return clip !== undefined;
-      case 'star': case 'trash':
-        if (clip) emit(this, command === 'star' ? 'row-star' : 'row-trash', { clip });
+      case 'trash':
+        if (clip) emit(this, 'row-trash', { clip });
         return clip !== undefined;
-      default:
-        return false;
+      default: {
+        const patch = clip ? patchFor(command, clip) : null;
+        if (clip && patch) emit(this, 'row-update', { clip, patch });
+        return patch !== null;
+      }
     }
   }
 
@@ -153,7 +159,7 @@ declare global {
   }
   interface HTMLElementEventMap {
     'library-rows-visible': CustomEvent<{ first: number; last: number }>;
-    'row-star': CustomEvent<{ clip: ClipSummary }>;
+    'row-update': CustomEvent<{ clip: ClipSummary; patch: ClipPatch }>;
     'row-trash': CustomEvent<{ clip: ClipSummary }>;
   }
 }

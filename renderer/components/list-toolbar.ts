@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { SortKey } from '../../electron/api.js';
+import type { ReadState, SortKey } from '../../electron/api.js';
 import { emit } from '../events.js';
 import { plural } from '../format.js';
 import { baseStyles } from '../base-styles.js';
@@ -10,12 +10,17 @@ export interface ListFilters {
   descending: boolean;
   starred: boolean;
   annotated: boolean;
+  /** Only clips in this read state; null for all. */
+  readState: ReadState | null;
 }
 
+export const NO_FILTERS: ListFilters = { sort: 'clippedAt', descending: true, starred: false, annotated: false, readState: null };
+
 const SORT_LABELS: Record<SortKey, string> = { clippedAt: 'Date clipped', publishedAt: 'Date published', title: 'Title' };
+const STATE_LABELS: Record<ReadState | 'all', string> = { all: 'All', unread: 'Unread', read: 'Read', archived: 'Archived' };
 
 /**
- * Sort order and the starred / annotated filters above the library list.
+ * Sort order and the read-state, starred and annotated filters above the library list.
  *
  * @fires filters-change - new sort or filters ({ filters })
  */
@@ -34,11 +39,11 @@ export class ListToolbar extends LitElement {
     button[aria-pressed='true'] { background: var(--accent); color: var(--on-accent); border-color: var(--accent); }
   `];
 
-  @property({ attribute: false }) filters: ListFilters = { sort: 'clippedAt', descending: true, starred: false, annotated: false };
+  @property({ attribute: false }) filters: ListFilters = NO_FILTERS;
   @property({ type: Number }) total = 0;
 
   override render() {
-    const { sort, descending, starred, annotated } = this.filters;
+    const { sort, descending, starred, annotated, readState } = this.filters;
     return html`
       <span class="count" role="status">${plural(this.total, 'clip')}</span>
       <label>Sort by
@@ -49,6 +54,12 @@ export class ListToolbar extends LitElement {
       <button title="Sort order" @click=${() => this._set({ descending: !descending })}>
         ${sort === 'title' ? (descending ? 'Z–A' : 'A–Z') : (descending ? 'Newest first' : 'Oldest first')}
       </button>
+      <label>Show
+        <select @change=${this._onState}>
+          ${Object.entries(STATE_LABELS).map(([key, label]) =>
+            html`<option value=${key} ?selected=${key === (readState ?? 'all')}>${label}</option>`)}
+        </select>
+      </label>
       <button aria-pressed=${starred} @click=${() => this._set({ starred: !starred })}>★ Starred</button>
       <button aria-pressed=${annotated} @click=${() => this._set({ annotated: !annotated })}>Annotated</button>`;
   }
@@ -57,6 +68,11 @@ export class ListToolbar extends LitElement {
     const sort = (event.target as HTMLSelectElement).value as SortKey;
     // Dates read best newest first, titles A to Z.
     this._set({ sort, descending: sort !== 'title' });
+  }
+
+  private _onState(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this._set({ readState: value === 'all' ? null : (value as ReadState) });
   }
 
   private _set(change: Partial<ListFilters>): void {

@@ -4,6 +4,7 @@ import type { Clip, Revision } from '../../electron/api.js';
 import { errorMessage } from '../api-client.js';
 import { baseStyles } from '../base-styles.js';
 import { emit } from '../events.js';
+import { patchFor } from '../shortcuts.js';
 import type { Command } from '../shortcuts.js';
 import './annotation-panel.js';
 import type { AnnotationPanel } from './annotation-panel.js';
@@ -79,14 +80,14 @@ export class ReaderPane extends LitElement {
         return true;
       case 'highlight':
         return this._reader?.highlightSelection() ?? false;
-      case 'star':
-        if (clip) emit(this, 'clip-update', { patch: { starred: !clip.starred } });
-        return clip !== undefined;
       case 'trash':
         if (clip) emit(this, 'clip-trash', {});
         return clip !== undefined;
-      default:
-        return false;
+      default: {
+        const patch = clip ? patchFor(command, clip) : null;
+        if (patch) emit(this, 'clip-update', { patch });
+        return patch !== null;
+      }
     }
   }
 

@@ -13,6 +13,8 @@ const SHORTCUTS: [keys: string[], action: string][] = [
   [['t'], 'Add a tag to the open clip'],
   [['h'], 'Highlight the selected text'],
   [['s'], 'Star or unstar'],
+  [['m'], 'Mark read or unread'],
+  [['e'], 'Archive, or bring back from the archive'],
   [['Delete'], 'Move to trash'],
   [['?'], 'This list'],
 ];

@@ -73,9 +73,10 @@ export class LibraryData {
   }
 
   /** New sort or filters for the library list: it starts again from the top. */
-  filterList({ sort, descending, starred, annotated }: ListFilters, tags: readonly string[]): void {
+  filterList({ sort, descending, starred, annotated, readState }: ListFilters, tags: readonly string[]): void {
     this.list.setOptions({
       sort, descending, tags: tags.length ? [...tags] : undefined, starred: starred || undefined, annotated: annotated || undefined,
+      readState: readState ?? undefined,
     });
   }
 

@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import { NO_FILTERS } from '../components/list-toolbar.js';
 import type { ListFilters } from '../components/list-toolbar.js';
 import { UrlQuery } from '../url-query.js';
 import { sameTag } from '../../electron/shared/tag-names.js';
@@ -13,7 +14,7 @@ export class Navigation {
   query: string;
   openId: string | null = null;
   activeIndex = -1;
-  filters: ListFilters = { sort: 'clippedAt', descending: true, starred: false, annotated: false };
+  filters: ListFilters = NO_FILTERS;
   tagFilter: readonly string[] = [];
   readonly #url: UrlQuery;
 

@@ -81,6 +81,16 @@ describe('the clipdesk command line', () => {
     }
   });
 
+  it('marks a clip read or archived and lists by read state', async () => {
+    assert.equal((await clipdesk('mark', id.slice(0, 8), 'archived')).code, 0);
+    assert.ok((await clipdesk('list', '--state', 'archived')).stdout.includes(SEED_TITLE));
+    assert.ok(!(await clipdesk('list', '--state', 'unread')).stdout.includes(SEED_TITLE));
+    const wrong = await clipdesk('mark', id, 'done');
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /the state must be one of unread, read, archived/);
+    assert.equal((await clipdesk('mark', id, 'unread')).code, 0);
+  });
+
   it('checks the library without changing it, and exits non-zero naming a damaged shard', async () => {
     const healthy = await clipdesk('check');
     assert.equal(healthy.code, 0, healthy.stderr);

@@ -187,3 +187,19 @@ describe('export', () => {
     assert.match(await text('html'), /<body>\n\n<\/body>/);
   });
 });
+
+describe('read state', () => {
+  it('starts unread, is set to read or archived, and is listed and searched by', async () => {
+    const other = await addSample(1);
+    assert.equal((await library.get(seedId)).readState, 'unread');
+    assert.equal((await library.update(seedId, { readState: 'archived' })).readState, 'archived');
+    await library.update(other, { readState: 'read' });
+    assert.deepEqual(library.list({ readState: 'archived' }).clips.map((clip) => clip.id), [seedId]);
+    assert.deepEqual(library.list({ readState: 'read' }).clips.map((clip) => clip.id), [other]);
+    assert.equal(library.list({ readState: 'unread' }).total, 0);
+    assert.deepEqual((await library.search('is:archived')).hits.map((hit) => hit.clip.id), [seedId]);
+    assert.deepEqual((await library.search('harbour -is:archived')).hits.map((hit) => hit.clip.id), [other]);
+    assert.equal((await library.search('Zhou is:read')).total, 0);
+    await assert.rejects(library.update(seedId, { readState: 'done' as never }), { code: 'BAD_INPUT' });
+  });
+});

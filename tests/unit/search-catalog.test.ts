@@ -53,7 +53,7 @@ function record(doc: Doc): ClipRecord {
     id: doc.id, url: null, canonicalUrl: null, title: doc.title, byline: doc.byline, source: doc.source,
     publishedAt: doc.publishedAt, publishedText: null, language: null, excerpt: '', wordCount: 0,
     clippedAt: doc.clippedAt, updatedAt: doc.clippedAt, tags: doc.tags, note: doc.note, starred: doc.starred,
-    deletedAt: null, contentHash: `h${doc.id}`, revisions: [],
+    readState: 'unread', deletedAt: null, contentHash: `h${doc.id}`, revisions: [],
     annotations: quote ? [{
       id: `a${doc.id}`, clipId: doc.id, created: doc.clippedAt, modified: doc.clippedAt, color: 'yellow', note: '', status: 'exact',
       target: {
@@ -291,7 +291,7 @@ test('pages with limit and offset and reports the total', () => {
 
 test('reports a bad query as BAD_QUERY', () => {
   const { search } = library([{ text: 'steel' }]);
-  assert.throws(() => search('steel is:unread'), (error: unknown) => isClipdeskError(error) && error.code === 'BAD_QUERY');
+  assert.throws(() => search('steel is:unknown'), (error: unknown) => isClipdeskError(error) && error.code === 'BAD_QUERY');
 });
 
 test('replaces a clip written again with the same id', () => {

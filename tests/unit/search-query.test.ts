@@ -64,7 +64,14 @@ test('reports a bad date in after: as BAD_QUERY', () => {
   rejects('before:yesterday', /before:/);
 });
 
-test('reports an unknown is: value', () => rejects('is:read', /is:starred or is:annotated/));
+test('reports an unknown is: value, naming the ones there are', () => rejects('is:flagged', /is:starred, is:annotated, is:unread, is:read or is:archived/));
+
+test('reads is:unread, is:read and is:archived as read-state filters, negatable', () => {
+  assert.deepEqual(parseQuery('harbour is:Unread -is:archived').filters, [
+    { kind: 'state', value: 'unread', negate: false },
+    { kind: 'state', value: 'archived', negate: true },
+  ]);
+});
 test('reports a filter without a value', () => rejects('china tag:', /tag: needs a value/));
 test('reports a query of only exclusions', () => rejects('-china -"north korea"', /only excludes/));
 test('reports a dangling or misplaced OR', () => {

@@ -10,8 +10,18 @@ import type { Migration } from '../../electron/core/store/migrations.js';
 import { SCHEMA_VERSION } from '../../electron/core/store/schema.js';
 import { copyFixtureLibrary, expectedClips, fileDigests, fixtureVersions } from '../fixtures/libraries/fixture-library.js';
 import { readManifest, readShard, shardKeys, shardPath } from '../helpers/stored.js';
+import type { Clip } from '../../electron/api.js';
+import type { ClipRecord } from '../../electron/core/store/schema.js';
 
 const VERSIONS = Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1);
+
+/** What each version's migration gives clips of older libraries (a fixture shows only the fields of its own version). */
+const ADDED_BY_VERSION: Record<number, Partial<Clip>> = { 2: { readState: 'unread' } };
+
+/** A clip of a version `version` library as the current app must show it. */
+function upgraded(clip: Clip, version: number): Clip {
+  return VERSIONS.filter((later) => later > version).reduce((shown, later) => ({ ...shown, ...ADDED_BY_VERSION[later] }), clip);
+}
 
 describe('libraries of every released version', () => {
   it('has a fixture library for each version up to the current one and a migration step between each', async () => {
@@ -26,7 +36,7 @@ describe('libraries of every released version', () => {
       const library = await Library.open(dir);
       t.after(() => library.close());
       for (const { clip, revisions } of await expectedClips(version)) {
-        assert.deepEqual(await library.get(clip.id), clip);
+        assert.deepEqual(await library.get(clip.id), upgraded(clip, version));
         assert.deepEqual(await library.revisions(clip.id), revisions);
       }
       assert.equal((await readManifest(dir)).schemaVersion, SCHEMA_VERSION);
@@ -51,7 +61,7 @@ describe('a library from a newer Clipdesk', () => {
   });
 
   it('is refused when one shard was written by a newer Clipdesk, rather than treated as damage', async (t) => {
-    const dir = await copyFixtureLibrary(t, 1);
+    const dir = await copyFixtureLibrary(t, SCHEMA_VERSION);
     const [key = ''] = await shardKeys(dir);
     const shard = shardPath(dir, key);
     const [id = ''] = Object.keys((await readShard(shard)).clips);
@@ -96,11 +106,11 @@ describe('the migration runner', () => {
   });
 });
 
-/** A copy of the v1 fixture made newer by `makeNewer`: opening it must fail as `matches` says and change nothing. */
+/** A copy of the current fixture made newer by `makeNewer`: opening it must fail as `matches` says and change nothing. */
 async function withNewerLibrary(
   t: TestContext, makeNewer: (dir: string) => Promise<void>, matches: (error: Error) => boolean,
 ): Promise<void> {
-  const dir = await copyFixtureLibrary(t, 1);
+  const dir = await copyFixtureLibrary(t, SCHEMA_VERSION);
   await makeNewer(dir);
   const before = await fileDigests(dir);
   await assert.rejects(Library.open(dir), (error: Error & { code?: string }) => {
@@ -110,3 +120,31 @@ async function withNewerLibrary(
   });
   assert.deepEqual(await fileDigests(dir), before);
 }
+
+describe('the step to version 2 (read states)', () => {
+  it('makes every clip of a version 1 library unread, keeps fields it does not know, and stamps the shards', async (t) => {
+    const dir = await copyFixtureLibrary(t, 1);
+    const [key = ''] = await shardKeys(dir);
+    const shard = await readShard(shardPath(dir, key));
+    const [id = ''] = Object.keys(shard.clips);
+    await writeFile(shardPath(dir, key), JSON.stringify({ ...shard, clips: { [id]: { ...shard.clips[id], fromTheFuture: 42 } } }));
+    const library = await Library.open(dir);
+    t.after(() => library.close());
+    for (const next of await shardKeys(dir)) {
+      const migrated = await readShard(shardPath(dir, next));
+      assert.equal(migrated.schemaVersion, 2);
+      for (const record of Object.values(migrated.clips)) assert.equal(record.readState, 'unread');
+    }
+    assert.equal((await readShard(shardPath(dir, key))).clips[id]?.['fromTheFuture' as keyof ClipRecord], 42);
+    assert.equal(library.list({ readState: 'unread' }).total, library.list().total);
+  });
+
+  it('refuses a version 1 library one of whose shards is newer, changing no shard', async (t) => {
+    const dir = await copyFixtureLibrary(t, 1);
+    const [key = ''] = await shardKeys(dir);
+    await writeFile(shardPath(dir, key), JSON.stringify({ schemaVersion: 3, clips: {} }));
+    const before = await fileDigests(join(dir, 'clips'));
+    await assert.rejects(Library.open(dir), { code: 'NEWER_LIBRARY' });
+    assert.deepEqual(await fileDigests(join(dir, 'clips')), before);
+  });
+});

@@ -16,10 +16,11 @@ import { FIXTURE_ROOT, copyFixtureLibrary, fileDigests } from '../fixtures/libra
 import { sampleText } from '../helpers/seed.js';
 import { bodyPathOf, readBody, readManifest, readShard, readStoredRecord, shardPath, shardPathOf } from '../helpers/stored.js';
 import { tempDir, tempLibrary } from '../helpers/temp-library.js';
+import { SCHEMA_VERSION } from '../../electron/core/store/schema.js';
 
-/** A clip record and its body from the v1 fixture, under a new id of our choosing (to pick its shard). */
+/** A clip record and its body from the current version's fixture, under a new id of our choosing (to pick its shard). */
 async function sampleClip(id: string): Promise<{ record: ClipRecord; body: Body }> {
-  const fixture = join(FIXTURE_ROOT, 'v1', 'library');
+  const fixture = join(FIXTURE_ROOT, `v${SCHEMA_VERSION}`, 'library');
   const record = Object.values((await readShard(shardPath(fixture, 'fca'))).clips)[0]!;
   const body = await readBody(bodyPathOf(fixture, record));
   return { record: { ...record, id, annotations: record.annotations.map((a) => ({ ...a, clipId: id })) }, body };
@@ -132,10 +133,10 @@ describe('a lost file', () => {
   });
 
   it('rebuilds a manifest that vanished from a library with clips, and says so', async (t) => {
-    const dir = await copyFixtureLibrary(t, 1);
+    const dir = await copyFixtureLibrary(t, SCHEMA_VERSION);
     await unlink(join(dir, 'library.json'));
     const store = await ClipStore.open(dir);
-    assert.equal((await readManifest(dir)).schemaVersion, 1);
+    assert.equal((await readManifest(dir)).schemaVersion, SCHEMA_VERSION);
     assert.deepEqual(store.recoveries.map((r) => [r.doc, r.keptAt]), [['library.json', null]]);
   });
 });
@@ -203,7 +204,7 @@ describe('checking a library', () => {
   });
 
   it('finds nothing wrong in a whole library, and judges nothing in a newer one', async (t) => {
-    const dir = await copyFixtureLibrary(t, 1);
+    const dir = await copyFixtureLibrary(t, SCHEMA_VERSION);
     const whole = await checkLibrary(dir);
     assert.deepEqual(whole.problems, []);
     assert.equal(whole.clips, 3);

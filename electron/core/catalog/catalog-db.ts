@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
  */
 
 /** Bump when the tables or the way text is turned into index terms change: the catalog is rebuilt. */
-export const CATALOG_VERSION = 4;
+export const CATALOG_VERSION = 5;
 
 const SCHEMA = `
   -- Small rows, so the filters of a search (a date, the trash) read a page or two per clip.
@@ -22,6 +22,7 @@ const SCHEMA = `
     trashed integer not null,
     starred integer not null,
     annotated integer not null,
+    read_state text not null,         -- unread, read or archived
     clipped_at text not null,
     published_at text not null,       -- published, else clipped: what "sort by date published" uses
     day text,                         -- the calendar day as written, for after: and before:

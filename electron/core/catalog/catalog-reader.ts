@@ -78,6 +78,10 @@ export class CatalogReader {
       where.push(`c.${flag} = ?`);
       params.push(wanted ? 1 : 0);
     }
+    if (options.readState) {
+      where.push('c.read_state = ?');
+      params.push(options.readState);
+    }
     for (const tag of options.tags ?? []) {
       where.push('exists (select 1 from clip_tag t where t.n = c.n and t.tag_key = ?)');
       params.push(tagKey(tag));

@@ -5,7 +5,7 @@ import type { Statements } from './statements.js';
 /** A clip's row in the catalog's `clip` table: what lists, filters and duplicate checks read. */
 
 export const CLIP_FIELDS = [
-  'id', 'same_key', 'trashed', 'starred', 'annotated', 'clipped_at', 'published_at', 'day', 'title_key', 'source',
+  'id', 'same_key', 'trashed', 'starred', 'annotated', 'read_state', 'clipped_at', 'published_at', 'day', 'title_key', 'source',
 ] as const;
 
 export function clipRow(record: ClipRecord): Record<(typeof CLIP_FIELDS)[number], string | number | null> {
@@ -16,6 +16,7 @@ export function clipRow(record: ClipRecord): Record<(typeof CLIP_FIELDS)[number]
     trashed: record.deletedAt ? 1 : 0,
     starred: record.starred ? 1 : 0,
     annotated: record.annotations.length > 0 ? 1 : 0,
+    read_state: record.readState,
     clipped_at: record.clippedAt,
     published_at: date,
     day: /^\d{4}-\d{2}-\d{2}/.exec(date)?.[0] ?? null,

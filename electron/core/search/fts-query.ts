@@ -108,6 +108,8 @@ function filterCondition(filter: Filter): { sql: string; params: Array<string | 
       return { sql: `${not}instr(c.source, ?) > 0`, params: [filter.value] };
     case 'is':
       return { sql: `c.${filter.value} = ?`, params: [filter.negate ? 0 : 1] };
+    case 'state':
+      return { sql: `c.read_state ${filter.negate ? '!=' : '='} ?`, params: [filter.value] };
     case 'after':
       return { sql: 'c.day >= ?', params: [filter.day] };
     case 'before':

@@ -2,11 +2,14 @@
  * The query language of the search bar:
  *   words (AND)   "exact phrase"   -word   -"phrase"   a OR b   tag:NAME   -tag:"two words"
  *   source:NAME   after:YYYY-MM-DD   before:YYYY-MM-DD   is:starred   is:annotated   -is:starred
+ *   is:unread   is:read   is:archived   -is:archived
  * An unterminated quote runs to the end of the query, so a phrase being typed already searches.
  */
 import { ClipdeskError } from '../errors.js';
 import { fold } from '../../shared/fold.js';
 import { queryTerms } from './tokenize.js';
+import { READ_STATES } from '../../shared/read-states.js';
+import type { ReadState } from '../../shared/read-states.js';
 
 export const MAX_QUERY_LENGTH = 1000;
 
@@ -22,6 +25,7 @@ export interface Term {
 export type Filter =
   | { kind: 'tag' | 'source'; value: string; negate: boolean }
   | { kind: 'is'; value: 'starred' | 'annotated'; negate: boolean }
+  | { kind: 'state'; value: ReadState; negate: boolean }
   | { kind: 'after' | 'before'; day: string };
 
 export interface ParsedQuery {
@@ -134,8 +138,9 @@ function parseFilter(key: string, item: Item): Filter {
       return { kind: key, value: fold(value), negate: item.negate };
     case 'is': {
       const flag = value.toLowerCase();
+      if (isReadState(flag)) return { kind: 'state', value: flag, negate: item.negate };
       if (flag !== 'starred' && flag !== 'annotated') {
-        throw badQuery(`Unknown is: value ${shown(value)}; use is:starred or is:annotated.`);
+        throw badQuery(`Unknown is: value ${shown(value)}; use is:starred, is:annotated, is:unread, is:read or is:archived.`);
       }
       return { kind: 'is', value: flag, negate: item.negate };
     }
@@ -179,4 +184,8 @@ function shown(value: string): string {
 
 function badQuery(message: string): ClipdeskError {
   return new ClipdeskError('BAD_QUERY', message);
+}
+
+function isReadState(value: string): value is ReadState {
+  return (READ_STATES as readonly string[]).includes(value);
 }

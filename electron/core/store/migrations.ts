@@ -1,7 +1,10 @@
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ClipdeskError } from '../errors.js';
 import { snapshotInto } from './backups.js';
+import { SHARD_FILE } from './library-dir.js';
 import { SCHEMA_VERSION, newerLibrary } from './schema.js';
+import { writeFileWhole } from './write-whole.js';
 
 /**
  * One step of the on-disk shape: rewrites a library of version `from` into version `from + 1`. A step
@@ -15,10 +18,40 @@ export interface Migration {
 }
 
 /**
- * Every step from the first released shape to SCHEMA_VERSION, in order. Empty while version 1 is the
- * only shape that ever shipped; each later change of shape appends its step here with a fixture test.
+ * Every step from the first released shape to SCHEMA_VERSION, in order; each change of shape appends
+ * its step here with a fixture test.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    describe: 'clips get a read state (unread, read, archived); every clip of an older library is unread',
+    migrate: (dir) => rewriteShards(dir, 2, (record) => ({ readState: 'unread', ...record })),
+  },
+];
+
+type RawRecord = Record<string, unknown>;
+type RawShard = { schemaVersion?: unknown; clips: Record<string, RawRecord> };
+
+/**
+ * Rewrites every shard as version `version`, each record through `change`. The files are read as
+ * plain JSON, not through the current schema, so a field this app does not know survives the step;
+ * all are read before any is written, so a shard from a newer Clipdesk stops the step with none changed.
+ */
+async function rewriteShards(dir: string, version: number, change: (record: RawRecord) => RawRecord): Promise<void> {
+  const folder = join(dir, 'clips');
+  const names = (await readdir(folder)).filter((file) => SHARD_FILE.test(file));
+  const shards = await Promise.all(names.map(async (name) => {
+    const shard = JSON.parse(await readFile(join(folder, name), 'utf8')) as RawShard;
+    if (typeof shard.schemaVersion === 'number' && shard.schemaVersion > version) {
+      throw newerLibrary(join(folder, name), `library version ${shard.schemaVersion}`);
+    }
+    return { name, shard };
+  }));
+  for (const { name, shard } of shards) {
+    const clips = Object.fromEntries(Object.entries(shard.clips).map(([id, record]) => [id, change(record)]));
+    await writeFileWhole(join(folder, name), JSON.stringify({ ...shard, schemaVersion: version, clips }));
+  }
+}
 
 /**
  * Brings a library of `version` up to `target`, step by step; refuses libraries from a newer Clipdesk

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { HIGHLIGHT_COLORS } from '../../api.js';
+import { HIGHLIGHT_COLORS, READ_STATES } from '../../api.js';
 import { ClipdeskError } from '../errors.js';
 
 /** The shape of the library on disk, version by version. Bump SCHEMA_VERSION only with a migration. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * The refusal of a library (or one of its files, `what`) written by a newer Clipdesk at `version`:
@@ -64,6 +64,8 @@ export const clipRecordSchema = z.object({
   tags: z.array(z.string()),
   note: z.string(),
   starred: z.boolean(),
+  /** Since library version 2 (migrations.ts). */
+  readState: z.enum(READ_STATES).default('unread'),
   deletedAt: z.string().nullable(),
   contentHash: z.string(),
   /** Earlier contents of the same article, oldest first; their bodies stay on disk by hash. */
