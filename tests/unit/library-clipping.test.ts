@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Library } from '../../electron/core/library.js';
+import { SCHEMA_VERSION } from '../../electron/core/store/schema.js';
 import { SEED_BYLINE, SEED_FILE, SEED_PUBLISHED_AT, SEED_PUBLISHED_TEXT, SEED_TITLE } from '../helpers/seed.js';
 import { readManifest } from '../helpers/stored.js';
 import { tempLibrary } from '../helpers/temp-library.js';
@@ -117,6 +118,6 @@ describe('a library on disk', () => {
     assert.equal(again.annotations.length, 1);
     assert.equal(again.annotations[0]?.color, 'green');
     assert.equal((await reopened.search('Zhou Hui')).hits[0]?.clip.id, clip.id);
-    assert.equal((await readManifest(dir)).schemaVersion, 1);
+    assert.equal((await readManifest(dir)).schemaVersion, SCHEMA_VERSION);
   });
 });
