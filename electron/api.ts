@@ -79,10 +79,21 @@ export interface ClipSummary extends Omit<ExtractedClip, 'content' | 'text'> {
   note: string;
   starred: boolean;
   readState: ReadState;
+  /** Set while the clip is an address whose article is still to be fetched (an entry of another app's export). */
+  pending: PendingArticle | null;
   deletedAt: string | null;
   contentHash: string;
   revisions: number;
   annotationCount: number;
+}
+
+/** How the fetching of a pending clip's article stands. */
+export interface PendingArticle {
+  attempts: number;
+  /** Why the last attempt failed, in words. */
+  lastError: string | null;
+  /** When the next attempt is due; null once Clipdesk has given up (then only a fetch on request tries again). */
+  nextAttemptAt: string | null;
 }
 
 export interface Clip extends ClipSummary {

@@ -23,6 +23,7 @@ export function newRecord(id: string, extracted: ExtractedClip, now: string): Cl
     note: '',
     starred: false,
     readState: 'unread',
+    pending: null,
     deletedAt: null,
     contentHash: contentHashOf(extracted),
     revisions: [],

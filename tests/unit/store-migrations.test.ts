@@ -16,7 +16,7 @@ import type { ClipRecord } from '../../electron/core/store/schema.js';
 const VERSIONS = Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1);
 
 /** What each version's migration gives clips of older libraries (a fixture shows only the fields of its own version). */
-const ADDED_BY_VERSION: Record<number, Partial<Clip>> = { 2: { readState: 'unread' } };
+const ADDED_BY_VERSION: Record<number, Partial<Clip>> = { 2: { readState: 'unread', pending: null } };
 
 /** A clip of a version `version` library as the current app must show it. */
 function upgraded(clip: Clip, version: number): Clip {

@@ -24,8 +24,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     from: 1,
-    describe: 'clips get a read state (unread, read, archived); every clip of an older library is unread',
-    migrate: (dir) => rewriteShards(dir, 2, (record) => ({ readState: 'unread', ...record })),
+    describe: 'clips get a read state (every clip of an older library is unread) and may be pending (none of an older library is)',
+    migrate: (dir) => rewriteShards(dir, 2, (record) => ({ readState: 'unread', pending: null, ...record })),
   },
 ];
 

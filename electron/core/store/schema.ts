@@ -66,6 +66,9 @@ export const clipRecordSchema = z.object({
   starred: z.boolean(),
   /** Since library version 2 (migrations.ts). */
   readState: z.enum(READ_STATES).default('unread'),
+  /** Since library version 2: an address whose article is still to be fetched, with how that stands. */
+  pending: z.object({ attempts: z.number().int().min(0), lastError: z.string().nullable(), nextAttemptAt: z.string().nullable() })
+    .nullable().default(null),
   deletedAt: z.string().nullable(),
   contentHash: z.string(),
   /** Earlier contents of the same article, oldest first; their bodies stay on disk by hash. */
