@@ -122,6 +122,23 @@ export interface PictureCount {
   missing: number;
 }
 
+/** What importing another app's export did, entry by entry: nothing is dropped without a line here. */
+export interface LibraryImportReport {
+  /** The format detected from the file's content, and what was found in it. */
+  format: string;
+  description: string;
+  entries: number;
+  created: number;
+  /** Entries for pages the library had (or an earlier entry named): their tags and highlights were merged in. */
+  merged: number;
+  /** Clips made from an address alone, whose articles are still to be fetched. */
+  pending: number;
+  failed: number;
+  skipped: number;
+  /** Each failed or skipped entry, and each one read with something lost (a warning): where it stands in the file, and why. */
+  problems: Array<{ source: string; kind: 'failed' | 'skipped' | 'warning'; reason: string }>;
+}
+
 export interface TagCount {
   name: string;
   count: number;

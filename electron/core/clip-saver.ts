@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ClipSummary, ExtractedClip, ImportResult, Revision } from '../api.js';
+import { filled, importedRecord } from './import/imported-record.js';
+import type { ImportTarget, ImportedItem, ImportedOutcome, ImportedSave } from './import/imported-record.js';
 import { countPictures } from './pictures/keep-pictures.js';
 import { reanchorAll } from './annotations.js';
 import type { Catalog } from './catalog/catalog.js';
+import { sameKey } from './catalog/clip-row.js';
 import { bodyOf, contentHashOf, metadataOf, newRecord, toSummary, writtenRecord } from './clip-record.js';
 import type { ClipStore, CommitObserver, StoreWriter } from './store/clip-store.js';
 import type { ClipRecord } from './store/schema.js';
@@ -53,6 +56,72 @@ export class ClipSaver {
     if (countPictures(extracted.content).kept <= countPictures(body.content).kept) return body.content;
     await this.#store.writeBody(existing.id, { ...body, content: extracted.content });
     return extracted.content;
+  }
+
+  /**
+   * Saves entries of other apps' exports, all under one lock and in one commit (a file of 30,000
+   * entries is saved in batches). An entry for a page the library has, or an earlier entry of the
+   * batch names, is merged in: tags and highlights added, the clip's own note, star and read state
+   * kept. A `pending` entry is an address whose article is still to be fetched; an entry that carries
+   * the article fills a pending clip it meets.
+   */
+  saveImported(items: readonly ImportedItem[]): Promise<ImportedSave[]> {
+    return this.#store.exclusive(async (writer) => {
+      const now = new Date().toISOString();
+      const { targets, outcomes } = await this.#targetsOf(items);
+      for (const target of targets.values()) {
+        const bringsArticle = !target.existing || (target.existing.pending && !target.pending);
+        if (bringsArticle) await this.#store.writeBody(target.id, bodyOf(target.extracted));
+      }
+      const texts = new Map<string, string>();
+      for (const target of targets.values()) texts.set(target.id, await this.#textOf(target));
+      const records = await writer.commit([...targets.keys()], (fresh, id) => {
+        const target = targets.get(id);
+        return target && importedRecord(target, fresh, texts.get(id) ?? '', now);
+      }, this.#mirror);
+      const byId = new Map(records.flatMap((record) => (record ? [[record.id, record] as const] : [])));
+      return outcomes.map(({ id, outcome }) => ({ clip: toSummary(writtenRecord(byId.get(id), id)), outcome }));
+    });
+  }
+
+  /** The article of a pending clip, fetched at last: it becomes the clip's text, and its highlights are found in it. */
+  fillPending(id: string, extracted: ExtractedClip): Promise<ClipSummary> {
+    return this.#store.exclusive(async (writer) => {
+      await this.#store.writeBody(id, bodyOf(extracted));
+      const now = new Date().toISOString();
+      const [record] = await writer.commit([id], (fresh) => fresh && filled(fresh, extracted, now), this.#mirror);
+      return toSummary(writtenRecord(record, id));
+    });
+  }
+
+  /** Which clip each item goes to: one the library has, one an earlier item of the batch makes, or a new one. */
+  async #targetsOf(items: readonly ImportedItem[]): Promise<{ targets: Map<string, ImportTarget>; outcomes: ImportedOutcome[] }> {
+    const targets = new Map<string, ImportTarget>();
+    const byKey = new Map<string, string>();
+    const outcomes: ImportedOutcome[] = [];
+    for (const item of items) {
+      const key = sameKey(item.extracted.canonicalUrl, contentHashOf(item.extracted));
+      const known = byKey.get(key) ?? this.#catalog.findSame(item.extracted.canonicalUrl, contentHashOf(item.extracted));
+      const existing = known === undefined || targets.has(known) ? undefined : await this.#store.get(known);
+      const id = known ?? randomUUID().replaceAll('-', '');
+      byKey.set(key, id);
+      const target = targets.get(id);
+      if (target) {
+        target.data.push(item.data);
+        if (target.pending && !item.pending) Object.assign(target, { extracted: item.extracted, pending: false });
+      } else {
+        targets.set(id, { id, existing, extracted: item.extracted, pending: item.pending, data: [item.data] });
+      }
+      outcomes.push({ id, outcome: existing || target ? 'merged' : 'created' });
+    }
+    return { targets, outcomes };
+  }
+
+  /** The text a target's highlights are found in: the article it brings, else the clip's own. */
+  async #textOf(target: ImportTarget): Promise<string> {
+    const { existing } = target;
+    if (!existing || (existing.pending && !target.pending)) return target.extracted.text;
+    return existing.pending ? '' : this.#store.readText(existing.id, existing.contentHash);
   }
 
   /** Content the clip had before (a revision's) becomes its text again, as a new version. */

@@ -1,6 +1,6 @@
 import type {
   Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExportFormat, ExtractedClip,
-  ImportInput, ImportResult, ListOptions, ListResult, PictureCount, Revision, SearchResult, TagCount,
+  ImportInput, ImportResult, LibraryImportReport, ListOptions, ListResult, PictureCount, Revision, SearchResult, TagCount,
 } from '../api.js';
 import { annotationInputSchema, annotationPatchSchema, clipPatchSchema, importInputSchema, listOptionsSchema } from '../api.js';
 import { findSelection } from './annotate/index.js';
@@ -15,6 +15,7 @@ import type { PictureFolder } from './export/export-pictures.js';
 import { PictureStore } from './pictures/picture-store.js';
 import { extractedOf, toSummary, writtenRecord } from './clip-record.js';
 import type * as Extraction from './clip/index.js';
+import type * as Import from './import/index.js';
 import { ClipdeskError } from './errors.js';
 import { hitSnippet, parseQuery } from './search/index.js';
 import { ClipStore } from './store/clip-store.js';
@@ -135,6 +136,30 @@ export class Library {
     const record = await this.#store.require(id);
     const body = await this.#store.readBody(id, record.contentHash);
     return { ...toSummary(record), content: body.content, text: body.text, annotations: record.annotations };
+  }
+
+  // --- other apps' libraries ----------------------------------------------------------------------
+
+  /** What a file is, as another app's export, before anything of it is written. */
+  async describeExport(bytes: Uint8Array, fileName: string): Promise<{ format: string; description: string }> {
+    const { detectExportFile } = await loadImport();
+    const { format, description } = await detectExportFile(bytes, fileName);
+    return { format, description };
+  }
+
+  /**
+   * Imports another app's export (its format told from its content): every entry becomes a clip, or
+   * is merged into the clip of the same page; entries that are only an address are pending until
+   * their articles are fetched (fetchPending). Every entry is accounted for in the report.
+   */
+  async importLibrary(
+    bytes: Uint8Array,
+    fileName: string,
+    onProgress?: (report: LibraryImportReport) => void,
+  ): Promise<LibraryImportReport> {
+    const { detectExportFile, importExportFile } = await loadImport();
+    const file = await detectExportFile(bytes, fileName);
+    return importExportFile(file, (items) => this.#saver.saveImported(items), onProgress);
   }
 
   /** Clips outside the trash whose text shows pictures the library does not keep, newest first. */
@@ -383,6 +408,11 @@ export class Library {
  */
 function loadExtraction(): Promise<typeof Extraction> {
   return import('./clip/index.js');
+}
+
+/** The importers of other apps' exports load when first used, with extraction (they extract what the exports carry). */
+function loadImport(): Promise<typeof Import> {
+  return import('./import/index.js');
 }
 
 /** A usable non-negative integer option, or the fallback. */
