@@ -84,9 +84,13 @@ export class ClipSaver {
     });
   }
 
-  /** The article of a pending clip, fetched at last: it becomes the clip's text, and its highlights are found in it. */
-  fillPending(id: string, extracted: ExtractedClip): Promise<ClipSummary> {
+  /**
+   * The article of a pending clip, fetched at last: it becomes the clip's text and its highlights are
+   * found in it. Null when the clip is gone or no longer pending (another process got there first).
+   */
+  fillPending(id: string, extracted: ExtractedClip): Promise<ClipSummary | null> {
     return this.#store.exclusive(async (writer) => {
+      if (!(await this.#store.get(id))?.pending) return null;
       await this.#store.writeBody(id, bodyOf(extracted));
       const now = new Date().toISOString();
       const [record] = await writer.commit([id], (fresh) => fresh && filled(fresh, extracted, now), this.#mirror);

@@ -13,6 +13,9 @@ import { countPictures, keepPictures } from './pictures/keep-pictures.js';
 import type { PictureFetchOptions } from './pictures/fetch-pictures.js';
 import type { PictureFolder } from './export/export-pictures.js';
 import { PictureStore } from './pictures/picture-store.js';
+import { PendingArticles } from './import/pending-articles.js';
+import type { FetchStatus } from './import/pending-articles.js';
+import type { FetchPendingOptions, FetchRun } from './import/fetch-pending.js';
 import { extractedOf, toSummary, writtenRecord } from './clip-record.js';
 import type * as Extraction from './clip/index.js';
 import type * as Import from './import/index.js';
@@ -63,6 +66,9 @@ export class Library {
   readonly #mirror: CommitObserver;
   readonly #saver: ClipSaver;
   readonly #pictures: PictureStore;
+  readonly #pending: PendingArticles;
+  /** Whether pending clips are fetched in the background (an app that stays open), or only on request (the CLI). */
+  #fetchInBackground = false;
   readonly #options: LibraryOptions;
 
   private constructor(store: ClipStore, catalog: Catalog, opened: OpenReport, options: LibraryOptions) {
@@ -73,6 +79,7 @@ export class Library {
     this.#mirror = mirrorInto(catalog, store);
     this.#saver = new ClipSaver(store, catalog, this.#mirror);
     this.#pictures = new PictureStore(store.dir);
+    this.#pending = new PendingArticles(store, catalog, this.#saver, this.#mirror, (url) => this.#fetchArticle(url));
     this.#options = options;
   }
 
@@ -93,6 +100,7 @@ export class Library {
 
   /** Releases the catalog file; the library must not be used afterwards. */
   close(): void {
+    this.#pending.pause();
     this.#catalog.close();
   }
 
@@ -159,7 +167,45 @@ export class Library {
   ): Promise<LibraryImportReport> {
     const { detectExportFile, importExportFile } = await loadImport();
     const file = await detectExportFile(bytes, fileName);
-    return importExportFile(file, (items) => this.#saver.saveImported(items), onProgress);
+    const report = await importExportFile(file, (items) => this.#saver.saveImported(items), onProgress);
+    if (this.#fetchInBackground) this.#pending.startBackground();
+    return report;
+  }
+
+  // --- pending clips: addresses whose articles are still to be fetched ---------------------------
+
+  fetchStatus(): FetchStatus {
+    return this.#pending.status();
+  }
+
+  /** Fetches the pending clips that are due, politely, until none is left or `signal` stops it (the CLI's `fetch`). */
+  fetchPending(options?: FetchPendingOptions): Promise<FetchRun> {
+    return this.#pending.run(options);
+  }
+
+  /** Tries one pending clip's article now, whatever its schedule (a person asked). */
+  fetchArticle(id: string): Promise<'fetched' | 'failed' | 'gone'> {
+    return this.#pending.attempt(id);
+  }
+
+  /** From now on pending clips are fetched in the background, as they come (for an app that stays open). */
+  startFetching(): void {
+    this.#fetchInBackground = true;
+    this.#pending.startBackground();
+  }
+
+  pauseFetching(): void {
+    this.#pending.pause();
+  }
+
+  resumeFetching(): void {
+    this.#pending.resume();
+  }
+
+  async #fetchArticle(url: string): Promise<ExtractedClip> {
+    const { clipFromUrl } = await loadExtraction();
+    const extracted = await clipFromUrl(url, this.#options);
+    return { ...extracted, content: (await this.#keepPictures(extracted.content, extracted.url)).content };
   }
 
   /** Clips outside the trash whose text shows pictures the library does not keep, newest first. */

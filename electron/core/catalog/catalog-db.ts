@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
  */
 
 /** Bump when the tables or the way text is turned into index terms change: the catalog is rebuilt. */
-export const CATALOG_VERSION = 5;
+export const CATALOG_VERSION = 6;
 
 const SCHEMA = `
   -- Small rows, so the filters of a search (a date, the trash) read a page or two per clip.
@@ -49,6 +49,10 @@ const SCHEMA = `
   -- Clips whose current text shows pictures that are not stored (their fetch failed, or they were
   -- clipped before pictures were kept), with how many: what "Fetch missing pictures" works through.
   create table picture_missing (n integer primary key, count integer not null);
+  -- Pending clips (addresses whose articles are still to be fetched) and when each is next due; a
+  -- null time means Clipdesk gave up, until someone asks again.
+  create table pending_fetch (n integer primary key, next_at text);
+  create index pending_fetch_due on pending_fetch (next_at);
   -- The store's shard files as last mirrored (inode:size:mtime). A shard whose file changed since,
   -- say because a crash fell between the store's write and the catalog's, is mirrored again at open.
   create table shard (key text primary key, stamp text not null) without rowid;

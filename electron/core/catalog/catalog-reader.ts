@@ -65,6 +65,24 @@ export class CatalogReader {
     return this.#db.sql(sql).pluck().all() as string[];
   }
 
+  /** Pending clips due for another attempt at `now`, the longest waiting first. */
+  pendingDue(now: string, limit: number): string[] {
+    const sql = 'select c.id from pending_fetch p join clip c on c.n = p.n where p.next_at <= ? order by p.next_at, p.n limit ?';
+    return this.#db.sql(sql).pluck().all(now, limit) as string[];
+  }
+
+  /** How many clips wait for their articles, and of those how many Clipdesk gave up on. */
+  pendingCounts(): { pending: number; failed: number } {
+    const row = this.#db.sql('select count(*) as pending, count(*) - count(next_at) as failed from pending_fetch').get() as
+      { pending: number; failed: number };
+    return { pending: row.pending, failed: row.failed };
+  }
+
+  /** When the next pending clip is due, or null when none is. */
+  nextPendingAt(): string | null {
+    return (this.#db.sql('select min(next_at) from pending_fetch').pluck().get() as string | null) ?? null;
+  }
+
   trashedIds(): string[] {
     return this.#db.sql('select id from clip where trashed = 1').pluck().all() as string[];
   }

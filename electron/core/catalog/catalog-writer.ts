@@ -80,6 +80,7 @@ export class CatalogWriter {
     this.#db.sql('delete from clip_summary where n = ?').run(n);
     this.#db.sql('delete from picture_use where n = ?').run(n);
     this.#db.sql('delete from picture_missing where n = ?').run(n);
+    this.#db.sql('delete from pending_fetch where n = ?').run(n);
     this.#db.sql('delete from clip where n = ?').run(n);
   }
 
@@ -98,6 +99,7 @@ export class CatalogWriter {
     this.#db.sql('insert or replace into clip_summary (n, summary) values (?, ?)').run(row, JSON.stringify(toSummary(record)));
     this.#putTags(row, record.tags);
     this.#putPictures(row, shown);
+    this.#putPending(row, record);
     if (columns) this.#db.sql(INSERT_FTS).run(row, ...columns);
   }
 
@@ -105,6 +107,14 @@ export class CatalogWriter {
     for (const name of pictures) this.#db.sql('insert or ignore into picture_use (name, n) values (?, ?)').run(name, n);
     if (missingPictures > 0) this.#db.sql('insert or replace into picture_missing (n, count) values (?, ?)').run(n, missingPictures);
     else this.#db.sql('delete from picture_missing where n = ?').run(n);
+  }
+
+  #putPending(n: number, record: ClipRecord): void {
+    if (record.pending && !record.deletedAt) {
+      this.#db.sql('insert or replace into pending_fetch (n, next_at) values (?, ?)').run(n, record.pending.nextAttemptAt);
+    } else {
+      this.#db.sql('delete from pending_fetch where n = ?').run(n);
+    }
   }
 
   /** Only the tags that changed are written. */

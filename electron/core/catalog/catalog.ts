@@ -97,6 +97,18 @@ export class Catalog {
     return this.#reader.trashedIds();
   }
 
+  pendingDue(now: string, limit: number): string[] {
+    return this.#reader.pendingDue(now, limit);
+  }
+
+  pendingCounts(): { pending: number; failed: number } {
+    return this.#reader.pendingCounts();
+  }
+
+  nextPendingAt(): string | null {
+    return this.#reader.nextPendingAt();
+  }
+
   idsMissingPictures(): string[] {
     return this.#reader.idsMissingPictures();
   }

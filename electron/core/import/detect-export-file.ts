@@ -42,11 +42,13 @@ export async function detectExportFile(bytes: Uint8Array, fileName: string): Pro
   const binary = binaryKind(bytes);
   if (binary) throw unsupported(binary);
   const head = decodeText(bytes.subarray(0, SNIFF_BYTES)).text.replace(/^\uFEFF/, '');
-  const start = head.trimStart()[0];
-  if (start === '{' || start === '[') return fromJson(bytes, fileName);
-  if (start === '<') return fromHtml(bytes, head, fileName);
+  // A Markdown list of links may start with "[title](url)" too: JSON is told by what follows its bracket.
+  if (JSON_START.test(head)) return fromJson(bytes, fileName);
+  if (head.trimStart().startsWith('<')) return fromHtml(bytes, head, fileName);
   return fromText(bytes, head);
 }
+
+const JSON_START = /^\s*(?:\{\s*(?:"|\})|\[\s*(?:[{["\]]|-?\d|true\b|false\b|null\b))/;
 
 function fromZip(bytes: Uint8Array): ExportFile {
   const zip = openZip(bytes);

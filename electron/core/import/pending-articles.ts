@@ -1,0 +1,111 @@
+import type { ExtractedClip, PendingArticle } from '../../api.js';
+import { isClipdeskError } from '../errors.js';
+import type { ClipStore, CommitObserver } from '../store/clip-store.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { ClipSaver } from '../clip-saver.js';
+import { fetchPending } from './fetch-pending.js';
+import type { FetchPendingOptions, FetchRun } from './fetch-pending.js';
+
+/** Tries of a pending clip before Clipdesk stops on its own (asking again still tries). */
+const MAX_ATTEMPTS = 5;
+/** Waits after each failed try: a site down for an hour, or a day, still gets its article fetched. */
+const BACKOFF_MINUTES = [5, 30, 120, 720];
+
+/** What the window shows of the fetching of pending clips. */
+export interface FetchStatus {
+  /** Clips waiting for their articles, and of those how many Clipdesk gave up on. */
+  pending: number;
+  failed: number;
+  running: boolean;
+  paused: boolean;
+  /** Fetched and failed since the current run began. */
+  run: FetchRun;
+}
+
+/**
+ * The clips made from addresses alone (imports) and the fetching of their articles: one attempt at a
+ * clip, a run through those due (the CLI), and the same in the background while an app runs, which
+ * can be paused. Each attempt's outcome is kept with the clip, so nothing is lost to a crash.
+ */
+export class PendingArticles {
+  #background: { controller: AbortController; run: FetchRun } | null = null;
+  #paused = false;
+
+  constructor(
+    private readonly store: ClipStore,
+    private readonly catalog: Catalog,
+    private readonly saver: ClipSaver,
+    private readonly mirror: CommitObserver,
+    private readonly fetchArticle: (url: string) => Promise<ExtractedClip>,
+  ) {}
+
+  status(): FetchStatus {
+    const run = this.#background?.run ?? { fetched: 0, failed: 0 };
+    return { ...this.catalog.pendingCounts(), running: this.#background !== null, paused: this.#paused, run: { ...run } };
+  }
+
+  /** Fetches the clips due, a few at once and politely per site, until none is due or `signal` stops it. */
+  run(options: FetchPendingOptions = {}): Promise<FetchRun> {
+    return fetchPending({
+      due: (now, limit) => this.catalog.pendingDue(now, limit),
+      hostOf: async (id) => {
+        const url = (await this.store.get(id))?.url;
+        return url && URL.canParse(url) ? new URL(url).host : null;
+      },
+      attempt: (id) => this.attempt(id),
+    }, options);
+  }
+
+  /** One try at a pending clip's article, now, whatever its schedule; its outcome is kept with the clip. */
+  async attempt(id: string): Promise<'fetched' | 'failed' | 'gone'> {
+    const record = await this.store.get(id);
+    if (!record?.pending || !record.url) return 'gone';
+    try {
+      const filled = await this.saver.fillPending(id, await this.fetchArticle(record.url));
+      return filled ? 'fetched' : 'gone';
+    } catch (error) {
+      if (!isClipdeskError(error)) throw error;
+      await this.#failed(id, error.message);
+      return 'failed';
+    }
+  }
+
+  /** Runs in the background until nothing is due; a later import or `resume` starts it again. */
+  startBackground(): void {
+    if (this.#background || this.#paused) return;
+    const controller = new AbortController();
+    const background = { controller, run: { fetched: 0, failed: 0 } };
+    this.#background = background;
+    void this.run({ signal: controller.signal, onProgress: (run) => (background.run = run) })
+      .catch((error: unknown) => console.error('clipdesk: fetching pending clips stopped:', error))
+      .finally(() => {
+        if (this.#background === background) this.#background = null;
+      });
+  }
+
+  pause(): void {
+    this.#paused = true;
+    this.#background?.controller.abort();
+    this.#background = null;
+  }
+
+  resume(): void {
+    this.#paused = false;
+    this.startBackground();
+  }
+
+  async #failed(id: string, reason: string): Promise<void> {
+    const now = Date.now();
+    await this.store.commit([id], (fresh) => {
+      if (!fresh?.pending) return fresh;
+      const attempts = fresh.pending.attempts + 1;
+      const wait = BACKOFF_MINUTES[attempts - 1];
+      const next: PendingArticle = {
+        attempts,
+        lastError: reason,
+        nextAttemptAt: attempts >= MAX_ATTEMPTS || wait === undefined ? null : new Date(now + wait * 60_000).toISOString(),
+      };
+      return { ...fresh, pending: next, updatedAt: new Date(now).toISOString() };
+    }, this.mirror);
+  }
+}
