@@ -1,5 +1,7 @@
 /** Human-readable renderings of facade results for the terminal (`--json` prints the data instead). */
-import type { Annotation, Clip, ClipSummary, ImportResult, ListResult, SearchResult, Snippet, TagCount } from './api.js';
+import type {
+  Annotation, Clip, ClipSummary, ImportResult, LibraryImportReport, ListResult, SearchResult, Snippet, TagCount,
+} from './api.js';
 import type { LibraryCheck } from './core/index.js';
 import { snippetParts } from './shared/snippet-parts.js';
 
@@ -30,12 +32,21 @@ export function formatClip(clip: Clip): string {
     ['id', clip.id], ['source', clip.source], ['byline', clip.byline], ['published', clip.publishedText ?? clip.publishedAt],
     ['url', clip.url], ['tags', clip.tags.join(', ') || null], ['starred', clip.starred ? 'yes' : null], ['note', clip.note || null],
     ['in trash', clip.deletedAt], ['revisions', clip.revisions > 0 ? String(clip.revisions) : null],
+    ['read state', clip.readState], ['article', pendingLine(clip)],
   ];
   const header = facts.filter(([, value]) => value).map(([name, value]) => `${name}: ${value}`);
   const underline = '='.repeat(Math.min(clip.title.length, 80));
   const highlights = clip.annotations.map(formatAnnotation);
   const highlightSection = highlights.length ? ['', 'highlights:', ...highlights] : [];
   return [clip.title, underline, ...header, '', clip.text, ...highlightSection].join('\n');
+}
+
+/** Where fetching the article of a clip imported as an address stands; null for a clip that has its article. */
+function pendingLine({ pending }: ClipSummary): string | null {
+  if (!pending) return null;
+  if (!pending.lastError) return 'not fetched yet (clipdesk fetch)';
+  const next = pending.nextAttemptAt ? `next try after ${pending.nextAttemptAt}` : 'no more tries on its own: clipdesk fetch tries again';
+  return `not fetched: ${pending.lastError} (${pending.attempts} tries; ${next})`;
 }
 
 export function formatAnnotation(annotation: Annotation): string {
@@ -68,4 +79,15 @@ export function formatCheck(report: LibraryCheck): string {
     `${backups.recentVersions} recent backup versions, ${backups.dailySnapshots.length} daily snapshots`;
   if (problems.length === 0) return `${summary}\nno problems found`;
   return [summary, `${problems.length} problem(s):`, ...problems.map((p) => `  ${p.kind}  ${p.file}  ${p.detail}`)].join('\n');
+}
+
+export function formatLibraryImport(report: LibraryImportReport, fetched: { fetched: number; failed: number } | null): string {
+  const counts = `${report.entries} entries: ${report.created} new clips, ${report.merged} merged into clips you had, ` +
+    `${report.failed} failed, ${report.skipped} skipped`;
+  const outcome = fetched && `${fetched.fetched} articles fetched, ${fetched.failed} failed (clipdesk fetch tries again later)`;
+  const pending = report.pending === 0 ? [] : [outcome
+    ? `${report.pending} were addresses only: ${outcome}`
+    : `${report.pending} are addresses only, their articles still to fetch: clipdesk fetch`];
+  const problems = report.problems.map((problem) => `  ${problem.kind}  ${problem.source}  ${problem.reason}`);
+  return [report.description, counts, ...pending, ...problems].join('\n');
 }

@@ -4,6 +4,7 @@
  * `--json` for scripts; on error one line on stderr and a non-zero exit.
  */
 import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Writable } from 'node:stream';
@@ -12,8 +13,11 @@ import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { EXPORT_FORMATS, READ_STATES, SORT_KEYS } from './api.js';
 import type { ExportFormat, HighlightColor, ReadState, SortKey } from './api.js';
-import { formatAnnotation, formatCheck, formatClip, formatImport, formatList, formatSearch, formatTags } from './cli-output.js';
+import {
+  formatAnnotation, formatCheck, formatClip, formatImport, formatLibraryImport, formatList, formatSearch, formatTags,
+} from './cli-output.js';
 import { ClipdeskError, checkLibrary, isClipdeskError, Library, resolveLibraryDir } from './core/index.js';
+import type { FetchRun } from './core/index.js';
 import { serveInBrowser } from './hosts/serve.js';
 
 const USAGE = `usage: clipdesk <command> [options]
@@ -32,6 +36,10 @@ commands:
   trash <id> | restore <id> | empty-trash
   revisions <id> | revert <id> <n>   earlier contents of a re-clipped page
   fetch-pictures [id...]             fetch the pictures clips show but the library does not keep (all such clips without ids)
+  import-library FILE [--no-fetch]   import another app's export (Pocket, Omnivore, Instapaper, Readwise, Raindrop,
+                                     bookmarks, Karakeep, Wallabag, Linkwarden, Hypothesis, a list of links), then fetch
+                                     the articles of entries that are only addresses (unless --no-fetch)
+  fetch                              fetch the articles of pending clips that are due (imported addresses)
   export [--format json|markdown|html|csv] [--out FILE] [id...]
   serve [--port N]                   the app in your browser, on 127.0.0.1 (prints its URL)
   check                              read every file of the library and report damage (changes nothing)
@@ -57,6 +65,7 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   port: { type: 'string' },
+  'no-fetch': { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 type Flags = ReturnType<typeof parseCommandLine>['values'];
@@ -88,6 +97,8 @@ async function check(dir: string, json: boolean): Promise<void> {
   console.log(json ? JSON.stringify(report, null, 2) : formatCheck(report));
   if (report.problems.length > 0) process.exitCode = 1;
 }
+
+type OutputOf = (data: unknown, text: string) => Output;
 
 interface Output {
   data: unknown;
@@ -173,6 +184,8 @@ async function run(library: Library, command: string, args: string[], flags: Fla
       return out(clip, `restored revision ${n} of ${clip.title}`);
     }
     case 'fetch-pictures': return fetchPictures(library, args, out);
+    case 'import-library': return importLibrary(library, one(args, 'import-library FILE'), !flags['no-fetch'], out);
+    case 'fetch': return fetchPendingArticles(library, out);
     case 'export': {
       const format = oneOf(flags.format ?? 'json', EXPORT_FORMATS, '--format') as ExportFormat;
       const ids = args.length > 0 ? args.map((id) => library.resolveId(id)) : undefined;
@@ -195,8 +208,37 @@ async function run(library: Library, command: string, args: string[], flags: Fla
   }
 }
 
+/** Imports another app's export, saying what it found first and how far it is on stderr, then fetches what is pending. */
+async function importLibrary(library: Library, file: string, fetch: boolean, out: OutputOf): Promise<Output> {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new ClipdeskError('BAD_INPUT', `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+  console.error(`clipdesk: ${(await library.describeExport(bytes, basename(file))).description}`);
+  const report = await library.importLibrary(bytes, basename(file), (sofar) => console.error(`clipdesk: ${sofar.entries} entries read`));
+  const fetched = fetch && report.pending > 0 ? await fetchWithProgress(library) : null;
+  return out({ ...report, fetched }, formatLibraryImport(report, fetched));
+}
+
+async function fetchPendingArticles(library: Library, out: OutputOf): Promise<Output> {
+  const run = await fetchWithProgress(library);
+  const { pending, failed } = library.fetchStatus();
+  const left = pending > 0 ? `; ${pending} still pending (${failed} given up on: clipdesk show <id> says why)` : '';
+  return out({ ...run, ...library.fetchStatus() }, `fetched ${run.fetched} article(s), ${run.failed} failed${left}`);
+}
+
+/** Fetches the pending clips that are due, a line on stderr as each is done; Ctrl+C stops, and a later `fetch` goes on. */
+async function fetchWithProgress(library: Library): Promise<FetchRun> {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const total = library.fetchStatus().pending;
+  return library.fetchPending({
+    signal: controller.signal,
+    onProgress: (run) => console.error(`clipdesk: articles fetched ${run.fetched + run.failed}/${total} (${run.failed} failed)`),
+  });
+}
+
 /** Works through the clips, a line of progress each on stderr, and says what it kept and missed. */
-async function fetchPictures(library: Library, args: string[], out: (data: unknown, text: string) => Output): Promise<Output> {
+async function fetchPictures(library: Library, args: string[], out: OutputOf): Promise<Output> {
   const ids = args.length > 0 ? args.map((id) => library.resolveId(id)) : library.clipsMissingPictures();
   const results = [];
   for (const [i, id] of ids.entries()) {
@@ -210,7 +252,7 @@ async function fetchPictures(library: Library, args: string[], out: (data: unkno
   return out(results, text);
 }
 
-async function tag(library: Library, args: string[], out: (data: unknown, text: string) => Output): Promise<Output> {
+async function tag(library: Library, args: string[], out: OutputOf): Promise<Output> {
   const [target, ...edits] = need(args, 2, 'tag <id> +name -name');
   const id = library.resolveId(target ?? '');
   const bad = edits.find((edit) => !/^[+-]./.test(edit));
@@ -223,7 +265,7 @@ async function tag(library: Library, args: string[], out: (data: unknown, text: 
   return out(clip, `${clip.title}: ${clip.tags.join(', ') || '(no tags)'}`);
 }
 
-async function tags(library: Library, args: string[], flags: Flags, out: (data: unknown, text: string) => Output): Promise<Output> {
+async function tags(library: Library, args: string[], flags: Flags, out: OutputOf): Promise<Output> {
   const [action, ...names] = args;
   if (action === undefined) {
     const counts = library.tags();
