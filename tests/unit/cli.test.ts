@@ -91,6 +91,22 @@ describe('the clipdesk command line', () => {
     assert.equal((await clipdesk('mark', id, 'unread')).code, 0);
   });
 
+  it('imports another app\'s export and reports every entry, then fetches the articles of addresses on request', async (t) => {
+    const page = html(`<html><head><title>Ferry</title></head><body><article>${'<p>The ferry runs every hour from the pier.</p>'.repeat(6)}`
+      + '</article></body></html>');
+    const site = await serveRoutes(t, { '/ferry': page });
+    const list = join(dir, 'links.md');
+    await writeFile(list, `# To read\n\n- [Ferry timetable](${site.url}/ferry)\n- not a link at all\n`);
+    const imported = await clipdesk('import-library', list, '--no-fetch', '--json');
+    assert.equal(imported.code, 0, imported.stderr);
+    const report = JSON.parse(imported.stdout);
+    assert.deepEqual([report.format, report.created, report.pending, report.skipped], ['url-list', 1, 1, 1]);
+    assert.match(imported.stderr, /List of links/);
+    const fetched = await clipdesk('fetch');
+    assert.match(fetched.stdout, /fetched 1 article\(s\), 0 failed/);
+    assert.match((await clipdesk('search', 'ferry pier')).stdout, /Ferry timetable/);
+  });
+
   it('checks the library without changing it, and exits non-zero naming a damaged shard', async () => {
     const healthy = await clipdesk('check');
     assert.equal(healthy.code, 0, healthy.stderr);

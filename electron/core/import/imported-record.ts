@@ -79,13 +79,14 @@ export interface ImportedSave {
   outcome: 'created' | 'merged';
 }
 
-/** A record whose placeholder gives way to the article: the page's own metadata, the user's kept. */
+/** A record whose placeholder gives way to the article: the page's own metadata, the user's title and data kept. */
 export function filled(record: ClipRecord, extracted: ExtractedClip, now: string): ClipRecord {
   return {
     ...record,
     ...metadataOf(extracted),
     url: record.url ?? extracted.url,
-    title: extracted.title || record.title,
+    // The title the other app kept (perhaps edited there) stays; an address standing in for one gives way.
+    title: record.title && record.title !== record.url ? record.title : extracted.title || record.title,
     contentHash: contentHashOf(extracted),
     annotations: reanchorAll(record.annotations, extracted.text),
     pending: null,
