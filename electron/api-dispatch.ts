@@ -39,6 +39,12 @@ function handlersFor(library: Library, host: HostInfo): Handlers {
     restoreRevision: (id, n) => library.restoreRevision(id, n),
     clipsMissingPictures: () => library.clipsMissingPictures(),
     fetchPictures: (id) => library.fetchPictures(id),
+    describeExport: (file) => library.describeExport(Buffer.from(file.data, 'base64'), file.name),
+    importLibrary: (file) => library.importLibrary(Buffer.from(file.data, 'base64'), file.name),
+    fetchStatus: () => library.fetchStatus(),
+    fetchArticle: (id) => library.fetchArticle(id),
+    pauseFetching: () => library.pauseFetching(),
+    resumeFetching: () => library.resumeFetching(),
     clipperInfo: () => host.clipper,
     notices: () => library.notices(),
   };

@@ -122,6 +122,23 @@ export interface PictureCount {
   missing: number;
 }
 
+export interface ExportFileInput {
+  name: string;
+  /** The file's bytes, base64. */
+  data: string;
+}
+
+/** How the fetching of pending clips' articles stands. */
+export interface FetchStatus {
+  /** Clips waiting for their articles, and of those how many Clipdesk gave up on (until asked again). */
+  pending: number;
+  failed: number;
+  running: boolean;
+  paused: boolean;
+  /** Fetched and failed since the current run began. */
+  run: { fetched: number; failed: number };
+}
+
 /** What importing another app's export did, entry by entry: nothing is dropped without a line here. */
 export interface LibraryImportReport {
   /** The format detected from the file's content, and what was found in it. */
@@ -262,6 +279,9 @@ function optionalArgument<T extends z.ZodType>(argument: T) {
 
 const tagNames = z.array(z.string().max(200)).min(1).max(100);
 
+/** Another app's export file, as the window sends it: its name and its bytes (base64). */
+const exportFile = z.object({ name: z.string().min(1).max(1000), data: z.string().max(30_000_000) });
+
 /**
  * Every method a host exposes, with the schema of its argument list. The Electron preload, the web
  * host's HTTP bridge and the IPC handlers are all generated from this one table.
@@ -288,6 +308,12 @@ export const API_ARGS = {
   restoreRevision: z.tuple([id, z.number().int().min(1)]),
   clipsMissingPictures: z.tuple([]),
   fetchPictures: z.tuple([id]),
+  describeExport: z.tuple([exportFile]),
+  importLibrary: z.tuple([exportFile]),
+  fetchStatus: z.tuple([]),
+  fetchArticle: z.tuple([id]),
+  pauseFetching: z.tuple([]),
+  resumeFetching: z.tuple([]),
   clipperInfo: z.tuple([]),
   notices: z.tuple([]),
 } as const satisfies Record<ApiMethod, z.ZodType<unknown[]>>;
@@ -317,6 +343,16 @@ export interface ClipdeskApi {
   clipsMissingPictures(): Promise<string[]>;
   /** Fetches again the pictures a clip shows but the library does not keep; says how many it now keeps and misses. */
   fetchPictures(id: string): Promise<PictureCount>;
+  /** What a file is, as another app's export (its format and how many entries), before anything is written. */
+  describeExport(file: ExportFileInput): Promise<{ format: string; description: string }>;
+  /** Imports another app's export; every entry is in the report. */
+  importLibrary(file: ExportFileInput): Promise<LibraryImportReport>;
+  /** How the fetching of imported addresses' articles stands. */
+  fetchStatus(): Promise<FetchStatus>;
+  /** Tries a pending clip's article now; says how it went. */
+  fetchArticle(id: string): Promise<'fetched' | 'failed' | 'gone'>;
+  pauseFetching(): Promise<void>;
+  resumeFetching(): Promise<void>;
   /** The browser clipper of this run, for the bookmarklet dialog; null where none runs. */
   clipperInfo(): Promise<ClipperInfo | null>;
   /** What the user must be told about the library: damaged files recovered, clips that were lost. */

@@ -20,7 +20,8 @@ export function isClippable(data: DataTransfer | null): boolean {
   return Boolean(data && (data.types.includes('Files') || data.types.includes('text/uri-list')));
 }
 
-async function base64Of(file: File): Promise<string> {
+/** A file's bytes as base64, the form the API takes them in. */
+export async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
   for (let at = 0; at < bytes.length; at += 0x8000) binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));

@@ -1,6 +1,6 @@
 import type {
   Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExportFormat, ExtractedClip,
-  ImportInput, ImportResult, LibraryImportReport, ListOptions, ListResult, PictureCount, Revision, SearchResult, TagCount,
+  FetchStatus, ImportInput, ImportResult, LibraryImportReport, ListOptions, ListResult, PictureCount, Revision, SearchResult, TagCount,
 } from '../api.js';
 import { annotationInputSchema, annotationPatchSchema, clipPatchSchema, importInputSchema, listOptionsSchema } from '../api.js';
 import { findSelection } from './annotate/index.js';
@@ -14,7 +14,6 @@ import type { PictureFetchOptions } from './pictures/fetch-pictures.js';
 import type { PictureFolder } from './export/export-pictures.js';
 import { PictureStore } from './pictures/picture-store.js';
 import { PendingArticles } from './import/pending-articles.js';
-import type { FetchStatus } from './import/pending-articles.js';
 import type { FetchPendingOptions, FetchRun } from './import/fetch-pending.js';
 import { extractedOf, toSummary, writtenRecord } from './clip-record.js';
 import type * as Extraction from './clip/index.js';

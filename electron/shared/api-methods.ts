@@ -6,7 +6,8 @@
 export const API_METHODS = [
   'list', 'get', 'search', 'import', 'update', 'addTags', 'removeTags', 'tags', 'renameTag', 'mergeTags', 'deleteTag',
   'annotate', 'updateAnnotation', 'deleteAnnotation', 'trash', 'restore', 'emptyTrash', 'revisions', 'restoreRevision',
-  'clipsMissingPictures', 'fetchPictures', 'clipperInfo', 'notices',
+  'clipsMissingPictures', 'fetchPictures', 'describeExport', 'importLibrary', 'fetchStatus', 'fetchArticle', 'pauseFetching',
+  'resumeFetching', 'clipperInfo', 'notices',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { Clip, ClipdeskApi, ClipperInfo, Revision } from '../../electron/api.js';
+import type { Clip, ClipdeskApi, ClipperInfo, ExportFileInput, Revision } from '../../electron/api.js';
 import { createApi, errorMessage } from '../api-client.js';
 import type { ListFilters } from '../components/list-toolbar.js';
 import { ListPager } from '../list-pager.js';
@@ -28,7 +28,9 @@ type Call<M extends ApiMutation> = (...args: Parameters<ClipdeskApi[M]>) => Retu
  */
 export class LibraryData {
   readonly #api = createApi();
-  readonly #versions: Record<Exclude<Resource, 'list'>, number> = { tags: 0, search: 0, trash: 0, clip: 0, revisions: 0, pictures: 0 };
+  readonly #versions: Record<Exclude<Resource, 'list'>, number> = {
+    tags: 0, search: 0, trash: 0, clip: 0, revisions: 0, pictures: 0, fetching: 0,
+  };
 
   constructor(private readonly host: ReactiveControllerHost, private readonly view: () => LibraryView) {}
 
@@ -50,6 +52,11 @@ export class LibraryData {
   readonly missingPictures = new Task(this.host, {
     task: () => this.#api.clipsMissingPictures(),
     args: () => [this.#versions.pictures],
+  });
+  /** How the fetching of imported addresses' articles stands (asked again while it runs: see FetchWatch). */
+  readonly fetching = new Task(this.host, {
+    task: () => this.#api.fetchStatus(),
+    args: () => [this.#versions.fetching],
   });
   readonly revisions = new Task(this.host, {
     task: ([id, open]) => (id && open ? this.#api.revisions(id) : Promise.resolve(null)),
@@ -93,6 +100,10 @@ export class LibraryData {
 
   revisionsError(): string {
     return this.revisions.status === TaskStatus.ERROR ? errorMessage(this.revisions.error) : '';
+  }
+
+  describeExport(file: ExportFileInput): Promise<{ format: string; description: string }> {
+    return this.#api.describeExport(file);
   }
 
   clipperInfo(): Promise<ClipperInfo | null> {

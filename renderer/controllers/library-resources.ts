@@ -1,9 +1,11 @@
 import type { ApiMethod } from '../../electron/api.js';
 
 /** What the window fetches from the library; each one is fetched again on its own. */
-export type Resource = 'list' | 'tags' | 'search' | 'clip' | 'trash' | 'revisions' | 'pictures';
+export type Resource = 'list' | 'tags' | 'search' | 'clip' | 'trash' | 'revisions' | 'pictures' | 'fetching';
 
-type ReadMethod = 'list' | 'get' | 'search' | 'tags' | 'revisions' | 'clipsMissingPictures' | 'clipperInfo' | 'notices';
+type ReadMethod =
+  | 'list' | 'get' | 'search' | 'tags' | 'revisions' | 'clipsMissingPictures' | 'describeExport' | 'fetchStatus'
+  | 'clipperInfo' | 'notices';
 
 /** An API method that changes the library. */
 export type ApiMutation = Exclude<ApiMethod, ReadMethod>;
@@ -11,7 +13,7 @@ export type ApiMutation = Exclude<ApiMethod, ReadMethod>;
 /** A change to the library: one made through the API, or one made elsewhere (the main process clipped a page). */
 export type Mutation = ApiMutation | 'external';
 
-const EVERYTHING: readonly Resource[] = ['list', 'tags', 'search', 'clip', 'trash', 'revisions', 'pictures'];
+const EVERYTHING: readonly Resource[] = ['list', 'tags', 'search', 'clip', 'trash', 'revisions', 'pictures', 'fetching'];
 const TAGGING: readonly Resource[] = ['list', 'tags', 'search', 'clip'];
 const HIGHLIGHT_COUNT: readonly Resource[] = ['list', 'search', 'clip'];
 // The clips that miss pictures are counted outside the trash.
@@ -37,6 +39,12 @@ const TOUCHES: Record<Mutation, readonly Resource[]> = {
   emptyTrash: ['trash'],
   restoreRevision: ['list', 'search', 'clip', 'revisions'], // tags, note and highlights stay
   fetchPictures: ['clip', 'pictures'], // the same text, now with its pictures
+  // Another app's clips come in (as new clips, merged into known ones, or pending their articles).
+  importLibrary: EVERYTHING,
+  // A pending clip gets its article (title, text, pictures) or a reason it did not.
+  fetchArticle: ['list', 'search', 'clip', 'pictures', 'fetching'],
+  pauseFetching: ['fetching'],
+  resumeFetching: ['fetching'],
   // A page clipped again may be the open clip, gain an earlier version, or come back from the trash.
   import: EVERYTHING,
   external: EVERYTHING,

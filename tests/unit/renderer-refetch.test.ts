@@ -4,7 +4,9 @@ import { API_METHODS } from '../../electron/shared/api-methods.js';
 import { resourcesTouchedBy } from '../../renderer/controllers/library-resources.js';
 import type { Mutation, Resource } from '../../renderer/controllers/library-resources.js';
 
-const READS = new Set(['list', 'get', 'search', 'tags', 'revisions', 'clipsMissingPictures', 'clipperInfo', 'notices']);
+const READS = new Set([
+  'list', 'get', 'search', 'tags', 'revisions', 'clipsMissingPictures', 'describeExport', 'fetchStatus', 'clipperInfo', 'notices',
+]);
 const MUTATIONS = [...API_METHODS.filter((method) => !READS.has(method)), 'external'] as Mutation[];
 
 function touched(mutation: Mutation): Resource[] {
@@ -43,7 +45,7 @@ test('restoring an earlier version refetches the open clip, its versions and its
 });
 
 test('a clip imported here or made elsewhere refetches everything (it may be the open clip, or come back from the trash)', () => {
-  const everything: Resource[] = ['clip', 'list', 'pictures', 'revisions', 'search', 'tags', 'trash'];
+  const everything: Resource[] = ['clip', 'fetching', 'list', 'pictures', 'revisions', 'search', 'tags', 'trash'];
   assert.deepEqual(touched('import'), everything);
   assert.deepEqual(touched('external'), everything);
 });
@@ -59,6 +61,6 @@ test('whatever refetches the list rows also refetches the search hits, which sho
 });
 
 test('every change that writes through the API refetches something', () => {
-  assert.equal(MUTATIONS.length, 16);
+  assert.equal(MUTATIONS.length, 20);
   for (const mutation of MUTATIONS) assert.ok(touched(mutation).length > 0, mutation);
 });

@@ -1,4 +1,4 @@
-import type { ExtractedClip, PendingArticle } from '../../api.js';
+import type { ExtractedClip, FetchStatus, PendingArticle } from '../../api.js';
 import { isClipdeskError } from '../errors.js';
 import type { ClipStore, CommitObserver } from '../store/clip-store.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -11,16 +11,6 @@ const MAX_ATTEMPTS = 5;
 /** Waits after each failed try: a site down for an hour, or a day, still gets its article fetched. */
 const BACKOFF_MINUTES = [5, 30, 120, 720];
 
-/** What the window shows of the fetching of pending clips. */
-export interface FetchStatus {
-  /** Clips waiting for their articles, and of those how many Clipdesk gave up on. */
-  pending: number;
-  failed: number;
-  running: boolean;
-  paused: boolean;
-  /** Fetched and failed since the current run began. */
-  run: FetchRun;
-}
 
 /**
  * The clips made from addresses alone (imports) and the fetching of their articles: one attempt at a
