@@ -32,7 +32,8 @@ commands:
   trash <id> | restore <id> | empty-trash
   revisions <id> | revert <id> <n>   earlier contents of a re-clipped page
   fetch-pictures [id...]             fetch the pictures clips show but the library does not keep (all such clips without ids)
-  export [--format json|markdown|html|csv] [--out FILE] [id...]
+  export [--format json|markdown|html|csv|w3c|netscape|vault|backup] [--out PATH] [query...]
+                                     the clips a search selects (all without a query); vault and backup need --out
   serve [--port N]                   the app in your browser, on 127.0.0.1 (prints its URL)
   check                              read every file of the library and report damage (changes nothing)
 
@@ -173,17 +174,7 @@ async function run(library: Library, command: string, args: string[], flags: Fla
       return out(clip, `restored revision ${n} of ${clip.title}`);
     }
     case 'fetch-pictures': return fetchPictures(library, args, out);
-    case 'export': {
-      const format = oneOf(flags.format ?? 'json', EXPORT_FORMATS, '--format') as ExportFormat;
-      const ids = args.length > 0 ? args.map((id) => library.resolveId(id)) : undefined;
-      const chunks = library.export(format, ids, flags.out && format === 'markdown' ? pictureFolderBeside(flags.out) : undefined);
-      if (!flags.out) {
-        await pipeline(Readable.from(chunks), process.stdout, { end: false });
-        return undefined;
-      }
-      const bytes = await writeCounted(chunks, createWriteStream(flags.out));
-      return out({ file: flags.out, bytes }, `wrote ${flags.out}`);
-    }
+    case 'export': return exportTo(library, args, flags, out);
     case 'serve': {
       const { web, clipper } = await serveInBrowser(library, { port: flags.port === '0' ? 0 : number(flags.port, '--port') });
       console.log(`Clipdesk is running at ${web.url}\n` +
@@ -193,6 +184,40 @@ async function run(library: Library, command: string, args: string[], flags: Fla
     default:
       throw usage(`unknown command "${command}" (clipdesk --help lists them)`);
   }
+}
+
+/**
+ * Exports the clips a search query selects (every clip outside the trash without one) to `--out`, or
+ * to stdout for the formats that are one stream of text; a backup is always the whole library.
+ */
+async function exportTo(
+  library: Library, words: string[], flags: Flags, out: (data: unknown, text: string) => Output,
+): Promise<Output | undefined> {
+  const format = oneOf(flags.format ?? 'json', EXPORT_FORMATS, '--format') as ExportFormat;
+  if (format === 'backup') {
+    if (words.length > 0) throw usage('a backup holds the whole library: leave out the query');
+    const file = needOut(flags.out, 'backup --out FILE.zip');
+    const counts = await library.backup(file);
+    const text = `backed up ${counts.clips} clip(s), ${counts.bodies} text(s) and ${counts.pictures} picture(s) to ${file}`;
+    return out({ file, ...counts }, text);
+  }
+  const ids = words.length > 0 ? library.idsMatching(words.join(' ')) : undefined;
+  if (format === 'vault') {
+    const written = await library.exportVault(needOut(flags.out, 'vault --out FOLDER'), ids);
+    return out(written, `wrote ${written.notes} note(s) to ${written.dir}`);
+  }
+  const chunks = library.export(format, ids, flags.out && format === 'markdown' ? pictureFolderBeside(flags.out) : undefined);
+  if (!flags.out) {
+    await pipeline(Readable.from(chunks), process.stdout, { end: false });
+    return undefined;
+  }
+  const bytes = await writeCounted(chunks, createWriteStream(flags.out));
+  return out({ file: flags.out, bytes, clips: ids?.length }, `wrote ${flags.out}`);
+}
+
+function needOut(out: string | undefined, form: string): string {
+  if (!out) throw usage(`usage: clipdesk export --format ${form}`);
+  return out;
 }
 
 /** Works through the clips, a line of progress each on stderr, and says what it kept and missed. */
