@@ -256,8 +256,11 @@ export const importInputSchema = z.union([
 ]);
 export type ImportInput = z.infer<typeof importInputSchema>;
 
-export const EXPORT_FORMATS = ['json', 'markdown', 'html', 'csv'] as const;
+/** What `clipdesk export --format` takes; the README's "Export formats" says what each keeps. */
+export const EXPORT_FORMATS = ['json', 'markdown', 'html', 'csv', 'w3c', 'netscape', 'vault', 'backup'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats written as one stream of text, to a file or a terminal: a vault is a folder, a backup a zip file. */
+export type StreamedExportFormat = Exclude<ExportFormat, 'vault' | 'backup'>;
 
 export const searchOptionsSchema = z.object({
   limit: z.number().int().min(1).max(1000).optional(),

@@ -4,7 +4,7 @@
  * `--json` for scripts; on error one line on stderr and a non-zero exit.
  */
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Writable } from 'node:stream';
@@ -16,7 +16,7 @@ import type { ExportFormat, HighlightColor, ReadState, SortKey } from './api.js'
 import {
   formatAnnotation, formatCheck, formatClip, formatImport, formatLibraryImport, formatList, formatSearch, formatTags,
 } from './cli-output.js';
-import { ClipdeskError, checkLibrary, isClipdeskError, Library, resolveLibraryDir } from './core/index.js';
+import { BACKUP_MANIFEST, ClipdeskError, checkLibrary, isClipdeskError, Library, resolveLibraryDir } from './core/index.js';
 import type { FetchRun } from './core/index.js';
 import { serveInBrowser } from './hosts/serve.js';
 
@@ -37,10 +37,11 @@ commands:
   revisions <id> | revert <id> <n>   earlier contents of a re-clipped page
   fetch-pictures [id...]             fetch the pictures clips show but the library does not keep (all such clips without ids)
   import-library FILE [--no-fetch]   import another app's export (Pocket, Omnivore, Instapaper, Readwise, Raindrop,
-                                     bookmarks, Karakeep, Wallabag, Linkwarden, Hypothesis, a list of links), then fetch
-                                     the articles of entries that are only addresses (unless --no-fetch)
+                                     bookmarks, Karakeep, Wallabag, Linkwarden, Hypothesis, a list of links, a Clipdesk
+                                     backup), then fetch the articles of entries that are only addresses (unless --no-fetch)
   fetch                              fetch the articles of pending clips that are due (imported addresses)
-  export [--format json|markdown|html|csv] [--out FILE] [id...]
+  export [--format json|markdown|html|csv|w3c|netscape|vault|backup] [--out PATH] [query...]
+                                     the clips a search selects (all without a query); vault and backup need --out
   serve [--port N]                   the app in your browser, on 127.0.0.1 (prints its URL)
   check                              read every file of the library and report damage (changes nothing)
 
@@ -83,12 +84,33 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'check') return check(resolveLibraryDir(flags.library), Boolean(flags.json));
+  if (command === 'import-library' && args[0] && (await isBackupFile(args[0])) && (await isEmptyFolder(resolveLibraryDir(flags.library)))) {
+    return restore(args[0], resolveLibraryDir(flags.library), Boolean(flags.json));
+  }
   const library = await Library.open(resolveLibraryDir(flags.library));
   const result = await run(library, command, [...args, ...tagEdits.edits], flags);
   if (result !== undefined) console.log(flags.json ? JSON.stringify(result.data, null, 2) : result.text);
   // Damage is found when a file is read, so the command has run by now; `serve` keeps its library open.
   for (const notice of library.notices()) console.error(`clipdesk: ${notice}`);
   if (command !== 'serve') library.close();
+}
+
+/** A Clipdesk backup restores into an empty folder as the library it was, not entry by entry. */
+async function restore(file: string, dir: string, json: boolean): Promise<void> {
+  const { library, restored } = await Library.restoreBackup(file, dir);
+  library.close();
+  const text = `restored ${restored.clips} clip(s), ${restored.bodies} text(s) and ${restored.pictures} picture(s) into ${dir}`;
+  console.log(json ? JSON.stringify({ dir, ...restored }, null, 2) : text);
+}
+
+async function isEmptyFolder(dir: string): Promise<boolean> {
+  return (await readdir(dir).catch(() => [])).length === 0;
+}
+
+/** Tells a backup by its manifest's name, which a zip archive lists in the clear. */
+async function isBackupFile(file: string): Promise<boolean> {
+  const bytes = await readFile(file).catch(() => null);
+  return bytes !== null && bytes.includes(Buffer.from(BACKUP_MANIFEST));
 }
 
 /** Reads the whole library without changing anything (opening would repair); non-zero exit on problems. */
@@ -186,17 +208,7 @@ async function run(library: Library, command: string, args: string[], flags: Fla
     case 'fetch-pictures': return fetchPictures(library, args, out);
     case 'import-library': return importLibrary(library, one(args, 'import-library FILE'), !flags['no-fetch'], out);
     case 'fetch': return fetchPendingArticles(library, out);
-    case 'export': {
-      const format = oneOf(flags.format ?? 'json', EXPORT_FORMATS, '--format') as ExportFormat;
-      const ids = args.length > 0 ? args.map((id) => library.resolveId(id)) : undefined;
-      const chunks = library.export(format, ids, flags.out && format === 'markdown' ? pictureFolderBeside(flags.out) : undefined);
-      if (!flags.out) {
-        await pipeline(Readable.from(chunks), process.stdout, { end: false });
-        return undefined;
-      }
-      const bytes = await writeCounted(chunks, createWriteStream(flags.out));
-      return out({ file: flags.out, bytes }, `wrote ${flags.out}`);
-    }
+    case 'export': return exportTo(library, args, flags, out);
     case 'serve': {
       const { web, clipper } = await serveInBrowser(library, { port: flags.port === '0' ? 0 : number(flags.port, '--port') });
       console.log(`Clipdesk is running at ${web.url}\n` +
@@ -235,6 +247,40 @@ async function fetchWithProgress(library: Library): Promise<FetchRun> {
     signal: controller.signal,
     onProgress: (run) => console.error(`clipdesk: articles fetched ${run.fetched + run.failed}/${total} (${run.failed} failed)`),
   });
+}
+
+/**
+ * Exports the clips a search query selects (every clip outside the trash without one) to `--out`, or
+ * to stdout for the formats that are one stream of text; a backup is always the whole library.
+ */
+async function exportTo(
+  library: Library, words: string[], flags: Flags, out: (data: unknown, text: string) => Output,
+): Promise<Output | undefined> {
+  const format = oneOf(flags.format ?? 'json', EXPORT_FORMATS, '--format') as ExportFormat;
+  if (format === 'backup') {
+    if (words.length > 0) throw usage('a backup holds the whole library: leave out the query');
+    const file = needOut(flags.out, 'backup --out FILE.zip');
+    const counts = await library.backup(file);
+    const text = `backed up ${counts.clips} clip(s), ${counts.bodies} text(s) and ${counts.pictures} picture(s) to ${file}`;
+    return out({ file, ...counts }, text);
+  }
+  const ids = words.length > 0 ? library.idsMatching(words.join(' ')) : undefined;
+  if (format === 'vault') {
+    const written = await library.exportVault(needOut(flags.out, 'vault --out FOLDER'), ids);
+    return out(written, `wrote ${written.notes} note(s) to ${written.dir}`);
+  }
+  const chunks = library.export(format, ids, flags.out && format === 'markdown' ? pictureFolderBeside(flags.out) : undefined);
+  if (!flags.out) {
+    await pipeline(Readable.from(chunks), process.stdout, { end: false });
+    return undefined;
+  }
+  const bytes = await writeCounted(chunks, createWriteStream(flags.out));
+  return out({ file: flags.out, bytes, clips: ids?.length }, `wrote ${flags.out}`);
+}
+
+function needOut(out: string | undefined, form: string): string {
+  if (!out) throw usage(`usage: clipdesk export --format ${form}`);
+  return out;
 }
 
 /** Works through the clips, a line of progress each on stderr, and says what it kept and missed. */

@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import type {
-  Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExportFormat, ExtractedClip,
-  FetchStatus, ImportInput, ImportResult, LibraryImportReport, ListOptions, ListResult, PictureCount, Revision, SearchResult, TagCount,
+  Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExtractedClip, FetchStatus, ImportInput, ImportResult,
+  LibraryImportReport, ListOptions, ListResult, PictureCount, Revision, SearchResult, StreamedExportFormat, TagCount,
 } from '../api.js';
 import { annotationInputSchema, annotationPatchSchema, clipPatchSchema, importInputSchema, listOptionsSchema } from '../api.js';
 import { findSelection } from './annotate/index.js';
@@ -11,7 +12,10 @@ import { pictureMediaType } from '../shared/picture-names.js';
 import { ClipSaver } from './clip-saver.js';
 import { countPictures, keepPictures } from './pictures/keep-pictures.js';
 import type { PictureFetchOptions } from './pictures/fetch-pictures.js';
+import type { BackupCounts } from './backup/backup-format.js';
+import type { RestoredBackup } from './backup/restore-backup.js';
 import type { PictureFolder } from './export/export-pictures.js';
+import type { VaultExport } from './export/vault.js';
 import { PictureStore } from './pictures/picture-store.js';
 import { PendingArticles } from './import/pending-articles.js';
 import type { FetchPendingOptions, FetchRun } from './import/fetch-pending.js';
@@ -402,11 +406,53 @@ export class Library {
    * caller writes each piece as it comes, so a library of any size exports in constant memory. HTML
    * carries the pictures inline; Markdown links to copies in `pictureFolder` when it is given.
    */
-  async *export(format: ExportFormat, ids?: readonly string[], pictureFolder?: PictureFolder): AsyncGenerator<string> {
+  async *export(format: StreamedExportFormat, ids?: readonly string[], pictureFolder?: PictureFolder): AsyncGenerator<string> {
     // Loaded when used: its HTML-to-Markdown converter would slow every start.
     const { exportClips, withExportedPictures } = await import('./export/index.js');
     const withPictures = (clip: Clip) => withExportedPictures(clip, format, this.#pictures, this.dir, pictureFolder);
     yield* exportClips(this.#clips(ids ?? this.#listedIds(), withPictures), format);
+  }
+
+  /** The given clips, or every clip outside the trash, as a Markdown vault in `dir`, their pictures in `dir/pictures`. */
+  async exportVault(dir: string, ids?: readonly string[]): Promise<VaultExport> {
+    const { VAULT_PICTURES, withExportedPictures, writeVault } = await import('./export/index.js');
+    const folder = { path: join(dir, VAULT_PICTURES), href: VAULT_PICTURES };
+    const withPictures = (clip: Clip) => withExportedPictures(clip, 'vault', this.#pictures, this.dir, folder);
+    return writeVault(this.#clips(ids ?? this.#listedIds(), withPictures), dir);
+  }
+
+  /** Writes the whole library, trash included, to a backup archive at `file` (a zip; see backup-format.ts). */
+  async backup(file: string): Promise<BackupCounts> {
+    const { writeBackup } = await import('./backup/write-backup.js');
+    return writeBackup(this.#store, this.#pictures, file);
+  }
+
+  /**
+   * Restores a backup archive (a path, or its bytes) into an empty folder and opens the library there;
+   * a library of an older version is migrated as it opens. The caller closes the library.
+   */
+  static async restoreBackup(
+    archive: string | Uint8Array,
+    intoDir: string,
+    options?: LibraryOptions,
+  ): Promise<{ library: Library; restored: RestoredBackup }> {
+    const { restoreBackup } = await import('./backup/restore-backup.js');
+    const restored = await restoreBackup(archive, intoDir);
+    return { library: await Library.open(intoDir, options), restored };
+  }
+
+  /**
+   * The ids of every clip a search query matches, best first. Asked in one page grown until it holds
+   * them all: pages of a ranked search are each ranked on their own window, so a walk of pages could
+   * list a clip twice or miss one. Throws BAD_QUERY.
+   */
+  idsMatching(query: string): string[] {
+    const parsed = parseQuery(query);
+    if (parsed.groups.length === 0 && parsed.filters.length === 0) return [];
+    for (let limit = EXPORT_PAGE; ; limit *= 4) {
+      const { hits } = this.#catalog.search(parsed, limit, 0);
+      if (hits.length < limit) return hits.map((hit) => hit.clip.id);
+    }
   }
 
   async *#clips(ids: readonly string[], prepare: (clip: Clip) => Promise<Clip>): AsyncGenerator<Clip> {

@@ -69,6 +69,24 @@ describe('the clipdesk command line', () => {
     assert.match(await readFile(out, 'utf8'), /Content-Security-Policy/);
   });
 
+  it('exports the highlights of the clips a query selects as W3C annotations, and asks for --out where a format needs it', async () => {
+    const out = join(dir, 'notes.jsonld');
+    const written = await clipdesk('export', '--format', 'w3c', '--out', out, 'tag:pharma');
+    assert.equal(written.code, 0, written.stderr);
+    const collection = JSON.parse(await readFile(out, 'utf8'));
+    assert.equal(collection.type, 'AnnotationCollection');
+    assert.equal(collection.total, 1);
+    const [highlight] = collection.first.items;
+    assert.equal(highlight.target.source, `urn:clipdesk:clip:${id}`);
+    assert.equal(highlight.target.selector[0].exact, 'Jilin High-tech Zone');
+    assert.deepEqual(highlight.body.map((body: { value: string }) => body.value), ['the zone', 'pharma', 'jilin']);
+    assert.equal((await clipdesk('export', '--format', 'w3c', '--out', out, 'tag:nothing')).code, 0);
+    assert.equal(JSON.parse(await readFile(out, 'utf8')).total, 0);
+    const vault = await clipdesk('export', '--format', 'vault');
+    assert.equal(vault.code, 2);
+    assert.match(vault.stderr, /usage: clipdesk export --format vault --out FOLDER/);
+  });
+
   it('fails with a non-zero exit and one line naming the reason', async () => {
     const failing = [
       ['show', 'ffffffff'], ['search', 'after:yesterday'], ['import', '/no/such/file.html'], ['frobnicate'], ['list', '--bogus'],

@@ -14,8 +14,8 @@ export interface PictureFolder {
 
 /**
  * A clip's content as an export shows its pictures: an HTML file carries them inline (it must read
- * anywhere, offline, on its own); a Markdown file links to copies in a folder beside it, or, written
- * to a terminal, to their addresses on the web. JSON and CSV keep the stored form.
+ * anywhere, offline, on its own); a Markdown file or vault links to copies in a folder beside it, or,
+ * written to a terminal, to their addresses on the web. The other formats keep the stored form.
  */
 export async function withExportedPictures(
   clip: Clip,
@@ -28,7 +28,7 @@ export async function withExportedPictures(
     const inline = await inlinePictures(clip.content, pictures);
     return { ...clip, content: withPictureSources(clip.content, (name) => (name ? (inline.get(name) ?? null) : null)) };
   }
-  if (format !== 'markdown') return clip;
+  if (format !== 'markdown' && format !== 'vault') return clip;
   if (folder) await copyPictures(keptPictures(clip.content), libraryDir, folder.path);
   return {
     ...clip,

@@ -17,7 +17,12 @@ function clipToMarkdown(clip: Clip): string {
     clip.url && `URL: <${clip.url}>`,
     clip.tags.length > 0 && `Tags: ${clip.tags.join(', ')}`,
   ].filter(Boolean);
-  const parts = [`# ${clip.title}`, facts.map((fact) => `- ${fact}`).join('\n'), turndown.turndown(clip.content)];
+  return [`# ${clip.title}`, facts.map((fact) => `- ${fact}`).join('\n'), articleMarkdown(clip)].filter(Boolean).join('\n\n');
+}
+
+/** The article, then the clip's note and its highlights (each quote with its note), as Markdown sections. */
+export function articleMarkdown(clip: Clip): string {
+  const parts = [turndown.turndown(clip.content)];
   if (clip.note) parts.push(`## Note\n\n${clip.note}`);
   if (clip.annotations.length > 0) parts.push(`## Highlights\n\n${clip.annotations.map(highlightToMarkdown).join('\n\n')}`);
   return parts.filter(Boolean).join('\n\n');

@@ -26,6 +26,7 @@ import { openWallabagJson } from './formats/wallabag-json.js';
 import { csvHeader } from './read/csv-rows.js';
 import { firstJsonItem, jsonRoot } from './read/json-items.js';
 import { isZip, openZip } from './read/zip-archive.js';
+import { BACKUP_MANIFEST } from '../backup/backup-format.js';
 
 export const ACCEPTED_FORMATS =
   'Pocket (the export zip, one of its CSV parts, or ril_export.html), Omnivore (the export zip), Instapaper, Readwise Reader ' +
@@ -54,6 +55,10 @@ function fromZip(bytes: Uint8Array): ExportFile {
   const zip = openZip(bytes);
   if (isPocketZip(zip)) return openPocketZip(zip);
   if (isOmnivoreZip(zip)) return openOmnivoreZip(zip);
+  if (zip.names.includes(BACKUP_MANIFEST)) {
+    throw new ClipdeskError('UNSUPPORTED', 'This is a Clipdesk backup: it restores a whole library into an empty folder '
+      + '(clipdesk import-library FILE --library NEW_FOLDER), and is not merged into a library that has clips.');
+  }
   const shown = zip.names.slice(0, 4).map((name) => `"${name}"`).join(', ');
   const more = zip.names.length > 4 ? ' and more' : '';
   throw unsupported(zip.names.length === 0 ? 'an empty zip archive' : `a zip archive of ${shown}${more}`);

@@ -150,8 +150,7 @@ export class ClipStore {
 
   /** Deletes the text of every version of a clip gone for good (its current one and its revisions'). */
   async deleteBodies(record: ClipRecord): Promise<void> {
-    const hashes = new Set([record.contentHash, ...record.revisions.map((revision) => revision.contentHash)]);
-    for (const hash of hashes) await rm(this.#bodyPath(record.id, hash), { force: true });
+    for (const hash of contentHashesOf(record)) await rm(this.#bodyPath(record.id, hash), { force: true });
   }
 
   #bodyPath(id: string, contentHash: string): string {
@@ -185,6 +184,11 @@ export class ClipStore {
 }
 
 const CLIP_ID = /^[0-9a-f]{3}[0-9a-f-]*$/;
+
+/** The content versions a record names, each once: its current text and its revisions' (bodies/ has a file for each). */
+export function contentHashesOf(record: { contentHash: string; revisions: ReadonlyArray<{ contentHash: string }> }): string[] {
+  return [...new Set([record.contentHash, ...record.revisions.map((revision) => revision.contentHash)])];
+}
 
 /** What a task run under the write lock may do. */
 export interface StoreWriter {
