@@ -39,6 +39,12 @@ export const dialogStyles = css`
   dialog::backdrop { background: rgb(0 0 0 / 0.45); }
   dialog h2 { margin: 0 0 1rem; font-size: 1.15rem; }
   .actions { display: flex; gap: 0.5rem; justify-content: flex-end; margin-top: 1rem; }
+  dialog button {
+    font: inherit; padding: 0.4rem 1rem; border-radius: 0.35rem; border: 1px solid var(--border);
+    background: var(--surface); color: var(--text); cursor: pointer;
+  }
+  dialog button.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); }
+  dialog button:disabled { opacity: 0.6; cursor: progress; }
 `;
 
 declare global {

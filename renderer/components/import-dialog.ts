@@ -27,12 +27,6 @@ export class ImportDialog extends LitElement {
     .hint { margin: 0; color: var(--muted); font-size: 0.9rem; }
     .error { margin: 0; color: var(--danger); font-weight: 600; }
     .status { display: flex; gap: 0.6rem; align-items: center; color: var(--muted); }
-    button {
-      font: inherit; padding: 0.4rem 1rem; border-radius: 0.35rem; border: 1px solid var(--border);
-      background: var(--surface); color: var(--text); cursor: pointer;
-    }
-    button.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); }
-    button:disabled { opacity: 0.6; cursor: progress; }
   `];
 
   @property({ type: Boolean }) open = false;

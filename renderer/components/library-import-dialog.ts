@@ -25,13 +25,6 @@ export class LibraryImportDialog extends LitElement {
     .error { color: var(--danger); font-weight: 600; }
     .found { font-weight: 600; }
     ul.problems { max-height: 14rem; overflow-y: auto; font-size: 0.85rem; padding-left: 1.2rem; }
-    .actions { display: flex; gap: 0.6rem; justify-content: flex-end; margin-top: 1rem; }
-    button {
-      font: inherit; padding: 0.4rem 1rem; border-radius: 0.35rem; border: 1px solid var(--border);
-      background: var(--surface); color: var(--text); cursor: pointer;
-    }
-    button.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); }
-    button:disabled { opacity: 0.6; cursor: progress; }
   `];
 
   @property({ type: Boolean }) open = false;

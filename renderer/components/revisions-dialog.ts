@@ -23,11 +23,7 @@ export class RevisionsDialog extends LitElement {
     .meta, .hint, .status { color: var(--muted); font-size: 0.9rem; }
     .hint { margin: 0 0 0.5rem; }
     .error { color: var(--danger); font-weight: 600; }
-    button {
-      font: inherit; flex: none; padding: 0.35rem 0.9rem; border-radius: 0.35rem; border: 1px solid var(--border);
-      background: var(--surface); color: var(--text); cursor: pointer;
-    }
-    button.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); }
+    button { flex: none; }
   `];
 
   @property({ type: Boolean }) open = false;

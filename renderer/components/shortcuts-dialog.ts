@@ -34,10 +34,7 @@ export class ShortcutsDialog extends LitElement {
       border: 1px solid var(--border); border-radius: 0.25rem; background: var(--surface);
     }
     p { color: var(--muted); font-size: 0.9rem; }
-    button {
-      font: inherit; margin-top: 1rem; padding: 0.35rem 1rem; border-radius: 0.35rem; border: 1px solid var(--border);
-      background: var(--surface); color: var(--text); cursor: pointer;
-    }
+    button { margin-top: 1rem; }
   `];
 
   @property({ type: Boolean }) open = false;

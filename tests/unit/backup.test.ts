@@ -189,7 +189,7 @@ describe('the backup archive', () => {
     const archive = await archiveOfFolder(join(FIXTURE_ROOT, 'v1', 'library'), 1);
     const { library, dir } = await restored(t, archive);
     for (const { clip, revisions } of await expectedClips(1)) {
-      assert.deepEqual(await library.get(clip.id), { ...clip, readState: 'unread' });
+      assert.deepEqual(await library.get(clip.id), { ...clip, readState: 'unread', pending: null });
       assert.deepEqual(await library.revisions(clip.id), revisions);
     }
     assert.equal(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion, SCHEMA_VERSION);
