@@ -70,6 +70,7 @@ async function start(): Promise<void> {
   }, process.platform === 'darwin')));
   app.setAboutPanelOptions({ applicationName: 'Clipdesk', applicationVersion: app.getVersion(), copyright: 'MIT License' });
   await createWindow();
+  opened.startFetching();
   await clipAll(launchRequests(process.argv.slice(1), process.cwd()));
 }
 

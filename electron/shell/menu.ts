@@ -26,6 +26,7 @@ export function menuTemplate(actions: MenuActions, isMac: boolean): MenuItemCons
       label: '&File',
       submenu: [
         renderer('Add Clip…', 'add-clip', 'CmdOrCtrl+N'),
+        renderer('Import from Another App…', 'import-library'),
         { label: 'Clip URL from Clipboard', accelerator: 'CmdOrCtrl+Shift+V', click: () => void actions.clipFromClipboard() },
         { label: 'Browser Bookmarklet…', click: () => actions.showBookmarklet() },
         { type: 'separator' },

@@ -28,6 +28,7 @@ import { readerStyles } from './clip-reader-styles.js';
  * @fires revisions-open - show the clip's earlier versions ({})
  * @fires annotate - highlight a passage ({ start, end, color, withNote })
  * @fires pictures-fetch - fetch the pictures the library does not keep yet ({})
+ * @fires article-fetch - fetch the article of a clip imported as an address, now ({})
  */
 @customElement('clip-reader')
 export class ClipReader extends LitElement {
@@ -77,6 +78,7 @@ export class ClipReader extends LitElement {
         <textarea id="note" placeholder="Your note on this clip (saved when you leave the field, or Ctrl+Enter)"
           .value=${clip.note} @blur=${this._onNoteSave} @keydown=${this._onNoteSave}></textarea>
         <hr>
+        ${this._renderPending()}
         ${this._renderMissingPictures()}
         <div class="content" tabindex="0" role="region" aria-label="Article text" lang=${clip.language ?? nothing}>
           ${keyed(highlightsKey(clip), unsafeHTML(clip.content))}
@@ -95,6 +97,16 @@ export class ClipReader extends LitElement {
         <h1 id="clip-title">${this.clip.title}</h1>
         <button @click=${this._onTitleEdit}>Edit title</button>
       </div>`;
+  }
+
+  /** A clip imported as an address: its article is still to come, or could not be fetched (and why). */
+  private _renderPending() {
+    const { pending } = this.clip;
+    if (!pending) return nothing;
+    const why = pending.lastError ? html` It could not be fetched (${pending.attempts} tries): ${pending.lastError}` : nothing;
+    return html`
+      <p class="notice" role="note">The article has not been fetched yet; you see what the app you imported it from kept.${why}
+        <button @click=${() => emit(this, 'article-fetch', {})}>Fetch now</button></p>`;
   }
 
   private _renderMissingPictures() {
@@ -222,5 +234,6 @@ declare global {
     'revisions-open': CustomEvent<Record<string, never>>;
     annotate: CustomEvent<{ start: number; end: number; color: HighlightColor; withNote: boolean }>;
     'pictures-fetch': CustomEvent<Record<string, never>>;
+    'article-fetch': CustomEvent<Record<string, never>>;
   }
 }

@@ -9,20 +9,22 @@ import { KeyboardController } from '../controllers/keyboard-controller.js';
 import { LibraryData } from '../controllers/library-data.js';
 import { Navigation } from '../controllers/navigation.js';
 import { PictureFetchController } from '../controllers/picture-fetch-controller.js';
+import { FetchWatch } from '../controllers/fetch-watch.js';
+import { LibraryImportController } from '../controllers/library-import-controller.js';
 import { ToastController } from '../controllers/toast-controller.js';
 import { plural } from '../format.js';
 import { menuCommand } from '../shortcuts.js';
 import type { Command } from '../shortcuts.js';
 import './import-dialog.js';
 import './library-pane.js';
-import './missing-pictures.js';
+import './library-import-dialog.js';
+import './library-nav.js';
 import type { LibraryPane } from './library-pane.js';
 import './reader-pane.js';
 import type { ReaderPane } from './reader-pane.js';
 import './search-bar.js';
 import type { SearchBar } from './search-bar.js';
 import './shortcuts-dialog.js';
-import './tag-sidebar.js';
 import './toast-message.js';
 
 type EventOf<K extends keyof HTMLElementEventMap> = HTMLElementEventMap[K];
@@ -54,9 +56,6 @@ export class ClipdeskApp extends LitElement {
       border: 1px solid var(--border); border-radius: 0.35rem; padding: 0.35rem 0.8rem; cursor: pointer;
     }
     button.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); font-weight: 600; }
-    .views { display: grid; gap: 0.15rem; }
-    .views button { text-align: left; border: 0; background: none; }
-    .views button[aria-current='page'] { background: var(--selected); font-weight: 600; }
     .drop { position: fixed; inset: 0; z-index: 30; display: grid; place-items: center; pointer-events: none;
       background: rgb(0 0 0 / 0.35); color: #fff; font-size: 1.5rem; font-weight: 700; }
   `];
@@ -82,13 +81,15 @@ export class ClipdeskApp extends LitElement {
     failed: (message) => this._toast.say(`Could not clip this: ${message}`, { error: true }),
   });
   private readonly _pictures = new PictureFetchController(this, this._data, this._toast);
+  private readonly _libraryImport = new LibraryImportController(this, this._data);
+  private readonly _fetchWatch = new FetchWatch(this, this._data);
   private readonly _drops = new DropController(this, (input) => {
     if ('problem' in input) this._toast.say(input.problem, { error: true });
     else void this._import.run(input);
   });
   private readonly _keys = new KeyboardController(this, {
     perform: (command) => this._perform(command),
-    modalOpen: () => this._import.dialogOpen || this._shortcutsOpen || this._revisionsOpen,
+    modalOpen: () => this._import.dialogOpen || this._libraryImport.open || this._shortcutsOpen || this._revisionsOpen,
   });
 
   override render() {
@@ -105,22 +106,26 @@ export class ClipdeskApp extends LitElement {
         <button aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" @click=${() => (this._shortcutsOpen = true)}>?</button>
       </header>
       <nav aria-label="Library">
-        <div class="views">
-          <button aria-current=${nav.view === 'library' && !nav.openId ? 'page' : nothing}
-            @click=${() => nav.showLibrary()}>All clips</button>
-          <button aria-current=${nav.view === 'trash' ? 'page' : nothing} @click=${() => nav.showTrash()}>Trash</button>
-        </div>
-        <tag-sidebar .tags=${this._data.tags.value ?? []} .selected=${nav.tagFilter}
+        <library-nav .view=${nav.view} ?reading=${nav.openId !== null} .tags=${this._data.tags.value ?? []} .selectedTags=${nav.tagFilter}
+          .clipsMissingPictures=${this._data.missingPictures.value?.length ?? 0} .pictureProgress=${this._pictures.progress}
+          .fetching=${this._data.fetching.value ?? null}
+          @view-show=${(event: EventOf<'view-show'>) => (event.detail.view === 'trash' ? nav.showTrash() : nav.showLibrary())}
           @tag-toggle=${(event: EventOf<'tag-toggle'>) => nav.toggleTag(event.detail.name)}
-          @tag-rename=${this._onTagRename} @tag-delete=${this._onTagDelete}></tag-sidebar>
-        <missing-pictures .clips=${this._data.missingPictures.value?.length ?? 0} .progress=${this._pictures.progress}
-          @pictures-fetch-all=${() => this._pictures.fetchAll()}></missing-pictures>
+          @tag-rename=${this._onTagRename} @tag-delete=${this._onTagDelete}
+          @pictures-fetch-all=${() => this._pictures.fetchAll()}
+          @fetching-pause=${() => this._change(() => this._data.mutate('pauseFetching'))}
+          @fetching-resume=${() => this._change(() => this._data.mutate('resumeFetching'))}></library-nav>
       </nav>
       <main ?hidden=${nav.openId !== null}>${this._renderLibrary()}</main>
       ${nav.openId ? this._renderReader() : nothing}
       <import-dialog .open=${this._import.dialogOpen} .pending=${this._import.pending} .error=${this._import.error}
         .clipper=${this._import.clipper} @import-submit=${(event: EventOf<'import-submit'>) => this._import.run(event.detail.input)}
-        @dialog-close=${() => this._import.closeDialog()}></import-dialog>
+        @dialog-close=${() => this._import.closeDialog()}
+        @library-import-open=${() => this._openLibraryImport()}></import-dialog>
+      <library-import-dialog .open=${this._libraryImport.open} .pending=${this._libraryImport.pending}
+        .error=${this._libraryImport.error} .preview=${this._libraryImport.preview} .report=${this._libraryImport.report}
+        @export-choose=${(event: EventOf<'export-choose'>) => this._libraryImport.choose(event.detail.file)}
+        @export-import=${() => this._libraryImport.run()} @dialog-close=${() => this._libraryImport.close()}></library-import-dialog>
       <shortcuts-dialog .open=${this._shortcutsOpen} @dialog-close=${() => (this._shortcutsOpen = false)}></shortcuts-dialog>
       <toast-message .message=${toast?.message ?? ''} .action=${toast?.action?.label ?? ''} ?error=${toast?.error ?? false}
         @toast-action=${() => this._toast.act()} @toast-dismiss=${() => this._toast.dismiss()}></toast-message>
@@ -163,6 +168,8 @@ export class ClipdeskApp extends LitElement {
           this._changeOpen((id) => this._data.mutate('deleteAnnotation', id, detail.id))}
         @annotate=${this._onAnnotate} @revisions-open=${() => (this._revisionsOpen = true)}
         @pictures-fetch=${() => this._nav.openId && this._pictures.fetchOne(this._nav.openId)}
+        @article-fetch=${() => this._changeOpen((id) => this._data.mutate('fetchArticle', id), (outcome) =>
+          this._toast.say(outcome === 'failed' ? 'The article could not be fetched; the reader says why' : 'The article is here'))}
         @revision-restore=${this._onRevisionRestore} @dialog-close=${() => (this._revisionsOpen = false)}></reader-pane>`;
   }
 
@@ -189,6 +196,12 @@ export class ClipdeskApp extends LitElement {
     this._change(() => this._data.mutate('trash', clip.id), () => this._toast.say(`Moved to trash: ${clip.title}`, {
       action: { label: 'Undo', run: () => this._change(() => this._data.mutate('restore', clip.id)) },
     }));
+  }
+
+  /** From the Add clip dialog or the menu: the Add clip dialog gives way. */
+  private _openLibraryImport(): void {
+    this._import.closeDialog();
+    this._libraryImport.openDialog();
   }
 
   private async _closeReader(): Promise<void> {
@@ -238,6 +251,7 @@ export class ClipdeskApp extends LitElement {
   private _onShellCommand(command: string, detail: string | null): void {
     const shortcut = menuCommand(command);
     if (command === 'add-clip' || command === 'show-bookmarklet') this._import.openDialog();
+    else if (command === 'import-library') this._openLibraryImport();
     else if (command === 'refresh') {
       this._data.refetchAfter('external');
       if (detail) this._nav.open(detail);

@@ -11,6 +11,7 @@ import { dialogStyles, restoreFocus, syncDialog } from '../dialogs.js';
  * The parent runs the import and passes back `pending` and `error`.
  *
  * @fires import-submit - import this ({ input })
+ * @fires library-import-open - import another app's export instead ({})
  * @fires dialog-close - the dialog closed ({})
  */
 @customElement('import-dialog')
@@ -51,7 +52,9 @@ export class ImportDialog extends LitElement {
             <textarea name="body"></textarea>
           </label>
           <label class="check"><input type="checkbox" name="markdown"> The pasted text is Markdown</label>
-          <p class="hint">You can also drop a .html, .txt or .md file, or a link, onto the window.</p>
+          <p class="hint">You can also drop a .html, .txt or .md file, or a link, onto the window. Coming from Pocket,
+            Instapaper, Omnivore or another app?
+            <button type="button" @click=${() => emit(this, 'library-import-open', {})}>Import from another app…</button></p>
           ${this.clipper ? html`<clipper-panel .info=${this.clipper}></clipper-panel>` : nothing}
           ${this.pending ? html`<p class="status" role="status"><progress aria-label="Importing"></progress> Clipping…</p>` : nothing}
           ${message ? html`<p class="error" role="alert">${message}</p>` : nothing}
@@ -104,6 +107,7 @@ declare global {
     'import-dialog': ImportDialog;
   }
   interface HTMLElementEventMap {
+    'library-import-open': CustomEvent<Record<string, never>>;
     'import-submit': CustomEvent<{ input: ImportInput }>;
   }
 }

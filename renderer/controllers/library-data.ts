@@ -79,6 +79,12 @@ export class LibraryData {
     this.host.requestUpdate();
   }
 
+  /** Asks again how the fetching of imported addresses' articles stands. */
+  refetchFetching(): void {
+    this.#versions.fetching++;
+    this.host.requestUpdate();
+  }
+
   /** New sort or filters for the library list: it starts again from the top. */
   filterList({ sort, descending, starred, annotated, readState }: ListFilters, tags: readonly string[]): void {
     this.list.setOptions({
