@@ -45,6 +45,10 @@ function handlersFor(library: Library, host: HostInfo): Handlers {
     fetchArticle: (id) => library.fetchArticle(id),
     pauseFetching: () => library.pauseFetching(),
     resumeFetching: () => library.resumeFetching(),
+    exportAs: async (format, scope) => {
+      const { bytes, ...file } = await library.exportAs(format, scope);
+      return { ...file, data: Buffer.from(bytes).toString('base64') };
+    },
     clipperInfo: () => host.clipper,
     notices: () => library.notices(),
   };

@@ -282,6 +282,26 @@ function optionalArgument<T extends z.ZodType>(argument: T) {
 
 const tagNames = z.array(z.string().max(200)).min(1).max(100);
 
+/** The formats the window saves as one file; a vault is a folder of notes, which the CLI writes. */
+export const FILE_EXPORT_FORMATS = ['w3c', 'netscape', 'markdown', 'csv', 'json', 'html', 'backup'] as const;
+export type FileExportFormat = (typeof FILE_EXPORT_FORMATS)[number];
+
+/** Which clips an export holds: some by id (the open clip), a search's matches, the list as filtered, or every clip. */
+export const exportScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('clips'), ids: z.array(id).min(1).max(100_000) }),
+  z.object({ kind: z.literal('search'), query: z.string().min(1).max(2000) }),
+  z.object({ kind: z.literal('list'), options: listOptionsSchema.omit({ offset: true, limit: true, trashed: true }) }),
+  z.object({ kind: z.literal('library') }),
+]);
+export type ExportScope = z.infer<typeof exportScopeSchema>;
+
+/** An export made for the window to save: a file name to offer, its media type and its bytes (base64 over the wire). */
+export interface ExportedFile {
+  name: string;
+  type: string;
+  data: string;
+}
+
 /** Another app's export file, as the window sends it: its name and its bytes (base64). */
 const exportFile = z.object({ name: z.string().min(1).max(1000), data: z.string().max(30_000_000) });
 
@@ -317,6 +337,7 @@ export const API_ARGS = {
   fetchArticle: z.tuple([id]),
   pauseFetching: z.tuple([]),
   resumeFetching: z.tuple([]),
+  exportAs: z.tuple([z.enum(FILE_EXPORT_FORMATS), exportScopeSchema]),
   clipperInfo: z.tuple([]),
   notices: z.tuple([]),
 } as const satisfies Record<ApiMethod, z.ZodType<unknown[]>>;
@@ -356,6 +377,8 @@ export interface ClipdeskApi {
   fetchArticle(id: string): Promise<'fetched' | 'failed' | 'gone'>;
   pauseFetching(): Promise<void>;
   resumeFetching(): Promise<void>;
+  /** Exports the clips of `scope` in `format` as one file (a backup always holds the whole library). */
+  exportAs(format: FileExportFormat, scope: ExportScope): Promise<ExportedFile>;
   /** The browser clipper of this run, for the bookmarklet dialog; null where none runs. */
   clipperInfo(): Promise<ClipperInfo | null>;
   /** What the user must be told about the library: damaged files recovered, clips that were lost. */
@@ -408,8 +431,8 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: 
  * `refresh` with the id of a clip it made (a deep link, the clipboard, a file it was opened with).
  */
 export type ShellCommand =
-  | 'focus-search' | 'add-clip' | 'import-library' | 'star' | 'trash' | 'highlight' | 'tag' | 'show-shortcuts' | 'show-bookmarklet'
-  | 'refresh';
+  | 'focus-search' | 'add-clip' | 'import-library' | 'export' | 'star' | 'trash' | 'highlight' | 'tag' | 'show-shortcuts'
+  | 'show-bookmarklet' | 'refresh';
 
 /** What the preload exposes as `window.clipdeskShell`. */
 export interface ClipdeskShell {

@@ -1,9 +1,12 @@
 import { join } from 'node:path';
 import type {
-  Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExtractedClip, FetchStatus, ImportInput, ImportResult,
-  LibraryImportReport, ListOptions, ListResult, PictureCount, Revision, SearchResult, StreamedExportFormat, TagCount,
+  Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExportScope, ExtractedClip, FetchStatus,
+  FileExportFormat, ImportInput, ImportResult, LibraryImportReport, ListOptions, ListResult, PictureCount, Revision, SearchResult,
+  StreamedExportFormat, TagCount,
 } from '../api.js';
-import { annotationInputSchema, annotationPatchSchema, clipPatchSchema, importInputSchema, listOptionsSchema } from '../api.js';
+import {
+  annotationInputSchema, annotationPatchSchema, clipPatchSchema, exportScopeSchema, importInputSchema, listOptionsSchema,
+} from '../api.js';
 import { findSelection } from './annotate/index.js';
 import { createAnnotation } from './annotations.js';
 import type { Catalog } from './catalog/catalog.js';
@@ -14,6 +17,7 @@ import { countPictures, keepPictures } from './pictures/keep-pictures.js';
 import type { PictureFetchOptions } from './pictures/fetch-pictures.js';
 import type { BackupCounts } from './backup/backup-format.js';
 import type { RestoredBackup } from './backup/restore-backup.js';
+import type { ExportedBytes } from './export/export-file.js';
 import type { PictureFolder } from './export/export-pictures.js';
 import type { VaultExport } from './export/vault.js';
 import { PictureStore } from './pictures/picture-store.js';
@@ -421,6 +425,18 @@ export class Library {
     return writeVault(this.#clips(ids ?? this.#listedIds(), withPictures), dir);
   }
 
+  /**
+   * The clips of `scope` as one file for the window to save, made in memory (the CLI streams instead,
+   * which suits a library too big to hold). A backup always holds the whole library.
+   */
+  async exportAs(format: FileExportFormat, scope: ExportScope): Promise<ExportedBytes> {
+    const { bytesWrittenBy, collectText, exportedFile } = await import('./export/export-file.js');
+    const bytes = format === 'backup'
+      ? await bytesWrittenBy((file) => this.backup(file))
+      : await collectText(this.export(format, this.#idsIn(parseInput(exportScopeSchema, scope))));
+    return exportedFile(format, bytes);
+  }
+
   /** Writes the whole library, trash included, to a backup archive at `file` (a zip; see backup-format.ts). */
   async backup(file: string): Promise<BackupCounts> {
     const { writeBackup } = await import('./backup/write-backup.js');
@@ -459,13 +475,22 @@ export class Library {
     for (const id of ids) yield await prepare(await this.get(id));
   }
 
-  /** The ids of every clip outside the trash, as listed now (later imports do not shift the pages). */
-  #listedIds(): string[] {
+  #idsIn(scope: ExportScope): readonly string[] {
+    switch (scope.kind) {
+      case 'clips': return scope.ids;
+      case 'search': return this.idsMatching(scope.query);
+      case 'list': return this.#listedIds(scope.options);
+      case 'library': return this.#listedIds();
+    }
+  }
+
+  /** The ids of every clip outside the trash the list shows with `options`, as listed now (later imports do not shift the pages). */
+  #listedIds(options: Omit<ListOptions, 'offset' | 'limit' | 'trashed'> = {}): string[] {
     const ids: string[] = [];
-    let page = this.list({ limit: EXPORT_PAGE });
+    let page = this.list({ ...options, limit: EXPORT_PAGE });
     while (page.clips.length > 0) {
       ids.push(...page.clips.map((clip) => clip.id));
-      page = this.list({ limit: EXPORT_PAGE, offset: ids.length });
+      page = this.list({ ...options, limit: EXPORT_PAGE, offset: ids.length });
     }
     return ids;
   }

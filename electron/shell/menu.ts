@@ -27,6 +27,7 @@ export function menuTemplate(actions: MenuActions, isMac: boolean): MenuItemCons
       submenu: [
         renderer('Add Clip…', 'add-clip', 'CmdOrCtrl+N'),
         renderer('Import from Another App…', 'import-library'),
+        renderer('Export…', 'export', 'CmdOrCtrl+Shift+E'),
         { label: 'Clip URL from Clipboard', accelerator: 'CmdOrCtrl+Shift+V', click: () => void actions.clipFromClipboard() },
         { label: 'Browser Bookmarklet…', click: () => actions.showBookmarklet() },
         { type: 'separator' },

@@ -1,9 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { ClipSummary } from '../../electron/api.js';
 import { errorMessage } from '../api-client.js';
 import { baseStyles } from '../base-styles.js';
 import { DropController } from '../controllers/drop-controller.js';
+import { ExportController } from '../controllers/export-controller.js';
 import { ImportController } from '../controllers/import-controller.js';
 import { KeyboardController } from '../controllers/keyboard-controller.js';
 import { LibraryData } from '../controllers/library-data.js';
@@ -15,6 +16,8 @@ import { ToastController } from '../controllers/toast-controller.js';
 import { plural } from '../format.js';
 import { menuCommand } from '../shortcuts.js';
 import type { Command } from '../shortcuts.js';
+import { appStyles } from './clipdesk-app-styles.js';
+import './export-dialog.js';
 import './import-dialog.js';
 import './library-pane.js';
 import './library-import-dialog.js';
@@ -36,29 +39,7 @@ type EventOf<K extends keyof HTMLElementEventMap> = HTMLElementEventMap[K];
  */
 @customElement('clipdesk-app')
 export class ClipdeskApp extends LitElement {
-  static override styles = [baseStyles, css`
-    :host {
-      display: grid; height: 100vh; overflow: hidden;
-      grid-template: 'header header header' auto 'nav main aside' minmax(0, 1fr) / 15rem minmax(0, 1fr) auto;
-    }
-    header {
-      grid-area: header; display: flex; gap: 1rem; align-items: center;
-      padding: 0.5rem 1rem; border-bottom: 1px solid var(--border); background: var(--surface);
-    }
-    .brand { font-weight: 700; font-size: 1.1rem; }
-    search-bar { flex: 1; max-width: 40rem; }
-    .busy { display: flex; gap: 0.5rem; align-items: center; color: var(--muted); font-size: 0.9rem; }
-    nav { grid-area: nav; overflow-y: auto; padding: 0.75rem; border-right: 1px solid var(--border); background: var(--surface); }
-    main { grid-area: main; display: flex; flex-direction: column; min-height: 0; position: relative; }
-    main[hidden] { display: none; }
-    button {
-      font: inherit; color: var(--text); background: var(--surface-raised);
-      border: 1px solid var(--border); border-radius: 0.35rem; padding: 0.35rem 0.8rem; cursor: pointer;
-    }
-    button.primary { background: var(--accent); color: var(--on-accent); border-color: var(--accent); font-weight: 600; }
-    .drop { position: fixed; inset: 0; z-index: 30; display: grid; place-items: center; pointer-events: none;
-      background: rgb(0 0 0 / 0.35); color: #fff; font-size: 1.5rem; font-weight: 700; }
-  `];
+  static override styles = [baseStyles, appStyles];
 
   @state() private _shortcutsOpen = false;
   @state() private _revisionsOpen = false;
@@ -83,13 +64,14 @@ export class ClipdeskApp extends LitElement {
   private readonly _pictures = new PictureFetchController(this, this._data, this._toast);
   private readonly _libraryImport = new LibraryImportController(this, this._data);
   private readonly _fetchWatch = new FetchWatch(this, this._data);
+  private readonly _export = new ExportController(this, this._data, this._nav);
   private readonly _drops = new DropController(this, (input) => {
     if ('problem' in input) this._toast.say(input.problem, { error: true });
     else void this._import.run(input);
   });
   private readonly _keys = new KeyboardController(this, {
     perform: (command) => this._perform(command),
-    modalOpen: () => this._import.dialogOpen || this._libraryImport.open || this._shortcutsOpen || this._revisionsOpen,
+    modalOpen: () => this._import.dialogOpen || this._libraryImport.open || this._export.open || this._shortcutsOpen || this._revisionsOpen,
   });
 
   override render() {
@@ -103,6 +85,7 @@ export class ClipdeskApp extends LitElement {
         ${this._import.pending && !this._import.dialogOpen
           ? html`<span class="busy" role="status"><progress aria-label="Importing"></progress> Clipping…</span>` : nothing}
         <button class="primary" @click=${() => this._import.openDialog()}>Add clip</button>
+        <button @click=${() => this._export.openDialog()}>Export…</button>
         <button aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" @click=${() => (this._shortcutsOpen = true)}>?</button>
       </header>
       <nav aria-label="Library">
@@ -126,6 +109,9 @@ export class ClipdeskApp extends LitElement {
         .error=${this._libraryImport.error} .preview=${this._libraryImport.preview} .report=${this._libraryImport.report}
         @export-choose=${(event: EventOf<'export-choose'>) => this._libraryImport.choose(event.detail.file)}
         @export-import=${() => this._libraryImport.run()} @dialog-close=${() => this._libraryImport.close()}></library-import-dialog>
+      <export-dialog .open=${this._export.open} .pending=${this._export.pending} .error=${this._export.error} .saved=${this._export.saved}
+        .choices=${this._export.open ? this._export.choices() : []} @dialog-close=${() => this._export.close()}
+        @export-run=${(event: EventOf<'export-run'>) => this._export.run(event.detail.format, event.detail.choice)}></export-dialog>
       <shortcuts-dialog .open=${this._shortcutsOpen} @dialog-close=${() => (this._shortcutsOpen = false)}></shortcuts-dialog>
       <toast-message .message=${toast?.message ?? ''} .action=${toast?.action?.label ?? ''} ?error=${toast?.error ?? false}
         @toast-action=${() => this._toast.act()} @toast-dismiss=${() => this._toast.dismiss()}></toast-message>
@@ -252,6 +238,7 @@ export class ClipdeskApp extends LitElement {
     const shortcut = menuCommand(command);
     if (command === 'add-clip' || command === 'show-bookmarklet') this._import.openDialog();
     else if (command === 'import-library') this._openLibraryImport();
+    else if (command === 'export') this._export.openDialog();
     else if (command === 'refresh') {
       this._data.refetchAfter('external');
       if (detail) this._nav.open(detail);

@@ -1,6 +1,8 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import type { Clip, ClipdeskApi, ClipperInfo, ExportFileInput, Revision } from '../../electron/api.js';
+import type {
+  Clip, ClipdeskApi, ClipperInfo, ExportFileInput, ExportScope, ExportedFile, FileExportFormat, Revision,
+} from '../../electron/api.js';
 import { createApi, errorMessage } from '../api-client.js';
 import type { ListFilters } from '../components/list-toolbar.js';
 import { ListPager } from '../list-pager.js';
@@ -110,6 +112,10 @@ export class LibraryData {
 
   describeExport(file: ExportFileInput): Promise<{ format: string; description: string }> {
     return this.#api.describeExport(file);
+  }
+
+  exportAs(format: FileExportFormat, scope: ExportScope): Promise<ExportedFile> {
+    return this.#api.exportAs(format, scope);
   }
 
   clipperInfo(): Promise<ClipperInfo | null> {

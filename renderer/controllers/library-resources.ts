@@ -5,7 +5,7 @@ export type Resource = 'list' | 'tags' | 'search' | 'clip' | 'trash' | 'revision
 
 type ReadMethod =
   | 'list' | 'get' | 'search' | 'tags' | 'revisions' | 'clipsMissingPictures' | 'describeExport' | 'fetchStatus'
-  | 'clipperInfo' | 'notices';
+  | 'exportAs' | 'clipperInfo' | 'notices';
 
 /** An API method that changes the library. */
 export type ApiMutation = Exclude<ApiMethod, ReadMethod>;

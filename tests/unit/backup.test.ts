@@ -140,6 +140,15 @@ describe('the backup archive', () => {
     assert.deepEqual(await everything(copy), await everything(library));
   });
 
+  it('is the file the window saves too, whatever clips it was asked for, and restores the same', async (t) => {
+    const { library } = await backupOf(t);
+    const file = await library.exportAs('backup', { kind: 'search', query: 'ferries' });
+    assert.equal(file.type, 'application/zip');
+    assert.match(file.name, /^clipdesk-backup-\d{4}-\d{2}-\d{2}\.zip$/);
+    const { library: copy } = await restored(t, file.bytes);
+    assert.deepEqual(await everything(copy), await everything(library));
+  });
+
   it('refuses a folder that is not empty, and leaves it alone', async (t) => {
     const { bytes } = await backupOf(t);
     const dir = await tempDir(t, 'clipdesk-restore-');

@@ -3,7 +3,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { TestContext } from 'node:test';
-import type { StreamedExportFormat } from '../../electron/api.js';
+import type { ExportScope, StreamedExportFormat } from '../../electron/api.js';
 import type { Library } from '../../electron/core/library.js';
 import { noteFileStem } from '../../electron/core/export/note-file-names.js';
 import { html, serveRoutes } from '../helpers/picture-server.js';
@@ -207,5 +207,29 @@ describe('choosing what to export', () => {
     assert.deepEqual(library.idsMatching('"no such phrase"'), []);
     const netscape = await exported(library, 'netscape', library.idsMatching('tag:china'));
     assert.equal((netscape.match(/<!-- not a bookmark/g) ?? []).length, 3);
+  });
+
+  it('makes a file for the window of the open clip, a search, the list as filtered, or the library', async (t) => {
+    const { library } = await tempLibrary(t);
+    const titles = ['港口 one', 'Harbour two', 'Harbour three'];
+    const ids: string[] = [];
+    for (const [i, title] of titles.entries()) {
+      ids.push((await library.import({ kind: 'text', text: `${title}\n\nCranes and ferries, part ${i}.`, tags: i > 0 ? ['ports'] : [] })).clip.id);
+    }
+    await library.update(ids[2] ?? '', { starred: true });
+    const titlesIn = async (scope: ExportScope) => {
+      const file = await library.exportAs('csv', scope);
+      assert.match(file.name, /^clipdesk-csv-\d{4}-\d{2}-\d{2}\.csv$/);
+      assert.equal(file.type, 'text/csv');
+      return titles.filter((title) => Buffer.from(file.bytes).toString('utf8').includes(title));
+    };
+    assert.deepEqual(await titlesIn({ kind: 'clips', ids: [ids[0] ?? ''] }), ['港口 one']);
+    assert.deepEqual(await titlesIn({ kind: 'search', query: 'tag:ports' }), ['Harbour two', 'Harbour three']);
+    assert.deepEqual(await titlesIn({ kind: 'list', options: { tags: ['ports'], starred: true } }), ['Harbour three']);
+    assert.deepEqual(await titlesIn({ kind: 'library' }), titles);
+    await assert.rejects(library.exportAs('csv', { kind: 'clips', ids: [] }), { code: 'BAD_INPUT' });
+    await assert.rejects(library.exportAs('csv', { kind: 'search', query: 'is:nonsense' }), { code: 'BAD_QUERY' });
+    const w3c = await library.exportAs('w3c', { kind: 'library' });
+    assert.equal(JSON.parse(Buffer.from(w3c.bytes).toString('utf8')).type, 'AnnotationCollection');
   });
 });
