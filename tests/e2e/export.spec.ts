@@ -21,7 +21,8 @@ test('exports the open clip\'s highlights as W3C Web Annotations', async ({ app,
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByLabel('Format').selectOption('w3c');
   await dialog.getByRole('radio', { name: `This clip: ${seed.title}` }).check();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
+  const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
   expect(download.suggestedFilename()).toMatch(/^clipdesk-w3c-\d{4}-\d{2}-\d{2}\.jsonld$/);
   const collection = JSON.parse(await downloadedText(download));
   expect(collection.type).toBe('AnnotationCollection');

@@ -214,7 +214,8 @@ describe('choosing what to export', () => {
     const titles = ['港口 one', 'Harbour two', 'Harbour three'];
     const ids: string[] = [];
     for (const [i, title] of titles.entries()) {
-      ids.push((await library.import({ kind: 'text', text: `${title}\n\nCranes and ferries, part ${i}.`, tags: i > 0 ? ['ports'] : [] })).clip.id);
+      const text = `${title}\n\nCranes and ferries, part ${i}.`;
+      ids.push((await library.import({ kind: 'text', text, tags: i > 0 ? ['ports'] : [] })).clip.id);
     }
     await library.update(ids[2] ?? '', { starred: true });
     const titlesIn = async (scope: ExportScope) => {
