@@ -1,8 +1,10 @@
 /**
- * `npm run bench [-- --clips N] [--queries N] [--json]` (N defaults: 10,000 clips, 320 queries): builds a
- * real library of N generated clips through the Library facade and measures what a person waits for
- * (search, cold start, edits, imports) and what the library costs (memory, disk), each next to SQLite
- * FTS5 loaded with the same clips in the same run (fts5.ts). Progress goes to stderr, results to stdout.
+ * `npm run bench [-- --clips N] [--queries N] [--pocket N] [--json]` (defaults: 10,000 clips, 320 queries,
+ * a Pocket export of 30,000 entries, or three per clip when fewer clips): builds a real library of N
+ * generated clips through the Library facade and measures what a person waits for (search, cold start,
+ * edits, imports, another app's export) and what the library costs (memory, disk), each next to a
+ * baseline measured in the same run, mostly SQLite FTS5 loaded with the same clips (fts5.ts). Progress
+ * goes to stderr, results to stdout.
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import { ftsSearch, loadClips, loadSqlite, openBaseline } from './fts5.js';
 import { folderBytes, libraryBytesByPart } from './folder-bytes.js';
 import { htmlImportRates } from './html-import.js';
 import { pictureImportCosts } from './picture-import.js';
+import { pocketImportCosts } from './pocket-import.js';
 import { makeQueries } from './queries.js';
 import type { BenchQuery } from './queries.js';
 import { bytesWrittenSoFar, machine, median, percentile, printResults, timeIt } from './report.js';
@@ -28,11 +31,13 @@ const { values } = parseArgs({
   options: {
     clips: { type: 'string', default: '10000' },
     queries: { type: 'string', default: '320' },
+    pocket: { type: 'string' },
     json: { type: 'boolean' },
   },
 });
 const clipCount = Number(values.clips);
 const queryCount = Number(values.queries);
+const pocketEntries = Number(values.pocket ?? Math.min(30_000, clipCount * 3));
 const EDITS = 20;
 const FTS5 = 'SQLite FTS5';
 const progress = (message: string) => console.error(`[bench ${(performance.now() / 1000).toFixed(0)} s] ${message}`);
@@ -163,6 +168,12 @@ const tenPictures = `${pictureClips} articles of 12 paragraphs with ten pictures
 const withoutPictures = 'the same article without pictures';
 add('import_pictures.ms_per_clip', withPictures.ms, 'ms', textOnly.ms, tenPictures, withoutPictures);
 add('import_pictures.bytes_per_clip', withPictures.bytes, 'B', textOnly.bytes, 'library growth per clip', withoutPictures);
+progress(`importing a generated Pocket export of ${pocketEntries} entries, without fetching`);
+const pocket = await pocketImportCosts(await tempDir(scope, 'clipdesk-bench-pocket-'), pocketEntries);
+const pocketRun = `${pocket.full.entries} entries into a fresh library (--no-fetch), in a process of its own`;
+add('library_import.s', pocket.full.seconds, 's', pocket.readOnly.seconds, pocketRun, 'the same export only read (no writes)');
+const tenth = `a tenth of it (${pocket.tenth.entries}) imported`;
+add('library_import.peak_rss_mb', pocket.full.peakMb, 'MB', pocket.tenth.peakMb, pocketRun, tenth);
 if (clipCount < 100_000) notes.push(`targets are stated for 100,000 clips; this run has ${clipCount}`);
 printResults({ clips: clipCount, machine: machine(), results }, Boolean(values.json), targets(clipCount), notes);
 
@@ -176,6 +187,8 @@ function targets(clips: number): Target[] {
     { metric: 'tag_edit.bytes_written', goal: '< 64 KB', pass: (r) => r.value < 65_536 },
     { metric: 'tag_edit.ms', goal: '< 10 ms', pass: (r) => r.value < 10 },
     { metric: 'rss.in_use_mb', goal: '< 500 MB', pass: (r) => r.value < 500 },
+    { metric: 'library_import.s', goal: '30,000 entries < 60 s', pass: (r) => r.value < 60 * (pocketEntries / 30_000) },
+    { metric: 'library_import.peak_rss_mb', goal: 'flat: < 1.5x a tenth of the export', pass: (r) => (r.ratio ?? 0) < 1.5 },
   ];
 }
 

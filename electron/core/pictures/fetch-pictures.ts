@@ -1,7 +1,7 @@
 import { ByteBudget } from './byte-budget.js';
 import { fetchPicture } from './fetch-picture.js';
 import type { PictureResult } from './fetch-picture.js';
-import { mapBounded } from './map-bounded.js';
+import { mapBounded } from '../map-bounded.js';
 
 export type { PictureResult } from './fetch-picture.js';
 export type { ImageType } from './sniff-image.js';

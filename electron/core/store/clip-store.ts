@@ -3,7 +3,8 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { ClipdeskError } from '../errors.js';
-import { keepVersion } from './backups.js';
+import { mapBounded } from '../map-bounded.js';
+import { keepVersion, takeDailySnapshot } from './backups.js';
 import { checkedJsonFile } from './checked-file.js';
 import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, bodyDoc, shardDoc, shardKey } from './library-dir.js';
 import { migrate } from './migrations.js';
@@ -105,7 +106,10 @@ export class ClipStore {
     observer?: CommitObserver,
   ): Promise<Array<ClipRecord | undefined>> {
     const results = new Map<string, ClipRecord | undefined>();
-    for (const [key, idsInShard] of groupByShard(ids)) {
+    const now = new Date();
+    // Taken once before the shards are written side by side: each keepVersion then finds today's snapshot.
+    await takeDailySnapshot(this.dir, now);
+    await mapBounded([...groupByShard(ids)], SHARDS_AT_ONCE, async ([key, idsInShard]) => {
       const shard = await this.#readShard(key);
       for (const id of idsInShard) {
         const next = change(shard.data.clips[id], id);
@@ -113,9 +117,9 @@ export class ClipStore {
         else delete shard.data.clips[id];
         results.set(id, next);
       }
-      await keepVersion(this.dir, shardDoc(key));
+      await keepVersion(this.dir, shardDoc(key), now);
       await shard.write();
-    }
+    });
     const written = ids.map((id) => results.get(id));
     await observer?.wrote(ids.map((id, i) => ({ id, record: written[i] })));
     return written;
@@ -184,6 +188,11 @@ export class ClipStore {
 }
 
 const CLIP_ID = /^[0-9a-f]{3}[0-9a-f-]*$/;
+/**
+ * Shards a commit writes at the same time: a batch import touches hundreds, and each write waits on
+ * the disk (a temp file, a rename, a backup link) far longer than on the CPU.
+ */
+const SHARDS_AT_ONCE = 8;
 
 /** The content versions a record names, each once: its current text and its revisions' (bodies/ has a file for each). */
 export function contentHashesOf(record: { contentHash: string; revisions: ReadonlyArray<{ contentHash: string }> }): string[] {
