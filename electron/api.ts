@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ApiMethod } from './shared/api-methods.js';
 import { HIGHLIGHT_COLORS } from './shared/highlight-colors.js';
 import type { HighlightColor } from './shared/highlight-colors.js';
-import { MAX_PAGE_BYTES, megabytes } from './shared/limits.js';
+import { MAX_EXPORT_FILE_BYTES, MAX_PAGE_BYTES, base64Length, megabytes } from './shared/limits.js';
 import { READ_STATES } from './shared/read-states.js';
 import type { ReadState } from './shared/read-states.js';
 
@@ -303,7 +303,7 @@ export interface ExportedFile {
 }
 
 /** Another app's export file, as the window sends it: its name and its bytes (base64). */
-const exportFile = z.object({ name: z.string().min(1).max(1000), data: z.string().max(30_000_000) });
+const exportFile = z.object({ name: z.string().min(1).max(1000), data: z.string().max(base64Length(MAX_EXPORT_FILE_BYTES)) });
 
 /**
  * Every method a host exposes, with the schema of its argument list. The Electron preload, the web

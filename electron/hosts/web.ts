@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createDispatch } from '../api-dispatch.js';
 import type { ClipperInfo, WireErrorCode } from '../api.js';
 import type { Library } from '../core/index.js';
+import { MAX_EXPORT_FILE_BYTES, base64Length } from '../shared/limits.js';
 import { mediaTypeOf } from '../shared/media-type.js';
 import { APP_CSP, PICTURE_CSP } from './csp.js';
 import { closeServer, createLoopbackServer, isLoopbackHost, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
@@ -19,7 +20,8 @@ import { HTTP_STATUS } from './http-status.js';
 import { readStaticFile } from './static-files.js';
 
 export const RENDERER_DIR = new URL('../../dist/renderer/', import.meta.url).pathname;
-const MAX_API_BODY = 32 * 1024 * 1024; // a dropped 15 MB page, base64-encoded, fits
+// Another app's export, base64-encoded, fits (and so does a dropped page of at most 15 MB).
+const MAX_API_BODY = base64Length(MAX_EXPORT_FILE_BYTES) + 1024 * 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** Enough for a script importing a folder of hundreds of pages through the UI's API, not for a runaway loop. */
 const LIMITS: RateLimits = { refusals: { burst: 20, perSecond: 1 }, imports: { burst: 600, perSecond: 10 } };

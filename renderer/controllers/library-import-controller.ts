@@ -1,5 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ExportFileInput, LibraryImportReport } from '../../electron/api.js';
+import { MAX_EXPORT_FILE_BYTES, megabytes } from '../../electron/shared/limits.js';
 import { errorMessage } from '../api-client.js';
 import { base64Of } from '../drop-input.js';
 import type { LibraryData } from './library-data.js';
@@ -29,6 +30,13 @@ export class LibraryImportController {
   }
 
   async choose(file: File): Promise<void> {
+    if (file.size > MAX_EXPORT_FILE_BYTES) {
+      const error = `${file.name} is ${megabytes(file.size)}; the window takes export files up to ${megabytes(MAX_EXPORT_FILE_BYTES)}. ` +
+        `Import it from the command line: clipdesk import-library "${file.name}"`;
+      this.#file = null;
+      this.#set({ error, preview: null, report: null });
+      return;
+    }
     this.#set({ pending: true, error: '', preview: null, report: null });
     try {
       this.#file = { name: file.name, data: await base64Of(file) };

@@ -127,6 +127,7 @@ describe('reading JSON exports', () => {
           note: 'Compare with the 1980s survey.\n\nThe survey changed its wording in 2004, though.',
           createdAt: '2024-03-02T09:30:12.345+00:00',
           tags: ['reading', 'data'],
+          position: { start: 5110, end: 5230, units: 'utf-16' },
         }],
       },
       {
@@ -141,6 +142,7 @@ describe('reading JSON exports', () => {
           note: null,
           createdAt: '2024-04-10T01:20:00.000+00:00',
           tags: ['新加坡', '媒体'],
+          position: { start: 840, end: 860, units: 'utf-16' },
         }],
       },
     ]);

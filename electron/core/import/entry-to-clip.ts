@@ -10,12 +10,13 @@ import type { ImportedItem } from './imported-record.js';
  * fetching), else its address alone, pending until the article is fetched. Null when it has neither.
  */
 export function itemOf(entry: ImportEntry): ImportedItem | null {
+  // A Clipdesk highlight has no tags of its own: those the other app put on highlights tag the clip.
+  const tags = [...entry.tags, ...entry.highlights.flatMap((highlight) => highlight.tags)];
   const data = {
-    tags: entry.tags, note: entry.note, readState: entry.readState, starred: entry.starred, addedAt: entry.addedAt,
-    highlights: entry.highlights,
+    tags, note: entry.note, readState: entry.readState, starred: entry.starred, addedAt: entry.addedAt, highlights: entry.highlights,
   };
   const article = entry.content ? articleOf(entry) : null;
-  if (article) return { extracted: withTitle(article, entry.title), data, pending: false };
+  if (article) return { extracted: withEntryFacts(article, entry), data, pending: false };
   return entry.url ? { extracted: addressOnly(entry, entry.url), data, pending: true } : null;
 }
 
@@ -31,10 +32,18 @@ function articleOf({ content, url }: ImportEntry): ExtractedClip | null {
   }
 }
 
-/** The other app's title for the item wins: the user may have edited it there. */
-function withTitle(extracted: ExtractedClip, title: string | null): ExtractedClip {
-  const kept = title?.trim();
-  return kept ? { ...extracted, title: kept } : extracted;
+/**
+ * What the other app says of the item wins over what extraction finds in the article it kept: the user
+ * may have edited the title there, and its author, date and summary came from the live page's metadata.
+ */
+function withEntryFacts(extracted: ExtractedClip, { title, byline, publishedAt, excerpt }: ImportEntry): ExtractedClip {
+  return {
+    ...extracted,
+    title: title?.trim() || extracted.title,
+    byline: byline ?? extracted.byline,
+    publishedAt: publishedAt ?? extracted.publishedAt,
+    excerpt: excerpt ?? extracted.excerpt,
+  };
 }
 
 /**

@@ -13,8 +13,11 @@ export interface ImportedHighlight {
   createdAt: string | null;
   /** The other app's tags on this one highlight (Hypothesis tags, Omnivore highlight labels). */
   tags: string[];
-  /** Code-point offsets into the article's text, where the export gives them (converted from UTF-16 where it counts those). */
-  position?: { start: number; end: number };
+  /**
+   * Offsets of the passage in the article's text, where the export gives them, in the units it counts:
+   * W3C counts code points, Hypothesis UTF-16 code units (converted against the text when it is known).
+   */
+  position?: { start: number; end: number; units: 'code-points' | 'utf-16' };
   /** Context around the quote, where the export gives it (W3C TextQuoteSelector prefix and suffix). */
   prefix?: string;
   suffix?: string;

@@ -27,17 +27,23 @@ export async function importExportFile(
     batch = [];
     onProgress?.(report);
   };
-  for await (const entry of file.entries()) {
-    report.entries++;
-    if (isImportProblem(entry)) {
-      note(report, 'skipped', entry);
-      continue;
+  try {
+    for await (const entry of file.entries()) {
+      report.entries++;
+      if (isImportProblem(entry)) {
+        note(report, 'skipped', entry);
+        continue;
+      }
+      for (const warning of entry.warnings) report.problems.push({ source: entry.source, kind: 'warning', reason: warning });
+      const item = readEntry(entry);
+      if ('reason' in item) note(report, item.broke ? 'failed' : 'skipped', item);
+      else batch.push({ item, source: entry.source });
+      if (batch.length >= BATCH) await flush();
     }
-    for (const warning of entry.warnings) report.problems.push({ source: entry.source, kind: 'warning', reason: warning });
-    const item = readEntry(entry);
-    if ('reason' in item) note(report, item.broke ? 'failed' : 'skipped', item);
-    else batch.push({ item, source: entry.source });
-    if (batch.length >= BATCH) await flush();
+  } catch (error) {
+    // The file broke partway (a damaged zip member, say): what was read is saved, and the report says where it stopped.
+    if (!isClipdeskError(error)) throw error;
+    note(report, 'failed', { source: `the rest of the file, after entry ${report.entries}`, reason: error.message });
   }
   await flush();
   return report;

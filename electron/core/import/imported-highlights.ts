@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Annotation, TextPositionSelector, TextQuoteSelector } from '../../api.js';
-import { anchor, describeRange } from '../annotate/index.js';
+import { CodePointMap, anchor, describeRange } from '../annotate/index.js';
 import type { ImportedHighlight } from './import-entry.js';
 
 /**
@@ -9,9 +9,9 @@ import type { ImportedHighlight } from './import-entry.js';
  * is kept as an orphan with its quote, and found again when the text arrives.
  */
 export function importedAnnotation(clipId: string, text: string, highlight: ImportedHighlight, now: string): Annotation {
-  const { quote: exact, prefix = '', suffix = '', position: at = { start: 0, end: 0 } } = highlight;
+  const { quote: exact, prefix = '', suffix = '' } = highlight;
   const quote: TextQuoteSelector = { type: 'TextQuoteSelector', exact, prefix, suffix };
-  const position: TextPositionSelector = { type: 'TextPositionSelector', start: at.start, end: at.end };
+  const position: TextPositionSelector = { type: 'TextPositionSelector', ...codePointsOf(text, highlight.position) };
   const found = text ? anchor(text, quote, position) : null;
   const described = found ? describeRange(text, found.start, found.end) : { quote, position };
   const created = highlight.createdAt ?? now;
@@ -31,4 +31,22 @@ export function importedAnnotation(clipId: string, text: string, highlight: Impo
 export function newHighlights(existing: readonly Annotation[], added: readonly ImportedHighlight[]): ImportedHighlight[] {
   const quotes = new Set(existing.map((annotation) => annotation.target.selector[0].exact.trim()));
   return added.filter((highlight) => !quotes.has(highlight.quote.trim()));
+}
+
+/**
+ * The passage's offsets in code points, as the W3C model and Clipdesk count. UTF-16 offsets (Hypothesis)
+ * are converted against `text`; with no text yet (the article is still to be fetched) they stay as
+ * given, a hint that is off only by the astral characters (emoji, rare CJK) before the passage.
+ */
+function codePointsOf(text: string, position: ImportedHighlight['position']): { start: number; end: number } {
+  if (!position) return { start: 0, end: 0 };
+  const { start, end, units } = position;
+  if (units === 'code-points' || !text) return { start, end };
+  const map = new CodePointMap(text);
+  // An offset past the text, or inside a surrogate pair (it counted another text), moves to the nearest boundary before it.
+  const toCodePoints = (unit: number) => {
+    const within = Math.min(unit, text.length);
+    return map.toCodePoints(map.isBoundary(within) ? within : within - 1);
+  };
+  return { start: toCodePoints(start), end: toCodePoints(end) };
 }

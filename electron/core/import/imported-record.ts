@@ -50,10 +50,12 @@ function newImported(target: ImportTarget, data: ImportedUserData | undefined, n
   };
 }
 
+/** An entry for a clip the library has: its tags and new highlights join, and a trashed clip comes back, as clipping it again would do. */
 function mergeImported(record: ClipRecord, data: ImportedUserData, text: string, now: string): ClipRecord {
   const added = newHighlights(record.annotations, data.highlights).map((quote) => importedAnnotation(record.id, text, quote, now));
   return {
     ...record,
+    deletedAt: null,
     tags: withTags(record.tags, data.tags),
     note: record.note || (data.note ?? ''),
     starred: record.starred || Boolean(data.starred),

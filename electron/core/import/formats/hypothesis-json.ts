@@ -2,10 +2,11 @@
  * Hypothesis annotations as its client exports them (`{ export_date, export_userid, annotations }`),
  * as its API lists them (`{ total, rows }`), or as a bare array. Annotations are grouped by page
  * (`uri`) into one entry each. A highlight's passage is its TextQuoteSelector (exact, prefix,
- * suffix); its TextPositionSelector is dropped: it counts UTF-16 code units into Hypothesis's view
- * of the live page, not code points into the article Clipdesk keeps, so even converted it would
- * point into another text. An annotation with no selector is a note on the page; a reply is added
- * to the note of the annotation it answers.
+ * suffix), with its TextPositionSelector as a hint where the quote occurs more than once: Hypothesis
+ * counts UTF-16 code units of its view of the live page, which are converted to code points against
+ * the article Clipdesk keeps. Tags on a highlight become the clip's tags (a Clipdesk highlight has
+ * none). An annotation with no selector is a note on the page; a reply is added to the note of the
+ * annotation it answers.
  */
 import { cleanTags, cleanText, cleanTitle, countOf, pageEntry, problem, readDate } from '../entry-fields.js';
 import type { ExportFile, ImportedHighlight, ImportEntry, ImportProblem } from '../import-entry.js';
@@ -84,16 +85,21 @@ function titleOf(annotation: Annotation): string | null {
 }
 
 /** The TextQuoteSelector of the annotation's first target, as a highlight's quote, prefix and suffix. */
-function quoteOf(annotation: Annotation): Pick<ImportedHighlight, 'quote' | 'prefix' | 'suffix'> | null {
+function quoteOf(annotation: Annotation): Pick<ImportedHighlight, 'quote' | 'prefix' | 'suffix' | 'position'> | null {
   const target = Array.isArray(annotation.target) && isRecord(annotation.target[0]) ? annotation.target[0] : null;
   const selectors: unknown[] = target && Array.isArray(target.selector) ? target.selector : [];
-  const selector = selectors.find((candidate) => isRecord(candidate) && candidate.type === 'TextQuoteSelector') as Annotation | undefined;
+  const selectorOf = (type: string) =>
+    selectors.find((candidate) => isRecord(candidate) && candidate.type === type) as Annotation | undefined;
+  const selector = selectorOf('TextQuoteSelector');
   const quote = selector && cleanText(selector.exact);
   if (!selector || !quote) return null;
+  const { start, end } = selectorOf('TextPositionSelector') ?? {};
+  const positioned = Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) < (end as number);
   return {
     quote,
     ...(typeof selector.prefix === 'string' ? { prefix: selector.prefix } : {}),
     ...(typeof selector.suffix === 'string' ? { suffix: selector.suffix } : {}),
+    ...(positioned ? { position: { start: start as number, end: end as number, units: 'utf-16' as const } } : {}),
   };
 }
 
