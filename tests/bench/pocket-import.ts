@@ -13,6 +13,8 @@ export interface PocketRun {
   entries: number;
   seconds: number;
   peakMb: number;
+  /** The most memory in use after a collection, sampled along the import. */
+  liveMb: number;
 }
 
 /**
@@ -26,13 +28,14 @@ export async function pocketImportCosts(dir: string, entries: number): Promise<{
   const [fullZip, tenthZip] = [join(dir, 'pocket.zip'), join(dir, 'pocket-tenth.zip')];
   await writeFile(fullZip, makePocketExport({ items: entries }));
   await writeFile(tenthZip, makePocketExport({ items: tenthEntries }));
-  const readOnly = await runChild(fullZip, join(dir, 'unused'), 'read');
-  const tenth = await runChild(tenthZip, join(dir, 'tenth'), 'import');
-  const full = await runChild(fullZip, join(dir, 'full'), 'import');
+  const readOnly = await runChild(fullZip, join(dir, 'unused'), 'read', entries);
+  const tenth = await runChild(tenthZip, join(dir, 'tenth'), 'import', tenthEntries);
+  const full = await runChild(fullZip, join(dir, 'full'), 'import', entries);
   return { full, readOnly, tenth };
 }
 
-async function runChild(zip: string, libraryDir: string, mode: 'read' | 'import'): Promise<PocketRun> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CHILD, zip, libraryDir, mode], { cwd: REPO });
+async function runChild(zip: string, libraryDir: string, mode: 'read' | 'import', entries: number): Promise<PocketRun> {
+  const args = ['--expose-gc', '--import', 'tsx', CHILD, zip, libraryDir, mode, String(entries)];
+  const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: REPO });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as PocketRun;
 }

@@ -173,7 +173,8 @@ const pocket = await pocketImportCosts(await tempDir(scope, 'clipdesk-bench-pock
 const pocketRun = `${pocket.full.entries} entries into a fresh library (--no-fetch), in a process of its own`;
 add('library_import.s', pocket.full.seconds, 's', pocket.readOnly.seconds, pocketRun, 'the same export only read (no writes)');
 const tenth = `a tenth of it (${pocket.tenth.entries}) imported`;
-add('library_import.peak_rss_mb', pocket.full.peakMb, 'MB', pocket.tenth.peakMb, pocketRun, tenth);
+add('library_import.live_mb', pocket.full.liveMb, 'MB', pocket.tenth.liveMb, `${pocketRun}; heap and buffers after a collection`, tenth);
+add('library_import.peak_rss_mb', pocket.full.peakMb, 'MB', pocket.tenth.peakMb, `${pocketRun}; garbage not yet collected included`, tenth);
 if (clipCount < 100_000) notes.push(`targets are stated for 100,000 clips; this run has ${clipCount}`);
 printResults({ clips: clipCount, machine: machine(), results }, Boolean(values.json), targets(clipCount), notes);
 
@@ -188,7 +189,7 @@ function targets(clips: number): Target[] {
     { metric: 'tag_edit.ms', goal: '< 10 ms', pass: (r) => r.value < 10 },
     { metric: 'rss.in_use_mb', goal: '< 500 MB', pass: (r) => r.value < 500 },
     { metric: 'library_import.s', goal: '30,000 entries < 60 s', pass: (r) => r.value < 60 * (pocketEntries / 30_000) },
-    { metric: 'library_import.peak_rss_mb', goal: 'flat: < 1.5x a tenth of the export', pass: (r) => (r.ratio ?? 0) < 1.5 },
+    { metric: 'library_import.live_mb', goal: 'flat: < 1.5x a tenth of the export', pass: (r) => (r.ratio ?? 0) < 1.5 },
   ];
 }
 
