@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots`: the README's pictures, made from the real app, never by hand. Builds a small
  * library (the seed clipping, real English and Chinese pages from ../shared/corpora), starts the web
- * host, and photographs the library, the reader with highlights, search results, and a clip with its
- * pictures read with every request outside the app blocked, in Chromium.
+ * host, and photographs the library, the reader with highlights, search results, a clip with its
+ * pictures read with every request outside the app blocked, and the report of a browser's bookmarks
+ * imported, in Chromium.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startWebHost } from '../../electron/hosts/web.js';
 import { CleanupScope } from '../helpers/cleanup-scope.js';
+import { IMPORT_FIXTURES } from '../helpers/import-fixtures.js';
 import { SEED_FILE, SEED_TITLE, SHARED_DIR } from '../helpers/seed.js';
 import { tempLibrary } from '../helpers/temp-library.js';
 import { PICTURE_ARTICLE_TITLE, servePictureArticle } from './picture-article.js';
@@ -67,6 +69,15 @@ await page.getByRole('listbox', { name: 'Clips' }).getByRole('option', { name: P
 await page.getByRole('figure').first().locator('img').evaluate((image: HTMLImageElement) => image.decode());
 await page.getByRole('note').evaluate((notice) => notice.scrollIntoView({ block: 'start' }));
 await page.screenshot({ path: join(OUT, 'pictures.png') });
+
+await page.getByRole('button', { name: '← Back to list' }).click();
+await page.getByRole('button', { name: 'Add clip' }).click();
+await page.getByRole('button', { name: 'Import from another app…' }).click();
+const importDialog = page.getByRole('dialog', { name: 'Import from another app' });
+await importDialog.getByLabel('Export file').setInputFiles(join(IMPORT_FIXTURES, 'bookmarks-firefox.html'));
+await importDialog.getByRole('button', { name: 'Import' }).click();
+await importDialog.getByRole('list', { name: 'Entries not imported as they were' }).waitFor();
+await page.screenshot({ path: join(OUT, 'import.png') });
 
 await browser.close();
 await host.close();
