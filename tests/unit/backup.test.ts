@@ -159,7 +159,7 @@ describe('the backup archive', () => {
 
   it('refuses a truncated archive with a clear error and writes nothing', async (t) => {
     const { bytes } = await backupOf(t);
-    await refused(t, bytes.subarray(0, bytes.length - 40), /the archive is damaged or incomplete: its end is missing/);
+    await refused(t, bytes.subarray(0, bytes.length - 40), /zip archive is damaged or incomplete: its end is missing/);
     await refused(t, bytes.subarray(0, bytes.length / 2), /damaged or incomplete/);
     await refused(t, new Uint8Array(), /damaged or incomplete/);
   });

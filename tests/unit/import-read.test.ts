@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { strToU8, zipSync } from 'fflate';
 import { parseOmnivoreHighlights } from '../../electron/core/import/formats/omnivore-highlights.js';
 import { countCsvRows, csvRows } from '../../electron/core/import/read/csv-rows.js';
 import { parseExportDate } from '../../electron/core/import/read/export-date.js';
 import { countJsonItems, jsonItems, jsonRoot } from '../../electron/core/import/read/json-items.js';
 import { parsePythonList } from '../../electron/core/import/read/python-list.js';
-import { openZip } from '../../electron/core/import/read/zip-archive.js';
 
 function bytesOf(text: string): Uint8Array {
   return new TextEncoder().encode(text);
@@ -16,33 +14,6 @@ async function rowsOf(text: string): Promise<unknown[]> {
   const rows = [];
   for await (const row of csvRows(text, '')) rows.push('reason' in row ? row.reason : row.values);
   return rows;
-}
-
-/** The zip with its end records rewritten as zip64 writes them when an archive has over 65,535 members. */
-function asZip64(zip: Uint8Array): Uint8Array {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const end = zip.length - 22;
-  const count = view.getUint16(end + 10, true);
-  const size = view.getUint32(end + 12, true);
-  const offset = view.getUint32(end + 16, true);
-  const records = new DataView(new ArrayBuffer(56 + 20 + 22));
-  records.setUint32(0, 0x06064b50, true);
-  records.setBigUint64(4, 44n, true);
-  records.setBigUint64(24, BigInt(count), true);
-  records.setBigUint64(32, BigInt(count), true);
-  records.setBigUint64(40, BigInt(size), true);
-  records.setBigUint64(48, BigInt(offset), true);
-  records.setUint32(56, 0x07064b50, true);
-  records.setBigUint64(64, BigInt(end), true);
-  records.setUint32(76, 0x06054b50, true);
-  records.setUint16(86, 0xffff, true);
-  records.setUint16(88, 0xffff, true);
-  records.setUint32(90, 0xffffffff, true);
-  records.setUint32(94, 0xffffffff, true);
-  const result = new Uint8Array(end + records.byteLength);
-  result.set(zip.subarray(0, end));
-  result.set(new Uint8Array(records.buffer), end);
-  return result;
 }
 
 describe('reading the dates exporters write', () => {
@@ -123,21 +94,5 @@ describe('reading JSON items one at a time', () => {
     const links = [...jsonItems(bytes, ['collections', '*', 'links'])].map((item) => ('value' in item ? item.value : item.error));
     assert.deepEqual(links, [{ u: 1 }, { u: '中文]' }, 3]);
     assert.deepEqual([...jsonItems(bytes, ['missing'])], []);
-  });
-});
-
-describe('reading zip archives a member at a time', () => {
-  it('reads stored and deflated members by name, under folders', () => {
-    const zip = openZip(zipSync({ 'a/part_000000.csv': [strToU8('title,url\n'), { level: 0 }], 'b/中文.md': strToU8('# 标题\n'.repeat(100)) }));
-    assert.deepEqual(zip.names, ['a/part_000000.csv', 'b/中文.md']);
-    assert.equal(new TextDecoder().decode(zip.read('a/part_000000.csv') ?? undefined), 'title,url\n');
-    assert.equal(new TextDecoder().decode(zip.read('b/中文.md') ?? undefined), '# 标题\n'.repeat(100));
-    assert.equal(zip.read('c.txt'), null);
-  });
-
-  it('reads the zip64 directory of an archive with more members than a plain zip counts', () => {
-    const zip = openZip(asZip64(zipSync({ 'metadata_0_to_20.json': strToU8('[]'), 'content/x.html': strToU8('<p>x</p>') })));
-    assert.deepEqual(zip.names, ['metadata_0_to_20.json', 'content/x.html']);
-    assert.equal(new TextDecoder().decode(zip.read('content/x.html') ?? undefined), '<p>x</p>');
   });
 });

@@ -5,11 +5,12 @@ import { contentHashOf } from '../clip-record.js';
 import { ClipdeskError, isClipdeskError } from '../errors.js';
 import { MANIFEST_FILE, PICTURES_DIR, bodyDoc, pictureDoc, shardDoc } from '../store/library-dir.js';
 import { bodySchema } from '../store/schema.js';
+import { openByteSource } from '../zip/byte-source.js';
+import type { ByteSource } from '../zip/byte-source.js';
+import { readMember } from '../zip/zip-reader.js';
 import type { BackupCounts } from './backup-format.js';
 import { altered, parseJson, planRestore } from './restore-plan.js';
 import type { RestorePlan } from './restore-plan.js';
-import { openArchive, readMember } from './zip-reader.js';
-import type { ByteSource } from './zip-reader.js';
 
 export interface RestoredBackup extends BackupCounts {
   /** The library version the backup was made at (opening the library migrates an older one). */
@@ -25,7 +26,7 @@ export interface RestoredBackup extends BackupCounts {
  */
 export async function restoreBackup(archive: string | Uint8Array, intoDir: string): Promise<RestoredBackup> {
   const existed = await refuseNonEmpty(intoDir);
-  const source = await openArchive(archive);
+  const source = await openByteSource(archive);
   try {
     const plan = await planRestore(source);
     await mkdir(intoDir, { recursive: true });

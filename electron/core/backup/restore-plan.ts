@@ -4,10 +4,12 @@ import { contentHashesOf } from '../store/clip-store.js';
 import { MANIFEST_FILE, shardKey } from '../store/library-dir.js';
 import { SCHEMA_VERSION, manifestSchema, newerLibrary, shardSchema } from '../store/schema.js';
 import { describeInvalid } from '../validation.js';
+import type { ByteSource } from '../zip/byte-source.js';
+import { zipMembers } from '../zip/zip-directory.js';
+import type { ZipMember } from '../zip/zip-directory.js';
+import { readMember } from '../zip/zip-reader.js';
 import { BACKUP_FORMAT, BACKUP_MANIFEST, BACKUP_VERSION, backupManifestSchema, backupMember } from './backup-format.js';
 import type { BackupCounts, BackupManifest } from './backup-format.js';
-import { readMember, zipMembers } from './zip-reader.js';
-import type { ByteSource, ZipMember } from './zip-reader.js';
 
 /** What a restore writes, once everything but the texts and pictures themselves has been read and checked. */
 export interface RestorePlan {

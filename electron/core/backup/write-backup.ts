@@ -8,9 +8,9 @@ import type { ClipStore } from '../store/clip-store.js';
 import { MANIFEST_FILE, bodyDoc, pictureDoc, shardDoc } from '../store/library-dir.js';
 import { SCHEMA_VERSION, manifestSchema } from '../store/schema.js';
 import { ClipdeskError } from '../errors.js';
+import { ZipWriter } from '../zip/zip-writer.js';
 import { BACKUP_FORMAT, BACKUP_MANIFEST, BACKUP_VERSION } from './backup-format.js';
 import type { BackupCounts, BackupManifest } from './backup-format.js';
-import { ZipWriter } from './zip-writer.js';
 
 /**
  * Writes the whole library, the trash included, to a zip at `file` (see backup-format.ts): each shard

@@ -25,8 +25,8 @@ import { isUrlList, openUrlList } from './formats/url-list.js';
 import { openWallabagJson } from './formats/wallabag-json.js';
 import { csvHeader } from './read/csv-rows.js';
 import { firstJsonItem, jsonRoot } from './read/json-items.js';
-import { isZip, openZip } from './read/zip-archive.js';
 import { BACKUP_MANIFEST } from '../backup/backup-format.js';
+import { isZip, openZip } from '../zip/zip-reader.js';
 
 export const ACCEPTED_FORMATS =
   'Pocket (the export zip, one of its CSV parts, or ril_export.html), Omnivore (the export zip), Instapaper, Readwise Reader ' +
@@ -51,8 +51,8 @@ export async function detectExportFile(bytes: Uint8Array, fileName: string): Pro
 
 const JSON_START = /^\s*(?:\{\s*(?:"|\})|\[\s*(?:[{["\]]|-?\d|true\b|false\b|null\b))/;
 
-function fromZip(bytes: Uint8Array): ExportFile {
-  const zip = openZip(bytes);
+async function fromZip(bytes: Uint8Array): Promise<ExportFile> {
+  const zip = await openZip(bytes);
   if (isPocketZip(zip)) return openPocketZip(zip);
   if (isOmnivoreZip(zip)) return openOmnivoreZip(zip);
   if (zip.names.includes(BACKUP_MANIFEST)) {

@@ -8,7 +8,7 @@ import { decodeHtml, decodeText } from '../../clip/decode/charset.js';
 import { cleanTags, cleanText, cleanTitle, countOf, pageEntry, problem, readDate } from '../entry-fields.js';
 import type { ExportFile, ImportedReadState, ImportEntry, ImportProblem } from '../import-entry.js';
 import { countJsonItems, jsonItems } from '../read/json-items.js';
-import type { ZipArchive } from '../read/zip-archive.js';
+import type { ZipArchive } from '../../zip/zip-reader.js';
 import { namesOf } from './json-export.js';
 import { parseOmnivoreHighlights } from './omnivore-highlights.js';
 
@@ -31,9 +31,10 @@ export function isOmnivoreZip(zip: ZipArchive): boolean {
   return zip.names.some((name) => METADATA.test(name));
 }
 
-export function openOmnivoreZip(zip: ZipArchive): ExportFile {
+export async function openOmnivoreZip(zip: ZipArchive): Promise<ExportFile> {
   const files = metadataFiles(zip);
-  const items = files.reduce((count, name) => count + countJsonItems(zip.read(name) ?? new Uint8Array(), []), 0);
+  let items = 0;
+  for (const name of files) items += countJsonItems(await zip.read(name) ?? new Uint8Array(), []);
   const archive = `zip of ${countOf(files.length, 'metadata file')} with articles and highlights`;
   return {
     format: 'omnivore-zip',
@@ -50,20 +51,20 @@ function metadataFiles(zip: ZipArchive): string[] {
   return zip.names.filter((name) => METADATA.test(name)).sort((a, b) => first(a) - first(b));
 }
 
-function* metadataEntries(zip: ZipArchive, name: string): Generator<ImportEntry | ImportProblem> {
+async function* metadataEntries(zip: ZipArchive, name: string): AsyncGenerator<ImportEntry | ImportProblem> {
   const folder = name.slice(0, name.lastIndexOf('/') + 1);
   const label = name.slice(folder.length);
-  for (const item of jsonItems(zip.read(name) ?? new Uint8Array(), [])) {
+  for (const item of jsonItems(await zip.read(name) ?? new Uint8Array(), [])) {
     const source = `${label} item ${item.index}`;
-    yield 'error' in item ? problem(source, item.error) : entryOf(zip, folder, source, item.value as OmnivoreItem);
+    yield 'error' in item ? problem(source, item.error) : await entryOf(zip, folder, source, item.value as OmnivoreItem);
   }
 }
 
-function entryOf(zip: ZipArchive, folder: string, source: string, item: OmnivoreItem): ImportEntry | ImportProblem {
+async function entryOf(zip: ZipArchive, folder: string, source: string, item: OmnivoreItem): Promise<ImportEntry | ImportProblem> {
   const warnings: string[] = [];
   const slug = typeof item.slug === 'string' ? item.slug : null;
-  const html = slug ? zip.read(`${folder}content/${slug}.html`) : null;
-  const markdown = slug ? zip.read(`${folder}highlights/${slug}.md`) : null;
+  const html = slug ? await zip.read(`${folder}content/${slug}.html`) : null;
+  const markdown = slug ? await zip.read(`${folder}highlights/${slug}.md`) : null;
   const notes = markdown ? parseOmnivoreHighlights(decodeText(markdown).text) : { highlights: [], pageNotes: [] };
   return pageEntry(source, item.url, {
     title: cleanTitle(item.title),

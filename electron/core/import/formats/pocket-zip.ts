@@ -11,7 +11,7 @@ import { isImportProblem } from '../import-entry.js';
 import type { ExportFile, ImportedHighlight, ImportEntry, ImportProblem } from '../import-entry.js';
 import { countCsvRows } from '../read/csv-rows.js';
 import { jsonItems } from '../read/json-items.js';
-import type { ZipArchive } from '../read/zip-archive.js';
+import type { ZipArchive } from '../../zip/zip-reader.js';
 import { isRecord } from './json-export.js';
 import { pocketRows } from './pocket-csv.js';
 
@@ -30,9 +30,10 @@ export function isPocketZip(zip: ZipArchive): boolean {
   return csvParts(zip).length > 0;
 }
 
-export function openPocketZip(zip: ZipArchive): ExportFile {
+export async function openPocketZip(zip: ZipArchive): Promise<ExportFile> {
   const parts = csvParts(zip);
-  const items = parts.reduce((count, name) => count + countCsvRows(partText(zip, name)), 0);
+  let items = 0;
+  for (const name of parts) items += countCsvRows(await partText(zip, name));
   const annotated = zip.names.some((name) => ANNOTATIONS_PART.test(name)) ? ' with highlights' : '';
   return {
     format: 'pocket-zip',
@@ -43,7 +44,7 @@ export function openPocketZip(zip: ZipArchive): ExportFile {
 
 async function* readZip(zip: ZipArchive, parts: string[]): AsyncGenerator<ImportEntry | ImportProblem> {
   const highlighted = new Map<string, Highlighted>();
-  for (const read of annotations(zip)) {
+  for await (const read of annotations(zip)) {
     if (isImportProblem(read)) yield read;
     else highlighted.set(keyOf(read.url), read);
   }
@@ -52,15 +53,15 @@ async function* readZip(zip: ZipArchive, parts: string[]): AsyncGenerator<Import
     highlighted.delete(keyOf(url));
     return found;
   };
-  for (const part of parts) yield* pocketRows(partText(zip, part), baseName(part), highlightsFor);
+  for (const part of parts) yield* pocketRows(await partText(zip, part), baseName(part), highlightsFor);
   // Highlights whose item is in no part still make an entry: nothing the export holds is dropped.
   for (const { source, ...fields } of highlighted.values()) yield newEntry(source, fields);
 }
 
-function* annotations(zip: ZipArchive): Generator<Highlighted | ImportProblem> {
+async function* annotations(zip: ZipArchive): AsyncGenerator<Highlighted | ImportProblem> {
   for (const name of zip.names.filter((member) => ANNOTATIONS_PART.test(member)).sort()) {
     const label = name.slice(name.indexOf('annotations/'));
-    for (const item of jsonItems(zip.read(name) ?? new Uint8Array(), [])) {
+    for (const item of jsonItems(await zip.read(name) ?? new Uint8Array(), [])) {
       const source = `${label} item ${item.index}`;
       yield 'error' in item ? problem(source, item.error) : highlightedOf(source, item.value);
     }
@@ -88,8 +89,8 @@ function csvParts(zip: ZipArchive): string[] {
   return zip.names.filter((name) => PART.test(name) && !name.includes('annotations/')).sort();
 }
 
-function partText(zip: ZipArchive, name: string): string {
-  return decodeText(zip.read(name) ?? new Uint8Array()).text;
+async function partText(zip: ZipArchive, name: string): Promise<string> {
+  return decodeText(await zip.read(name) ?? new Uint8Array()).text;
 }
 
 function keyOf(url: string): string {
