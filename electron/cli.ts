@@ -16,7 +16,7 @@ import type { ExportFormat, HighlightColor, ReadState, SortKey } from './api.js'
 import {
   formatAnnotation, formatCheck, formatClip, formatImport, formatLibraryImport, formatList, formatSearch, formatTags,
 } from './cli-output.js';
-import { BACKUP_MANIFEST, ClipdeskError, checkLibrary, isClipdeskError, Library, resolveLibraryDir } from './core/index.js';
+import { ClipdeskError, checkLibrary, isBackupArchive, isClipdeskError, Library, resolveLibraryDir } from './core/index.js';
 import type { FetchRun } from './core/index.js';
 import { serveInBrowser } from './hosts/serve.js';
 
@@ -83,11 +83,12 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (command === 'check') return check(resolveLibraryDir(flags.library), Boolean(flags.json));
-  if (command === 'import-library' && args[0] && (await isBackupFile(args[0])) && (await isEmptyFolder(resolveLibraryDir(flags.library)))) {
-    return restore(args[0], resolveLibraryDir(flags.library), Boolean(flags.json));
+  const libraryDir = resolveLibraryDir(flags.library);
+  if (command === 'check') return check(libraryDir, Boolean(flags.json));
+  if (command === 'import-library' && args[0] && (await isBackupArchive(args[0])) && (await isEmptyFolder(libraryDir))) {
+    return restore(args[0], libraryDir, Boolean(flags.json));
   }
-  const library = await Library.open(resolveLibraryDir(flags.library));
+  const library = await Library.open(libraryDir);
   const result = await run(library, command, [...args, ...tagEdits.edits], flags);
   if (result !== undefined) console.log(flags.json ? JSON.stringify(result.data, null, 2) : result.text);
   // Damage is found when a file is read, so the command has run by now; `serve` keeps its library open.
@@ -107,11 +108,6 @@ async function isEmptyFolder(dir: string): Promise<boolean> {
   return (await readdir(dir).catch(() => [])).length === 0;
 }
 
-/** Tells a backup by its manifest's name, which a zip archive lists in the clear. */
-async function isBackupFile(file: string): Promise<boolean> {
-  const bytes = await readFile(file).catch(() => null);
-  return bytes !== null && bytes.includes(Buffer.from(BACKUP_MANIFEST));
-}
 
 /** Reads the whole library without changing anything (opening would repair); non-zero exit on problems. */
 async function check(dir: string, json: boolean): Promise<void> {

@@ -12,7 +12,7 @@ export { resolveLibraryDir } from './store/library-dir.js';
 export { checkLibrary } from './store/check.js';
 export type { LibraryCheck } from './store/check.js';
 export { DEFAULT_CLIPPER_PORT, loadClipperSettings } from './store/settings.js';
-export { BACKUP_MANIFEST } from './backup/backup-format.js';
+export { isBackupArchive } from './backup/restore-backup.js';
 export type { BackupCounts } from './backup/backup-format.js';
 export type { RestoredBackup } from './backup/restore-backup.js';
 export type { VaultExport } from './export/vault.js';

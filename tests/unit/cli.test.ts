@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { SEED_BYLINE, SEED_FILE, SEED_PUBLISHED_TEXT, SEED_TITLE } from '../helpers/seed.js';
 import { html, pictureAfterOutage, serveRoutes } from '../helpers/picture-server.js';
+import { tempDir } from '../helpers/temp-library.js';
 import { shardPathOf } from '../helpers/stored.js';
 import { TINY_IMAGES } from '../helpers/tiny-images.js';
 
@@ -123,6 +124,20 @@ describe('the clipdesk command line', () => {
     const fetched = await clipdesk('fetch');
     assert.match(fetched.stdout, /fetched 1 article\(s\), 0 failed/);
     assert.match((await clipdesk('search', 'ferry pier')).stdout, /Ferry timetable/);
+  });
+
+  it('backs the library up, and import-library restores the backup into a new folder, not into a library with clips', async (t) => {
+    const file = join(await tempDir(t, 'clipdesk-cli-backup-'), 'backup.zip');
+    assert.equal((await clipdesk('export', '--format', 'backup', '--out', file)).code, 0);
+    const copy = join(await tempDir(t, 'clipdesk-cli-restore-'), 'library');
+    const restored = await clipdesk('import-library', file, '--library', copy, '--json');
+    assert.equal(restored.code, 0, restored.stderr);
+    const listing = async (...library: string[]) => (await clipdesk('list', '--json', '--limit', '1000', ...library)).stdout;
+    assert.equal(await listing('--library', copy), await listing());
+    assert.equal((await clipdesk('show', id, '--library', copy)).stdout, (await clipdesk('show', id)).stdout);
+    const refused = await clipdesk('import-library', file);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /Clipdesk backup/);
   });
 
   it('checks the library without changing it, and exits non-zero naming a damaged shard', async () => {

@@ -7,7 +7,9 @@ import { MANIFEST_FILE, PICTURES_DIR, bodyDoc, pictureDoc, shardDoc } from '../s
 import { bodySchema } from '../store/schema.js';
 import { openByteSource } from '../zip/byte-source.js';
 import type { ByteSource } from '../zip/byte-source.js';
+import { zipMembers } from '../zip/zip-directory.js';
 import { readMember } from '../zip/zip-reader.js';
+import { BACKUP_MANIFEST } from './backup-format.js';
 import type { BackupCounts } from './backup-format.js';
 import { altered, parseJson, planRestore } from './restore-plan.js';
 import type { RestorePlan } from './restore-plan.js';
@@ -15,6 +17,19 @@ import type { RestorePlan } from './restore-plan.js';
 export interface RestoredBackup extends BackupCounts {
   /** The library version the backup was made at (opening the library migrates an older one). */
   schemaVersion: number;
+}
+
+/** Whether `file` is a zip whose table of contents lists a backup's manifest; read from its end, never whole. */
+export async function isBackupArchive(file: string): Promise<boolean> {
+  const source = await openByteSource(file).catch(() => null);
+  if (!source) return false;
+  try {
+    return (await zipMembers(source)).some((member) => member.name === BACKUP_MANIFEST);
+  } catch {
+    return false;
+  } finally {
+    await source.close();
+  }
 }
 
 /**
