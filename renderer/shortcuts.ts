@@ -1,11 +1,11 @@
 import type { ClipPatch, ClipSummary } from '../electron/api.js';
 
 export type Command =
-  | 'search' | 'next' | 'previous' | 'open' | 'close' | 'tag' | 'highlight' | 'star' | 'archive' | 'read' | 'trash' | 'help';
+  | 'search' | 'next' | 'previous' | 'open' | 'close' | 'tag' | 'highlight' | 'star' | 'archive' | 'read' | 'trash' | 'pick' | 'help';
 
 const KEYS: Record<string, Command> = {
   '/': 'search', '?': 'help', j: 'next', k: 'previous', t: 'tag', h: 'highlight', s: 'star', e: 'archive', m: 'read',
-  Delete: 'trash', Escape: 'close',
+  x: 'pick', Delete: 'trash', Escape: 'close',
 };
 // These keys mean something to whatever has focus (a button, a link): they are shortcuts only when nothing does.
 const UNFOCUSED_KEYS: Record<string, Command> = { ArrowDown: 'next', ArrowUp: 'previous', Enter: 'open' };

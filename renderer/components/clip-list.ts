@@ -17,6 +17,7 @@ const OVERSCAN = 8;
  *
  * @fires clip-activate - the keyboard or mouse moved to a row ({ index })
  * @fires clip-open - a row was chosen with Enter or a click ({ id, index })
+ * @fires clip-pick - a row was picked or unpicked with Ctrl/Cmd+click ({ id })
  * @fires rows-visible - these rows are on screen and need data ({ first, last })
  */
 @customElement('clip-list')
@@ -32,6 +33,8 @@ export class ClipList extends LitElement {
     }
     [role='option']:hover { background: var(--surface); }
     [aria-selected='true'] { background: var(--selected); box-shadow: inset 4px 0 var(--accent); }
+    [aria-checked='true'] .title::before { content: '✓ '; color: var(--accent); }
+    [aria-checked='true'] { background: var(--surface); }
     .title { font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .meta { color: var(--muted); font-size: 0.85rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .star { color: var(--star); }
@@ -49,6 +52,8 @@ export class ClipList extends LitElement {
   @property({ attribute: false }) items: readonly (ClipSummary | undefined)[] = [];
   @property({ type: Number }) activeIndex = -1;
   @property() label = 'Clips';
+  /** The clips picked (Ctrl/Cmd+click, `x`) to act on together, such as an export. */
+  @property({ attribute: false }) picked: ReadonlySet<string> = new Set();
   /** Search snippets by clip id, shown instead of the excerpt. */
   @property({ attribute: false }) snippets: ReadonlyMap<string, Snippet> | null = null;
 
@@ -81,8 +86,8 @@ export class ClipList extends LitElement {
     const snippet = this.snippets?.get(clip.id);
     return html`
       <div role="option" id="row-${index}" aria-selected=${selected} aria-setsize=${this.items.length}
-        aria-posinset=${index + 1} style=${position}
-        data-clip-id=${clip.id} @click=${() => this._onRowClick(index, clip.id)}>
+        aria-posinset=${index + 1} style=${position} aria-checked=${this.picked.size > 0 ? this.picked.has(clip.id) : nothing}
+        data-clip-id=${clip.id} @click=${(event: MouseEvent) => this._onRowClick(event, index, clip.id)}>
         <div class="title">${clip.title}</div>
         <div class="meta">
           ${[clip.source, displayDate(clip)].filter(Boolean).join(' · ')}
@@ -127,9 +132,10 @@ export class ClipList extends LitElement {
     this._scrollTop = this._viewport.scrollTop;
   }
 
-  private _onRowClick(index: number, id: string): void {
+  private _onRowClick(event: MouseEvent, index: number, id: string): void {
     emit(this, 'clip-activate', { index });
-    emit(this, 'clip-open', { id, index });
+    if (event.ctrlKey || event.metaKey) emit(this, 'clip-pick', { id });
+    else emit(this, 'clip-open', { id, index });
   }
 
   private _onKeydown(event: KeyboardEvent): void {
@@ -157,6 +163,7 @@ declare global {
   interface HTMLElementEventMap {
     'clip-activate': CustomEvent<{ index: number }>;
     'clip-open': CustomEvent<{ id: string; index: number }>;
+    'clip-pick': CustomEvent<{ id: string }>;
     'rows-visible': CustomEvent<{ first: number; last: number }>;
   }
 }

@@ -122,12 +122,13 @@ export class ClipdeskApp extends LitElement {
     const { list, search, trash } = this._data;
     const nav = this._nav;
     return html`
-      <library-pane .view=${nav.view} .query=${nav.query} .activeIndex=${nav.activeIndex} .filters=${nav.filters}
+      <library-pane .view=${nav.view} .query=${nav.query} .activeIndex=${nav.activeIndex} .filters=${nav.filters} .picked=${nav.picked}
         .tagFilter=${nav.tagFilter} .items=${list.items} .total=${list.total} .loaded=${list.loaded} .listError=${list.error}
         .searchResult=${search.value ?? null} .searchError=${search.error} .trashed=${trash.value?.clips ?? []} .trashError=${trash.error}
         @library-rows-visible=${(event: EventOf<'library-rows-visible'>) => list.show(event.detail.first, event.detail.last)}
         @clip-activate=${(event: EventOf<'clip-activate'>) => nav.select(event.detail.index)}
         @clip-open=${(event: EventOf<'clip-open'>) => nav.open(event.detail.id)}
+        @clip-pick=${(event: EventOf<'clip-pick'>) => nav.togglePick(event.detail.id)} @picks-clear=${() => nav.clearPicks()}
         @filters-change=${(event: EventOf<'filters-change'>) => nav.filter(event.detail.filters)}
         @row-update=${({ detail }: EventOf<'row-update'>) => this._change(() => this._data.mutate('update', detail.clip.id, detail.patch))}
         @row-trash=${(event: EventOf<'row-trash'>) => this._trashClip(event.detail.clip)}

@@ -21,6 +21,8 @@ import './trash-view.js';
  * @fires library-rows-visible - these rows of the library list are on screen and need data ({ first, last })
  * @fires clip-activate - from the list, or a key moved the active row ({ index })
  * @fires clip-open - from the list, or a key opened the active row ({ id, index })
+ * @fires clip-pick - from the list, or `x` picked or unpicked the active row ({ id })
+ * @fires picks-clear - forget the picked clips ({})
  * @fires row-update - a key asks to star, archive or mark read the active row's clip, or undo that ({ clip, patch })
  * @fires row-trash - a key asks to move the active row's clip to the trash ({ clip })
  * @fires filters-change - from the toolbar ({ filters })
@@ -36,6 +38,10 @@ export class LibraryPane extends LitElement {
     clip-list { flex: 1; }
     trash-view { flex: 1; min-height: 0; }
     .status-line { padding: 0.5rem 1rem; border-bottom: 1px solid var(--border); color: var(--muted); font-size: 0.9rem; margin: 0; }
+    .picked button {
+      font: inherit; margin-left: 0.5rem; padding: 0.1rem 0.6rem; border: 1px solid var(--border); border-radius: 0.35rem;
+      background: var(--surface-raised); color: var(--text); cursor: pointer;
+    }
     .problem { padding: 0.75rem 1rem; margin: 0; color: var(--danger); font-weight: 600; }
     .empty { padding: 1rem 1.25rem; margin: 0; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
@@ -56,6 +62,7 @@ export class LibraryPane extends LitElement {
   @property({ attribute: false }) trashed: readonly ClipSummary[] = [];
   @property({ attribute: false }) trashError: unknown = undefined;
   @property({ type: Number }) activeIndex = -1;
+  @property({ attribute: false }) picked: ReadonlySet<string> = new Set();
 
   override render() {
     return html`
@@ -77,7 +84,9 @@ export class LibraryPane extends LitElement {
           onto the window.</p>
         <search-help></search-help>` : nothing}
       ${empty && filtered ? html`<p class="empty">No clips match these filters${tags}.</p>` : nothing}
-      <clip-list label="Clips" .items=${this.items} .activeIndex=${this.activeIndex} @rows-visible=${this._onRowsVisible}></clip-list>`;
+      ${this._renderPicked()}
+      <clip-list label="Clips" .items=${this.items} .activeIndex=${this.activeIndex} .picked=${this.picked}
+        @rows-visible=${this._onRowsVisible}></clip-list>`;
   }
 
   private _renderSearch() {
@@ -91,8 +100,15 @@ export class LibraryPane extends LitElement {
         : html`<p class="status-line" role="status">${result ? searchSummary(result) : 'Searching…'}</p>`}
       ${result && result.total === 0 && !error
         ? html`<search-help heading="No clips match" message="Try fewer words, or these forms:"></search-help>` : nothing}
+      ${this._renderPicked()}
       <clip-list label="Search results" .items=${error ? [] : (result?.hits.map((hit) => hit.clip) ?? [])} .snippets=${snippets}
-        .activeIndex=${this.activeIndex}></clip-list>`;
+        .activeIndex=${this.activeIndex} .picked=${this.picked}></clip-list>`;
+  }
+
+  private _renderPicked() {
+    if (this.picked.size === 0) return nothing;
+    return html`<p class="status-line picked" role="status">${plural(this.picked.size, 'clip')} picked (Export… takes them)
+      <button @click=${() => emit(this, 'picks-clear', {})}>Clear</button></p>`;
   }
 
   private _renderTrash() {
@@ -124,6 +140,9 @@ export class LibraryPane extends LitElement {
         return clip !== undefined;
       case 'trash':
         if (clip) emit(this, 'row-trash', { clip });
+        return clip !== undefined;
+      case 'pick':
+        if (clip) emit(this, 'clip-pick', { id: clip.id });
         return clip !== undefined;
       default: {
         const patch = clip ? patchFor(command, clip) : null;
@@ -161,5 +180,6 @@ declare global {
     'library-rows-visible': CustomEvent<{ first: number; last: number }>;
     'row-update': CustomEvent<{ clip: ClipSummary; patch: ClipPatch }>;
     'row-trash': CustomEvent<{ clip: ClipSummary }>;
+    'picks-clear': CustomEvent<Record<string, never>>;
   }
 }

@@ -14,6 +14,7 @@ const SHORTCUTS: [keys: string[], action: string][] = [
   [['h'], 'Highlight the selected text'],
   [['s'], 'Star or unstar'],
   [['m'], 'Mark read or unread'],
+  [['x', 'Ctrl/Cmd click'], 'Pick the clip, or unpick it (Export… takes the picked clips)'],
   [['e'], 'Archive, or bring back from the archive'],
   [['Delete'], 'Move to trash'],
   [['?'], 'This list'],

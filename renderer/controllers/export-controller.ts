@@ -6,8 +6,8 @@ import { saveFile } from '../save-file.js';
 import type { LibraryData } from './library-data.js';
 import type { Navigation } from './navigation.js';
 
-/** What an export may hold, as the window offers it: the open clip, the clips shown (a search or a filtered list), or all. */
-export type ExportChoice = 'clip' | 'shown' | 'library';
+/** What an export may hold, as the window offers it: the open clip, the picked clips, those shown (a search, a filtered list), or all. */
+export type ExportChoice = 'clip' | 'picked' | 'shown' | 'library';
 
 /**
  * Exporting from the window: the dialog is open, the export is being made, and what was saved. Which
@@ -35,6 +35,7 @@ export class ExportController {
     const shown = this.#shownCount();
     const choices: Array<[ExportChoice, string]> = [];
     if (clip) choices.push(['clip', `This clip: ${clip.title}`]);
+    if (this.nav.picked.size > 0) choices.push(['picked', `The ${plural(this.nav.picked.size, 'clip')} you picked`]);
     const where = this.nav.query.trim() ? 'this search finds' : 'the list shows';
     if (shown !== null) choices.push(['shown', `The ${plural(shown, 'clip')} ${where}`]);
     return [...choices, ['library', 'The whole library']];
@@ -64,6 +65,7 @@ export class ExportController {
   #scope(choice: ExportChoice): ExportScope {
     const { openId, query, tagFilter, filters } = this.nav;
     if (choice === 'clip' && openId) return { kind: 'clips', ids: [openId] };
+    if (choice === 'picked' && this.nav.picked.size > 0) return { kind: 'clips', ids: [...this.nav.picked] };
     if (choice !== 'shown') return { kind: 'library' };
     if (query.trim()) return { kind: 'search', query };
     const { sort, descending, starred, annotated, readState } = filters;

@@ -6,8 +6,9 @@ import { sameTag } from '../../electron/shared/tag-names.js';
 
 /**
  * Where the window is: the library list (with its sort, filters and tags) or the trash, a search (kept
- * in the address, so back and forward step through searches), the open clip, and the list's active
- * row. A new list (another query, filters or tags) starts with no active row.
+ * in the address, so back and forward step through searches), the open clip, the list's active row,
+ * and the clips picked to act on together (they stay picked across searches, like a basket, until
+ * cleared). A new list (another query, filters or tags) starts with no active row.
  */
 export class Navigation {
   view: 'library' | 'trash' = 'library';
@@ -16,6 +17,7 @@ export class Navigation {
   activeIndex = -1;
   filters: ListFilters = NO_FILTERS;
   tagFilter: readonly string[] = [];
+  picked: ReadonlySet<string> = new Set();
   readonly #url: UrlQuery;
 
   /** `onFilter` hears of new list filters, to fetch the list again. */
@@ -49,6 +51,16 @@ export class Navigation {
     this.#set({ activeIndex: index });
   }
 
+  togglePick(id: string): void {
+    const picked = new Set(this.picked);
+    if (!picked.delete(id)) picked.add(id);
+    this.#set({ picked });
+  }
+
+  clearPicks(): void {
+    this.#set({ picked: new Set() });
+  }
+
   showTrash(): void {
     this.#set({ view: 'trash', openId: null });
   }
@@ -77,7 +89,7 @@ export class Navigation {
     this.onFilter(filters, tags);
   }
 
-  #set(change: Partial<Pick<Navigation, 'view' | 'query' | 'openId' | 'activeIndex' | 'filters' | 'tagFilter'>>): void {
+  #set(change: Partial<Pick<Navigation, 'view' | 'query' | 'openId' | 'activeIndex' | 'filters' | 'tagFilter' | 'picked'>>): void {
     Object.assign(this, change);
     this.host.requestUpdate();
   }

@@ -110,6 +110,27 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page);
     });
 
+    test('picked clips, the export dialog and another app\'s import report have no serious accessibility problems', async ({ page, app }) => {
+      await arrange(app.library);
+      await page.goto(app.host.url);
+      await page.getByRole('listbox', { name: 'Clips' }).getByRole('option').first().click({ modifiers: ['ControlOrMeta'] });
+      await expect(page.getByRole('status').filter({ hasText: '1 clip picked' })).toBeVisible();
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Export…' }).click();
+      await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible();
+      await expectAccessible(page);
+      await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('button', { name: 'Add clip' }).click();
+      await page.getByRole('button', { name: 'Import from another app…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import from another app' });
+      await dialog.getByLabel('Export file').setInputFiles({
+        name: 'links.md', mimeType: 'text/markdown', buffer: Buffer.from('- [Tides](https://news.example/tides)\n- not a link\n'),
+      });
+      await dialog.getByRole('button', { name: 'Import' }).click();
+      await expect(dialog.getByRole('list', { name: 'Entries not imported as they were' })).toBeVisible();
+      await expectAccessible(page);
+    });
+
     test('the shortcuts dialog has no serious accessibility problems', async ({ page, app }) => {
       await arrange(app.library);
       await page.goto(app.host.url);

@@ -53,3 +53,35 @@ test('exports the clips a search finds as bookmarks, and the whole library when 
   const [all] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
   expect((await downloadedText(all)).match(/<DT><A /g)).toHaveLength(3);
 });
+
+test('exports the clips picked with Ctrl+click and x, across searches, until they are cleared', async ({ app, page }) => {
+  for (const [i, title] of ['Port cranes', 'Ferry timetable', 'Budget memo'].entries()) {
+    await app.library.import({ kind: 'text', text: `${title}\n\nSome words about harbours.`, url: `https://news.example/${i}` });
+  }
+  await page.goto(app.host.url);
+  const clips = page.getByRole('listbox', { name: 'Clips' });
+  await clips.getByRole('option', { name: /Port cranes/ }).click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.getByRole('heading', { level: 1, name: 'Port cranes' })).toBeHidden();
+  await expect(clips.getByRole('option', { name: /Port cranes/ })).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('searchbox', { name: 'Search clips' }).fill('budget');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await expect(results.getByRole('option')).toHaveCount(1);
+  await results.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('x');
+  await expect(page.getByRole('status').filter({ hasText: 'picked' })).toContainText('2 clips picked');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByLabel('Format').selectOption('csv');
+  await dialog.getByRole('radio', { name: 'The 2 clips you picked' }).check();
+  const exportButton = dialog.getByRole('button', { name: 'Export', exact: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+  const csv = await downloadedText(download);
+  expect(csv).toContain('Port cranes');
+  expect(csv).toContain('Budget memo');
+  expect(csv).not.toContain('Ferry timetable');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'picked' })).toBeHidden();
+  await expect(results.getByRole('option').first()).not.toHaveAttribute('aria-checked');
+});
