@@ -110,7 +110,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page);
     });
 
-    test('picked clips, the export dialog and another app\'s import report have no serious accessibility problems', async ({ page, app }) => {
+    test('picked clips, the export dialog and another app\'s import report have no serious problems', async ({ page, app }) => {
       await arrange(app.library);
       await page.goto(app.host.url);
       await page.getByRole('listbox', { name: 'Clips' }).getByRole('option').first().click({ modifiers: ['ControlOrMeta'] });
