@@ -12,6 +12,7 @@ import type { WebHost, WebHostOptions } from '../../electron/hosts/web.js';
 import { rawRequest } from '../helpers/raw-request.js';
 import { SEED_FILE } from '../helpers/seed.js';
 import { removeDir, tempLibrary } from '../helpers/temp-library.js';
+import { MAX_EXPORT_FILE_BYTES, base64Length } from '../../electron/shared/limits.js';
 
 let host: WebHost;
 let port: number;
@@ -123,7 +124,8 @@ describe('the web host', () => {
   });
 
   it('caps the body size', async () => {
-    const headers = apiHeaders({ 'content-length': String(64 * 1024 * 1024) });
+    // Past the largest body the API takes: another app's export, base64-encoded.
+    const headers = apiHeaders({ 'content-length': String(base64Length(MAX_EXPORT_FILE_BYTES) + 2 * 1024 * 1024) });
     const response = await call('/api/import', { method: 'POST', headers, body: '' });
     assert.equal(response.status, 413);
   });
