@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ApiMethod } from './shared/api-methods.js';
 import { HIGHLIGHT_COLORS } from './shared/highlight-colors.js';
 import type { HighlightColor } from './shared/highlight-colors.js';
-import { MAX_EXPORT_FILE_BYTES, MAX_PAGE_BYTES, base64Length, megabytes } from './shared/limits.js';
+import { MAX_EXPORT_FILE_BYTES, MAX_PAGE_BYTES, base64Length } from './shared/limits.js';
 import { READ_STATES } from './shared/read-states.js';
 import type { ReadState } from './shared/read-states.js';
 
@@ -232,11 +232,10 @@ export type ClipPatch = z.infer<typeof clipPatchSchema>;
 
 /**
  * The most characters of HTML or text an import may carry: as many as the download cap lets bytes
- * through, so a page or a text given directly is held to the same limit as one fetched.
+ * through, so a page or a text given directly is held to the same limit as one fetched. The clip code
+ * refuses more as TOO_LARGE (not the schema, whose refusals are all BAD_INPUT).
  */
 export const MAX_IMPORT_CHARS = MAX_PAGE_BYTES;
-/** Worded as the HTML cap's refusal of a page too large. */
-const TEXT_TOO_LARGE = `The text is larger than ${megabytes(MAX_IMPORT_CHARS)}; Clipdesk does not clip it.`;
 
 /** Tags to put on the clip as it is saved (added to those it has when it is already in the library). */
 const importTags = z.array(z.string().max(200)).max(100).optional();
@@ -246,13 +245,16 @@ export const importInputSchema = z.union([
   z.object({ kind: z.literal('html'), html: z.string(), url: z.string().max(8192).optional(), tags: importTags }),
   z.object({
     kind: z.literal('text'),
-    text: z.string().max(MAX_IMPORT_CHARS, TEXT_TOO_LARGE),
+    text: z.string(),
     url: z.string().max(8192).optional(),
     markdown: z.boolean().optional(),
     tags: importTags,
   }),
-  /** A file's bytes (base64) with its name, e.g. dropped onto the window; the charset is detected like a page's. */
-  z.object({ kind: z.literal('file'), name: z.string().min(1).max(1000), data: z.string().max(30_000_000), tags: importTags }),
+  /**
+   * A file's bytes (base64) with its name, e.g. dropped onto the window; the charset is detected like a
+   * page's. Its size is checked before decoding, as TOO_LARGE.
+   */
+  z.object({ kind: z.literal('file'), name: z.string().min(1).max(1000), data: z.string(), tags: importTags }),
 ]);
 export type ImportInput = z.infer<typeof importInputSchema>;
 

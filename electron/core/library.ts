@@ -116,12 +116,12 @@ export class Library {
   async import(input: ImportInput): Promise<ImportResult> {
     const request = parseInput(importInputSchema, input);
     const tags = cleanTagNames(request.tags ?? []);
-    const { clipFromFileBytes, clipFromHtml, clipFromText, clipFromUrl } = await loadExtraction();
+    const { clipFromBase64File, clipFromHtml, clipFromText, clipFromUrl } = await loadExtraction();
     switch (request.kind) {
       case 'url': return this.#save(await clipFromUrl(request.url, this.#options), tags);
       case 'html': return this.#save(clipFromHtml(request.html, { url: request.url }), tags);
       case 'text': return this.#save(clipFromText(request.text, { url: request.url, markdown: request.markdown }), tags);
-      case 'file': return this.#save(clipFromFileBytes(request.name, Buffer.from(request.data, 'base64')), tags);
+      case 'file': return this.#save(clipFromBase64File(request.name, request.data), tags);
     }
   }
 

@@ -22,7 +22,9 @@ import type { Library } from '../core/index.js';
 import { mediaTypeOf } from '../shared/media-type.js';
 import { CLIPPER_PAGE_CSP, clippedPage, failedPage, runningPage } from './clipper-page.js';
 import type { ClipReport } from './clipper-page.js';
-import { closeServer, createLoopbackServer, isLoopbackHost, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+import {
+  ClientGone, closeServer, createLoopbackServer, isLoopbackHost, RateLimiter, readBody, setGuardHeaders, tokenMatches,
+} from './http-guards.js';
 import type { RateLimits, ServerTimeouts } from './http-guards.js';
 import { HTTP_STATUS } from './http-status.js';
 
@@ -154,6 +156,7 @@ async function answerJson(context: Context, response: ServerResponse, work: () =
   try {
     send(response, 200, 'application/json', JSON.stringify({ ok: true, ...(await work()) }));
   } catch (error) {
+    if (error instanceof ClientGone) return; // nobody to answer, and nothing to log
     const { status, code, message } = failureOf(context, error, response);
     send(response, status, 'application/json', JSON.stringify({ ok: false, error: { code, message } }));
   }
@@ -163,6 +166,7 @@ async function answerHtml(context: Context, response: ServerResponse, work: () =
   try {
     send(response, 200, 'text/html', clippedPage(await work()));
   } catch (error) {
+    if (error instanceof ClientGone) return; // nobody to answer, and nothing to log
     const { status, message } = failureOf(context, error, response);
     send(response, status, 'text/html', failedPage(message));
   }

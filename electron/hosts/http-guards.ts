@@ -40,16 +40,32 @@ export function isLoopbackHost(host: string | undefined, port: number): boolean 
   return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
 }
 
+/**
+ * A request whose client went away before its body was read: it hung up, or was too slow and the
+ * server's time limit cut it off (Node has already answered 408). Nobody is left to answer, and nothing
+ * on our side went wrong, so hosts drop it without logging an error.
+ */
+export class ClientGone extends Error {
+  constructor(options: ErrorOptions) {
+    super('the client went away before sending its whole request', options);
+    this.name = 'ClientGone';
+  }
+}
+
 /** The request body, or null as soon as it grows past `maxBytes` (the rest is not read). */
 export async function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > maxBytes) return null;
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) return null;
-    chunks.push(chunk as Buffer);
+  try {
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) return null;
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    throw request.destroyed ? new ClientGone({ cause: error }) : error;
   }
   return Buffer.concat(chunks);
 }

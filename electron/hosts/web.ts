@@ -14,7 +14,9 @@ import type { Library } from '../core/index.js';
 import { MAX_EXPORT_FILE_BYTES, base64Length } from '../shared/limits.js';
 import { mediaTypeOf } from '../shared/media-type.js';
 import { APP_CSP, PICTURE_CSP } from './csp.js';
-import { closeServer, createLoopbackServer, isLoopbackHost, RateLimiter, readBody, setGuardHeaders, tokenMatches } from './http-guards.js';
+import {
+  ClientGone, closeServer, createLoopbackServer, isLoopbackHost, RateLimiter, readBody, setGuardHeaders, tokenMatches,
+} from './http-guards.js';
 import type { RateLimits, ServerTimeouts } from './http-guards.js';
 import { HTTP_STATUS } from './http-status.js';
 import { readStaticFile } from './static-files.js';
@@ -49,6 +51,7 @@ export async function startWebHost(library: Library, options: WebHostOptions = {
   const server: Server = createLoopbackServer((request, response) => {
     setGuardHeaders(response, APP_CSP);
     handle(request, response).catch((error: unknown) => {
+      if (error instanceof ClientGone) return;
       console.error('clipdesk web host:', error);
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'internal error');
     });

@@ -100,6 +100,18 @@ describe('the clipdesk command line', () => {
     }
   });
 
+  it('refuses a .txt or .md file over the 15 MB cap, as it refuses a page, and saves nothing', async () => {
+    const before = JSON.parse((await clipdesk('list', '--json')).stdout).total;
+    for (const name of ['notes.txt', 'notes.md']) {
+      const path = join(dir, name);
+      await writeFile(path, `Harbour figures\n\n${'The harbour authority published its figures. '.repeat(Math.ceil(16 * 1024 * 1024 / 46))}`);
+      const result = await clipdesk('import', path);
+      assert.equal(result.code, 1, result.stderr);
+      assert.equal(result.stderr.trim(), `clipdesk: ${path} is larger than 15.0 MB.`);
+    }
+    assert.equal(JSON.parse((await clipdesk('list', '--json')).stdout).total, before);
+  });
+
   it('marks a clip read or archived and lists by read state', async () => {
     assert.equal((await clipdesk('mark', id.slice(0, 8), 'archived')).code, 0);
     assert.ok((await clipdesk('list', '--state', 'archived')).stdout.includes(SEED_TITLE));

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { ImportInput } from '../../electron/api.js';
-import { MAX_NESTING_DEPTH } from '../../electron/core/clip/input/page-limits.js';
+import { MAX_IMPORT_CHARS } from '../../electron/api.js';
+import { MAX_NESTING_DEPTH, checkTextSize } from '../../electron/core/clip/input/page-limits.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
 import type { ErrorCode } from '../../electron/core/errors.js';
 import { Library } from '../../electron/core/library.js';
@@ -187,10 +188,20 @@ describe('oversized pages', () => {
     await refuses({ kind: 'file', name: 'notes.txt', data: dropped }, 'TOO_LARGE', /notes\.txt is larger than 15\.0 MB/);
   });
 
-  it('refuses more than 15 MB of plain text or Markdown, as it refuses HTML that large', async () => {
+  it('refuses more than 15 MB of plain text or Markdown as TOO_LARGE, as it refuses HTML that large', async () => {
     const text = `Harbour figures\n\n${'The harbour authority published its figures. '.repeat(Math.ceil(16 * MB / 46))}`;
-    await refuses({ kind: 'text', text }, 'BAD_INPUT', /The text is larger than 15\.0 MB/);
-    await refuses({ kind: 'text', text, markdown: true }, 'BAD_INPUT', /The text is larger than 15\.0 MB/);
+    await refuses({ kind: 'text', text }, 'TOO_LARGE', /^The text is larger than 15\.0 MB; Clipdesk does not clip it\.$/);
+    await refuses({ kind: 'text', text, markdown: true }, 'TOO_LARGE', /^The text is larger than 15\.0 MB/);
+    const notes = join(dir, 'notes.md');
+    await writeFile(notes, text);
+    await refuses(notes, 'TOO_LARGE', /notes\.md is larger than 15\.0 MB/);
+    const dropped = Buffer.from(text.repeat(2)).toString('base64');
+    await refuses({ kind: 'file', name: 'notes.md', data: dropped }, 'TOO_LARGE', /notes\.md is larger than 15\.0 MB/);
+  });
+
+  it('takes a text of exactly the cap, and refuses one character more', () => {
+    assert.doesNotThrow(() => checkTextSize('x'.repeat(MAX_IMPORT_CHARS)));
+    assert.throws(() => checkTextSize('x'.repeat(MAX_IMPORT_CHARS + 1)), failsWith('TOO_LARGE', /The text is larger/));
   });
 });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { after, before, describe, it } from 'node:test';
+import type { TestContext } from 'node:test';
 import type { Library } from '../../electron/core/library.js';
 import { loadClipperSettings, startClipper } from '../../electron/hosts/clipper.js';
 import type { ServerTimeouts } from '../../electron/hosts/http-guards.js';
@@ -52,10 +53,27 @@ const trickledClip = (port: number, token: string, giveUpMs: number): Promise<Hu
   return slowClient(port, head, ' ', giveUpMs);
 };
 
+/** A request to the web host's API with its token, then a JSON body declared as 1 MB, a byte at a time. */
+const trickledImport = (port: number, token: string, giveUpMs: number): Promise<HungUp> => {
+  const head = `POST /api/import HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Clipdesk-Token: ${token}\r\n` +
+    'Content-Type: application/json\r\nContent-Length: 1048576\r\n\r\n';
+  return slowClient(port, head, ' ', giveUpMs);
+};
+
+/** What the servers log as errors while the test runs (a slow or vanished client is not one). */
+function loggedErrors(t: TestContext): unknown[][] {
+  const logged: unknown[][] = [];
+  t.mock.method(console, 'error', (...args: unknown[]) => logged.push(args));
+  return logged;
+}
+
 function assertCutOff(reply: HungUp, withinMs: [number, number]): void {
   assert.match(reply.answer, /^HTTP\/1\.1 408 /, `no 408 after ${Math.round(reply.afterMs)} ms`);
   assert.ok(reply.afterMs >= withinMs[0] && reply.afterMs <= withinMs[1], `cut off after ${Math.round(reply.afterMs)} ms`);
 }
+
+/** Lets the server finish with a request its client has left (its handler runs on after the socket closes). */
+const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 100));
 
 describe('time limits on slow clients', () => {
   let library: Library;
@@ -85,10 +103,48 @@ describe('time limits on slow clients', () => {
     assert.equal(prompt.status, 200);
   });
 
-  it('the clipper cuts off a client that trickles its headers, or its body, with 408', async (t) => {
+  it('the clipper cuts off a client that trickles its headers, or its body, with 408, and logs no error', async (t) => {
     const clipper = await startClipper(library, { token: (await loadClipperSettings(dir)).token, port: 0, timeouts: SHORT });
     t.after(() => clipper.close());
+    const errors = loggedErrors(t);
     assertCutOff(await trickledHeaders(clipper.port, 5_000), [450, 1_000]);
     assertCutOff(await trickledClip(clipper.port, clipper.token, 5_000), [1_450, 2_000]);
+    await settled();
+    assert.deepEqual(errors, []);
+  });
+
+  it('the web host cuts off a trickled body with 408, and logs no error', async (t) => {
+    const host = await startWebHost(library, { rendererDir: tmpdir(), timeouts: SHORT });
+    t.after(() => host.close());
+    const errors = loggedErrors(t);
+    assertCutOff(await trickledImport(Number(new URL(host.url).port), host.token, 5_000), [1_450, 2_000]);
+    await settled();
+    assert.deepEqual(errors, []);
+  });
+
+  it('logs no error when a client hangs up halfway through its body', async (t) => {
+    const host = await startWebHost(library, { rendererDir: tmpdir(), timeouts: SHORT });
+    const clipper = await startClipper(library, { token: (await loadClipperSettings(dir)).token, port: 0, timeouts: SHORT });
+    t.after(() => Promise.all([host.close(), clipper.close()]));
+    const errors = loggedErrors(t);
+    const gone = [
+      await trickledImport(Number(new URL(host.url).port), host.token, 300),
+      await trickledClip(clipper.port, clipper.token, 300),
+    ];
+    assert.deepEqual(gone.map((reply) => reply.answer), ['', '']);
+    await settled();
+    assert.deepEqual(errors, []);
+  });
+
+  it('still logs a real failure inside a server', async (t) => {
+    const errors = loggedErrors(t);
+    const broken = { import: () => Promise.reject(new TypeError('the store broke')) } as unknown as Library;
+    const clipper = await startClipper(broken, { token: (await loadClipperSettings(dir)).token, port: 0, timeouts: SHORT });
+    t.after(() => clipper.close());
+    const headers = { 'content-type': 'application/json', 'x-clipdesk-token': clipper.token };
+    const reply = await rawRequest(clipper.port, '/clip', { method: 'POST', headers, body: '{"url":"https://example.com/a"}' });
+    assert.equal(reply.status, 500);
+    assert.equal(errors.length, 1);
+    assert.match(String(errors[0]?.[1]), /the store broke/);
   });
 });

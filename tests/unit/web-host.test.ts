@@ -116,9 +116,9 @@ describe('the web host', () => {
   it('refuses a text import over 15 MB with a clear error, and saves nothing', async () => {
     const text = `Harbour figures\n\n${'The harbour authority published its figures. '.repeat(Math.ceil(16 * 1024 * 1024 / 46))}`;
     const response = await call('/api/import', { method: 'POST', headers: apiHeaders(), body: JSON.stringify([{ kind: 'text', text }]) });
-    assert.equal(response.status, 400);
+    assert.equal(response.status, 413);
     assert.deepEqual(JSON.parse(response.body).error, {
-      code: 'BAD_INPUT', message: 'import: 0.text: The text is larger than 15.0 MB; Clipdesk does not clip it.',
+      code: 'TOO_LARGE', message: 'The text is larger than 15.0 MB; Clipdesk does not clip it.',
     });
     assert.equal(library.list().total, 1);
   });

@@ -25,6 +25,14 @@ export function clipFromFileBytes(name: string, bytes: Uint8Array): ExtractedCli
   return clipFromText(decodeText(bytes).text, { markdown: kind === 'markdown' });
 }
 
+/** The same for a file's bytes sent as base64 (by the window), refused by size before they are decoded. */
+export function clipFromBase64File(name: string, data: string): ExtractedClip {
+  kindOf(name);
+  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  if (Math.floor(data.length / 4) * 3 - padding > MAX_PAGE_BYTES) throw tooLarge(name, MAX_PAGE_BYTES);
+  return clipFromFileBytes(name, Buffer.from(data, 'base64'));
+}
+
 function kindOf(name: string): ClippableKind {
   const kind = clippableKind(name);
   if (kind) return kind;

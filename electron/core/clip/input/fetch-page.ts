@@ -126,6 +126,7 @@ async function readCapped(response: Response, maxBytes: number, controller: Abor
   return concatBytes(chunks, total);
 }
 
-export function pageTooLarge(maxBytes: number): ClipdeskError {
-  return new ClipdeskError('TOO_LARGE', `The page is larger than ${megabytes(maxBytes)}; Clipdesk does not clip it.`);
+/** The refusal of a page (or, worded so, a text) over the size cap. */
+export function pageTooLarge(maxBytes: number, what = 'The page'): ClipdeskError {
+  return new ClipdeskError('TOO_LARGE', `${what} is larger than ${megabytes(maxBytes)}; Clipdesk does not clip it.`);
 }

@@ -17,6 +17,11 @@ export function checkPageBytes(bytes: Uint8Array, refuse: (problem: string) => C
   if (kind) throw refuse(`is ${kind}, not a web page or text`);
 }
 
+/** Refuses text over the cap HTML is held to, before anything reads it. */
+export function checkTextSize(text: string): void {
+  if (text.length > MAX_IMPORT_CHARS) throw pageTooLarge(MAX_IMPORT_CHARS, 'The text');
+}
+
 /** Refuses HTML too big or too deeply nested to extract, before anything parses it. */
 export function checkPageShape(html: string): void {
   if (html.length > MAX_IMPORT_CHARS) throw pageTooLarge(MAX_IMPORT_CHARS);

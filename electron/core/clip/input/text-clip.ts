@@ -6,6 +6,7 @@ import { buildClip } from '../metadata/build-clip.js';
 import { htmlToText } from '../sanitize/html-to-text.js';
 import { sanitizeHtml } from '../sanitize/sanitize.js';
 import { checkPageUrl } from './clip-html.js';
+import { checkTextSize } from './page-limits.js';
 import { parseSeedText } from './seed-text.js';
 import type { SeedClipping } from './seed-text.js';
 
@@ -20,6 +21,7 @@ const markdown = new Marked({ gfm: true });
 
 /** A clip from pasted or imported text: the seed clipping format when it matches, else Markdown or plain text. */
 export function clipFromText(text: string, options: ClipTextOptions = {}): ExtractedClip {
+  checkTextSize(text);
   const url = options.url ? checkPageUrl(options.url) : null;
   if (!text.trim()) throw new ClipdeskError('BAD_INPUT', 'There is no text to clip.');
   const seed = parseSeedText(text);

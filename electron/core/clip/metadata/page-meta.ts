@@ -8,6 +8,8 @@ export interface PageMeta {
   lang: string | null;
   canonicalUrl: string | null;
   siteName: string | null;
+  /** Every name the page gives its site (og:site_name, application-name, SiteName, JSON-LD publisher). */
+  siteNames: string[];
   author: string | null;
   published: PublishedDate | null;
 }
@@ -18,6 +20,9 @@ const PUBLISHED_KEYS = [
   'dcterms.issued', 'dcterms.date', 'sailthru.date', 'parsely-pub-date',
 ];
 
+/** `sitename` is the meta tag Chinese government sites carry by rule. */
+const SITE_NAME_KEYS = ['og:site_name', 'application-name', 'sitename'];
+
 export function readPageMeta(document: Document, pageUrl: string | null): PageMeta {
   const meta = metaContents(document);
   const jsonLd = readJsonLd(document);
@@ -27,6 +32,8 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
     lang: readLang(document, meta),
     canonicalUrl: readCanonical(document, meta, pageUrl),
     siteName: clean(meta.get('og:site_name') ?? meta.get('application-name')),
+    siteNames: SITE_NAME_KEYS.map((key) => clean(meta.get(key))).concat(clean(jsonLdName(jsonLd, 'publisher')))
+      .filter((name): name is string => name !== null),
     author: clean(meta.get('author') ?? meta.get('article:author') ?? jsonLdName(jsonLd, 'author')),
     published: readPublished(document, meta, jsonLd),
   };

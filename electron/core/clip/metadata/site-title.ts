@@ -1,0 +1,44 @@
+import { countWords } from '../../text-stats.js';
+
+/**
+ * Where a title may be cut: the spaced separators sites put between headline and name (` - `, ` | `,
+ * ` – `, ` — `, ` :: `, ` » `), `_` and `·` spaced or not, and a bare `-` or `--` beside non-Latin
+ * text, as Chinese portals write it ("…吗？-查报纸网"); a bare hyphen between Latin letters joins a word.
+ */
+const SEPARATOR = /\s+(?:[-|–—»]|::)\s+|\s*(?:_+|·)\s*|(?<=[^\x00-\x7F])\s*-{1,2}\s*|\s*-{1,2}\s*(?=[^\x00-\x7F])/gu;
+/**
+ * A web address's "www." and top-level domain, and the Chinese 网/网站 ("web site") after a name, so
+ * "MacRumors.com" names the same site as "MacRumors", and "人民政府网" the same as "人民政府".
+ */
+const SITE_KIND = /^www\.|\.(?:com|net|org|co\.uk|com\.cn|cn|uk|de|fr|jp|in)$|网站?$/giu;
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+const MIN_LETTERS = 4;
+
+/**
+ * The title without the site's own name repeated at its end or start ("… - Los Angeles Times",
+ * "…_新浪网"), when the page names that site. The name must match whole after folding case, spaces and
+ * punctuation, and what remains must still read as a title (two words or more), else the title stays.
+ */
+export function dropSiteName(title: string, siteNames: readonly string[]): string {
+  const names = new Set(siteNames.map(fold).filter((name) => name !== ''));
+  if (names.size === 0) return title;
+  for (const cut of cuts(title)) {
+    const head = title.slice(0, cut.start).trim();
+    const tail = title.slice(cut.end).trim();
+    if (names.has(fold(tail)) && readsAsTitle(head)) return head;
+    if (names.has(fold(head)) && readsAsTitle(tail)) return tail;
+  }
+  return title;
+}
+
+function cuts(title: string): Array<{ start: number; end: number }> {
+  return [...title.matchAll(SEPARATOR)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+function fold(name: string): string {
+  return name.normalize('NFKC').trim().toLowerCase().replace(SITE_KIND, '').replace(NOT_LETTER_OR_DIGIT, '');
+}
+
+function readsAsTitle(text: string): boolean {
+  return countWords(text) >= 2 && (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= MIN_LETTERS;
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { clipFromHtml } from '../../electron/core/clip/index.js';
+import { dropSiteName } from '../../electron/core/clip/metadata/site-title.js';
+
+const STORY = 'The streaming service had been live for only a few hours when viewers began to report problems. '.repeat(6);
+const GUSHI = '市交通局昨日宣布，城东新建的公交枢纽站将于下月正式投入使用，届时将有十二条线路在此始发。'.repeat(6);
+
+/** The title Clipdesk gives a page with this `<head>` and one long paragraph of `text`. */
+function titleOf(head: string, text = STORY): string {
+  const html = `<!doctype html><html><head><meta charset="utf-8">${head}</head><body><article><p>${text}</p></article></body></html>`;
+  return clipFromHtml(html, { url: 'https://news.example.com/2019/11/13/story.html' }).title;
+}
+
+describe('dropping the site name a title repeats', () => {
+  it('drops the og:site_name after a dash or a bar', () => {
+    assert.equal(titleOf(`<title>Disney+ glitches blamed on heavy demand - Los Angeles Times</title>
+      <meta property="og:site_name" content="Los Angeles Times">`), 'Disney+ glitches blamed on heavy demand');
+    assert.equal(titleOf(`<meta property="og:title" content="Oil slips as oversupply fears return | Reuters">
+      <meta property="og:site_name" content="Reuters">`), 'Oil slips as oversupply fears return');
+  });
+
+  it('drops the JSON-LD publisher and the application-name, at the end or the start', () => {
+    const publisher = JSON.stringify({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: 'BBC News' } });
+    assert.equal(titleOf(`<title>Sweden drops Assange rape investigation – BBC News</title>
+      <script type="application/ld+json">${publisher}</script>`), 'Sweden drops Assange rape investigation');
+    assert.equal(titleOf(`<title>The Verge :: Star Trek 4 eyes Noah Hawley to direct</title>
+      <meta name="application-name" content="The Verge">`), 'Star Trek 4 eyes Noah Hawley to direct');
+  });
+
+  it('drops a Chinese site name after an underscore or a bare hyphen', () => {
+    assert.equal(titleOf(`<title>中央军委主席签署命令 发布《军队装备试验鉴定规定》_新华网</title>
+      <meta property="og:site_name" content="新华网">`, GUSHI), '中央军委主席签署命令 发布《军队装备试验鉴定规定》');
+    assert.equal(titleOf(`<title>脂溢性脱发：爱出油快秃顶？-报社新闻-查报纸网</title>
+      <meta property="og:site_name" content="查报纸网">`, GUSHI), '脂溢性脱发：爱出油快秃顶？-报社新闻');
+  });
+
+  it('matches the name a government site gives in SiteName, with or without 网', () => {
+    assert.equal(titleOf(`<title>热烈祝贺市政协五届一次会议开幕_巴彦淖尔市人民政府网</title>
+      <meta name="SiteName" content="巴彦淖尔市人民政府">`, GUSHI), '热烈祝贺市政协五届一次会议开幕');
+  });
+
+  it('keeps the title when the page names no site, or another one', () => {
+    assert.equal(titleOf('<title>投身外交(3)_读书频道_新浪网</title>', GUSHI), '投身外交(3)_读书频道_新浪网');
+    assert.equal(titleOf(`<meta property="og:title" content="Lexus wants you to go topless with the LC500 Convertible - Auto News">
+      <meta property="og:site_name" content="AutoIndustriya.com">`),
+    'Lexus wants you to go topless with the LC500 Convertible - Auto News');
+  });
+});
+
+describe('where a title may be cut', () => {
+  it('folds case, spaces, punctuation and a web address', () => {
+    assert.equal(dropSiteName('MacBook Pro Expected in 2020 - MacRumors', ['MacRumors.com']), 'MacBook Pro Expected in 2020');
+    assert.equal(dropSiteName('Hong Kong chaos deepens | EXPRESS', ['Express.co.uk']), 'Hong Kong chaos deepens');
+    const site = 'Remember 80/90 - Memorabilia anni 80/90';
+    assert.equal(dropSiteName(`Black Friday per nostalgici - ${site}`, [site]), 'Black Friday per nostalgici');
+    assert.equal(dropSiteName('Nelson scores · Times Union', ['times union']), 'Nelson scores');
+  });
+
+  it('never leaves a one-word or empty title', () => {
+    assert.equal(dropSiteName('Brexit - The Guardian', ['The Guardian']), 'Brexit - The Guardian');
+    assert.equal(dropSiteName('显示_新浪网', ['新浪网']), '显示_新浪网');
+    assert.equal(dropSiteName(' - Reuters', ['Reuters']), ' - Reuters');
+  });
+
+  it('needs a separator: a name inside the headline, or joined by a bare Latin hyphen, stays', () => {
+    assert.equal(dropSiteName('Why Reuters cut 300 jobs', ['Reuters']), 'Why Reuters cut 300 jobs');
+    assert.equal(dropSiteName('The Amazing Spider-Man', ['Man']), 'The Amazing Spider-Man');
+    assert.equal(dropSiteName('Reuters: oil slips as fears return', ['Reuters']), 'Reuters: oil slips as fears return');
+  });
+});
