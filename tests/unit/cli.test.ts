@@ -104,7 +104,8 @@ describe('the clipdesk command line', () => {
     const before = JSON.parse((await clipdesk('list', '--json')).stdout).total;
     for (const name of ['notes.txt', 'notes.md']) {
       const path = join(dir, name);
-      await writeFile(path, `Harbour figures\n\n${'The harbour authority published its figures. '.repeat(Math.ceil(16 * 1024 * 1024 / 46))}`);
+      const sentence = 'The harbour authority published its figures. ';
+      await writeFile(path, `Harbour figures\n\n${sentence.repeat(Math.ceil((16 * 1024 * 1024) / sentence.length))}`);
       const result = await clipdesk('import', path);
       assert.equal(result.code, 1, result.stderr);
       assert.equal(result.stderr.trim(), `clipdesk: ${path} is larger than 15.0 MB.`);
