@@ -5,7 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Clip, ClipPatch, HighlightColor } from '../../electron/api.js';
 import { emit } from '../events.js';
-import { formatDate, plural } from '../format.js';
+import { formatDate, plural, publishedDate } from '../format.js';
 import { highlightsKey, paintHighlights } from '../paint-highlights.js';
 import { showPictures } from '../show-pictures.js';
 import { patchFor } from '../shortcuts.js';
@@ -118,9 +118,9 @@ export class ClipReader extends LitElement {
   }
 
   private _renderPublished() {
-    const { publishedAt, publishedText } = this.clip;
-    if (!publishedAt && !publishedText) return nothing;
-    return html`<li>Published <time datetime=${publishedAt ?? nothing}>${publishedText ?? formatDate(publishedAt)}</time></li>`;
+    const published = publishedDate(this.clip);
+    if (!published) return nothing;
+    return html`<li>Published <time datetime=${this.clip.publishedAt ?? nothing}>${published}</time></li>`;
   }
 
   private _renderToolbar() {
