@@ -1,14 +1,18 @@
 import type { ClipPatch, ClipSummary } from '../electron/api.js';
 
 export type Command =
-  | 'search' | 'next' | 'previous' | 'open' | 'close' | 'tag' | 'highlight' | 'star' | 'archive' | 'read' | 'trash' | 'pick' | 'help';
+  | 'search' | 'next' | 'previous' | 'down' | 'up' | 'open' | 'close' | 'tag' | 'highlight' | 'star' | 'archive' | 'read' | 'trash'
+  | 'pick' | 'help';
 
 const KEYS: Record<string, Command> = {
   '/': 'search', '?': 'help', j: 'next', k: 'previous', t: 'tag', h: 'highlight', s: 'star', e: 'archive', m: 'read',
   x: 'pick', Delete: 'trash', Escape: 'close',
 };
-// These keys mean something to whatever has focus (a button, a link): they are shortcuts only when nothing does.
-const UNFOCUSED_KEYS: Record<string, Command> = { ArrowDown: 'next', ArrowUp: 'previous', Enter: 'open' };
+/**
+ * These keys mean something to whatever has focus (a button, a link): they are shortcuts only when nothing does.
+ * The arrows move the list's row, as `j`/`k` do, but never open another clip while reading: there they scroll.
+ */
+const UNFOCUSED_KEYS: Record<string, Command> = { ArrowDown: 'down', ArrowUp: 'up', Enter: 'open' };
 /** The Electron menu's commands (electron/shell/menu.ts) that are also keyboard shortcuts. */
 const MENU_COMMANDS: Record<string, Command> = {
   'focus-search': 'search', 'show-shortcuts': 'help', star: 'star', trash: 'trash', highlight: 'highlight', tag: 'tag',

@@ -60,7 +60,12 @@ export class ClipList extends LitElement {
   @state() private _scrollTop = 0;
   @state() private _height = 600;
   @query('.viewport') private _viewport!: HTMLElement;
-  private readonly _resize = new ResizeObserver(([entry]) => (this._height = entry?.contentRect.height ?? this._height));
+  private readonly _resize = new ResizeObserver(([entry]) => {
+    const hidden = this._height === 0;
+    this._height = entry?.contentRect.height ?? this._height;
+    // Back in view after a clip was read: `j`/`k` may have moved the active row meanwhile.
+    if (hidden && this._height > 0) this._scrollToActive();
+  });
 
   override render() {
     const first = Math.max(0, Math.floor(this._scrollTop / ROW_HEIGHT) - OVERSCAN);

@@ -1,11 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Clip, ClipPatch, HighlightColor } from '../../electron/api.js';
 import { emit } from '../events.js';
-import { formatDate, plural } from '../format.js';
+import { formatDate, plural, publishedDate } from '../format.js';
 import { highlightsKey, paintHighlights } from '../paint-highlights.js';
 import { showPictures } from '../show-pictures.js';
 import { patchFor } from '../shortcuts.js';
@@ -13,6 +12,7 @@ import { missingPictureAddresses } from '../../electron/shared/content-pictures.
 import type { TextMap } from '../text-map.js';
 import { HIGHLIGHT_COLORS, highlightStyles } from '../highlight-styles.js';
 import { SelectionController } from '../controllers/selection-controller.js';
+import { placeToolbar, visiblePart } from '../toolbar-placement.js';
 import './tag-editor.js';
 import { baseStyles } from '../base-styles.js';
 import { readerStyles } from './clip-reader-styles.js';
@@ -118,17 +118,16 @@ export class ClipReader extends LitElement {
   }
 
   private _renderPublished() {
-    const { publishedAt, publishedText } = this.clip;
-    if (!publishedAt && !publishedText) return nothing;
-    return html`<li>Published <time datetime=${publishedAt ?? nothing}>${publishedText ?? formatDate(publishedAt)}</time></li>`;
+    const published = publishedDate(this.clip);
+    if (!published) return nothing;
+    return html`<li>Published <time datetime=${this.clip.publishedAt ?? nothing}>${published}</time></li>`;
   }
 
+  /** Placed after render (`_placeToolbar`): where it fits depends on its size. */
   private _renderToolbar() {
-    const selected = this._selection.selected;
-    if (!selected) return nothing;
-    const position = styleMap({ top: `${selected.top}px`, left: `${selected.left}px` });
+    if (!this._selection.selected) return nothing;
     return html`
-      <div class="toolbar" role="toolbar" aria-label="Highlight selection" style=${position}
+      <div class="toolbar" role="toolbar" aria-label="Highlight selection"
         @mousedown=${(event: MouseEvent) => event.preventDefault()}>
         ${HIGHLIGHT_COLORS.map((color) => html`
           <button class="swatch hl-${color}" aria-label="Highlight ${color}" title="Highlight ${color} (h)"
@@ -142,6 +141,7 @@ export class ClipReader extends LitElement {
       this.scrollTop = 0;
     }
     if (this._paintedKey !== highlightsKey(this.clip)) this._paint();
+    this._placeToolbar();
   }
 
   /**
@@ -171,6 +171,19 @@ export class ClipReader extends LitElement {
 
   focusTags(): void {
     this.renderRoot.querySelector('tag-editor')?.focus();
+  }
+
+  /** Inside the reader's part of the window, before it is painted (updated() runs before the next frame). */
+  private _placeToolbar(): void {
+    const toolbar = this.renderRoot.querySelector<HTMLElement>('.toolbar');
+    const selected = this._selection.selected;
+    if (!toolbar || !selected) return;
+    const { top, left } = this.getBoundingClientRect();
+    // clientWidth and clientHeight leave out the scrollbars.
+    const area = visiblePart({ top, left, bottom: top + this.clientHeight, right: left + this.clientWidth }, innerWidth, innerHeight);
+    const placement = placeToolbar(selected.box, toolbar.offsetWidth, toolbar.offsetHeight, area);
+    toolbar.style.top = `${placement.top}px`;
+    toolbar.style.left = `${placement.left}px`;
   }
 
   private _paint(): void {

@@ -246,11 +246,16 @@ export class ClipdeskApp extends LitElement {
     } else if (shortcut) this._perform(shortcut);
   }
 
-  /** Carries out a shortcut (the open clip's, else the list's); false when it does not apply, so the key keeps its meaning. */
+  /**
+   * Carries out a shortcut (the open clip's, else the list's; `j`/`k` while reading open the list's next or
+   * previous clip); false when it does not apply, so the key keeps its meaning.
+   */
   private _perform(command: Command): boolean {
+    const openId = this._nav.openId;
     if (command === 'search') this._searchBar.focus();
     else if (command === 'help') this._shortcutsOpen = true;
-    else return this._nav.openId ? (this._reader?.perform(command) ?? false) : this._library.perform(command);
+    else if (openId && (command === 'next' || command === 'previous')) return this._library.step(openId, command === 'next' ? 1 : -1);
+    else return openId ? (this._reader?.perform(command) ?? false) : this._library.perform(command);
     return true;
   }
 }

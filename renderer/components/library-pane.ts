@@ -7,6 +7,7 @@ import { emit } from '../events.js';
 import { plural } from '../format.js';
 import { patchFor } from '../shortcuts.js';
 import type { Command } from '../shortcuts.js';
+import { stepFrom } from '../list-step.js';
 import './clip-list.js';
 import './list-toolbar.js';
 import { NO_FILTERS } from './list-toolbar.js';
@@ -18,9 +19,10 @@ import './trash-view.js';
  * The library as a list: its clips with sort and filters, the search results while there is a query,
  * or the trash; with what to say when there is nothing to list. The parent fetches; this only shows.
  *
- * @fires library-rows-visible - these rows of the library list are on screen and need data ({ first, last })
+ * @fires library-rows-visible - these rows of the library list are on screen, or next to the clip `j`/`k` opened, and need data
+ *   ({ first, last })
  * @fires clip-activate - from the list, or a key moved the active row ({ index })
- * @fires clip-open - from the list, or a key opened the active row ({ id, index })
+ * @fires clip-open - from the list, or a key opened the active row, or the next or previous clip while reading ({ id, index })
  * @fires clip-pick - from the list, or `x` picked or unpicked the active row ({ id })
  * @fires picks-clear - forget the picked clips ({})
  * @fires row-update - a key asks to star, archive or mark read the active row's clip, or undo that ({ clip, patch })
@@ -130,11 +132,13 @@ export class LibraryPane extends LitElement {
     const rows = this._rows();
     const clip = rows[this.activeIndex];
     switch (command) {
-      case 'next': case 'previous':
+      case 'next': case 'previous': case 'down': case 'up': {
         if (rows.length === 0) return true;
-        emit(this, 'clip-activate', { index: Math.min(rows.length - 1, Math.max(0, this.activeIndex + (command === 'next' ? 1 : -1))) });
+        const by = command === 'next' || command === 'down' ? 1 : -1;
+        emit(this, 'clip-activate', { index: Math.min(rows.length - 1, Math.max(0, this.activeIndex + by)) });
         this.focusList();
         return true;
+      }
       case 'open':
         if (clip) emit(this, 'clip-open', { id: clip.id, index: this.activeIndex });
         return clip !== undefined;
@@ -150,6 +154,24 @@ export class LibraryPane extends LitElement {
         return patch !== null;
       }
     }
+  }
+
+  /**
+   * Opens the clip after (`by` 1) or before (-1) the open one in this list, the `j`/`k` of the reader,
+   * and makes its row the active one; false past either end.
+   */
+  step(openId: string, by: 1 | -1): boolean {
+    if (this.view !== 'library') return false;
+    const rows = this._rows();
+    const index = stepFrom(rows.map((clip) => clip?.id), openId, this.activeIndex, by);
+    if (index === null) return false;
+    emit(this, 'clip-activate', { index });
+    const clip = rows[index];
+    // A row of the library list not loaded yet: it is asked for, and the next press opens it.
+    if (clip) emit(this, 'clip-open', { id: clip.id, index });
+    // The pages around it, so the next press finds its clip loaded (search hits come all at once).
+    if (!this.query.trim()) emit(this, 'library-rows-visible', { first: Math.max(0, index - 1), last: index + 1 });
+    return true;
   }
 
   /** The rows shown: the search hits while there is a query, else the library list. */

@@ -8,6 +8,7 @@ const SHORTCUTS: [keys: string[], action: string][] = [
   [['/', 'Ctrl F'], 'Search'],
   [['j', '↓'], 'Next clip'],
   [['k', '↑'], 'Previous clip'],
+  [['j', 'k'], 'While reading: open the next or previous clip of the list'],
   [['Enter'], 'Open the clip'],
   [['Escape'], 'Close a dialog, or go back to the list'],
   [['t'], 'Add a tag to the open clip'],

@@ -1,13 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Offsets, rangeToText } from '../text-map.js';
 import type { TextMap } from '../text-map.js';
+import type { Box } from '../toolbar-placement.js';
 
-/** A passage selected in the article: code-point offsets into the clip's text, and where its toolbar goes. */
+/** A passage selected in the article: code-point offsets into the clip's text, and where it is on screen. */
 export interface SelectedPassage {
   start: number;
   end: number;
-  top: number;
-  left: number;
+  box: Box;
 }
 
 /** The article as rendered in the host's shadow root, with its text nodes mapped onto the clip's text. */
@@ -54,13 +54,8 @@ export class SelectionController implements ReactiveController {
       return;
     }
     const offsets = new Offsets(article.text);
-    const box = range.getBoundingClientRect();
-    this.#set({
-      start: offsets.toPoints(units.start),
-      end: offsets.toPoints(units.end),
-      top: Math.max(4, box.top - 48),
-      left: Math.max(4, Math.min(box.left, innerWidth - 220)),
-    });
+    const { top, left, bottom, right } = range.getBoundingClientRect();
+    this.#set({ start: offsets.toPoints(units.start), end: offsets.toPoints(units.end), box: { top, left, bottom, right } });
   };
 
   /** The selection as a live range inside the article, if there is one (it lives in the host's shadow root). */

@@ -333,3 +333,78 @@ test('a highlight overlapping another keeps both passages whole', async ({ page,
   await expect(page.getByRole('region', { name: 'Article text' }).getByRole('paragraph').first())
     .toContainText('director of the Management Committee of Jilin High-tech Zone, received Zhou Hui, president');
 });
+
+test.describe('the highlight toolbar stays inside the reader', () => {
+  // Narrow enough that the article column reaches the reader's right edge, next to the highlights panel.
+  test.use({ viewport: { width: 960, height: 640 } });
+
+  /** The edges of the reader's on-screen part (the window clips it) that the toolbar crosses. */
+  async function edgesCrossed(page: Page): Promise<string[]> {
+    const toolbar = await page.getByRole('toolbar', { name: 'Highlight selection' }).boundingBox();
+    const reader = await page.locator('clip-reader').boundingBox();
+    const window = page.viewportSize();
+    if (!toolbar || !reader || !window) return ['no toolbar'];
+    const area = {
+      top: Math.max(reader.y, 0), left: Math.max(reader.x, 0),
+      bottom: Math.min(reader.y + reader.height, window.height), right: Math.min(reader.x + reader.width, window.width),
+    };
+    return Object.entries({
+      top: toolbar.y < area.top,
+      left: toolbar.x < area.left,
+      bottom: toolbar.y + toolbar.height > area.bottom,
+      right: toolbar.x + toolbar.width > area.right,
+    }).filter(([, crossed]) => crossed).map(([edge]) => edge);
+  }
+
+  /** Scrolls the reader so the selected passage's top is `offset` pixels below the reader's top edge (above it when negative). */
+  async function scrollSelectionTo(page: Page, offset: number): Promise<void> {
+    await page.locator('clip-reader').evaluate((reader, offset) => {
+      const [found] = document.getSelection()?.getComposedRanges({ shadowRoots: [reader.shadowRoot!] }) ?? [];
+      if (!found) throw new Error('nothing is selected');
+      const range = new Range();
+      range.setStart(found.startContainer, found.startOffset);
+      range.setEnd(found.endContainer, found.endOffset);
+      reader.scrollTop += range.getBoundingClientRect().top - reader.getBoundingClientRect().top - offset;
+    }, offset);
+  }
+
+  test('for a word double-clicked at the right end of a line', async ({ page, app }) => {
+    await importSeed(app.library);
+    await page.goto(app.host.url);
+    await openClip(page, SEED_TITLE);
+    const word = await page.getByRole('region', { name: 'Article text' }).getByRole('paragraph').first().evaluate((paragraph) => {
+      paragraph.scrollIntoView({ block: 'center' });
+      let best = { x: 0, y: 0, right: -Infinity };
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        for (const match of node.data.matchAll(/[A-Za-z]{3,}/g)) {
+          const range = new Range();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const rect = range.getBoundingClientRect();
+          if (rect.right > best.right) best = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, right: rect.right };
+        }
+      }
+      return best;
+    });
+    await page.mouse.dblclick(word.x, word.y);
+    await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeVisible();
+    expect(await edgesCrossed(page)).toEqual([]);
+  });
+
+  const PLACES = [['at the reader’s top edge', 0], ['scrolled partly above the reader', -12], ['at its bottom edge', 600]] as const;
+  for (const [where, offset] of PLACES) {
+    test(`for a passage ${where}`, async ({ page, app }) => {
+      await importSeed(app.library);
+      await page.goto(app.host.url);
+      await openClip(page, SEED_TITLE);
+      await selectInArticle(page, PASSAGE);
+      await expect(page.getByRole('toolbar', { name: 'Highlight selection' })).toBeVisible();
+      const readerHeight = (await page.locator('clip-reader').boundingBox())?.height ?? 0;
+      await scrollSelectionTo(page, Math.min(offset, readerHeight - 12));
+      await expect.poll(() => edgesCrossed(page)).toEqual([]);
+      await page.getByRole('toolbar', { name: 'Highlight selection' }).getByRole('button', { name: 'Highlight blue' }).click();
+      await expect(page.getByRole('region', { name: 'Article text' }).locator('mark')).toHaveText([PASSAGE]);
+    });
+  }
+});

@@ -98,6 +98,73 @@ test('Enter opens the selected clip and Escape goes back to the list', async ({ 
   await expect(readerTitle(page)).toHaveText('Report 3 on the harbour');
 });
 
+test('j and k while reading open the next and previous clip, and the list’s active row follows', async ({ page, app }) => {
+  await threeClips(app);
+  await openApp(page, app.host.url);
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(readerTitle(page)).toHaveText('Report 3 on the harbour');
+
+  await page.keyboard.press('j');
+  await expect(readerTitle(page)).toHaveText('Report 2 on the harbour');
+  await expect(page.getByRole('region', { name: 'Article text' })).toContainText('figures for quarter 2');
+  await page.keyboard.press('j');
+  await expect(readerTitle(page)).toHaveText('Report 1 on the harbour');
+  await page.keyboard.press('j'); // the last clip: stays
+  await expect(readerTitle(page)).toHaveText('Report 1 on the harbour');
+  await page.keyboard.press('k');
+  await expect(readerTitle(page)).toHaveText('Report 2 on the harbour');
+  // The arrow keys scroll the article: they never switch clips.
+  await page.locator('body').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(readerTitle(page)).toHaveText('Report 2 on the harbour');
+
+  await page.keyboard.press('Escape');
+  await expect(list(page)).toBeFocused();
+  await expect(selectedRow(page)).toContainText('Report 2 on the harbour');
+});
+
+test('j and k while reading a search hit step through the search results', async ({ page, app }) => {
+  await threeClips(app);
+  for (const n of [4, 5]) await app.library.import({ kind: 'text', text: sampleText(n, 'orchard') });
+  await page.goto(app.host.url);
+  await page.getByRole('searchbox', { name: 'Search clips' }).fill('orchard');
+  const hits = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+  await expect(hits).toHaveCount(2);
+  const titles = (await hits.locator('.title').allTextContents()).map((title) => title.trim());
+  await hits.first().click();
+  await expect(readerTitle(page)).toHaveText(titles[0]!);
+
+  await page.locator('body').focus();
+  await page.keyboard.press('j');
+  await expect(readerTitle(page)).toHaveText(titles[1]!);
+  await page.keyboard.press('j'); // the last hit: the library's other clips are not in these results
+  await expect(readerTitle(page)).toHaveText(titles[1]!);
+  await page.keyboard.press('k');
+  await expect(readerTitle(page)).toHaveText(titles[0]!);
+  await page.keyboard.press('j');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox', { name: 'Search results' }).locator('[aria-selected="true"]')).toContainText(titles[1]!);
+});
+
+test('after j through a long list while reading, the list shows the row of the clip last read', async ({ page, app }) => {
+  for (let n = 1; n <= 30; n++) await app.library.import({ kind: 'text', text: sampleText(n) });
+  await page.goto(app.host.url);
+  await expect(list(page).getByRole('option').first()).toContainText('Report 30 on the harbour');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(readerTitle(page)).toHaveText('Report 30 on the harbour');
+  for (let n = 29; n >= 12; n--) {
+    await page.keyboard.press('j');
+    await expect(readerTitle(page)).toHaveText(`Report ${n} on the harbour`);
+  }
+  await page.keyboard.press('Escape');
+  await expect(selectedRow(page)).toContainText('Report 12 on the harbour');
+  await expect(selectedRow(page)).toBeInViewport({ ratio: 1 });
+});
+
 test('t puts the cursor in the open clip’s tag field', async ({ page, app }) => {
   const [first] = await threeClips(app);
   await openApp(page, app.host.url);

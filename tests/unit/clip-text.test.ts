@@ -13,8 +13,34 @@ describe('text and Markdown import', () => {
     assert.match(clip.content, /href="https:\/\/council\.example\/minutes"/);
     assert.match(clip.content, /data-src="https:\/\/cdn\.example\/a\.png"/);
     assert.doesNotMatch(clip.content, /<script|onerror| src=/);
-    assert.equal(clip.text, 'Budget passes at last\n\nThe council approved the budget on Friday. Minutes\n\nroads\n\nschools');
+    assert.equal(clip.text, 'The council approved the budget on Friday. Minutes\n\nroads\n\nschools');
     assert.equal(clip.canonicalUrl, 'https://council.example/news/1');
+  });
+
+  it('shows a Markdown file’s opening heading once, as the title, and keeps every other heading', () => {
+    const markdown = '\n# Budget passes\n\nThe council voted.\n\n# Budget passes\n\n## What it funds\n\nRoads.';
+    const clip = clipFromText(markdown, { markdown: true });
+    assert.equal(clip.title, 'Budget passes');
+    assert.equal(clip.content.match(/<h1>/g)?.length, 1);
+    assert.match(clip.content, /^<p>The council voted\.<\/p>\s*<h1>Budget passes<\/h1>\s*<h2>What it funds<\/h2>/);
+    assert.equal(clip.text, 'The council voted.\n\nBudget passes\n\nWhat it funds\n\nRoads.');
+  });
+
+  it('takes an underlined opening heading as the title too, but not a heading that follows text or sits in code', () => {
+    assert.equal(clipFromText('Harbour notes\n=============\n\nCranes arrived.', { markdown: true }).content, '<p>Cranes arrived.</p>\n');
+    const later = clipFromText('Cranes arrived.\n\n# Harbour notes\n\nMore.', { markdown: true });
+    assert.equal(later.title, 'Harbour notes');
+    assert.match(later.content, /<h1>Harbour notes<\/h1>/);
+    const code = clipFromText('```\n# not a heading\n```\n\nAfter the code.', { markdown: true });
+    assert.equal(code.title, '# not a heading'); // the first line of the text, as for plain text: not a heading
+    assert.match(code.content, /<code># not a heading\n<\/code>/);
+  });
+
+  it('keeps an opening heading too long to be the whole title in the article', () => {
+    const long = 'word '.repeat(60).trim();
+    const clip = clipFromText(`# ${long}\n\nBody.`, { markdown: true });
+    assert.ok(clip.title.endsWith('…'));
+    assert.match(clip.content, /^<h1>word word/);
   });
 
   it('keeps plain text paragraphs and line breaks, and counts CJK characters as words', () => {

@@ -1,4 +1,5 @@
 import { Marked } from 'marked';
+import type { Tokens } from 'marked';
 import type { ExtractedClip } from '../../../api.js';
 import { ClipdeskError } from '../../errors.js';
 import { escapeHtml } from '../../../shared/escape-html.js';
@@ -45,13 +46,18 @@ function seedClip(seed: SeedClipping, url: string | null): ExtractedClip {
 }
 
 function markdownClip(source: string, url: string | null): ExtractedClip {
-  const content = sanitizeHtml(markdown.parse(source, { async: false }), url);
+  const tokens = markdown.lexer(source);
+  const headings = tokens.filter((token): token is Tokens.Heading => token.type === 'heading');
+  const heading = headings[0] ? inlineText(headings[0].text) : null;
+  // The reader shows the title above the article: a heading that opens the file and is the title whole goes there only.
+  const opening = tokens.findIndex((token) => token.type !== 'space');
+  if (heading && tokens[opening] === headings[0] && Array.from(heading).length <= MAX_TITLE_LENGTH) tokens.splice(opening, 1);
+  const content = sanitizeHtml(markdown.parser(tokens, { async: false }), url);
   const text = htmlToText(content);
-  const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(source)?.[1];
   return buildClip({
     url,
     canonicalUrl: null,
-    title: shortTitle(heading ? htmlToText(markdown.parseInline(heading, { async: false })) : text),
+    title: shortTitle(heading ?? text),
     byline: null,
     source: null,
     published: null,
@@ -59,6 +65,10 @@ function markdownClip(source: string, url: string | null): ExtractedClip {
     content,
     text,
   });
+}
+
+function inlineText(inline: string): string {
+  return htmlToText(markdown.parseInline(inline, { async: false }));
 }
 
 /** Blank lines separate paragraphs, single newlines are line breaks; the first line names the clip. */
