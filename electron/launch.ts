@@ -9,13 +9,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Library, resolveLibraryDir } from './core/index.js';
+import { nodeTooOldForElectron } from './hosts/node-support.js';
 import { serveInBrowser } from './hosts/serve.js';
 
 const require = createRequire(import.meta.url);
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 
-const found = findElectron() ?? fetchElectron();
+const tooOld = nodeTooOldForElectron(process.versions.node);
+const found = findElectron() ?? (tooOld ? { reason: tooOld } : fetchElectron());
 const electron: Runtime = found.path ? withSqliteFor(found.path) : found;
 if (electron.path) {
   const child = spawn(electron.path, [projectDir, ...args], { stdio: 'inherit', env: { ...process.env, ...electron.env } });
