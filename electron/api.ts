@@ -117,6 +117,9 @@ export interface ImportResult {
   pictures: PictureCount;
 }
 
+/** What became of one input of `importMany`, by its place in the list: saved as `import` saves it, or failed and why. */
+export type BatchImportResult = ({ index: number } & ImportResult) | { index: number; outcome: 'failed'; reason: string };
+
 export interface PictureCount {
   kept: number;
   missing: number;

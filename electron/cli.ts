@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
 import { EXPORT_FORMATS, READ_STATES, SORT_KEYS } from './api.js';
-import type { ExportFormat, HighlightColor, ReadState, SortKey } from './api.js';
+import type { ExportFormat, HighlightColor, ImportResult, ReadState, SortKey } from './api.js';
 import {
   formatAnnotation, formatCheck, formatClip, formatImport, formatLibraryImport, formatList, formatSearch, formatTags,
 } from './cli-output.js';
@@ -126,16 +126,7 @@ interface Output {
 async function run(library: Library, command: string, args: string[], flags: Flags): Promise<Output | undefined> {
   const out = (data: unknown, text: string): Output => ({ data, text });
   switch (command) {
-    case 'import': {
-      const results = [];
-      for (const target of need(args, 1, 'import <file|url>...')) {
-        const tags = flags.tag ?? [];
-        results.push(/^https?:\/\//i.test(target)
-          ? await library.import({ kind: 'url', url: target, tags })
-          : await library.importFile(target, tags));
-      }
-      return out(results, results.map(formatImport).join('\n'));
-    }
+    case 'import': return importTargets(library, need(args, 1, 'import <file|url>...'), flags.tag ?? [], out);
     case 'list': {
       const listed = library.list({
         tags: flags.tag, starred: flags.starred, annotated: flags.annotated, trashed: flags.trash,
@@ -217,6 +208,23 @@ async function run(library: Library, command: string, args: string[], flags: Fla
 }
 
 /** Imports another app's export, saying what it found first and how far it is on stderr, then fetches what is pending. */
+/**
+ * Clips files and web pages in batches (one commit for many clips; pages fetched a few at a time). A
+ * target that fails is told on stderr and the exit is non-zero; the others are clipped all the same.
+ */
+async function importTargets(library: Library, targets: string[], tags: string[], out: OutputOf): Promise<Output> {
+  const isPage = (target: string) => /^https?:\/\//i.test(target);
+  const pages = await library.importMany(targets.filter(isPage).map((url) => ({ kind: 'url' as const, url, tags })));
+  const files = await library.importFiles(targets.filter((target) => !isPage(target)), tags);
+  const results = targets.map((target, index) => ({ ...(isPage(target) ? pages : files).shift(), index }));
+  const saved = results.filter((result): result is ImportResult & { index: number } => 'clip' in result);
+  for (const result of results) {
+    if ('reason' in result) console.error(`clipdesk: ${targets[result.index] ?? ''}: ${result.reason}`);
+  }
+  if (saved.length < results.length) process.exitCode = 1;
+  return out(results, saved.map(formatImport).join('\n'));
+}
+
 async function importLibrary(library: Library, file: string, fetch: boolean, out: OutputOf): Promise<Output> {
   const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new ClipdeskError('BAD_INPUT', `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);

@@ -1,22 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { ClipSummary, ExtractedClip, ImportResult, Revision } from '../api.js';
+import type { ClipSummary, ExtractedClip, ImportResult } from '../api.js';
 import { filled, importedRecord } from './import/imported-record.js';
 import type { ImportTarget, ImportedItem, ImportedOutcome, ImportedSave } from './import/imported-record.js';
 import { mapBounded } from './map-bounded.js';
 import { countPictures } from './pictures/keep-pictures.js';
-import { reanchorAll } from './annotations.js';
 import type { Catalog } from './catalog/catalog.js';
 import { sameKey } from './catalog/clip-row.js';
-import { bodyOf, contentHashOf, metadataOf, newRecord, toSummary, writtenRecord } from './clip-record.js';
-import type { ClipStore, CommitObserver, StoreWriter } from './store/clip-store.js';
-import type { ClipRecord } from './store/schema.js';
-import { withTags } from './tags.js';
+import { bodyOf, contentHashOf, toSummary, writtenRecord } from './clip-record.js';
+import { revised, savedRecord } from './saved-record.js';
+import type { ClipStore, CommitObserver } from './store/clip-store.js';
+import type { Body, ClipRecord } from './store/schema.js';
 
 /** Text files a batch import writes at the same time: each waits on the disk far longer than on the CPU. */
 const FILES_AT_ONCE = 16;
 
 /** A saved clip, how it was saved, and the content it now has. */
 export type Saved = Omit<ImportResult, 'pictures'> & { content: string };
+
+/** What extraction made of a page, text or file, with the tags it is clipped with. */
+export interface ToSave {
+  extracted: ExtractedClip;
+  tags: readonly string[];
+}
 
 /**
  * Saves what extraction made of a page, text or file: a new clip; the same clip again when the
@@ -36,18 +41,43 @@ export class ClipSaver {
   }
 
   /** Saves the clip; `content` is the content the clip now has (for the same text, the one with more pictures kept). */
-  save(extracted: ExtractedClip, tags: readonly string[]): Promise<Saved> {
+  async save(extracted: ExtractedClip, tags: readonly string[]): Promise<Saved> {
+    const [saved] = await this.saveMany([{ extracted, tags }]);
+    if (!saved) throw new Error('a batch of one saved nothing');
+    return saved;
+  }
+
+  /**
+   * Saves many clips under one lock and in one commit (each shard touched written once, the catalog
+   * mirrored in one transaction), each as `save` would in turn: an item for a page the library or an
+   * earlier item has is the same clip. Each result has the clip as the whole batch left it.
+   */
+  saveMany(items: readonly ToSave[]): Promise<Saved[]> {
     return this.#store.exclusive(async (writer) => {
-      const existing = await this.#findSame(extracted);
-      if (!existing) return { clip: await this.#create(writer, extracted, tags), outcome: 'created', content: extracted.content };
-      if (existing.contentHash !== contentHashOf(extracted)) {
-        const clip = await this.#replaceContent(writer, existing.id, extracted, tags);
-        return { clip, outcome: 'updated', content: extracted.content };
+      const now = new Date().toISOString();
+      const records = new Map<string, ClipRecord>();
+      const bodies = new Map<string, { id: string; body: Body }>();
+      const byKey = new Map<string, string>();
+      const steps: Array<Omit<Saved, 'clip'> & { id: string }> = [];
+      for (const { extracted, tags } of items) {
+        const key = sameKey(extracted.canonicalUrl, contentHashOf(extracted));
+        const known = byKey.get(key) ?? this.#catalog.findSame(extracted.canonicalUrl, contentHashOf(extracted));
+        const existing = known === undefined ? undefined : (records.get(known) ?? (await this.#store.get(known)));
+        const { record, outcome } = savedRecord(existing, existing?.id ?? newClipId(), extracted, tags, now);
+        byKey.set(key, record.id);
+        records.set(record.id, record);
+        if (existing && outcome === 'unchanged') {
+          steps.push({ id: record.id, outcome, content: await this.#betterPictures(existing, extracted, bodies) });
+        } else {
+          bodies.set(`${record.id}.${record.contentHash}`, { id: record.id, body: bodyOf(extracted) });
+          steps.push({ id: record.id, outcome, content: extracted.content });
+        }
       }
-      const content = await this.#betterPictures(existing, extracted);
-      const reclip = (fresh: ClipRecord | undefined) => fresh && { ...fresh, tags: withTags(fresh.tags, tags), deletedAt: null };
-      const [record] = await writer.commit([existing.id], reclip, this.#mirror);
-      return { clip: toSummary(writtenRecord(record, existing.id)), outcome: 'unchanged', content };
+      await mapBounded([...bodies.values()], FILES_AT_ONCE, ({ id, body }) => this.#store.writeBody(id, body));
+      // Under the lock the records read above are still the freshest: the commit writes them as the batch left them.
+      const written = await writer.commit([...records.keys()], (_fresh, id) => records.get(id), this.#mirror);
+      const byId = new Map(written.flatMap((record) => (record ? [[record.id, record] as const] : [])));
+      return steps.map(({ id, outcome, content }) => ({ clip: toSummary(writtenRecord(byId.get(id), id)), outcome, content }));
     });
   }
 
@@ -55,10 +85,11 @@ export class ClipSaver {
    * The same text clipped again may come with pictures the clip lacks (their fetch failed before):
    * then its content takes the new one's. Returns the content the clip keeps.
    */
-  async #betterPictures(existing: ClipRecord, extracted: ExtractedClip): Promise<string> {
-    const body = await this.#store.readBody(existing.id, existing.contentHash);
+  async #betterPictures(existing: ClipRecord, extracted: ExtractedClip, bodies: Map<string, { id: string; body: Body }>): Promise<string> {
+    const key = `${existing.id}.${existing.contentHash}`;
+    const body = bodies.get(key)?.body ?? (await this.#store.readBody(existing.id, existing.contentHash));
     if (countPictures(extracted.content).kept <= countPictures(body.content).kept) return body.content;
-    await this.#store.writeBody(existing.id, { ...body, content: extracted.content });
+    bodies.set(key, { id: existing.id, body: { ...body, content: extracted.content } });
     return extracted.content;
   }
 
@@ -109,7 +140,7 @@ export class ClipSaver {
       const key = sameKey(item.extracted.canonicalUrl, contentHashOf(item.extracted));
       const known = byKey.get(key) ?? this.#catalog.findSame(item.extracted.canonicalUrl, contentHashOf(item.extracted));
       const existing = known === undefined || targets.has(known) ? undefined : await this.#store.get(known);
-      const id = known ?? randomUUID().replaceAll('-', '');
+      const id = known ?? newClipId();
       byKey.set(key, id);
       const target = targets.get(id);
       if (target) {
@@ -132,43 +163,18 @@ export class ClipSaver {
 
   /** Content the clip had before (a revision's) becomes its text again, as a new version. */
   restore(id: string, extracted: ExtractedClip): Promise<ClipSummary> {
-    return this.#store.exclusive((writer) => this.#replaceContent(writer, id, extracted));
+    return this.#store.exclusive(async (writer) => {
+      await this.#store.writeBody(id, bodyOf(extracted));
+      const now = new Date().toISOString();
+      const [record] = await writer.commit([id], (fresh) => fresh && revised(fresh, extracted, [], now), this.#mirror);
+      return toSummary(writtenRecord(record, id));
+    });
   }
+}
 
-  async #create(writer: StoreWriter, extracted: ExtractedClip, tags: readonly string[]): Promise<ClipSummary> {
-    const id = randomUUID().replaceAll('-', '');
-    await this.#store.writeBody(id, bodyOf(extracted));
-    const firstRecord = () => ({ ...newRecord(id, extracted, new Date().toISOString()), tags: withTags([], tags) });
-    const [record] = await writer.commit([id], firstRecord, this.#mirror);
-    return toSummary(writtenRecord(record, id));
-  }
-
-  async #replaceContent(writer: StoreWriter, id: string, extracted: ExtractedClip, tags: readonly string[] = []): Promise<ClipSummary> {
-    await this.#store.writeBody(id, bodyOf(extracted));
-    const now = new Date().toISOString();
-    const [record] = await writer.commit([id], (fresh) => {
-      if (!fresh) return undefined;
-      const revision: Revision = { n: fresh.revisions.length + 1, savedAt: now, title: fresh.title, contentHash: fresh.contentHash };
-      return {
-        ...fresh,
-        ...metadataOf(extracted),
-        title: extracted.title || fresh.title,
-        contentHash: contentHashOf(extracted),
-        tags: withTags(fresh.tags, tags),
-        revisions: [...fresh.revisions, revision],
-        annotations: reanchorAll(fresh.annotations, extracted.text),
-        updatedAt: now,
-        deletedAt: null,
-      };
-    }, this.#mirror);
-    return toSummary(writtenRecord(record, id));
-  }
-
-  /** The clip an import would duplicate: the same canonical URL, or the same text when there is none. */
-  async #findSame(extracted: ExtractedClip): Promise<ClipRecord | undefined> {
-    const id = this.#catalog.findSame(extracted.canonicalUrl, contentHashOf(extracted));
-    return id === undefined ? undefined : this.#store.get(id);
-  }
+/** A new clip's id: 32 hex digits, the first three naming its shard. */
+function newClipId(): string {
+  return randomUUID().replaceAll('-', '');
 }
 
 /** A new clip, or a pending one whose article an entry brings: its text is the entry's. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type {
-  Annotation, AnnotationInput, AnnotationPatch, Clip, ClipPatch, ClipSummary, ExportScope, ExtractedClip, FetchStatus,
+  Annotation, AnnotationInput, AnnotationPatch, BatchImportResult, Clip, ClipPatch, ClipSummary, ExportScope, ExtractedClip, FetchStatus,
   FileExportFormat, ImportInput, ImportResult, LibraryImportReport, ListOptions, ListResult, PictureCount, Revision, SearchResult,
   StreamedExportFormat, TagCount,
 } from '../api.js';
@@ -13,6 +13,8 @@ import type { Catalog } from './catalog/catalog.js';
 import { mirrorInto, openCatalog } from './catalog/catalog-sync.js';
 import { pictureMediaType } from '../shared/picture-names.js';
 import { ClipSaver } from './clip-saver.js';
+import type { ToSave } from './clip-saver.js';
+import { importInBatches } from './import-batches.js';
 import { countPictures, keepPictures } from './pictures/keep-pictures.js';
 import type { PictureFetchOptions } from './pictures/fetch-pictures.js';
 import type { BackupCounts } from './backup/backup-format.js';
@@ -114,30 +116,57 @@ export class Library {
   // --- clipping ---------------------------------------------------------------------------------
 
   async import(input: ImportInput): Promise<ImportResult> {
+    return this.#save(await this.#extract(input));
+  }
+
+  async importFile(path: string, tags: readonly string[] = []): Promise<ImportResult> {
+    return this.#save(await this.#extractFile(path, tags));
+  }
+
+  /**
+   * Imports many inputs as `import` would one after another, but a batch at a time: each batch is
+   * saved under one lock and in one commit, and an input for a page the library or an earlier input
+   * has is the same clip. Addresses are fetched a few at a time. Returns one result per input, in
+   * order; an input that fails says why, and the others are saved.
+   */
+  importMany(inputs: readonly ImportInput[]): Promise<BatchImportResult[]> {
+    return importInBatches(inputs.length, (index) => this.#extract(inputs[index]), (items) => this.#saver.saveMany(items));
+  }
+
+  /** `importMany` for files on disk (.html, .txt, .md), each with the same tags. */
+  importFiles(paths: readonly string[], tags: readonly string[] = []): Promise<BatchImportResult[]> {
+    return importInBatches(paths.length, (index) => this.#extractFile(paths[index] ?? '', tags), (items) => this.#saver.saveMany(items));
+  }
+
+  async #extract(input: ImportInput | undefined): Promise<ToSave> {
     const request = parseInput(importInputSchema, input);
     const tags = cleanTagNames(request.tags ?? []);
     const { clipFromBase64File, clipFromHtml, clipFromText, clipFromUrl } = await loadExtraction();
     switch (request.kind) {
-      case 'url': return this.#save(await clipFromUrl(request.url, this.#options), tags);
-      case 'html': return this.#save(clipFromHtml(request.html, { url: request.url }), tags);
-      case 'text': return this.#save(clipFromText(request.text, { url: request.url, markdown: request.markdown }), tags);
-      case 'file': return this.#save(clipFromBase64File(request.name, request.data), tags);
+      case 'url': return this.#withPictures(await clipFromUrl(request.url, this.#options), tags);
+      case 'html': return this.#withPictures(clipFromHtml(request.html, { url: request.url }), tags);
+      case 'text': return this.#withPictures(clipFromText(request.text, { url: request.url, markdown: request.markdown }), tags);
+      case 'file': return this.#withPictures(clipFromBase64File(request.name, request.data), tags);
     }
   }
 
-  async importFile(path: string, tags: readonly string[] = []): Promise<ImportResult> {
+  async #extractFile(path: string, tags: readonly string[]): Promise<ToSave> {
     const cleaned = cleanTagNames(tags);
     const { clipFromFile } = await loadExtraction();
-    return this.#save(await clipFromFile(path), cleaned);
+    return this.#withPictures(await clipFromFile(path), cleaned);
   }
 
   /**
    * Keeps the pictures of a page that came from the web (its address says where they are, and whose
-   * own host may show them), then saves the clip. A picture that fails leaves the clip saved anyway.
+   * own host may show them) before its clip is saved. A picture that fails leaves the clip saved anyway.
    */
-  async #save(extracted: ExtractedClip, tags: readonly string[]): Promise<ImportResult> {
+  async #withPictures(extracted: ExtractedClip, tags: readonly string[]): Promise<ToSave> {
     const content = extracted.url ? (await this.#keepPictures(extracted.content, extracted.url)).content : extracted.content;
-    const saved = await this.#saver.save({ ...extracted, content }, tags);
+    return { extracted: { ...extracted, content }, tags };
+  }
+
+  async #save({ extracted, tags }: ToSave): Promise<ImportResult> {
+    const saved = await this.#saver.save(extracted, tags);
     return { clip: saved.clip, outcome: saved.outcome, pictures: countPictures(saved.content) };
   }
 
@@ -523,8 +552,11 @@ export class Library {
  * of the start-up cost, and listing, searching and editing never need it.
  */
 function loadExtraction(): Promise<typeof Extraction> {
-  return import('./clip/index.js');
+  // Asked once per input: a batch import would otherwise resolve the module thousands of times.
+  extraction ??= import('./clip/index.js');
+  return extraction;
 }
+let extraction: Promise<typeof Extraction> | undefined;
 
 /** The importers of other apps' exports load when first used, with extraction (they extract what the exports carry). */
 function loadImport(): Promise<typeof Import> {

@@ -2,7 +2,7 @@
  * `npm run bench [-- --clips N] [--queries N] [--pocket N] [--json]` (defaults: 10,000 clips, 320 queries,
  * a Pocket export of 30,000 entries, or three per clip when fewer clips): builds a real library of N
  * generated clips through the Library facade and measures what a person waits for (search, cold start,
- * edits, imports, another app's export) and what the library costs (memory, disk), each next to a
+ * edits, imports one at a time and in batches, another app's export) and what the library costs (memory, disk), each next to a
  * baseline measured in the same run, mostly SQLite FTS5 loaded with the same clips (fts5.ts). Progress
  * goes to stderr, results to stdout.
  */
@@ -73,6 +73,21 @@ const loadMs = db ? await timeIt(async () => loadClips(db, clips, ids)) : Number
 add(
   'fill.ms_per_clip', fillMs / clipCount, 'ms', loadMs / clipCount,
   'generated text clips: Clipdesk import with tags, one at a time; FTS5 one transaction',
+);
+
+progress(`filling a second library with the same clips in batches (importMany)`);
+const batchLibrary = await Library.open(join(root, 'library-batch'));
+const batchInputs = clips.map((clip) => ({ kind: 'text' as const, text: seedText(clip), tags: clip.tags }));
+let batchFailed = 0;
+const batchMs = await timeIt(async () => {
+  batchFailed = (await batchLibrary.importMany(batchInputs)).filter((result) => result.outcome === 'failed').length;
+});
+batchLibrary.close();
+if (batchFailed > 0) throw new Error(`importMany failed ${batchFailed} of the bench's clips`);
+add(
+  'fill_batch.s_per_10k', (batchMs / clipCount) * 10, 's', (fillMs / clipCount) * 10,
+  `the same clips into a fresh library in one importMany call (500 to a commit): ${(batchMs / clipCount).toFixed(2)} ms a clip`,
+  'one at a time (fill)',
 );
 
 const rawBytes = clips.reduce((sum, clip) => sum + Buffer.byteLength(clip.title + clip.text), 0);
@@ -188,6 +203,7 @@ function targets(clips: number): Target[] {
     { metric: 'tag_edit.bytes_written', goal: '< 64 KB', pass: (r) => r.value < 65_536 },
     { metric: 'tag_edit.ms', goal: '< 10 ms', pass: (r) => r.value < 10 },
     { metric: 'rss.in_use_mb', goal: '< 500 MB', pass: (r) => r.value < 500 },
+    { metric: 'fill_batch.s_per_10k', goal: '10,000 clips in a batch < 30 s', pass: (r) => r.value < 30 },
     { metric: 'library_import.s', goal: '30,000 entries < 60 s', pass: (r) => r.value < 60 * (pocketEntries / 30_000) },
     { metric: 'library_import.live_mb', goal: 'flat: < 1.5x a tenth of the export', pass: (r) => (r.ratio ?? 0) < 1.5 },
   ];

@@ -178,6 +178,18 @@ describe('the clipdesk command line', () => {
     assert.match(refused.stderr, /not a usable tag name/);
   });
 
+  it('imports many files in one go: one that fails is told, the others are clipped', async () => {
+    const files = ['one', 'two', 'three'].map((name) => join(dir, `many-${name}.txt`));
+    await Promise.all(files.map((file, n) => writeFile(file, `Many notes ${n}\n\nThe tide came in at ${n + 5} o'clock.`)));
+    const imported = await clipdesk('import', files[0] ?? '', join(dir, 'missing.txt'), ...files.slice(1), '--json');
+    assert.equal(imported.code, 1);
+    assert.match(imported.stderr, /^clipdesk: .*missing\.txt: /);
+    const results = JSON.parse(imported.stdout) as Array<{ index: number; outcome: string }>;
+    const outcomes = results.map(({ index, outcome }) => [index, outcome]);
+    assert.deepEqual(outcomes, [[0, 'created'], [1, 'failed'], [2, 'created'], [3, 'created']]);
+    assert.match((await clipdesk('search', 'tide')).stdout, /Many notes 2/);
+  });
+
   it('says when pictures were not kept, and fetch-pictures keeps them later with progress', async (t) => {
     const picture = pictureAfterOutage(TINY_IMAGES.png);
     const paragraphs = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i} on the new cranes at the eastern terminal.</p>`).join('');
