@@ -219,7 +219,10 @@ async function importTargets(library: Library, targets: string[], tags: string[]
   const results = targets.map((target, index) => ({ ...(isPage(target) ? pages : files).shift(), index }));
   const saved = results.filter((result): result is ImportResult & { index: number } => 'clip' in result);
   for (const result of results) {
-    if ('reason' in result) console.error(`clipdesk: ${targets[result.index] ?? ''}: ${result.reason}`);
+    if (!('reason' in result)) continue;
+    // Most reasons about a file name it already; the others get the target in front.
+    const target = targets[result.index] ?? '';
+    console.error(`clipdesk: ${result.reason.includes(target) ? result.reason : `${target}: ${result.reason}`}`);
   }
   if (saved.length < results.length) process.exitCode = 1;
   return out(results, saved.map(formatImport).join('\n'));
