@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-VERSIONS=(22.23.5 24.22.3)
+# Run through `npm run`, node-gyp would take npm's settings (npm_config_*) for this Node's, and build for the wrong one.
+while read -r name; do unset "$name"; done < <(env | grep -io '^npm_[a-z_]*' || true)
+read -r -a VERSIONS <<< "${CLIPDESK_TEST_NODES:-22.23.5 24.22.3}"
+
 TESTS=(tests/unit/store.test.ts tests/unit/search-catalog.test.ts tests/unit/cli.test.ts
   tests/unit/library-clipping.test.ts tests/unit/import-library.test.ts tests/unit/backup.test.ts)
 
