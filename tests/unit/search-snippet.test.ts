@@ -77,3 +77,23 @@ test('maps marks back to the original text when folding changes its length', () 
   // 'ﬁ' folds to 'fi' and 'Ⅻ' to 'xii': offsets after them differ between the folded and original text.
   assert.equal(makeSnippet('Ⅻ ﬁnal Café report', ['final', 'cafe']), 'Ⅻ <mark>ﬁnal</mark> <mark>Café</mark> report');
 });
+
+test('folds Chinese text with full-width letters and punctuation around its characters', () => {
+  assert.equal(
+    makeSnippet('ＣＨＩＮＡ与中国，Café和ＷＴＯ。', ['china', '中国', 'cafe', 'wto']),
+    '<mark>ＣＨＩＮＡ</mark>与<mark>中国</mark>，<mark>Café</mark>和<mark>ＷＴＯ</mark>。',
+  );
+});
+
+test('drops a combining mark after a Chinese character as folding does, and keeps the offsets after it', () => {
+  assert.equal(makeSnippet('中\u0301国 Zu\u0308rich', ['中国', 'zurich']), '<mark>中\u0301国</mark> <mark>Zu\u0308rich</mark>');
+});
+
+test('finds a term again after passing over it inside a longer word', () => {
+  assert.equal(makeSnippet('arts start art', ['art']), 'arts start <mark>art</mark>');
+});
+
+test('a letter outside the Basic Multilingual Plane continues a word', () => {
+  assert.equal(makeSnippet('art𝐚 and art', ['art']), 'art𝐚 and <mark>art</mark>');
+  assert.equal(makeSnippet('art𝐚 and', [], { prefixes: ['art'] }), '<mark>art𝐚</mark> and');
+});

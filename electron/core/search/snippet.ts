@@ -50,12 +50,8 @@ function findMarks(text: string, terms: string[], prefixes: string[]): Span[] {
   const found: Span[] = [];
   for (const [term, isPrefix] of wanted) {
     if (term === '') continue;
-    const cjk = isCjk(term);
-    for (const match of folded.text.matchAll(termPattern(term, isPrefix, cjk))) {
-      const at = match.index;
-      // 'art' is not marked inside 'start'; CJK words have no edges.
-      if (!cjk && at > 0 && WORD_CHAR.test(folded.text.charAt(at - 1))) continue;
-      found.push({ start: folded.origin(at), end: folded.origin(at + match[0].length - 1) + 1, terms: new Set([term]) });
+    for (const [at, end] of occurrences(folded.text, term, isPrefix)) {
+      found.push({ start: folded.origin(at), end: folded.origin(end - 1) + 1, terms: new Set([term]) });
     }
   }
   return merge(found);
@@ -64,25 +60,39 @@ function findMarks(text: string, terms: string[], prefixes: string[]): Span[] {
 // Letters and digits that make up a word; CJK characters do not, as CJK words touch each other.
 const WORD_CLASS = String.raw`[[\p{L}\p{N}]--[${CJK_SCRIPTS}]]`;
 const WORD_CHAR = new RegExp(WORD_CLASS, 'v');
-
-// The same few terms are looked for in each hit of a search: their patterns are compiled once.
-const patterns = new Map<string, RegExp>();
+// Sticky: the rest of the word from where it is set, and whether a word character stands there.
+const REST_OF_WORD = new RegExp(`${WORD_CLASS}*`, 'yv');
+const WORD_CHAR_AT = new RegExp(WORD_CLASS, 'yv');
 
 /**
- * A term that ends where its word does ('art' not in 'arts'); the word being typed marks the whole
- * word it starts; a CJK term marks just itself. It starts with the literal term, which the regex
- * engine finds fastest; the start of the word is checked by the caller.
+ * The [start, end) of each find of a term in folded text, left to right without overlaps: a term that
+ * ends where its word does ('art' not in 'arts'), the word being typed marking the whole word it
+ * starts, a CJK term just itself. Found by indexOf, cheaper than a regex per term (and no patterns to
+ * cache); 'art' inside 'start' is passed over (CJK words have no edges), but still consumes its letters.
  */
-function termPattern(term: string, isPrefix: boolean, cjk: boolean): RegExp {
-  const key = `${isPrefix ? '*' : '='}${term}`;
-  let pattern = patterns.get(key);
-  if (!pattern) {
-    const escaped = term.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-    pattern = new RegExp(cjk ? escaped : `${escaped}${isPrefix ? `${WORD_CLASS}*` : `(?!${WORD_CLASS})`}`, 'gv');
-    if (patterns.size > 500) patterns.clear();
-    patterns.set(key, pattern);
+function* occurrences(text: string, term: string, isPrefix: boolean): Generator<[number, number]> {
+  const cjk = isCjk(term);
+  for (let at = text.indexOf(term); at !== -1; ) {
+    let end = at + term.length;
+    if (!cjk && isPrefix) end = wordEnd(text, end);
+    else if (!cjk && wordCharAt(text, end)) {
+      at = text.indexOf(term, at + 1);
+      continue;
+    }
+    if (cjk || at === 0 || !WORD_CHAR.test(text.charAt(at - 1))) yield [at, end];
+    at = text.indexOf(term, end);
   }
-  return pattern;
+}
+
+function wordEnd(text: string, from: number): number {
+  REST_OF_WORD.lastIndex = from;
+  REST_OF_WORD.test(text);
+  return REST_OF_WORD.lastIndex;
+}
+
+function wordCharAt(text: string, at: number): boolean {
+  WORD_CHAR_AT.lastIndex = at;
+  return WORD_CHAR_AT.test(text);
 }
 
 interface FoldedText {
@@ -107,11 +117,26 @@ interface Resized {
 function foldWithOrigins(text: string): FoldedText {
   const resized: Resized[] = [];
   let shift = 0;
-  const folded = text.replace(/[A-Z]+|[^\x00-\x7f]+/gu, (run: string, offset: number) => {
-    if (run < '\x80') return run.toLowerCase();
+  let folded = '';
+  let last = 0;
+  // ASCII and Chinese characters fold by lower case alone: the whole text is lowered natively at once,
+  // and only the runs of other characters are folded one by one, most of them to their lower case too.
+  // (A callback per capitalized word, or normalizing all of a Chinese text, cost most of a snippet.)
+  const lower = text.toLowerCase();
+  // Lowering only ever lengthens a character ('İ'), so equal lengths mean every offset lines up.
+  const aligned = lower.length === text.length;
+  const lowered = (from: number, to: number) => (aligned ? lower.slice(from, to) : text.slice(from, to).toLowerCase());
+  for (const match of text.matchAll(FOLDED_ONE_BY_ONE)) {
+    const run = match[0];
+    const offset = match.index;
     const whole = run.length <= 2 ? foldChar(run) : fold(run);
-    if (whole.length === run.length) return whole;
-    let piecewise = '';
+    if (whole.length === run.length && aligned && lower.startsWith(whole, offset)) continue;
+    folded += lowered(last, offset);
+    last = offset + run.length;
+    if (whole.length === run.length) {
+      folded += whole;
+      continue;
+    }
     let at = offset;
     for (const char of run) {
       const piece = foldChar(char);
@@ -119,13 +144,19 @@ function foldWithOrigins(text: string): FoldedText {
         resized.push({ folded: at + shift, foldedLength: piece.length, original: at, originalLength: char.length });
         shift += piece.length - char.length;
       }
-      piecewise += piece;
+      folded += piece;
       at += char.length;
     }
-    return piecewise;
-  });
+  }
+  folded += lowered(last, text.length);
   return { text: folded, origin: (at) => originOf(resized, at) };
 }
+
+/**
+ * Neither ASCII nor CJK unified ideographs. Ideographs are left as they are: no normalization changes
+ * them or joins them to a neighbour, and they have no case, so cutting a run at them folds it the same.
+ */
+const FOLDED_ONE_BY_ONE = /[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]+/g;
 
 function originOf(resized: readonly Resized[], at: number): number {
   // The last resized stretch starting at or before `at`, by binary search.
@@ -243,7 +274,11 @@ function withEllipses(snippet: Snippet, cutStart: boolean, cutEnd: boolean): Sni
   };
 }
 
+const NOT_PLAIN = /[^\S ]| {2}|[\ud800-\udfff]/;
+
 /** Whitespace collapsed (line breaks, NBSP indents), lone surrogates replaced. */
 function plain(text: string): string {
+  // Most stretches have nothing to change, and looking costs less than replacing.
+  if (!NOT_PLAIN.test(text)) return text;
   return text.replace(/\s+/g, ' ').replace(/\p{Cs}/gu, '\uFFFD');
 }
