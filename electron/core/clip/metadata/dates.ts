@@ -5,6 +5,15 @@ export interface PublishedDate {
   text: string;
 }
 
+interface ClockFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
 interface DateParts {
   year: number;
   month: number;
@@ -21,7 +30,10 @@ const NUMERIC_DATE =
 const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)(?:(?:\s*[-–,]\s*|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\b\.?)?)?/u;
 /** `1998年3月`, `2003年5月号`: magazines and reports give only the month. */
 const YEAR_MONTH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)/u;
-const EXPLICIT_ZONE = /\b(?:GMT|UTC|Z)\b|[+-]\d{4}\b|[+-]\d{2}:\d{2}\b/;
+/** A zone after the clock: `GMT`, `UTC+02:00`, `-0600`, or a North American abbreviation (`EST`), which Date.parse knows. */
+const ZONE_AFTER_CLOCK = /^(?:GMT|UTC|Z\b)?\s*(?:([+-])(\d{2}):?(\d{2})\b|\b([ECMP])([SD])T\b)?/;
+const CLOCK = /\d:\d\d(?::\d\d)?(?:\.\d+)?\s*(?:[AaPp]\.?[Mm]\.?)?\s*/;
+const NAMED_ZONE_HOURS: Record<string, number> = { E: -5, C: -6, M: -7, P: -8 };
 
 /** Reads a date as pages write it: ISO 8601, `2005-03-12 10:30`, `2005年03月12日 10:30`, RFC 2822. */
 export function parsePublished(raw: string | null | undefined): PublishedDate | null {
@@ -111,14 +123,53 @@ function to24Hour(hour: number, meridiem: string | undefined): number {
   return (hour % 12) + (meridiem.toLowerCase() === 'p' ? 12 : 0);
 }
 
+/**
+ * Dates written out (`Mon, 18 Nov 2019 16:07:38 -0600`, `November 19, 2019, 07:47 PM EST`), kept in
+ * the zone they state; placeholders such as `0001-01-01` are no date.
+ */
 function parseWithDate(text: string): PublishedDate | null {
   const time = Date.parse(text);
   if (Number.isNaN(time)) return null;
-  const date = new Date(time);
-  if (EXPLICIT_ZONE.test(text)) return { iso: date.toISOString().replace('.000Z', 'Z'), text };
-  const local = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  const hasTime = /\d:\d\d/.test(text);
-  return { iso: hasTime ? `${local}T${pad(date.getHours())}:${pad(date.getMinutes())}` : local, text };
+  const offset = statedOffsetMinutes(text);
+  const date = new Date(offset === null ? time : time + offset * 60_000);
+  const read = offset === null ? localFields(date) : utcFields(date);
+  if (read.year < 1900) return null;
+  const day = `${read.year}-${pad(read.month)}-${pad(read.day)}`;
+  if (!/\d:\d\d/.test(text)) return { iso: day, text };
+  const clock = `${day}T${pad(read.hour)}:${pad(read.minute)}${/\d:\d\d:\d\d/.test(text) ? `:${pad(read.second)}` : ''}`;
+  return { iso: offset === null ? clock : `${clock}${formatOffset(offset)}`, text };
+}
+
+/** Minutes east of UTC that the text states after its clock (`GMT` alone is 0); null when it states none. */
+function statedOffsetMinutes(text: string): number | null {
+  const clock = CLOCK.exec(text);
+  const match = clock ? ZONE_AFTER_CLOCK.exec(text.slice(clock.index + clock[0].length)) : null;
+  if (!match?.[0].trim()) return null;
+  const [, sign, hours, minutes, region, season] = match;
+  if (region && season) return (NAMED_ZONE_HOURS[region]! + (season === 'D' ? 1 : 0)) * 60;
+  if (!sign) return 0;
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+}
+
+function localFields(date: Date): ClockFields {
+  return {
+    year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate(),
+    hour: date.getHours(), minute: date.getMinutes(), second: date.getSeconds(),
+  };
+}
+
+function utcFields(date: Date): ClockFields {
+  return {
+    year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(),
+    hour: date.getUTCHours(), minute: date.getUTCMinutes(), second: date.getUTCSeconds(),
+  };
+}
+
+/** `Z`, `+08:00`, `-05:30`. */
+export function formatOffset(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const size = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
 }
 
 function optionalNumber(value: string | undefined): number | undefined {

@@ -1,4 +1,4 @@
-import { clockReadings } from './dates.js';
+import { clockReadings, formatOffset } from './dates.js';
 import type { PublishedDate } from './dates.js';
 
 const MINUTE = 60_000;
@@ -21,10 +21,4 @@ export function inPrintedZone(declared: PublishedDate, printedText: string): Pub
   if (!offset || offset % ZONE_STEP_MINUTES !== 0) return declared;
   const local = new Date(instant + offset * MINUTE).toISOString().slice(0, 16);
   return { iso: `${local}${utc[1] ?? ''}${formatOffset(offset)}`, text: declared.text };
-}
-
-function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const size = Math.abs(minutes);
-  return `${sign}${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
 }

@@ -1,5 +1,6 @@
-import { parsePublished } from './dates.js';
 import type { PublishedDate } from './dates.js';
+import { jsonLdName, readJsonLd } from './json-ld.js';
+import { readPublished } from './published-date.js';
 
 /** What the page says about itself, read before Readability rewrites the document. */
 export interface PageMeta {
@@ -13,12 +14,6 @@ export interface PageMeta {
   author: string | null;
   published: PublishedDate | null;
 }
-
-const PUBLISHED_KEYS = [
-  'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished',
-  'pubdate', 'publishdate', 'publish-date', 'publication_date', 'date', 'dc.date.issued', 'dc.date',
-  'dcterms.issued', 'dcterms.date', 'sailthru.date', 'parsely-pub-date',
-];
 
 /** `sitename` is the meta tag Chinese government sites carry by rule. */
 const SITE_NAME_KEYS = ['og:site_name', 'application-name', 'sitename'];
@@ -75,61 +70,6 @@ function resolveHttpUrl(href: string | null | undefined, base: string | null): s
   } catch {
     return null;
   }
-}
-
-function readPublished(document: Document, meta: Map<string, string>, jsonLd: unknown[]): PublishedDate | null {
-  for (const key of PUBLISHED_KEYS) {
-    const published = parsePublished(meta.get(key));
-    if (published) return published;
-  }
-  const itemprop = document.querySelector('[itemprop="datePublished"]');
-  const fromItemprop = parsePublished(itemprop?.getAttribute('datetime') ?? itemprop?.getAttribute('content') ?? itemprop?.textContent);
-  if (fromItemprop) return fromItemprop;
-  const fromJsonLd = parsePublished(jsonLdString(jsonLd, 'datePublished'));
-  if (fromJsonLd) return fromJsonLd;
-  const time = document.querySelector('time[pubdate][datetime]') ?? document.querySelector('time[datetime]');
-  return parsePublished(time?.getAttribute('datetime'));
-}
-
-function readJsonLd(document: Document): unknown[] {
-  const items: unknown[] = [];
-  for (const script of document.querySelectorAll('script[type="application/ld+json" i]')) {
-    try {
-      collectJsonLd(JSON.parse(script.textContent ?? ''), items);
-    } catch {
-      // Broken JSON-LD is common and says nothing we need.
-    }
-  }
-  return items;
-}
-
-function collectJsonLd(value: unknown, items: unknown[]): void {
-  if (Array.isArray(value)) {
-    for (const item of value) collectJsonLd(item, items);
-  } else if (value && typeof value === 'object') {
-    items.push(value);
-    const graph = (value as Record<string, unknown>)['@graph'];
-    if (graph) collectJsonLd(graph, items);
-  }
-}
-
-function jsonLdString(items: unknown[], key: string): string | null {
-  for (const item of items) {
-    const value = (item as Record<string, unknown>)[key];
-    if (typeof value === 'string' && value.trim()) return value;
-  }
-  return null;
-}
-
-function jsonLdName(items: unknown[], key: string): string | null {
-  for (const item of items) {
-    const value = (item as Record<string, unknown>)[key];
-    const first: unknown = Array.isArray(value) ? value[0] : value;
-    if (typeof first === 'string' && first.trim()) return first;
-    const name = first && typeof first === 'object' ? (first as Record<string, unknown>).name : null;
-    if (typeof name === 'string' && name.trim()) return name;
-  }
-  return null;
 }
 
 export function clean(value: string | null | undefined): string | null {

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { clipFromHtml } from '../../electron/core/clip/index.js';
+import { parsePublished } from '../../electron/core/clip/metadata/dates.js';
+import { findVisibleDate } from '../../electron/core/clip/metadata/visible-date.js';
+
+const STORY = '<p>Paragraph one of the story, long enough to count as the article a reader came for.</p>';
+const PUBLISHED = '2021-03-04T05:06:00Z';
+const MODIFIED = '2021-03-09T10:00:00Z';
+
+function publishedAt(head: string, body = ''): string | null {
+  const html = `<!doctype html><html lang="en"><head>${head}</head><body><article>${body}${STORY}</article></body></html>`;
+  return clipFromHtml(html).publishedAt;
+}
+
+const ld = (value: unknown): string => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+const meta = (key: string, content: string, attribute = 'property'): string => `<meta ${attribute}="${key}" content="${content}">`;
+
+describe('the published date in JSON-LD', () => {
+  it('takes datePublished when dateModified comes first', () => {
+    assert.equal(publishedAt(ld({ '@type': 'NewsArticle', dateModified: MODIFIED, datePublished: PUBLISHED })), PUBLISHED);
+  });
+
+  it('takes the article’s date from a @graph and from a WebPage’s mainEntity, not the page’s or a picture’s', () => {
+    const graph = { '@graph': [
+      { '@type': 'ImageObject', datePublished: '2020-01-01' },
+      { '@type': 'WebPage', datePublished: '2021-03-03', dateModified: MODIFIED },
+      { '@type': ['NewsArticle'], datePublished: PUBLISHED },
+    ] };
+    assert.equal(publishedAt(ld(graph)), PUBLISHED);
+    const page = { '@type': 'WebPage', dateModified: MODIFIED, mainEntity: { '@type': 'BlogPosting', datePublished: [PUBLISHED] } };
+    assert.equal(publishedAt(ld(page)), PUBLISHED);
+  });
+
+  it('prefers the article’s datePublished to an embedded video’s uploadDate', () => {
+    const video = { '@type': 'VideoObject', uploadDate: '2021-02-01T00:00:00Z' };
+    assert.equal(publishedAt(ld([video, { '@type': 'Article', datePublished: PUBLISHED }])), PUBLISHED);
+  });
+});
+
+describe('the published date in meta tags and <time>', () => {
+  it('takes article:published_time over modified times listed before it', () => {
+    const head = meta('article:modified_time', MODIFIED) + meta('og:updated_time', MODIFIED) + meta('article:published_time', PUBLISHED);
+    assert.equal(publishedAt(head), PUBLISHED);
+  });
+
+  it('ranks a field named for the publication above conventions and bare dates', () => {
+    const head = meta('date', '2021-03-08', 'name') + meta('sailthru.date', '2021-03-03 21:06:00', 'name') +
+      ld({ '@type': 'Article', datePublished: PUBLISHED });
+    assert.equal(publishedAt(head), PUBLISHED);
+    assert.equal(publishedAt(meta('DC.date.modified', '2021-03-09', 'name') + meta('DC.date.issued', '2021-03-04', 'name')), '2021-03-04');
+  });
+
+  it('takes itemprop=datePublished when itemprop=dateModified comes first', () => {
+    const body = `<p>Updated <span itemprop="dateModified" content="${MODIFIED}">9 March</span>, ` +
+      `first out <span itemprop="datePublished" content="${PUBLISHED}">4 March</span></p>`;
+    assert.equal(publishedAt('', body), PUBLISHED);
+  });
+
+  it('skips a <time> labelled as an update by the words before it or by its class', () => {
+    const labelled = `<p>Updated: <time datetime="${MODIFIED}">9 March</time> · Published <time datetime="${PUBLISHED}">4 March</time></p>`;
+    assert.equal(publishedAt('', labelled), PUBLISHED);
+    const classed = `<p><time class="updated" datetime="${MODIFIED}">9 March</time> ` +
+      `<time class="entry-date published" datetime="${PUBLISHED}">4 March</time></p>`;
+    assert.equal(publishedAt('', classed), PUBLISHED);
+    assert.equal(publishedAt('', `<p><time class="entry-date published updated" datetime="${PUBLISHED}">4 March</time></p>`), PUBLISHED);
+  });
+
+  it('never gives a modified date as the published one', () => {
+    assert.equal(publishedAt(meta('article:modified_time', MODIFIED) + meta('last-modified', MODIFIED, 'http-equiv')), null);
+    assert.equal(publishedAt(ld({ '@type': 'NewsArticle', dateModified: MODIFIED })), null);
+    assert.equal(publishedAt('', `<p>Last updated on <time datetime="${MODIFIED}">9 March</time></p>`), null);
+  });
+
+  it('passes over a "published" date later than the page’s last edit for the next source', () => {
+    const later = meta('date', '2024-06-01T00:00:00Z', 'name');
+    const edited = meta('article:modified_time', MODIFIED);
+    assert.equal(publishedAt(later + meta('dcterms.date', '2021-03-04', 'name') + edited), '2021-03-04');
+    assert.equal(publishedAt(later + edited), '2024-06-01T00:00:00Z');
+  });
+});
+
+describe('time zones of published dates', () => {
+  it('keeps the zone a date states', () => {
+    assert.equal(parsePublished('Mon, 18 Nov 2019 16:07:38 -0600')?.iso, '2019-11-18T16:07:38-06:00');
+    assert.equal(parsePublished('November 19, 2019, 07:47 PM EST')?.iso, '2019-11-19T19:47-05:00');
+    assert.equal(parsePublished('Tue Nov 19 2019 03:05:46 GMT+0000')?.iso, '2019-11-19T03:05:46Z');
+    assert.equal(parsePublished('2019-11-19T05:45:00-08:00')?.iso, '2019-11-19T05:45:00-08:00');
+    assert.equal(parsePublished('November 20, 2019 12:32')?.iso, '2019-11-20T12:32');
+  });
+
+  it('reads a placeholder year as no date', () => {
+    assert.equal(parsePublished('0001-01-01T00:00:00Z'), null);
+    assert.equal(publishedAt(meta('article:published_time', '0001-01-01T00:00:00Z')), null);
+  });
+
+  it('completes a stated date with the time and zone another source gives for the same moment', () => {
+    const article = (datePublished: string): string => ld({ '@type': 'Article', datePublished });
+    const zoneless = meta('article:published_time', '2019-11-20T01:50:59.403');
+    assert.equal(publishedAt(zoneless + article('2019-11-20T01:50:59.403Z')), '2019-11-20T01:50:59Z');
+    const day = meta('datePublished', '2019-11-19', 'itemprop');
+    assert.equal(publishedAt(day + article('Tue Nov 19 2019 03:05:46 GMT+0000')), '2019-11-19T03:05:46Z');
+    assert.equal(publishedAt(meta('article:published_time', '2019-11-20') + article('2019-11-21T01:00:00Z')), '2019-11-20');
+  });
+});
+
+describe('printed datelines', () => {
+  const title = '城东公交枢纽站下月启用_新华日报';
+  const under = (lines: string): string => `城东公交枢纽站下月启用\n${lines}\n市交通局昨日宣布，城东新建的公交枢纽站将于下月正式投入使用。`;
+
+  it('takes 发布时间 over 更新时间 in one line, whichever comes first', () => {
+    assert.equal(findVisibleDate(under('更新时间：2022-02-14 09:00 发布时间：2022-02-13 07:48'), title)?.iso, '2022-02-13T07:48');
+    assert.equal(findVisibleDate(under('发布时间：2022-02-13 07:48 | 更新时间：2022-02-14 09:00'), title)?.iso, '2022-02-13T07:48');
+  });
+
+  it('skips an updated line printed above the published one', () => {
+    assert.equal(findVisibleDate(under('Updated: 2022-02-14 09:00\n时间：2022-02-13 07:48'), title)?.iso, '2022-02-13T07:48');
+    assert.equal(findVisibleDate(under('最后更新 2022-02-14 09:00\n日期：2022-02-13'), title)?.iso, '2022-02-13');
+  });
+
+  it('reads 发布 in a sentence as prose, not as a label', () => {
+    const lines = '2022-02-13 07:00:00 来源：央广网\n习近平签署命令，发布《规定》，自2022年2月10日起施行。';
+    assert.equal(findVisibleDate(under(lines), title)?.iso, '2022-02-13T07:00:00');
+  });
+});
