@@ -13,10 +13,18 @@ export interface CorpusPage {
   truth: { body: string; author: string | null; date: string | null };
 }
 
+export type Half = 'even' | 'odd';
+
+/** The pages at even or odd positions (of sorted ids): a rule written against one half is checked on the other. */
+export function half<T>(pages: readonly T[], which: Half): T[] {
+  return pages.filter((_, i) => i % 2 === (which === 'even' ? 0 : 1));
+}
+
+/** Sorted by id, as every corpus here is, so the halves stay the same from run to run. */
 export function aebPages(): CorpusPage[] {
   const truthJson = readFileSync(join(ROOT, 'aeb/ground-truth.json'), 'utf8');
   const truth = JSON.parse(truthJson) as Record<string, { articleBody: string; url: string }>;
-  return Object.entries(truth).map(([id, page]) => ({
+  return Object.entries(truth).sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, page]) => ({
     id,
     bytes: gunzipSync(readFileSync(join(ROOT, 'aeb/html', `${id}.html.gz`))),
     url: page.url,

@@ -5,6 +5,8 @@ import { readabilityExtract } from './readability-baseline.js';
 import { scorePage, summarize } from './shingles.js';
 import type { PageScore } from './shingles.js';
 
+const CLEAN = 0.9;
+
 export interface Extracted {
   text: string;
   author: string | null;
@@ -46,6 +48,14 @@ export function runExtractor(extract: Extractor, pages: readonly CorpusPage[]): 
 }
 
 export function bodyScores(pages: readonly CorpusPage[], outputs: readonly Extracted[]): ReturnType<typeof summarize> {
-  const scores: PageScore[] = pages.map((page, i) => scorePage(outputs[i]?.text ?? '', page.truth.body));
-  return summarize(scores);
+  return summarize(pageScores(pages, outputs));
+}
+
+export function pageScores(pages: readonly CorpusPage[], outputs: readonly Extracted[]): PageScore[] {
+  return pages.map((page, i) => scorePage(outputs[i]?.text ?? '', page.truth.body));
+}
+
+/** A clean page has (nearly) every expected passage and (nearly) no boilerplate: recall and precision both >= 0.9. */
+export function cleanCount(scores: readonly PageScore[]): number {
+  return scores.filter((s) => s.recall >= CLEAN && s.precision >= CLEAN).length;
 }

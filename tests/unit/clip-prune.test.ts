@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import { dropHeadMetadata } from '../../electron/core/clip/extract/article-head.js';
 import { dropTailNotes } from '../../electron/core/clip/extract/article-tail.js';
 import { dropBoilerplateSections } from '../../electron/core/clip/extract/boilerplate-sections.js';
-import { dropCollapsedBlocks } from '../../electron/core/clip/extract/collapsed-blocks.js';
 import { dropSideColumns } from '../../electron/core/clip/extract/layout-columns.js';
 import { dropLinkLists } from '../../electron/core/clip/extract/link-lists.js';
 import { dropPageControls, isControlLine } from '../../electron/core/clip/extract/page-controls.js';
@@ -104,19 +103,5 @@ describe('pruning page furniture from the article', () => {
     const root = article(`<p>来源：本地日报</p><p>${PROSE}</p><p>来源：本地日报 编辑：李四</p>`);
     dropTailNotes(root);
     assert.equal(nodeToText(root), `来源：本地日报\n\n${PROSE}\n\n来源：本地日报 编辑：李四`);
-  });
-
-  it('drops boxes the page shows folded, but not a folded article', () => {
-    const document = parseDocument(`<body><div><p>${PROSE}</p>
-      <table class="wikitable mw-collapsed"><tr><td>2004年8月1日</td><td>节目名称</td></tr></table>
-      <div class="navbox collapsed"><a href="/1">专辑一</a> · <a href="/2">专辑二</a></div>
-      <button class="navbar-toggle collapsed">Toggle navigation</button>
-      <div class="story is-collapsed"><p>${PROSE}</p></div>
-      <div class="collapsed-count">3 replies</div></div></body>`);
-    dropCollapsedBlocks(document);
-    const text = nodeToText(document.body);
-    assert.doesNotMatch(text, /节目名称|专辑|Toggle/);
-    assert.equal(text.split(PROSE).length, 3);
-    assert.match(text, /3 replies/);
   });
 });

@@ -1,19 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { aebPages, cwcedPages } from '../bench/extraction-corpora.js';
+import { aebPages, cwcedPages, half } from '../bench/extraction-corpora.js';
 import { bodyScores, clipdesk, runExtractor } from '../bench/extraction-run.js';
 
 /**
- * Extraction quality must not slide back. Floors are what Clipdesk measured on every other page of
- * each corpus (half, to stay within ~30 s), minus 0.01 for noise; raise them when extraction improves.
+ * Extraction quality must not slide back. Floors are what Clipdesk measured on the even half of
+ * each corpus (to stay within ~30 s), minus 0.01 for noise; raise them when extraction improves. zh fell
+ * 0.011 when the folded-box rule went (it fitted one page of that half only).
  * `npm run bench:extract` scores the whole corpora against Readability.
  */
-const FLOOR = { en: 0.9507, zh: 0.946 };
-
-const everyOther = <T>(list: T[]): T[] => list.filter((_, i) => i % 2 === 0);
+const FLOOR = { en: 0.9507, zh: 0.9346 };
 
 test('body text extraction keeps its F1 on the English (aeb) and Chinese (cwced) corpora', { timeout: 120_000 }, () => {
-  for (const [lang, pages] of [['en', everyOther(aebPages())], ['zh', everyOther(cwcedPages())]] as const) {
+  for (const [lang, pages] of [['en', half(aebPages(), 'even')], ['zh', half(cwcedPages(), 'even')]] as const) {
     const { f1 } = bodyScores(pages, runExtractor(clipdesk, pages).outputs);
     console.log(`extraction F1 ${lang}: ${f1.toFixed(4)} over ${pages.length} pages (floor ${FLOOR[lang]})`);
     assert.ok(f1 >= FLOOR[lang], `F1 ${lang} fell to ${f1.toFixed(4)}, below the floor ${FLOOR[lang]}`);

@@ -11,7 +11,6 @@ import { parseDocument, releaseDocument } from '../parse/dom-window.js';
 import { resolvePictures } from '../pictures/resolve-pictures.js';
 import { htmlToText, nodeToText } from '../sanitize/html-to-text.js';
 import { sanitizeHtml } from '../sanitize/sanitize.js';
-import { dropCollapsedBlocks } from './collapsed-blocks.js';
 import { pruneArticle } from './prune-article.js';
 import { readArticle } from './readability-article.js';
 import type { ReadabilityArticle } from './readability-article.js';
@@ -26,7 +25,6 @@ export function extractHtml(html: string, pageUrl: string | null): ExtractedClip
     const meta = readPageMeta(document, pageUrl);
     const pageText = isChinesePage(meta.lang, html) && document.body ? nodeToText(document.body) : null;
     resolvePictures(document, pageUrl);
-    dropCollapsedBlocks(document);
     const article = readArticle(document);
     if (article) pruneArticle(article.root, [article.title, meta.title].filter((title): title is string => Boolean(title)));
     const { content, text } = articleContent(article, html, pageUrl);
