@@ -50,7 +50,7 @@ add('pages_per_s', pageCount / (ours.ms / 1000), pageCount / (theirs.ms / 1000),
 add('slowest_page_ms', ours.slowestMs, theirs.slowestMs, 'ms');
 
 const targets: Target[] = [
-  { metric: 'f1.en', goal: '>= 0.96', pass: (r) => r.value >= 0.96 },
+  { metric: 'f1.en', goal: '>= 0.97 (issue 15)', pass: (r) => r.value >= 0.97 },
   { metric: 'f1.zh', goal: '>= 0.96', pass: (r) => r.value >= 0.96 },
   { metric: 'date.zh_accuracy', goal: 'found where stated (1.0)', pass: (r) => r.value >= 1 },
   { metric: 'author.zh_accuracy', goal: 'found where stated (1.0)', pass: (r) => r.value >= 1 },
