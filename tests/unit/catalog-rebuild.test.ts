@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import type BetterSqlite3 from 'better-sqlite3';
+import { openCatalog } from '../../electron/core/catalog/catalog-sync.js';
 import { Library } from '../../electron/core/library.js';
+import { ClipStore } from '../../electron/core/store/clip-store.js';
 import { sampleText } from '../helpers/seed.js';
 import { readShard, shardPathOf } from '../helpers/stored.js';
 import { tempLibrary } from '../helpers/temp-library.js';
@@ -115,4 +117,14 @@ test('a rebuild the CLI waits for reports its progress, listing first and then i
   assert.deepEqual(library.catalogStatus().rebuilding, false);
   assert.equal(seen.at(-1), `false:${CLIPS}/${CLIPS}`);
   assert.ok(seen.includes(`true:${CLIPS}/0`), seen.join(' '));
+});
+
+test('the background rebuild runs in its worker thread, not on the main thread after the worker failed', async (t) => {
+  const { dir, ids } = await libraryWithDamagedCatalog(t);
+  const store = await ClipStore.open(dir);
+  const { catalog, background } = await store.exclusive(() => openCatalog(store, { background: true }));
+  t.after(() => catalog.close());
+  await background?.finished;
+  assert.equal(background?.filledInWorker, true);
+  assert.equal(catalog.size, ids.length);
 });

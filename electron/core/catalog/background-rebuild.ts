@@ -11,6 +11,18 @@ import type { FillProgress } from './catalog-fill.js';
 /** The worker's file beside this one: .ts under tsx (development, tests), .js once compiled (the app). */
 const WORKER_FILE = new URL(`./rebuild-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
 
+/**
+ * Compiled, the worker's file starts as it is (from inside app.asar too: Electron reads it there since
+ * version 17.3). Node 20 does not hand a worker's .ts file to tsx's loader, so under tsx a line of
+ * JavaScript registers tsx in the worker first.
+ */
+function startWorker(workerData: { dir: string; pauseMs: number }): Worker {
+  if (WORKER_FILE.pathname.endsWith('.js')) return new Worker(WORKER_FILE, { workerData });
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const code = `import(${tsx}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_FILE.href)}); });`;
+  return new Worker(code, { eval: true, workerData });
+}
+
 type WorkerMessage = { progress: FillProgress } | { recoveries: RecoveryReport[] };
 
 /**
@@ -27,6 +39,8 @@ export class BackgroundRebuild {
   #status: CatalogStatus = { rebuilding: true, listing: true, indexed: 0, total: 0 };
   #worker: Worker | undefined;
   #stopped = false;
+  /** Whether the worker filled the catalog (else this thread did). */
+  #inThread = false;
   #markListed: () => void = () => undefined;
 
   constructor(
@@ -44,6 +58,11 @@ export class BackgroundRebuild {
 
   status(): CatalogStatus {
     return this.#status;
+  }
+
+  /** Whether the catalog was filled by the worker thread, as meant, rather than here after the worker failed. */
+  get filledInWorker(): boolean {
+    return this.#inThread;
   }
 
   /** Stops the worker (the library is closing); the catalog stays unmarked, so the next open rebuilds it. */
@@ -66,7 +85,7 @@ export class BackgroundRebuild {
 
   #inWorker(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER_FILE, { workerData: { dir: this.store.dir, pauseMs: this.pauseMs } });
+      const worker = startWorker({ dir: this.store.dir, pauseMs: this.pauseMs });
       this.#worker = worker;
       let filled = false;
       worker.on('message', (message: WorkerMessage) => {
@@ -75,7 +94,11 @@ export class BackgroundRebuild {
         this.#keepRecoveries(message.recoveries);
       });
       worker.on('error', reject);
-      worker.on('exit', () => (filled ? resolve() : reject(new Error('the catalog rebuild stopped'))));
+      worker.on('exit', () => {
+        this.#inThread = filled;
+        if (filled) resolve();
+        else reject(new Error('the catalog rebuild stopped'));
+      });
     });
   }
 

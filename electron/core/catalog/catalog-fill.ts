@@ -34,7 +34,7 @@ export async function fillCatalog(
   let listed = 0;
   for (let at = 0; at < keys.length; at += LIST_SHARDS) {
     const records = (await Promise.all(keys.slice(at, at + LIST_SHARDS).map((key) => store.shardRecords(key)))).flat();
-    catalog.write(records.map((record) => ({ id: record.id, record, text: '' })));
+    catalog.write(records.map((record) => ({ id: record.id, record, text: null })));
     listed += records.length;
     report({ listing: true, done: listed, total: 0 });
     if (pauseMs > 0) await sleep(pauseMs);
