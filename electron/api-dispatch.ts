@@ -42,6 +42,7 @@ function handlersFor(library: Library, host: HostInfo): Handlers {
     describeExport: (file) => library.describeExport(Buffer.from(file.data, 'base64'), file.name),
     importLibrary: (file) => library.importLibrary(Buffer.from(file.data, 'base64'), file.name),
     fetchStatus: () => library.fetchStatus(),
+    catalogStatus: () => library.catalogStatus(),
     fetchArticle: (id) => library.fetchArticle(id),
     pauseFetching: () => library.pauseFetching(),
     resumeFetching: () => library.resumeFetching(),

@@ -142,6 +142,20 @@ export interface FetchStatus {
   run: { fetched: number; failed: number };
 }
 
+/**
+ * How the catalog (the list, tags and search index, derived from the store) stands. After an update or
+ * damage it is rebuilt in the background: first every clip is listed (`listing`), then each clip's
+ * text is indexed for search (`indexed` of `total`); until then lists and searches show what is done.
+ */
+export interface CatalogStatus {
+  rebuilding: boolean;
+  listing: boolean;
+  /** Clips listed so far while listing; clips whose text is indexed afterwards. */
+  indexed: number;
+  /** Every clip, once listing is over (0 before). */
+  total: number;
+}
+
 /** What importing another app's export did, entry by entry: nothing is dropped without a line here. */
 export interface LibraryImportReport {
   /** The format detected from the file's content, and what was found in it. */
@@ -339,6 +353,7 @@ export const API_ARGS = {
   describeExport: z.tuple([exportFile]),
   importLibrary: z.tuple([exportFile]),
   fetchStatus: z.tuple([]),
+  catalogStatus: z.tuple([]),
   fetchArticle: z.tuple([id]),
   pauseFetching: z.tuple([]),
   resumeFetching: z.tuple([]),
@@ -378,6 +393,8 @@ export interface ClipdeskApi {
   importLibrary(file: ExportFileInput): Promise<LibraryImportReport>;
   /** How the fetching of imported addresses' articles stands. */
   fetchStatus(): Promise<FetchStatus>;
+  /** Whether the library's index is being rebuilt, and how far it got. */
+  catalogStatus(): Promise<CatalogStatus>;
   /** Tries a pending clip's article now; says how it went. */
   fetchArticle(id: string): Promise<'fetched' | 'failed' | 'gone'>;
   pauseFetching(): Promise<void>;

@@ -88,18 +88,29 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'import-library' && args[0] && (await isBackupArchive(args[0])) && (await isEmptyFolder(libraryDir))) {
     return restore(args[0], libraryDir, Boolean(flags.json));
   }
-  const library = await Library.open(libraryDir);
+  // `serve` is the app in a browser: it rebuilds in the background like the app; other commands need whole answers.
+  const library = await Library.open(libraryDir, { rebuildInBackground: command === 'serve', onRebuildProgress: rebuildProgress() });
   const result = await run(library, command, [...args, ...tagEdits.edits], flags);
   if (result !== undefined) console.log(flags.json ? JSON.stringify(result.data, null, 2) : result.text);
   // Damage is found when a file is read, so the command has run by now; `serve` keeps its library open.
   for (const notice of library.notices()) console.error(`clipdesk: ${notice}`);
-  if (command !== 'serve') library.close();
+  if (command !== 'serve') await library.close();
+}
+
+/** Says on stderr, about once a second, how a rebuild of the library's index the command waits for goes. */
+function rebuildProgress(): (progress: { listing: boolean; done: number; total: number }) => void {
+  let said = 0;
+  return ({ listing, done, total }) => {
+    if (Date.now() - said < 1000 && done < total) return;
+    said = Date.now();
+    console.error(`clipdesk: rebuilding the library index: ${listing ? `${done} clips listed` : `${done} of ${total} clips indexed`}`);
+  };
 }
 
 /** A Clipdesk backup restores into an empty folder as the library it was, not entry by entry. */
 async function restore(file: string, dir: string, json: boolean): Promise<void> {
   const { library, restored } = await Library.restoreBackup(file, dir);
-  library.close();
+  await library.close();
   const text = `restored ${restored.clips} clip(s), ${restored.bodies} text(s) and ${restored.pictures} picture(s) into ${dir}`;
   console.log(json ? JSON.stringify({ dir, ...restored }, null, 2) : text);
 }

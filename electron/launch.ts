@@ -25,7 +25,7 @@ if (electron.path) {
 } else {
   console.log(`Electron runtime not available (${electron.reason}); serving Clipdesk in your browser instead.`);
   const at = args.indexOf('--library');
-  const library = await Library.open(resolveLibraryDir(at >= 0 ? args[at + 1] : undefined));
+  const library = await Library.open(resolveLibraryDir(at >= 0 ? args[at + 1] : undefined), { rebuildInBackground: true });
   const { web } = await serveInBrowser(library);
   console.log(`Clipdesk is running at ${web.url}  (library: ${library.dir}; stop with Ctrl+C)`);
 }

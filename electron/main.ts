@@ -53,7 +53,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   app.setAsDefaultProtocolClient('clipdesk');
-  library = await Library.open(resolveLibraryDir(flagValue(process.argv, '--library')));
+  // A rebuild of the index (after an update or damage) runs in the background; the window shows how far it got.
+  library = await Library.open(resolveLibraryDir(flagValue(process.argv, '--library')), { rebuildInBackground: true });
   const opened = library;
   protocol.handle(APP_SCHEME, (request) => appResponse(RENDERER_DIR, opened, request.url));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));

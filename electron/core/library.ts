@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type {
-  Annotation, AnnotationInput, AnnotationPatch, BatchImportResult, Clip, ClipPatch, ClipSummary, ExportScope, ExtractedClip, FetchStatus,
+  Annotation, AnnotationInput, AnnotationPatch, BatchImportResult, CatalogStatus, Clip, ClipPatch, ClipSummary, ExportScope, ExtractedClip,
+  FetchStatus,
   FileExportFormat, ImportInput, ImportResult, LibraryImportReport, ListOptions, ListResult, PictureCount, Revision, SearchResult,
   StreamedExportFormat, TagCount,
 } from '../api.js';
@@ -10,6 +11,8 @@ import {
 import { findSelection } from './annotate/index.js';
 import { createAnnotation } from './annotations.js';
 import type { Catalog } from './catalog/catalog.js';
+import type { BackgroundRebuild } from './catalog/background-rebuild.js';
+import type { FillProgress } from './catalog/catalog-fill.js';
 import { mirrorInto, openCatalog } from './catalog/catalog-sync.js';
 import { pictureMediaType } from '../shared/picture-names.js';
 import { ClipSaver } from './clip-saver.js';
@@ -43,6 +46,15 @@ export interface LibraryOptions {
   maxBytes?: number;
   /** Rebuild the catalog (list and search index) from the store instead of trusting the file. */
   rebuildCatalog?: boolean;
+  /**
+   * Whether a rebuild (after an update, damage, or `rebuildCatalog`) runs in the background while the
+   * library is used (an app: see catalogStatus), or `open` waits for it (the CLI, whose answers must be whole).
+   */
+  rebuildInBackground?: boolean;
+  /** How a rebuild that `open` waits for goes. */
+  onRebuildProgress?: (progress: FillProgress) => void;
+  /** Tests only: a pause after each batch of a background rebuild, so a small library's rebuild can be watched. */
+  rebuildPauseMs?: number;
   /** Limits on fetching a clip's pictures (sizes, time, concurrency; the defaults suit people), or false to fetch none. */
   pictures?: Omit<PictureFetchOptions, 'pageUrl'> | false;
 }
@@ -57,6 +69,7 @@ export interface OpenReport {
 }
 
 const DEFAULT_SEARCH_LIMIT = 50;
+const CATALOG_WHOLE: CatalogStatus = { rebuilding: false, listing: false, indexed: 0, total: 0 };
 /** How long a stored picture no clip shows yet is kept: an import stores pictures before its clip. */
 const PICTURE_GRACE_MS = 60 * 60 * 1000;
 /** Clips listed per catalog read while an export gathers what to write. */
@@ -76,15 +89,23 @@ export class Library {
   readonly #saver: ClipSaver;
   readonly #pictures: PictureStore;
   readonly #pending: PendingArticles;
+  readonly #rebuild: BackgroundRebuild | null;
   /** Whether pending clips are fetched in the background (an app that stays open), or only on request (the CLI). */
   #fetchInBackground = false;
   readonly #options: LibraryOptions;
 
-  private constructor(store: ClipStore, catalog: Catalog, opened: OpenReport, options: LibraryOptions) {
+  private constructor(
+    store: ClipStore,
+    catalog: Catalog,
+    opened: OpenReport,
+    options: LibraryOptions,
+    rebuild: BackgroundRebuild | null,
+  ) {
     this.dir = store.dir;
     this.opened = opened;
     this.#store = store;
     this.#catalog = catalog;
+    this.#rebuild = rebuild;
     this.#mirror = mirrorInto(catalog, store);
     this.#saver = new ClipSaver(store, catalog, this.#mirror);
     this.#pictures = new PictureStore(store.dir);
@@ -94,8 +115,31 @@ export class Library {
 
   static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
     const store = await ClipStore.open(dir);
-    const { catalog, rebuilt, repaired, lost } = await store.exclusive(() => openCatalog(store, { rebuild: options.rebuildCatalog }));
-    return new Library(store, catalog, { catalogRebuilt: rebuilt, catalogRepaired: repaired, lostClips: lost }, options);
+    const { catalog, rebuilt, repaired, lost, background } = await store.exclusive(() => openCatalog(store, {
+      rebuild: options.rebuildCatalog,
+      background: options.rebuildInBackground,
+      onProgress: options.onRebuildProgress,
+      pauseMs: options.rebuildPauseMs,
+    }));
+    return new Library(store, catalog, { catalogRebuilt: rebuilt, catalogRepaired: repaired, lostClips: lost }, options, background);
+  }
+
+  /** Whether the catalog (list, tags, search) is being rebuilt in the background, and how far it got. */
+  catalogStatus(): CatalogStatus {
+    return this.#rebuild?.status() ?? CATALOG_WHOLE;
+  }
+
+  /** Resolves once a background rebuild is over (at once when none runs). */
+  async catalogReady(): Promise<void> {
+    await this.#rebuild?.finished;
+  }
+
+  /**
+   * Writes wait until a background rebuild has listed every clip: until then the catalog would not
+   * know a page is clipped already, or which clips carry a tag.
+   */
+  async #listed(): Promise<void> {
+    await this.#rebuild?.listed;
   }
 
   /**
@@ -107,8 +151,10 @@ export class Library {
     return [...this.#store.recoveries.map(describeRecovery), ...(lostClips.length > 0 ? [describeLostClips(lostClips)] : [])];
   }
 
-  /** Releases the catalog file; the library must not be used afterwards. */
-  close(): void {
+  /** Stops a background rebuild and releases the catalog file; the library must not be used afterwards. */
+  async close(): Promise<void> {
+    // Stopped first: once every clip is listed, a background fetch may start, and pause must come after it.
+    await this.#rebuild?.stop();
     this.#pending.pause();
     this.#catalog.close();
   }
@@ -129,12 +175,14 @@ export class Library {
    * has is the same clip. Addresses are fetched a few at a time. Returns one result per input, in
    * order; an input that fails says why, and the others are saved.
    */
-  importMany(inputs: readonly ImportInput[]): Promise<BatchImportResult[]> {
+  async importMany(inputs: readonly ImportInput[]): Promise<BatchImportResult[]> {
+    await this.#listed();
     return importInBatches(inputs.length, (index) => this.#extract(inputs[index]), (items) => this.#saver.saveMany(items));
   }
 
   /** `importMany` for files on disk (.html, .txt, .md), each with the same tags. */
-  importFiles(paths: readonly string[], tags: readonly string[] = []): Promise<BatchImportResult[]> {
+  async importFiles(paths: readonly string[], tags: readonly string[] = []): Promise<BatchImportResult[]> {
+    await this.#listed();
     return importInBatches(paths.length, (index) => this.#extractFile(paths[index] ?? '', tags), (items) => this.#saver.saveMany(items));
   }
 
@@ -166,6 +214,7 @@ export class Library {
   }
 
   async #save({ extracted, tags }: ToSave): Promise<ImportResult> {
+    await this.#listed();
     const saved = await this.#saver.save(extracted, tags);
     return { clip: saved.clip, outcome: saved.outcome, pictures: countPictures(saved.content) };
   }
@@ -203,6 +252,7 @@ export class Library {
   ): Promise<LibraryImportReport> {
     const { detectExportFile, importExportFile } = await loadImport();
     const file = await detectExportFile(bytes, fileName);
+    await this.#listed();
     const report = await importExportFile(file, (items) => this.#saver.saveImported(items), onProgress);
     if (this.#fetchInBackground) this.#pending.startBackground();
     return report;
@@ -220,14 +270,15 @@ export class Library {
   }
 
   /** Tries one pending clip's article now, whatever its schedule (a person asked). */
-  fetchArticle(id: string): Promise<'fetched' | 'failed' | 'gone'> {
+  async fetchArticle(id: string): Promise<'fetched' | 'failed' | 'gone'> {
+    await this.#listed();
     return this.#pending.attempt(id);
   }
 
   /** From now on pending clips are fetched in the background, as they come (for an app that stays open). */
   startFetching(): void {
     this.#fetchInBackground = true;
-    this.#pending.startBackground();
+    void this.#listed().then(() => this.#pending.startBackground());
   }
 
   pauseFetching(): void {
@@ -258,6 +309,7 @@ export class Library {
     const body = await this.#store.readBody(id, record.contentHash);
     const kept = await this.#keepPictures(body.content, record.url);
     if (kept.content === body.content) return countPictures(body.content);
+    await this.#listed();
     return this.#store.exclusive(async (writer) => {
       const fresh = await this.#store.require(id);
       // Clipped again meanwhile with other text: these pictures belong to a version that is now a revision.
@@ -343,6 +395,7 @@ export class Library {
   }
 
   async #editTagged(names: readonly string[], change: (tags: string[]) => string[]): Promise<number> {
+    await this.#listed();
     const ids = this.#catalog.idsTagged(names);
     if (ids.length === 0) throw new ClipdeskError('NOT_FOUND', `no clip is tagged ${names.join(', ')}`);
     const now = new Date().toISOString();
@@ -404,6 +457,7 @@ export class Library {
 
   /** Deletes the clips in the trash for good, bodies and revisions included. Returns how many. */
   async emptyTrash(): Promise<number> {
+    await this.#listed();
     const gone: ClipRecord[] = [];
     await this.#commit(this.#catalog.trashedIds(), (fresh) => {
       if (!fresh?.deletedAt) return fresh;
@@ -411,7 +465,8 @@ export class Library {
       return undefined;
     });
     for (const record of gone) await this.#store.deleteBodies(record);
-    await this.#collectPictures();
+    // Which pictures the clips show is known once a rebuild has read every text; until then none is deleted.
+    if (!this.catalogStatus().rebuilding) await this.#collectPictures();
     return gone.length;
   }
 
@@ -431,6 +486,7 @@ export class Library {
     const revision = record.revisions.find((r) => r.n === n);
     if (!revision) throw new ClipdeskError('NOT_FOUND', `clip ${id} has no revision ${n}`);
     const body = await this.#store.readBody(id, revision.contentHash);
+    await this.#listed();
     return this.#saver.restore(id, { ...extractedOf(record, body), title: revision.title });
   }
 
@@ -532,6 +588,7 @@ export class Library {
   }
 
   async #editRecord(id: string, change: (record: ClipRecord) => ClipRecord): Promise<ClipRecord> {
+    await this.#listed();
     if (!this.#catalog.has(id)) throw new ClipdeskError('NOT_FOUND', `no clip with id ${id}`);
     const now = new Date().toISOString();
     const [record] = await this.#commit([id], (fresh) => fresh && { ...change(fresh), updatedAt: now });

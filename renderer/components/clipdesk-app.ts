@@ -10,6 +10,7 @@ import { KeyboardController } from '../controllers/keyboard-controller.js';
 import { LibraryData } from '../controllers/library-data.js';
 import { Navigation } from '../controllers/navigation.js';
 import { PictureFetchController } from '../controllers/picture-fetch-controller.js';
+import { CatalogWatch } from '../controllers/catalog-watch.js';
 import { FetchWatch } from '../controllers/fetch-watch.js';
 import { LibraryImportController } from '../controllers/library-import-controller.js';
 import { ToastController } from '../controllers/toast-controller.js';
@@ -64,6 +65,7 @@ export class ClipdeskApp extends LitElement {
   private readonly _pictures = new PictureFetchController(this, this._data, this._toast);
   private readonly _libraryImport = new LibraryImportController(this, this._data);
   private readonly _fetchWatch = new FetchWatch(this, this._data);
+  private readonly _catalogWatch = new CatalogWatch(this, this._data);
   private readonly _export = new ExportController(this, this._data, this._nav);
   private readonly _drops = new DropController(this, (input) => {
     if ('problem' in input) this._toast.say(input.problem, { error: true });
@@ -91,7 +93,7 @@ export class ClipdeskApp extends LitElement {
       <nav aria-label="Library">
         <library-nav .view=${nav.view} ?reading=${nav.openId !== null} .tags=${this._data.tags.value ?? []} .selectedTags=${nav.tagFilter}
           .clipsMissingPictures=${this._data.missingPictures.value?.length ?? 0} .pictureProgress=${this._pictures.progress}
-          .fetching=${this._data.fetching.value ?? null}
+          .fetching=${this._data.fetching.value ?? null} .catalog=${this._data.catalog.value ?? null}
           @view-show=${(event: EventOf<'view-show'>) => (event.detail.view === 'trash' ? nav.showTrash() : nav.showLibrary())}
           @tag-toggle=${(event: EventOf<'tag-toggle'>) => nav.toggleTag(event.detail.name)}
           @tag-rename=${this._onTagRename} @tag-delete=${this._onTagDelete}

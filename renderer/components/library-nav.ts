@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { FetchStatus, TagCount } from '../../electron/api.js';
+import type { CatalogStatus, FetchStatus, TagCount } from '../../electron/api.js';
 import { baseStyles } from '../base-styles.js';
 import type { FetchProgress } from '../controllers/picture-fetch-controller.js';
 import { emit } from '../events.js';
@@ -10,7 +10,7 @@ import './tag-sidebar.js';
 
 /**
  * The window's side panel: the views (all clips, trash), the tags, and what the library is doing or
- * could do in the background (articles of imported addresses being fetched; pictures not kept).
+ * could do in the background (its index rebuilt; articles of imported addresses fetched; pictures not kept).
  *
  * @fires view-show - show the library or the trash ({ view })
  * @fires fetching-pause, fetching-resume - pause or resume fetching imported addresses' articles ({})
@@ -25,8 +25,8 @@ export class LibraryNav extends LitElement {
     button { font: inherit; color: var(--text); cursor: pointer; }
     .views button { text-align: left; border: 0; background: none; padding: 0.35rem 0.8rem; border-radius: 0.35rem; }
     .views button[aria-current='page'] { background: var(--selected); font-weight: 600; }
-    .fetching { margin-top: 0.75rem; font-size: 0.85rem; color: var(--muted); }
-    .fetching progress { width: 100%; }
+    .fetching, .rebuilding { margin-top: 0.75rem; font-size: 0.85rem; color: var(--muted); }
+    .fetching progress, .rebuilding progress { width: 100%; }
     .fetching button { background: none; border: 1px solid var(--border); border-radius: 0.35rem; padding: 0.2rem 0.6rem; }
   `];
 
@@ -38,6 +38,7 @@ export class LibraryNav extends LitElement {
   @property({ type: Number }) clipsMissingPictures = 0;
   @property({ attribute: false }) pictureProgress: FetchProgress | null = null;
   @property({ attribute: false }) fetching: FetchStatus | null = null;
+  @property({ attribute: false }) catalog: CatalogStatus | null = null;
 
   override render() {
     return html`
@@ -47,9 +48,24 @@ export class LibraryNav extends LitElement {
         <button aria-current=${this.view === 'trash' ? 'page' : nothing}
           @click=${() => emit(this, 'view-show', { view: 'trash' })}>Trash</button>
       </div>
+      ${this._renderRebuild()}
       <tag-sidebar .tags=${this.tags} .selected=${this.selectedTags}></tag-sidebar>
       ${this._renderFetching()}
       <missing-pictures .clips=${this.clipsMissingPictures} .progress=${this.pictureProgress}></missing-pictures>`;
+  }
+
+  /** How far the rebuild of the library's index got, while it runs: the list and search show what is done. */
+  private _renderRebuild() {
+    const status = this.catalog;
+    if (!status?.rebuilding) return nothing;
+    const { listing, indexed, total } = status;
+    const label = listing ? `${count(indexed)} clips listed` : `${count(indexed)} of ${count(total)}`;
+    return html`
+      <div class="rebuilding" role="status">
+        <progress value=${listing ? nothing : indexed} max=${listing ? nothing : total}
+          aria-label="Rebuilding the library index"></progress>
+        <p>Rebuilding the library index: ${label}</p>
+      </div>`;
   }
 
   /** How the fetching of imported addresses' articles stands, while any wait. */
@@ -70,6 +86,11 @@ export class LibraryNav extends LitElement {
           ${paused ? 'Resume' : 'Pause'}</button>` : nothing}
       </div>`;
   }
+}
+
+/** A count as people read it in their language (4,500). */
+function count(value: number): string {
+  return value.toLocaleString();
 }
 
 declare global {

@@ -31,7 +31,7 @@ type Call<M extends ApiMutation> = (...args: Parameters<ClipdeskApi[M]>) => Retu
 export class LibraryData {
   readonly #api = createApi();
   readonly #versions: Record<Exclude<Resource, 'list'>, number> = {
-    tags: 0, search: 0, trash: 0, clip: 0, revisions: 0, pictures: 0, fetching: 0,
+    tags: 0, search: 0, trash: 0, clip: 0, revisions: 0, pictures: 0, fetching: 0, catalog: 0,
   };
 
   constructor(private readonly host: ReactiveControllerHost, private readonly view: () => LibraryView) {}
@@ -60,6 +60,11 @@ export class LibraryData {
     task: () => this.#api.fetchStatus(),
     args: () => [this.#versions.fetching],
   });
+  /** Whether the library's index is being rebuilt, and how far it got (asked again while it is: see CatalogWatch). */
+  readonly catalog = new Task(this.host, {
+    task: () => this.#api.catalogStatus(),
+    args: () => [this.#versions.catalog],
+  });
   readonly revisions = new Task(this.host, {
     task: ([id, open]) => (id && open ? this.#api.revisions(id) : Promise.resolve(null)),
     args: () => [this.view().openId, this.view().revisionsOpen, this.#versions.revisions] as const,
@@ -84,6 +89,12 @@ export class LibraryData {
   /** Asks again how the fetching of imported addresses' articles stands. */
   refetchFetching(): void {
     this.#versions.fetching++;
+    this.host.requestUpdate();
+  }
+
+  /** Asks again how the rebuild of the library's index stands. */
+  refetchCatalog(): void {
+    this.#versions.catalog++;
     this.host.requestUpdate();
   }
 

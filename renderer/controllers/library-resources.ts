@@ -1,11 +1,11 @@
 import type { ApiMethod } from '../../electron/api.js';
 
 /** What the window fetches from the library; each one is fetched again on its own. */
-export type Resource = 'list' | 'tags' | 'search' | 'clip' | 'trash' | 'revisions' | 'pictures' | 'fetching';
+export type Resource = 'list' | 'tags' | 'search' | 'clip' | 'trash' | 'revisions' | 'pictures' | 'fetching' | 'catalog';
 
 type ReadMethod =
   | 'list' | 'get' | 'search' | 'tags' | 'revisions' | 'clipsMissingPictures' | 'describeExport' | 'fetchStatus'
-  | 'exportAs' | 'clipperInfo' | 'notices';
+  | 'catalogStatus' | 'exportAs' | 'clipperInfo' | 'notices';
 
 /** An API method that changes the library. */
 export type ApiMutation = Exclude<ApiMethod, ReadMethod>;

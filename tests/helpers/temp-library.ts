@@ -27,7 +27,7 @@ export async function tempLibrary(scope?: TestScope, options?: LibraryOptions): 
   const dir = await mkdtemp(join(tmpdir(), 'clipdesk-test-'));
   const library = await Library.open(dir, options);
   const cleanup = async (): Promise<void> => {
-    library.close();
+    await library.close();
     await removeDir(dir);
   };
   scope?.after(cleanup);

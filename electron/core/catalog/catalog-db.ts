@@ -70,7 +70,7 @@ export type Sqlite = typeof BetterSqlite3;
 
 export interface OpenedCatalog {
   db: Database;
-  /** True when the file was created now and must be filled from the store. */
+  /** True when the file was created now and must be filled from the store (then markCatalogComplete). */
   fresh: boolean;
 }
 
@@ -90,8 +90,20 @@ export function openCatalogDb(path: string): OpenedCatalog {
   removeCatalog(path);
   const db = connect(path);
   db.exec(SCHEMA);
-  db.pragma(`user_version = ${CATALOG_VERSION}`);
   return { db, fresh: true };
+}
+
+/**
+ * Stamps a filled catalog with its version. Until then it reads as from another version, so a rebuild
+ * cut short (a crash, the app closed) is started again at the next open.
+ */
+export function markCatalogComplete(db: Database): void {
+  db.pragma(`user_version = ${CATALOG_VERSION}`);
+}
+
+/** A second connection to a catalog file as it is, for the rebuild worker: never replaced, never checked. */
+export function connectCatalogDb(path: string): Database {
+  return connect(path);
 }
 
 function connect(path: string): Database {

@@ -1,20 +1,17 @@
 import { join } from 'node:path';
-import { keptPictures, missingPictureAddresses } from '../../shared/content-pictures.js';
-import { ClipdeskError } from '../errors.js';
 import type { ClipStore, CommitObserver } from '../store/clip-store.js';
 import { shardKey } from '../store/library-dir.js';
-import type { ClipRecord } from '../store/schema.js';
+import { BackgroundRebuild } from './background-rebuild.js';
 import { Catalog } from './catalog.js';
-import type { CatalogUpdate } from './catalog-writer.js';
 import { removeCatalog } from './catalog-db.js';
+import { fillCatalog } from './catalog-fill.js';
+import type { FillProgress } from './catalog-fill.js';
+import { updateOf } from './catalog-update.js';
 
 /**
  * Keeping the catalog (derived) in step with the store (the system of record). Every step runs under
  * the store's cross-process write lock, so two processes never mirror writes in a different order.
  */
-
-/** Records are mirrored in batches: one transaction per batch keeps a rebuild's memory bounded. */
-const REBUILD_BATCH = 500;
 
 export interface CatalogOpening {
   catalog: Catalog;
@@ -24,18 +21,47 @@ export interface CatalogOpening {
   repaired: number;
   /** Clips the catalog knew that are no longer in the store (e.g. a shard restored from an older backup). */
   lost: Array<{ id: string; title: string }>;
+  /** The rebuild still running, when it was asked to run in the background. */
+  background: BackgroundRebuild | null;
 }
 
-/** Opens the catalog and brings it up to date with the store; call under the store's lock. */
-export async function openCatalog(store: ClipStore, options: { rebuild?: boolean } = {}): Promise<CatalogOpening> {
+export interface RebuildOptions {
+  /** Throw the catalog away and rebuild it. */
+  rebuild?: boolean;
+  /** Rebuild in a worker and return at once (the app), rather than fill the catalog before returning (the CLI). */
+  background?: boolean;
+  /** How a rebuild that is waited for goes (the CLI prints it). */
+  onProgress?: (progress: FillProgress) => void;
+  /** Tests only: a pause after each batch of a background rebuild, so a small library's rebuild can be watched. */
+  pauseMs?: number;
+}
+
+/** Opens the catalog and brings it up to date with the store, or starts its rebuild; call under the store's lock. */
+export async function openCatalog(store: ClipStore, options: RebuildOptions = {}): Promise<CatalogOpening> {
   if (options.rebuild) removeCatalog(join(store.dir, 'index.sqlite'));
   const catalog = Catalog.open(store.dir);
+  if (catalog.fresh && options.background) {
+    const background = new BackgroundRebuild(catalog, store, () => reconcile(catalog, store), options.pauseMs);
+    return { catalog, rebuilt: true, repaired: 0, lost: [], background };
+  }
   if (catalog.fresh) {
-    await rebuild(catalog, store);
-    return { catalog, rebuilt: true, repaired: 0, lost: [] };
+    await fillCatalog(catalog, store, options.onProgress ?? (() => undefined));
+    catalog.markComplete();
+    return { catalog, rebuilt: true, repaired: 0, lost: [], background: null };
   }
   const { repaired, lost } = await mirrorChangedShards(catalog, store);
-  return { catalog, rebuilt: false, repaired, lost };
+  return { catalog, rebuilt: false, repaired, lost, background: null };
+}
+
+/**
+ * Ends a rebuild that ran beside other writes: under the lock, mirrors again every shard written since
+ * the rebuild read it (its stamp in the catalog is then behind the file), then marks the catalog whole.
+ */
+function reconcile(catalog: Catalog, store: ClipStore): Promise<void> {
+  return store.exclusive(async () => {
+    await mirrorChangedShards(catalog, store);
+    catalog.markComplete();
+  });
 }
 
 /** The observer that mirrors each store commit into the catalog. */
@@ -46,18 +72,6 @@ export function mirrorInto(catalog: Catalog, store: ClipStore): CommitObserver {
       await catalog.apply(written.map(({ id, record }) => updateOf(store, id, record)), stamps);
     },
   };
-}
-
-async function rebuild(catalog: Catalog, store: ClipStore): Promise<void> {
-  const stamps = await store.shardStamps();
-  let batch: CatalogUpdate[] = [];
-  for await (const record of store.records()) {
-    batch.push(updateOf(store, record.id, record, { rebuilding: true }));
-    if (batch.length < REBUILD_BATCH) continue;
-    await catalog.apply(batch);
-    batch = [];
-  }
-  await catalog.apply(batch, stamps);
 }
 
 /** Mirrors again every shard whose file changed since the catalog last saw it. */
@@ -82,33 +96,4 @@ async function mirrorChangedShards(catalog: Catalog, store: ClipStore): Promise<
     repaired += records.length;
   }
   return { repaired, lost };
-}
-
-/**
- * A clip's catalog update. A write's current body is read for its text and pictures; pictures of the
- * earlier versions were mirrored when those were current, so only a rebuild reads the revisions too.
- * While rebuilding, a clip whose text file is missing or damaged is still listed (by its title and
- * tags) rather than dropped; opening it then names the damaged file.
- */
-function updateOf(store: ClipStore, id: string, record: ClipRecord | undefined, options: { rebuilding?: boolean } = {}): CatalogUpdate {
-  const read = async (contentHash: string) => {
-    try {
-      return await store.readBody(id, contentHash);
-    } catch (error) {
-      if (options.rebuilding && error instanceof ClipdeskError && error.code === 'CORRUPT_LIBRARY') return null;
-      throw error;
-    }
-  };
-  return {
-    id,
-    record,
-    body: async () => {
-      if (!record) return { text: '', pictures: [], missingPictures: 0 };
-      const current = await read(record.contentHash);
-      const earlier = options.rebuilding ? await Promise.all(record.revisions.map((revision) => read(revision.contentHash))) : [];
-      const pictures = [current, ...earlier].flatMap((body) => (body ? keptPictures(body.content) : []));
-      const missingPictures = current ? missingPictureAddresses(current.content).length : 0;
-      return { text: current?.text ?? '', pictures: [...new Set(pictures)], missingPictures };
-    },
-  };
 }

@@ -25,7 +25,8 @@ export interface CatalogUpdate {
 export interface CatalogEntry {
   id: string;
   record: ClipRecord | undefined;
-  text: string;
+  /** Null while a rebuild lists clips before it reads their texts: the clip is listed, not yet indexed. */
+  text: string | null;
   /** Stored pictures its versions show; a clip keeps every picture it ever showed until it is deleted. */
   pictures?: readonly string[];
   /** Pictures its current text shows that are not stored. */
@@ -60,7 +61,10 @@ export class CatalogWriter {
     this.#db.transaction(() => {
       for (const { id, record, text, pictures = [], missingPictures = 0 } of entries) {
         if (!record) this.#remove(id);
-        else this.#put(record, record.deletedAt ? null : ftsColumns(toSearchDoc(record, text)), { pictures, missingPictures });
+        else {
+          const columns = record.deletedAt || text === null ? null : ftsColumns(toSearchDoc(record, text));
+          this.#put(record, columns, { pictures, missingPictures });
+        }
       }
       this.#stamp(stamps);
     });

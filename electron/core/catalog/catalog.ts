@@ -4,7 +4,7 @@ import type { ParsedQuery } from '../search/query.js';
 import { toSqlQuery } from '../search/fts-query.js';
 import { planSearch } from '../search/search-plan.js';
 import type { SearchPlan } from '../search/search-plan.js';
-import { openCatalogDb } from './catalog-db.js';
+import { connectCatalogDb, openCatalogDb } from './catalog-db.js';
 import { CatalogReader } from './catalog-reader.js';
 import { CatalogWriter } from './catalog-writer.js';
 import type { CatalogEntry, CatalogUpdate, ShardStamps } from './catalog-writer.js';
@@ -47,6 +47,16 @@ export class Catalog {
   static open(dir: string): Catalog {
     const { db, fresh } = openCatalogDb(join(dir, 'index.sqlite'));
     return new Catalog(new Statements(db), fresh);
+  }
+
+  /** A second connection to the catalog file as it is (for the rebuild worker, while the first one reads). */
+  static attach(dir: string): Catalog {
+    return new Catalog(new Statements(connectCatalogDb(join(dir, 'index.sqlite'))), false);
+  }
+
+  /** Marks a rebuilt catalog filled: until then, the next open starts the rebuild again. */
+  markComplete(): void {
+    this.#db.markComplete();
   }
 
   close(): void {
