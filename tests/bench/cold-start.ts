@@ -13,6 +13,8 @@ export interface ColdStart {
   rssMb: number;
   /** The most the process ever held, including building the index at open. */
   peakMb: number;
+  /** From open to the catalog whole (the child's own clock; the rebuild modes only). */
+  wholeMs?: number;
 }
 
 /**
@@ -37,7 +39,7 @@ export function coldStart(script: 'cold-start-clipdesk.ts' | 'cold-start-fts5.ts
     child.on('close', (code) => {
       const last = output.trim().split('\n').at(-1) ?? '';
       if (code !== 0 || !last.startsWith('{')) return reject(new Error(`${script} exited with ${code}: ${output}`));
-      resolve({ firstResultMs, ...(JSON.parse(last) as { rssMb: number; peakMb: number }) });
+      resolve({ firstResultMs, ...(JSON.parse(last) as Omit<ColdStart, 'firstResultMs'>) });
     });
   });
 }
