@@ -1,25 +1,47 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** The bytes of every file under `dir`. */
-export async function folderBytes(dir: string): Promise<number> {
+/**
+ * The bytes of every file under `dir`, each file once however many names it has (as `du` counts):
+ * the library keeps its backups as hard links, which cost nothing until the live file is replaced.
+ * `seen` carries the files already counted from one folder to the next.
+ */
+export async function folderBytes(dir: string, seen = new Set<string>()): Promise<number> {
   let total = 0;
   for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) total += await folderBytes(path);
-    else if (entry.isFile()) total += (await stat(path)).size;
+    if (entry.isDirectory()) total += await folderBytes(path, seen);
+    else if (entry.isFile()) total += fileBytesOnce(await stat(path), seen);
   }
   return total;
 }
 
-/** A library's bytes by part: metadata, bodies, pictures, the catalog, backups, and the rest. */
-export async function libraryBytesByPart(dir: string): Promise<Record<string, number>> {
-  const parts: Record<string, number> = { clips: 0, bodies: 0, pictures: 0, index: 0, backups: 0, other: 0 };
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+function fileBytesOnce(info: { dev: number; ino: number; size: number }, seen: Set<string>): number {
+  const key = `${info.dev}:${info.ino}`;
+  if (seen.has(key)) return 0;
+  seen.add(key);
+  return info.size;
+}
+
+export const LIBRARY_PARTS = ['bodies', 'index', 'clips', 'pictures', 'backups', 'other'] as const;
+export type LibraryPart = (typeof LIBRARY_PARTS)[number];
+
+/**
+ * A library's bytes by part: metadata (clips), bodies, pictures, the catalog (index), backups, and the
+ * rest. The live parts are counted first, so a backup linked to a live file is free, as it is on disk.
+ */
+export async function libraryBytesByPart(dir: string): Promise<Record<LibraryPart, number>> {
+  const parts = Object.fromEntries(LIBRARY_PARTS.map((part) => [part, 0])) as Record<LibraryPart, number>;
+  const seen = new Set<string>();
+  const entries = await readdir(dir, { withFileTypes: true });
+  const partOf = (name: string): LibraryPart =>
+    name.startsWith('index.sqlite') ? 'index' : (LIBRARY_PARTS as readonly string[]).includes(name) ? (name as LibraryPart) : 'other';
+  // Backups last: what they share with the live files is counted where it lives.
+  entries.sort((a, b) => Number(a.name === 'backups') - Number(b.name === 'backups'));
+  for (const entry of entries) {
     const path = join(dir, entry.name);
-    const bytes = entry.isDirectory() ? await folderBytes(path) : (await stat(path)).size;
-    const part = entry.name.startsWith('index.sqlite') ? 'index' : entry.name in parts ? entry.name : 'other';
-    parts[part] = (parts[part] ?? 0) + bytes;
+    const bytes = entry.isDirectory() ? await folderBytes(path, seen) : fileBytesOnce(await stat(path), seen);
+    parts[partOf(entry.name)] += bytes;
   }
   return parts;
 }

@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MANIFEST_FILE, SHARD_FILE, bodyDoc, shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
+import { decodeBody } from '../../electron/core/store/body-file.js';
 import type { Body, ClipRecord, Manifest, Shard } from '../../electron/core/store/schema.js';
 
 /**
@@ -44,6 +45,7 @@ export function bodyPathOf(dir: string, record: Pick<ClipRecord, 'id' | 'content
   return join(dir, bodyDoc(record.id, record.contentHash));
 }
 
+/** A body file as stored, in either form (the store's own decoding, without its checks). */
 export async function readBody(path: string): Promise<Body> {
-  return JSON.parse(await readFile(path, 'utf8')) as Body;
+  return decodeBody(path, await readFile(path));
 }

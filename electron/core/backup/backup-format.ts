@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isPictureName } from '../../shared/picture-names.js';
-import { BODY_FILE, MANIFEST_FILE, PICTURES_DIR } from '../store/library-dir.js';
+import { MANIFEST_FILE, PICTURES_DIR, PLAIN_BODY_FILE } from '../store/library-dir.js';
 
 /**
  * A Clipdesk backup archive (documented in the README, "Backup archive"): a zip of the library folder's
@@ -50,7 +50,7 @@ export function backupMember(path: string): BackupMember | null {
   const shard = /^clips\/([0-9a-f]{3})\.json$/.exec(path);
   if (shard?.[1]) return { kind: 'shard', key: shard[1] };
   const body = /^bodies\/(.+)$/.exec(path)?.[1];
-  const bodyName = body === undefined ? null : BODY_FILE.exec(body);
+  const bodyName = body === undefined ? null : PLAIN_BODY_FILE.exec(body);
   if (bodyName?.[1] && bodyName[2]) return { kind: 'body', id: bodyName[1], hash: bodyName[2] };
   const picture = new RegExp(`^${PICTURES_DIR}/([0-9a-f]{2})/([^/]+)$`).exec(path);
   if (picture?.[1] && picture[2] && isPictureName(picture[2]) && picture[2].startsWith(picture[1])) {

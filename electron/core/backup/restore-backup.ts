@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import { contentHashOf } from '../clip-record.js';
 import { ClipdeskError, isClipdeskError } from '../errors.js';
 import { MANIFEST_FILE, PICTURES_DIR, bodyDoc, pictureDoc, shardDoc } from '../store/library-dir.js';
+import { encodeBody } from '../store/body-file.js';
 import { bodySchema } from '../store/schema.js';
+import type { Body } from '../store/schema.js';
 import { openByteSource } from '../zip/byte-source.js';
 import type { ByteSource } from '../zip/byte-source.js';
 import { zipMembers } from '../zip/zip-directory.js';
@@ -62,9 +64,8 @@ export async function restoreBackup(archive: string | Uint8Array, intoDir: strin
 
 async function writeLibrary(plan: RestorePlan, source: ByteSource, dir: string): Promise<void> {
   for (const { member, id, hash } of plan.bodies) {
-    const bytes = await readMember(source, member);
-    checkText(bytes, hash, member.name);
-    await writeNew(join(dir, bodyDoc(id, hash)), bytes);
+    const body = checkText(await readMember(source, member), hash, member.name);
+    await writeNew(join(dir, bodyDoc(id, hash)), encodeBody(body));
   }
   for (const { member, name } of plan.pictures) {
     const bytes = await readMember(source, member);
@@ -77,12 +78,16 @@ async function writeLibrary(plan: RestorePlan, source: ByteSource, dir: string):
   await writeNew(join(dir, MANIFEST_FILE), plan.library);
 }
 
-/** A text must read whole and still hash to the version it is filed under (bodies have had one shape since version 1). */
-function checkText(bytes: Uint8Array, hash: string, name: string): void {
+/**
+ * A text must read whole and still hash to the version it is filed under (bodies have had one shape since
+ * version 1; an archive holds them as plain JSON, the library gzipped).
+ */
+function checkText(bytes: Uint8Array, hash: string, name: string): Body {
   const body = bodySchema.safeParse(parseJson(bytes, name));
   if (!body.success || body.data.contentHash !== hash || contentHashOf(body.data) !== hash) {
     throw altered(`${name} is not the text it is filed as`);
   }
+  return body.data;
 }
 
 async function writeNew(path: string, bytes: Uint8Array): Promise<void> {

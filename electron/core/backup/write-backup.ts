@@ -5,7 +5,7 @@ import type { PictureStore } from '../pictures/picture-store.js';
 import { checkedJsonFile } from '../store/checked-file.js';
 import { contentHashesOf } from '../store/clip-store.js';
 import type { ClipStore } from '../store/clip-store.js';
-import { MANIFEST_FILE, bodyDoc, pictureDoc, shardDoc } from '../store/library-dir.js';
+import { MANIFEST_FILE, pictureDoc, plainBodyDoc, shardDoc } from '../store/library-dir.js';
 import { SCHEMA_VERSION, manifestSchema } from '../store/schema.js';
 import { ClipdeskError } from '../errors.js';
 import { ZipWriter } from '../zip/zip-writer.js';
@@ -48,8 +48,9 @@ async function addClips(store: ClipStore, zip: ZipWriter): Promise<BackupCounts>
   for (const key of [...(await store.shardStamps()).keys()].sort()) {
     const records = await store.shardRecords(key);
     for (const record of records) {
+      // Plain JSON under the older name: the zip compresses it, and unzipped it is still a readable library.
       for (const hash of contentHashesOf(record)) {
-        await zip.add(bodyDoc(record.id, hash), JSON.stringify(await store.readBody(record.id, hash)));
+        await zip.add(plainBodyDoc(record.id, hash), JSON.stringify(await store.readBody(record.id, hash)));
         counts.bodies++;
       }
     }

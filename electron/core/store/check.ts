@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { contentHashOf } from '../clip-record.js';
 import { isClipdeskError } from '../errors.js';
 import { dailySnapshots } from './backups.js';
+import { readBodyOf } from './body-file.js';
 import { checkedJsonFile } from './checked-file.js';
 import { keptPictures } from '../../shared/content-pictures.js';
 import { PictureStore } from '../pictures/picture-store.js';
-import { BODY_FILE, MANIFEST_FILE, pictureDoc, shardDoc, shardKey } from './library-dir.js';
+import { BODY_FILE, MANIFEST_FILE, bodyDoc, pictureDoc, shardDoc, shardKey } from './library-dir.js';
 import { newestWhole, readWholeShard } from './recovery.js';
-import { bodySchema, manifestSchema, shardSchema } from './schema.js';
+import { manifestSchema, shardSchema } from './schema.js';
 import type { ClipRecord } from './schema.js';
 
 export type ProblemKind =
@@ -159,19 +160,19 @@ async function checkBodies(
   problems: Problem[],
 ): Promise<Map<string, string>> {
   const shown = new Map<string, string>();
-  const present = new Set(bodyNames);
+  // A version is present in either form (library-dir.ts BODY_FILE): `<id>.<hash>` names it.
+  const present = new Set(bodyNames.map((name) => name.replace(/\.json(?:\.gz)?$/, '')));
   const wanted = [...records.values()].flatMap((record) => [
     { id: record.id, hash: record.contentHash, what: 'its text' },
     ...record.revisions.map((revision) => ({ id: record.id, hash: revision.contentHash, what: `the text of revision ${revision.n}` })),
   ]);
   for (let i = 0; i < wanted.length; i += BATCH) {
     await Promise.all(wanted.slice(i, i + BATCH).map(async ({ id, hash, what }) => {
-      const file = `bodies/${id}.${hash}.json`;
-      if (!present.has(`${id}.${hash}.json`)) {
-        problems.push({ kind: 'missing-text', file, clipId: id, detail: `${what} is missing` });
+      if (!present.has(`${id}.${hash}`)) {
+        problems.push({ kind: 'missing-text', file: bodyDoc(id, hash), clipId: id, detail: `${what} is missing` });
         return;
       }
-      const { problem, pictures } = await readBody(join(dir, file), hash);
+      const { file, problem, pictures } = await readBody(dir, id, hash);
       if (problem) problems.push({ kind: 'damaged-text', file, clipId: id, detail: `${what}: ${problem}` });
       for (const name of pictures) if (!shown.has(name)) shown.set(name, id);
     }));
@@ -179,16 +180,18 @@ async function checkBodies(
   return shown;
 }
 
-/** What is wrong with a body file, if anything, and the stored pictures it shows. */
-async function readBody(path: string, hash: string): Promise<{ problem: string | null; pictures: string[] }> {
+/** What is wrong with a version's body file (relative to `dir`), if anything, and the stored pictures it shows. */
+async function readBody(dir: string, id: string, hash: string): Promise<{ file: string; problem: string | null; pictures: string[] }> {
+  let file = bodyDoc(id, hash);
   try {
-    const body = await checkedJsonFile(path, bodySchema).read();
-    if (!body) return { problem: 'missing', pictures: [] };
+    const { path, body } = await readBodyOf(dir, id, hash);
+    file = relative(dir, path).split(sep).join('/');
+    if (!body) return { file, problem: 'missing', pictures: [] };
     const matches = body.contentHash === hash && contentHashOf(body) === hash;
-    return { problem: matches ? null : 'the text does not match the hash it was saved under', pictures: keptPictures(body.content) };
+    return { file, problem: matches ? null : 'the text does not match the hash it was saved under', pictures: keptPictures(body.content) };
   } catch (error) {
     if (!isClipdeskError(error)) throw error;
-    return { problem: error.message, pictures: [] };
+    return { file, problem: error.message, pictures: [] };
   }
 }
 

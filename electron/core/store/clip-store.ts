@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { ClipdeskError } from '../errors.js';
 import { mapBounded } from '../map-bounded.js';
 import { keepVersion, takeDailySnapshot } from './backups.js';
+import { bodyPaths, readBodyOf, readBodyTextSync, writeBodyFile } from './body-file.js';
 import { checkedJsonFile } from './checked-file.js';
-import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, bodyDoc, shardDoc, shardKey } from './library-dir.js';
+import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
 import { migrate } from './migrations.js';
 import { readManifest, readShard } from './recovery.js';
 import type { RecoveryReport } from './recovery.js';
-import { SCHEMA_VERSION, bodySchema, manifestSchema, shardSchema } from './schema.js';
+import { SCHEMA_VERSION, manifestSchema, shardSchema } from './schema.js';
 import type { Body, ClipRecord, Manifest, Shard } from './schema.js';
 import { SerialQueue } from './serial-queue.js';
 import { WriteLock } from './write-lock.js';
@@ -20,7 +20,7 @@ import { WriteLock } from './write-lock.js';
  *   library.json            manifest: schemaVersion, creation date
  *   clips/<key>.json        metadata shards; a clip lives in the shard named by its id's first 3 hex
  *                           digits, so one edit rewrites ~1/4096 of the metadata, not all of it
- *   bodies/<id>.<hash>.json sanitized HTML + plain text, one file per content version (revisions share it)
+ *   bodies/<id>.<hash>.json.gz  sanitized HTML + plain text, gzipped, one file per content version (revisions share it)
  * Every change runs under an in-process queue and a cross-process lock, re-reads the shard it changes
  * (another process may have written it), and lands with an atomic rename. Nothing is kept in memory:
  * a record is read from its shard when asked for, and listing and search go to the catalog instead.
@@ -126,13 +126,11 @@ export class ClipStore {
   }
 
   async writeBody(id: string, body: Body): Promise<void> {
-    const file = new Low(checkedJsonFile(this.#bodyPath(id, body.contentHash), bodySchema), body);
-    await file.write();
+    await writeBodyFile(this.dir, id, body);
   }
 
   async readBody(id: string, contentHash: string): Promise<Body> {
-    const path = this.#bodyPath(id, contentHash);
-    const body = await checkedJsonFile(path, bodySchema).read();
+    const { path, body } = await readBodyOf(this.dir, id, contentHash);
     if (!body) throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing (${path})`);
     return body;
   }
@@ -142,23 +140,18 @@ export class ClipStore {
    * async reads' thread-pool round trips cost more than the reads themselves.
    */
   readText(id: string, contentHash: string): string {
-    const path = this.#bodyPath(id, contentHash);
     try {
-      const body = JSON.parse(readFileSync(path, 'utf8')) as { text?: unknown };
-      if (typeof body.text === 'string') return body.text;
+      return readBodyTextSync(this.dir, id, contentHash);
     } catch {
-      // Reported below with the path, like any other missing or damaged text.
+      const [path] = bodyPaths(this.dir, id, contentHash);
+      throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing or damaged (${path})`);
     }
-    throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing or damaged (${path})`);
   }
 
-  /** Deletes the text of every version of a clip gone for good (its current one and its revisions'). */
+  /** Deletes the text of every version of a clip gone for good (its current one and its revisions', in either form). */
   async deleteBodies(record: ClipRecord): Promise<void> {
-    for (const hash of contentHashesOf(record)) await rm(this.#bodyPath(record.id, hash), { force: true });
-  }
-
-  #bodyPath(id: string, contentHash: string): string {
-    return join(this.dir, bodyDoc(id, contentHash));
+    const paths = contentHashesOf(record).flatMap((hash) => bodyPaths(this.dir, record.id, hash));
+    for (const path of paths) await rm(path, { force: true });
   }
 
   async #openManifest(): Promise<void> {

@@ -18,8 +18,13 @@ export function resolveLibraryDir(flag: string | undefined, env = process.env): 
 export const MANIFEST_FILE = 'library.json';
 export const LOCK_FILE = 'library.lock';
 export const SHARD_FILE = /^[0-9a-f]{3}\.json$/;
-/** `bodies/<id>.<contentHash>.json`: one immutable file per content version of a clip. */
-export const BODY_FILE = /^([0-9a-f]+)\.([0-9a-f]+)\.json$/;
+/**
+ * `bodies/<id>.<contentHash>.json.gz`: one immutable file per content version of a clip (body-file.ts);
+ * libraries before version 3 named it `.json` and stored it plain, which is still read where met.
+ */
+export const BODY_FILE = /^([0-9a-f]+)\.([0-9a-f]+)\.json(?:\.gz)?$/;
+/** The plain form only: older libraries' bodies, and every text in a backup archive (the zip compresses it). */
+export const PLAIN_BODY_FILE = /^([0-9a-f]+)\.([0-9a-f]+)\.json$/;
 
 /** The shard a clip lives in: the first 3 hex digits of its id, so 4096 shards at most. */
 export function shardKey(id: string): string {
@@ -28,6 +33,11 @@ export function shardKey(id: string): string {
 
 /** A content version's text file relative to the library folder, with `/` on every platform. */
 export function bodyDoc(id: string, contentHash: string): string {
+  return `${plainBodyDoc(id, contentHash)}.gz`;
+}
+
+/** The same text's file in the plain form: see PLAIN_BODY_FILE. */
+export function plainBodyDoc(id: string, contentHash: string): string {
   return `bodies/${id}.${contentHash}.json`;
 }
 

@@ -1,8 +1,10 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { access, readFile, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { ClipdeskError } from '../errors.js';
+import { mapBounded } from '../map-bounded.js';
 import { snapshotInto } from './backups.js';
-import { SHARD_FILE } from './library-dir.js';
+import { PLAIN_BODY_FILE, SHARD_FILE } from './library-dir.js';
 import { SCHEMA_VERSION, newerLibrary } from './schema.js';
 import { writeFileWhole } from './write-whole.js';
 
@@ -27,7 +29,34 @@ export const MIGRATIONS: readonly Migration[] = [
     describe: 'clips get a read state (every clip of an older library is unread) and may be pending (none of an older library is)',
     migrate: (dir) => rewriteShards(dir, 2, (record) => ({ readState: 'unread', pending: null, ...record })),
   },
+  {
+    from: 2,
+    describe: 'texts are stored gzipped (bodies/<id>.<hash>.json.gz), about a third of their plain size',
+    migrate: async (dir) => {
+      await compressBodies(dir);
+      await rewriteShards(dir, 3, (record) => record);
+    },
+  },
 ];
+
+/** Bodies compressed at once: each waits on the disk (a temp file, a sync, a rename) more than on the CPU. */
+const BODIES_AT_ONCE = 8;
+
+/**
+ * Gzips every plain body in place of itself, byte for byte (a damaged one stays as damaged, for
+ * `clipdesk check` to name). The gzipped file lands whole before the plain one goes, so a step cut
+ * short leaves every text readable in one form or both, and running it again finishes the rest.
+ */
+async function compressBodies(dir: string): Promise<void> {
+  const folder = join(dir, 'bodies');
+  const names = (await readdir(folder).catch(() => [])).filter((name) => PLAIN_BODY_FILE.test(name));
+  await mapBounded(names, BODIES_AT_ONCE, async (name) => {
+    const plain = join(folder, name);
+    const gzipped = `${plain}.gz`;
+    if (!(await access(gzipped).then(() => true, () => false))) await writeFileWhole(gzipped, gzipSync(await readFile(plain)));
+    await unlink(plain);
+  });
+}
 
 type RawRecord = Record<string, unknown>;
 type RawShard = { schemaVersion?: unknown; clips: Record<string, RawRecord> };

@@ -1,9 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { countWords, detectLanguage, makeExcerpt } from '../text-stats.js';
-import { checkedJsonFile } from './checked-file.js';
+import { readBodyAt } from './body-file.js';
 import { BODY_FILE, shardKey } from './library-dir.js';
-import { bodySchema, clipRecordSchema } from './schema.js';
+import { clipRecordSchema } from './schema.js';
 import type { Body, ClipRecord } from './schema.js';
 
 /**
@@ -73,7 +73,9 @@ export async function bodiesOfShard(dir: string, key: string): Promise<Map<strin
     const [, id, hash] = BODY_FILE.exec(name) ?? [];
     if (!id || !hash || shardKey(id) !== key) continue;
     const path = join(dir, 'bodies', name);
-    byId.set(id, [...(byId.get(id) ?? []), { hash, path, savedAt: (await stat(path)).mtime }]);
+    const known = byId.get(id) ?? [];
+    // Both forms of one version (a migration cut short) are one version: either holds the same text.
+    if (!known.some((file) => file.hash === hash)) byId.set(id, [...known, { hash, path, savedAt: (await stat(path)).mtime }]);
   }
   for (const files of byId.values()) files.sort((a, b) => a.savedAt.getTime() - b.savedAt.getTime());
   return byId;
@@ -86,7 +88,7 @@ export async function bodiesOfShard(dir: string, key: string): Promise<Map<strin
 export async function recordFromText(id: string, files: BodyFile[], doc: string): Promise<ClipRecord | null> {
   const readable: Array<BodyFile & { body: Body }> = [];
   for (const file of files) {
-    const body = await checkedJsonFile(file.path, bodySchema).read().catch(() => null);
+    const body = await readBodyAt(file.path).catch(() => null);
     if (body?.contentHash === file.hash) readable.push({ ...file, body });
   }
   const newest = readable.at(-1);
