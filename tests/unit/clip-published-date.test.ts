@@ -123,3 +123,65 @@ describe('printed datelines', () => {
     assert.equal(findVisibleDate(under(lines), title)?.iso, '2022-02-13T07:00:00');
   });
 });
+
+describe('printed English datelines', () => {
+  const HEADLINE = 'Council approves the new harbour bridge';
+  const LEDE = '<p>The city council voted on Tuesday evening to fund the harbour bridge that residents have asked for ' +
+    'since the old ferry closed.</p>';
+  function datelineAt(lines: string, options: { lang?: string; head?: string; above?: string } = {}): string | null {
+    const html = `<!doctype html><html lang="${options.lang ?? 'en'}"><head><title>${HEADLINE} | Harbour Gazette</title>` +
+      `${options.head ?? ''}</head><body><nav><a href="/">Home</a></nav><article>${options.above ?? ''}<h1>${HEADLINE}</h1>` +
+      `${lines}${LEDE}${STORY}</article></body></html>`;
+    return clipFromHtml(html).publishedAt;
+  }
+
+  it('reads the day a dateline states, with no time when it gives none', () => {
+    assert.equal(datelineAt('<p class="byline">Published March 3, 2020</p>'), '2020-03-03');
+    assert.equal(datelineAt('<div>3 March 2020</div>'), '2020-03-03');
+    assert.equal(datelineAt('<div>Posted on <span>March 3rd, 2020</span> by admin</div>'), '2020-03-03');
+  });
+
+  it('keeps the time and the zone a dateline states', () => {
+    assert.equal(datelineAt('<div>By Jane Doe | Mar. 3, 2020 10:15 a.m. ET</div>'), '2020-03-03T10:15-05:00');
+    assert.equal(datelineAt('<p>Tuesday 3 March 2020 14.02 GMT</p>'), '2020-03-03T14:02Z');
+    assert.equal(datelineAt('<p>Published 11:11 PM EST Nov 19, 2019</p>'), '2019-11-19T23:11-05:00');
+    assert.equal(datelineAt('<p>By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.</p>'), '2019-11-18T11:04');
+  });
+
+  it('keeps the time but no zone when the abbreviation names several zones', () => {
+    assert.equal(datelineAt('<p>November 20, 2019 - 11:28 AMT</p>'), '2019-11-20T11:28');
+  });
+
+  it('skips an updated date printed before the published one, in one line or on lines of their own', () => {
+    assert.equal(datelineAt('<p>Updated: March 5, 2020 / Posted: March 3, 2020</p>'), '2020-03-03');
+    assert.equal(datelineAt('<p>Last updated March 5, 2020</p><p>First published March 3, 2020</p>'), '2020-03-03');
+    assert.equal(datelineAt('<p>Updated:</p><p>March 5, 2020</p><p>March 3, 2020</p>'), '2020-03-03');
+    assert.equal(datelineAt('<p>Updated 2:30 p.m. March 5, 2020</p>'), null);
+  });
+
+  it('does not take a date from the story’s prose or from a date without its year', () => {
+    assert.equal(datelineAt('<p>The war began on March 3, 2020.</p>'), null);
+    assert.equal(datelineAt('<p>Protests began March 3, 2020.</p>'), null);
+    assert.equal(datelineAt('<p>March 3</p><p>Posted 3 hours ago</p><p>March 3 - 5, 2020</p>'), null);
+  });
+
+  it('does not take a date from far below the headline', () => {
+    const filler = '<p>Residents spoke for and against the plan at a long public hearing before the vote was called.</p>'.repeat(12);
+    assert.equal(datelineAt(`${filler}<p>March 3, 2020</p>`), null);
+  });
+
+  it('reads a kicker above the headline when nothing below it is dated', () => {
+    assert.equal(datelineAt('', { above: '<p>March 3, 2020 · City</p>' }), '2020-03-03');
+  });
+
+  it('keeps the date the markup states over the printed one', () => {
+    assert.equal(datelineAt('<p>Published March 3, 2020</p>', { head: meta('article:published_time', PUBLISHED) }), PUBLISHED);
+  });
+
+  it('reads 3/7/2020 only in the order the page’s locale gives', () => {
+    assert.equal(datelineAt('<p>3/7/2020</p>'), null);
+    assert.equal(datelineAt('<p>3/7/2020</p>', { lang: 'en-US' }), '2020-03-07');
+    assert.equal(datelineAt('<p>3/7/2020</p>', { lang: 'en-GB' }), '2020-07-03');
+    assert.equal(datelineAt('<p>13/7/2020</p>'), '2020-07-13');
+  });
+});

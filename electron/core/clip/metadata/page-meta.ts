@@ -1,3 +1,4 @@
+import { findDateline, numericOrder } from './dateline.js';
 import type { PublishedDate } from './dates.js';
 import { jsonLdName, readJsonLd } from './json-ld.js';
 import { readPublished } from './published-date.js';
@@ -21,16 +22,20 @@ const SITE_NAME_KEYS = ['og:site_name', 'application-name', 'sitename'];
 export function readPageMeta(document: Document, pageUrl: string | null): PageMeta {
   const meta = metaContents(document);
   const jsonLd = readJsonLd(document);
+  const title = clean(document.querySelector('title')?.textContent);
+  const heading = clean(document.querySelector('h1')?.textContent);
+  const lang = readLang(document, meta);
   return {
-    title: clean(document.querySelector('title')?.textContent),
-    heading: clean(document.querySelector('h1')?.textContent),
-    lang: readLang(document, meta),
+    title,
+    heading,
+    lang,
     canonicalUrl: readCanonical(document, meta, pageUrl),
     siteName: clean(meta.get('og:site_name') ?? meta.get('application-name')),
     siteNames: SITE_NAME_KEYS.map((key) => clean(meta.get(key))).concat(clean(jsonLdName(jsonLd, 'publisher')))
       .filter((name): name is string => name !== null),
     author: clean(meta.get('author') ?? meta.get('article:author') ?? jsonLdName(jsonLd, 'author')),
-    published: readPublished(document, meta, jsonLd),
+    // A printed dateline is the last resort: only pages that state no date in their markup fall back to it.
+    published: readPublished(document, meta, jsonLd) ?? findDateline(document, [heading, title], numericOrder(lang)),
   };
 }
 
