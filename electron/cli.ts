@@ -17,7 +17,7 @@ import {
   formatAnnotation, formatCheck, formatClip, formatImport, formatLibraryImport, formatList, formatSearch, formatTags,
 } from './cli-output.js';
 import { ClipdeskError, checkLibrary, isBackupArchive, isClipdeskError, Library, resolveLibraryDir } from './core/index.js';
-import type { FetchRun } from './core/index.js';
+import type { FetchRun, RebuildProgress } from './core/index.js';
 import { serveInBrowser } from './hosts/serve.js';
 
 const USAGE = `usage: clipdesk <command> [options]
@@ -98,12 +98,14 @@ async function main(argv: string[]): Promise<void> {
 }
 
 /** Says on stderr, about once a second, how a rebuild of the library's index the command waits for goes. */
-function rebuildProgress(): (progress: { listing: boolean; done: number; total: number }) => void {
+function rebuildProgress(): (progress: RebuildProgress) => void {
   let said = 0;
-  return ({ listing, done, total }) => {
+  return ({ listing, done, total, elsewhere }) => {
     if (Date.now() - said < 1000 && done < total) return;
     said = Date.now();
-    console.error(`clipdesk: rebuilding the library index: ${listing ? `${done} clips listed` : `${done} of ${total} clips indexed`}`);
+    const who = elsewhere === undefined ? 'rebuilding the library index'
+      : `waiting for another Clipdesk process (pid ${elsewhere}) to finish rebuilding the library index`;
+    console.error(`clipdesk: ${who}: ${listing ? `${done} clips listed` : `${done} of ${total} clips indexed`}`);
   };
 }
 

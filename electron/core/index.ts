@@ -5,6 +5,7 @@
 export { Library } from './library.js';
 export type { LibraryOptions, OpenReport } from './library.js';
 export type { FetchRun } from './import/fetch-pending.js';
+export type { RebuildProgress } from './catalog/rebuild-wait.js';
 export { ClipdeskError, isClipdeskError } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export { describeInvalid, parseInput } from './validation.js';

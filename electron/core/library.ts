@@ -12,7 +12,7 @@ import { findSelection } from './annotate/index.js';
 import { createAnnotation } from './annotations.js';
 import type { Catalog } from './catalog/catalog.js';
 import type { BackgroundRebuild } from './catalog/background-rebuild.js';
-import type { FillProgress } from './catalog/catalog-fill.js';
+import type { RebuildProgress } from './catalog/rebuild-wait.js';
 import { mirrorInto, openCatalog } from './catalog/catalog-sync.js';
 import { pictureMediaType } from '../shared/picture-names.js';
 import { ClipSaver } from './clip-saver.js';
@@ -51,10 +51,12 @@ export interface LibraryOptions {
    * library is used (an app: see catalogStatus), or `open` waits for it (the CLI, whose answers must be whole).
    */
   rebuildInBackground?: boolean;
-  /** How a rebuild that `open` waits for goes. */
-  onRebuildProgress?: (progress: FillProgress) => void;
+  /** How a rebuild that `open` waits for goes: its own, or another Clipdesk process's (`elsewhere`). */
+  onRebuildProgress?: (progress: RebuildProgress) => void;
   /** Tests only: a pause after each batch of a background rebuild, so a small library's rebuild can be watched. */
   rebuildPauseMs?: number;
+  /** Tests only: how long another process's rebuild may make no progress before `open` gives up (LOCKED). */
+  rebuildStallMs?: number;
   /** Limits on fetching a clip's pictures (sizes, time, concurrency; the defaults suit people), or false to fetch none. */
   pictures?: Omit<PictureFetchOptions, 'pageUrl'> | false;
 }
@@ -115,12 +117,13 @@ export class Library {
 
   static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
     const store = await ClipStore.open(dir);
-    const { catalog, rebuilt, repaired, lost, background } = await store.exclusive(() => openCatalog(store, {
+    const { catalog, rebuilt, repaired, lost, background } = await openCatalog(store, {
       rebuild: options.rebuildCatalog,
       background: options.rebuildInBackground,
       onProgress: options.onRebuildProgress,
       pauseMs: options.rebuildPauseMs,
-    }));
+      stallMs: options.rebuildStallMs,
+    });
     return new Library(store, catalog, { catalogRebuilt: rebuilt, catalogRepaired: repaired, lostClips: lost }, options, background);
   }
 

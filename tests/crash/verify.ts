@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Library } from '../../electron/core/library.js';
-import { processExists } from '../../electron/core/store/write-lock.js';
+import { processExists } from '../../electron/core/store/owner-file.js';
 import { markersIn } from './articles.js';
 import { applyOp, differences, findableMarkers, stateOf } from './model.js';
 import type { LibraryState } from './model.js';

@@ -8,22 +8,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { openCatalog } from '../../electron/core/catalog/catalog-sync.js';
 import { Library } from '../../electron/core/library.js';
 import { ClipStore } from '../../electron/core/store/clip-store.js';
-import { sampleText } from '../helpers/seed.js';
+import { libraryWithDamagedCatalog } from '../helpers/damaged-catalog.js';
 import { readShard, shardPathOf } from '../helpers/stored.js';
-import { tempLibrary } from '../helpers/temp-library.js';
 import type { TestScope } from '../helpers/cleanup-scope.js';
 
 /** A rebuild in the background: paused after each batch so these few clips take long enough to watch. */
 const CLIPS = 60;
 const BACKGROUND = { rebuildInBackground: true, rebuildPauseMs: 150 };
-
-async function libraryWithDamagedCatalog(t: TestScope): Promise<{ dir: string; ids: string[] }> {
-  const { dir, library } = await tempLibrary(t);
-  const results = await library.importMany(Array.from({ length: CLIPS }, (_, n) => ({ kind: 'text' as const, text: sampleText(n) })));
-  await library.close();
-  await writeFile(join(dir, 'index.sqlite'), 'not a database');
-  return { dir, ids: results.flatMap((result) => ('clip' in result ? [result.clip.id] : [])) };
-}
 
 async function openInBackground(t: TestScope, dir: string): Promise<Library> {
   const library = await Library.open(dir, BACKGROUND);
@@ -59,7 +50,7 @@ async function searchIds(library: Library, query: string): Promise<string[]> {
 }
 
 test('a library whose catalog is damaged opens before the rebuild ends, and lists every clip once they are listed', async (t) => {
-  const { dir, ids } = await libraryWithDamagedCatalog(t);
+  const { dir, ids } = await libraryWithDamagedCatalog(t, CLIPS);
   const library = await openInBackground(t, dir);
   assert.equal(library.opened.catalogRebuilt, true);
   assert.equal(library.catalogStatus().rebuilding, true);
@@ -74,7 +65,7 @@ test('a library whose catalog is damaged opens before the rebuild ends, and list
 });
 
 test('an edit made while the catalog is rebuilt lands, and the result equals a catalog rebuilt from scratch', async (t) => {
-  const { dir, ids } = await libraryWithDamagedCatalog(t);
+  const { dir, ids } = await libraryWithDamagedCatalog(t, CLIPS);
   const [edited = '', behind = ''] = ids;
   const library = await openInBackground(t, dir);
   await library.addTags(edited, ['during-rebuild']);
@@ -98,7 +89,7 @@ test('an edit made while the catalog is rebuilt lands, and the result equals a c
 });
 
 test('a rebuild cut short (the app closed mid-way) is started again at the next open', async (t) => {
-  const { dir } = await libraryWithDamagedCatalog(t);
+  const { dir } = await libraryWithDamagedCatalog(t, CLIPS);
   const library = await Library.open(dir, BACKGROUND);
   await until(() => library.list().total > 0);
   await library.close();
@@ -110,7 +101,7 @@ test('a rebuild cut short (the app closed mid-way) is started again at the next 
 });
 
 test('a rebuild the CLI waits for reports its progress, listing first and then indexing', async (t) => {
-  const { dir } = await libraryWithDamagedCatalog(t);
+  const { dir } = await libraryWithDamagedCatalog(t, CLIPS);
   const seen: string[] = [];
   const library = await Library.open(dir, { onRebuildProgress: ({ listing, done, total }) => seen.push(`${listing}:${done}/${total}`) });
   t.after(() => library.close());
@@ -120,9 +111,9 @@ test('a rebuild the CLI waits for reports its progress, listing first and then i
 });
 
 test('the background rebuild runs in its worker thread, not on the main thread after the worker failed', async (t) => {
-  const { dir, ids } = await libraryWithDamagedCatalog(t);
+  const { dir, ids } = await libraryWithDamagedCatalog(t, CLIPS);
   const store = await ClipStore.open(dir);
-  const { catalog, background } = await store.exclusive(() => openCatalog(store, { background: true }));
+  const { catalog, background } = await openCatalog(store, { background: true });
   t.after(() => catalog.close());
   await background?.finished;
   assert.equal(background?.filledInWorker, true);

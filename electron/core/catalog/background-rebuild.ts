@@ -7,6 +7,7 @@ import type { RecoveryReport } from '../store/recovery.js';
 import type { Catalog } from './catalog.js';
 import { fillCatalog } from './catalog-fill.js';
 import type { FillProgress } from './catalog-fill.js';
+import type { RebuildMarker } from './rebuild-marker.js';
 
 /** The worker's file beside this one: .ts under tsx (development, tests), .js once compiled (the app). */
 const WORKER_FILE = new URL(`./rebuild-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
@@ -29,7 +30,8 @@ type WorkerMessage = { progress: FillProgress } | { recoveries: RecoveryReport[]
  * A catalog rebuild in a worker thread, so the library is used while it runs (at 100,000 clips it
  * takes minutes). Writes meanwhile are mirrored by the main thread as always; `finish` then mirrors
  * again what the worker may have overwritten and marks the catalog whole. Should the worker fail to
- * start, the same fill runs here instead, between the main thread's other work.
+ * start, the same fill runs here instead, between the main thread's other work. The marker names this
+ * process as the rebuilder until the rebuild ends, whole or not, so other processes wait instead of rebuilding.
  */
 export class BackgroundRebuild {
   /** Every clip is listed (the duplicate checks of new clips need it): writes wait for this. */
@@ -47,10 +49,12 @@ export class BackgroundRebuild {
     private readonly catalog: Catalog,
     private readonly store: ClipStore,
     private readonly finish: () => Promise<void>,
+    private readonly marker: RebuildMarker,
     private readonly pauseMs = 0,
   ) {
     this.listed = new Promise((resolve) => (this.#markListed = resolve));
-    this.finished = this.#run().finally(() => {
+    this.finished = this.#run().finally(async () => {
+      await this.marker.release();
       this.#status = { ...this.#status, rebuilding: false, listing: false };
       this.#markListed();
     });

@@ -82,6 +82,12 @@ function driver(): Sqlite {
   return createRequire(import.meta.url)('better-sqlite3') as Sqlite;
 }
 
+/** Under Electron in development, launch.ts points at a build of the driver for Electron's ABI. */
+function bindingOption(): { nativeBinding?: string } {
+  const nativeBinding = process.env.CLIPDESK_SQLITE_BINDING;
+  return nativeBinding ? { nativeBinding } : {};
+}
+
 export function openCatalogDb(path: string): OpenedCatalog {
   try {
     const db = connect(path);
@@ -104,6 +110,28 @@ export function markCatalogComplete(db: Database): void {
   db.pragma(`user_version = ${CATALOG_VERSION}`);
 }
 
+/**
+ * Reads a catalog file as it is, through a connection of its own that writes nothing (another process
+ * may be rebuilding it); null when it cannot be read.
+ */
+export function peekCatalogDb<T>(path: string, read: (db: Database) => T): T | null {
+  try {
+    const db = new (driver())(path, { readonly: true, fileMustExist: true, ...bindingOption() });
+    try {
+      return read(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the catalog file is filled and of this version (see markCatalogComplete). */
+export function catalogIsWhole(path: string): boolean {
+  return peekCatalogDb(path, (db) => db.pragma('user_version', { simple: true }) === CATALOG_VERSION) ?? false;
+}
+
 /** A second connection to a catalog file as it is, for the rebuild worker: never replaced, never checked. */
 export function connectCatalogDb(path: string): Database {
   return connect(path);
@@ -111,9 +139,7 @@ export function connectCatalogDb(path: string): Database {
 
 function connect(path: string): Database {
   const Driver = driver();
-  // Under Electron in development, launch.ts points at a build of the driver for Electron's ABI.
-  const nativeBinding = process.env.CLIPDESK_SQLITE_BINDING;
-  const db = new Driver(path, nativeBinding ? { nativeBinding } : {});
+  const db = new Driver(path, bindingOption());
   // Small pages: an edit dirties a handful of pages scattered over the tables, and each costs a whole
   // page in the WAL. Only takes effect when the file is created.
   db.pragma('page_size = 1024');

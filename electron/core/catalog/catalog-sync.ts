@@ -3,10 +3,12 @@ import type { ClipStore, CommitObserver } from '../store/clip-store.js';
 import { shardKey } from '../store/library-dir.js';
 import { BackgroundRebuild } from './background-rebuild.js';
 import { Catalog } from './catalog.js';
-import { removeCatalog } from './catalog-db.js';
+import { catalogIsWhole, removeCatalog } from './catalog-db.js';
 import { fillCatalog } from './catalog-fill.js';
-import type { FillProgress } from './catalog-fill.js';
 import { updateOf } from './catalog-update.js';
+import { RebuildMarker } from './rebuild-marker.js';
+import { waitForRebuildElsewhere } from './rebuild-wait.js';
+import type { RebuildProgress } from './rebuild-wait.js';
 
 /**
  * Keeping the catalog (derived) in step with the store (the system of record). Every step runs under
@@ -30,27 +32,55 @@ export interface RebuildOptions {
   rebuild?: boolean;
   /** Rebuild in a worker and return at once (the app), rather than fill the catalog before returning (the CLI). */
   background?: boolean;
-  /** How a rebuild that is waited for goes (the CLI prints it). */
-  onProgress?: (progress: FillProgress) => void;
+  /** How a rebuild that is waited for goes, this process's or another's (the CLI prints it). */
+  onProgress?: (progress: RebuildProgress) => void;
   /** Tests only: a pause after each batch of a background rebuild, so a small library's rebuild can be watched. */
   pauseMs?: number;
+  /** How long another process's rebuild may make no progress before the wait for it gives up (rebuild-wait.ts). */
+  stallMs?: number;
 }
 
-/** Opens the catalog and brings it up to date with the store, or starts its rebuild; call under the store's lock. */
+/**
+ * Opens the catalog and brings it up to date with the store, or starts its rebuild. Should another
+ * live process be rebuilding it, waits for that rebuild first (outside the lock, which it needs to finish).
+ */
 export async function openCatalog(store: ClipStore, options: RebuildOptions = {}): Promise<CatalogOpening> {
-  if (options.rebuild) removeCatalog(join(store.dir, 'index.sqlite'));
+  const marker = new RebuildMarker(store.dir);
+  for (;;) {
+    const opening = await store.exclusive(() => openUnlessRebuilding(store, marker, options));
+    if (opening) return opening;
+    await waitForRebuildElsewhere(catalogPath(store), marker, options.onProgress ?? (() => undefined), options.stallMs);
+  }
+}
+
+function catalogPath(store: ClipStore): string {
+  return join(store.dir, 'index.sqlite');
+}
+
+/** Under the lock: the opened catalog, or null when another live process is rebuilding it (then it is left alone). */
+async function openUnlessRebuilding(store: ClipStore, marker: RebuildMarker, options: RebuildOptions): Promise<CatalogOpening | null> {
+  if ((await marker.rebuilder()) && !catalogIsWhole(catalogPath(store))) return null;
+  if (options.rebuild) removeCatalog(catalogPath(store));
   const catalog = Catalog.open(store.dir);
-  if (catalog.fresh && options.background) {
-    const background = new BackgroundRebuild(catalog, store, () => reconcile(catalog, store), options.pauseMs);
-    return { catalog, rebuilt: true, repaired: 0, lost: [], background };
-  }
-  if (catalog.fresh) {
-    await fillCatalog(catalog, store, options.onProgress ?? (() => undefined));
-    catalog.markComplete();
-    return { catalog, rebuilt: true, repaired: 0, lost: [], background: null };
-  }
+  if (catalog.fresh) return rebuild(catalog, store, marker, options);
   const { repaired, lost } = await mirrorChangedShards(catalog, store);
   return { catalog, rebuilt: false, repaired, lost, background: null };
+}
+
+/** Fills a new catalog, this process marked as its rebuilder until the fill ends (a stale marker is taken over). */
+async function rebuild(catalog: Catalog, store: ClipStore, marker: RebuildMarker, options: RebuildOptions): Promise<CatalogOpening> {
+  await marker.claim();
+  if (options.background) {
+    const background = new BackgroundRebuild(catalog, store, () => reconcile(catalog, store), marker, options.pauseMs);
+    return { catalog, rebuilt: true, repaired: 0, lost: [], background };
+  }
+  try {
+    await fillCatalog(catalog, store, options.onProgress ?? (() => undefined));
+    catalog.markComplete();
+  } finally {
+    await marker.release();
+  }
+  return { catalog, rebuilt: true, repaired: 0, lost: [], background: null };
 }
 
 /**

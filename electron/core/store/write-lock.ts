@@ -1,16 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { link, open, readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { hostname } from 'node:os';
+import { unlink } from 'node:fs/promises';
 import { ClipdeskError } from '../errors.js';
+import { clearDrafts, createWithOwner, ownerIsGone, removeIfOwn } from './owner-file.js';
 
 /**
  * A cross-process write lock: a file holding its owner's pid, which only one process can create. A
  * lock whose owner process is gone (crashed, killed) is stale and taken over, so a crash never wedges
  * the library.
  */
-const UNREADABLE_LOCK_STALE_MS = 5_000;
-
 export class WriteLock {
   readonly #path: string;
   readonly #timeoutMs: number;
@@ -25,18 +21,13 @@ export class WriteLock {
     try {
       return await task();
     } finally {
-      // Only ever our own lock: had it been judged stale and taken, removing it would admit a third writer.
-      if ((await readOwner(this.#path))?.pid === process.pid) await unlink(this.#path).catch(() => undefined);
+      await removeIfOwn(this.#path);
     }
   }
 
   /** Removes owner drafts (see createWithOwner) that processes killed mid-acquire left beside the lock. */
-  async clearLeftovers(): Promise<void> {
-    const prefix = `${basename(this.#path)}.`;
-    for (const name of await readdir(dirname(this.#path)).catch(() => [])) {
-      const pid = Number(/^(\d+)\.[0-9a-f]{8}$/.exec(name.slice(prefix.length))?.[1]);
-      if (name.startsWith(prefix) && pid && !processExists(pid)) await unlink(join(dirname(this.#path), name)).catch(() => undefined);
-    }
+  clearLeftovers(): Promise<void> {
+    return clearDrafts(this.#path);
   }
 
   async #acquire(): Promise<void> {
@@ -71,74 +62,5 @@ export class WriteLock {
     } finally {
       await unlink(takeover).catch(() => undefined);
     }
-  }
-}
-
-interface Owner {
-  pid?: unknown;
-  host?: unknown;
-}
-
-/**
- * Creates `path` with this process as its owner, or returns false if it exists. The owner is written
- * to a private file first and then hard-linked into place, so the lock never exists without its owner
- * (a crash between create and write would leave an empty lock that nobody can judge). Where links are
- * not supported (FAT), an exclusive create and a write do the same with that small window.
- */
-async function createWithOwner(path: string): Promise<boolean> {
-  const owner = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() });
-  const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  try {
-    await writeFile(draft, owner);
-    await link(draft, path);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
-    return createExclusive(path, owner);
-  } finally {
-    await unlink(draft).catch(() => undefined);
-  }
-}
-
-async function createExclusive(path: string, owner: string): Promise<boolean> {
-  try {
-    const file = await open(path, 'wx');
-    await file.writeFile(owner);
-    await file.close();
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-}
-
-async function readOwner(path: string): Promise<Owner | null> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as Owner;
-  } catch {
-    return null;
-  }
-}
-
-async function ownerIsGone(path: string): Promise<boolean> {
-  const owner = await readOwner(path);
-  if (!owner) {
-    // Just released, or (only where links are unsupported) being written; or an empty lock left by a crash.
-    const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
-    return age > UNREADABLE_LOCK_STALE_MS;
-  }
-  if (owner.host !== hostname() || typeof owner.pid !== 'number') return false;
-  return !processExists(owner.pid);
-}
-
-/** Whether a process with this pid is running (EPERM: it is, but belongs to someone else). */
-export function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
