@@ -8,6 +8,7 @@ import { bodyPaths, readBodyOf, readBodyTextSync, writeBodyFile } from './body-f
 import { checkedJsonFile } from './checked-file.js';
 import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
 import { migrate } from './migrations.js';
+import { RecentTexts } from './recent-texts.js';
 import { readManifest, readShard } from './recovery.js';
 import type { RecoveryReport } from './recovery.js';
 import { SCHEMA_VERSION, manifestSchema, shardSchema } from './schema.js';
@@ -30,6 +31,8 @@ export class ClipStore {
   /** Damaged documents recovered since the store was opened, for the hosts to tell the user (describeRecovery). */
   readonly recoveries: RecoveryReport[] = [];
   readonly #queue = new SerialQueue();
+  /** Ten pages of the window's search results (50 hits each): the last few queries' hits. */
+  readonly #recentTexts = new RecentTexts(500);
   readonly #lock: WriteLock;
 
   private constructor(dir: string) {
@@ -137,11 +140,11 @@ export class ClipStore {
 
   /**
    * Just the text of a clip, read synchronously: a search builds a page of snippets per keystroke, and
-   * async reads' thread-pool round trips cost more than the reads themselves.
+   * async reads' thread-pool round trips cost more than the reads themselves. Recent ones are kept decoded.
    */
   readText(id: string, contentHash: string): string {
     try {
-      return readBodyTextSync(this.dir, id, contentHash);
+      return this.#recentTexts.get(`${id}.${contentHash}`, () => readBodyTextSync(this.dir, id, contentHash));
     } catch {
       const [path] = bodyPaths(this.dir, id, contentHash);
       throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing or damaged (${path})`);
