@@ -3,9 +3,11 @@ import { describe, it } from 'node:test';
 import { dropHeadMetadata } from '../../electron/core/clip/extract/article-head.js';
 import { dropTailNotes } from '../../electron/core/clip/extract/article-tail.js';
 import { dropBoilerplateSections } from '../../electron/core/clip/extract/boilerplate-sections.js';
+import { dropDateStamps } from '../../electron/core/clip/extract/date-stamps.js';
 import { dropSideColumns } from '../../electron/core/clip/extract/layout-columns.js';
 import { dropLinkLists } from '../../electron/core/clip/extract/link-lists.js';
 import { dropPageControls, isControlLine } from '../../electron/core/clip/extract/page-controls.js';
+import { dropPhotoCredits } from '../../electron/core/clip/extract/photo-credits.js';
 import { parseDocument } from '../../electron/core/clip/parse/dom-window.js';
 import { nodeToText } from '../../electron/core/clip/sanitize/html-to-text.js';
 
@@ -103,5 +105,58 @@ describe('pruning page furniture from the article', () => {
     const root = article(`<p>来源：本地日报</p><p>${PROSE}</p><p>来源：本地日报 编辑：李四</p>`);
     dropTailNotes(root);
     assert.equal(nodeToText(root), `来源：本地日报\n\n${PROSE}\n\n来源：本地日报 编辑：李四`);
+  });
+
+  it('drops gallery, player and ad labels standing as lines, in several languages', () => {
+    const labels = ['Image 1 of 9', 'Photo 2 / 12', 'Caption', 'Close', 'Hide caption', 'Enlarge this image', 'Advertisement',
+      'Story continues below advertisement', 'Anzeige', 'Publicité', '广告', 'Read more', 'Media playback is unsupported on your device'];
+    const root = article(`<p>${ENGLISH}</p>${labels.map((label) => `<div><span>${label}</span></div>`).join('')}<p>${PROSE}</p>`);
+    dropPageControls(root);
+    assert.equal(nodeToText(root), `${ENGLISH}\n\n${PROSE}`);
+  });
+
+  it('keeps lines that only mention a label: a sentence, a score, a table cell', () => {
+    const kept = ['Read more about the plan in the council report.', 'Close to midnight, the vote was called.', 'Won 3 of 4', '1/2'];
+    const root = article(`${kept.map((line) => `<p>${line}</p>`).join('')}<table><tr><th>Open</th><th>Close</th></tr></table>`);
+    dropPageControls(root);
+    assert.equal(nodeToText(root), `${kept.join('\n\n')}\n\nOpen Close`);
+  });
+
+  it('drops teasers set into the article: a labelled link, and a label over a few links', () => {
+    const teasers = `<p><strong>READ MORE: <a href="/a">Council closes the old library</a></strong></p>
+      <p><strong>DON'T MISS</strong><br><a href="/b">Budget row deepens</a> [INSIGHT]<br><a href="/c">Mayor under fire</a> [VIDEO]</p>
+      <h3>Related post: <a href="/d">Pickled sprouts</a></h3><p>相关阅读：<a href="/e">城东公交枢纽站下月启用</a></p>
+      <p>More Great City Stories</p><ul><li><a href="/f">A new bridge</a></li><li><a href="/g">A new park</a></li></ul>`;
+    const root = article(`<p>${ENGLISH}</p>${teasers}<p>${PROSE}</p>`);
+    dropBoilerplateSections(root);
+    assert.equal(nodeToText(root), `${ENGLISH}\n\n${PROSE}`);
+  });
+
+  it('keeps a paragraph that says read more or see also in running text, with or without a link', () => {
+    const kept = ['Read more: the full report is due in March, the clerk said.',
+      'You can <a href="/minutes">read more</a> in the minutes the clerk published on Friday evening.',
+      'See also how the library vote split the council.', 'More than 600 people came to the hearing.'];
+    const root = article(`<p>${ENGLISH}</p>${kept.map((line) => `<p>${line}</p>`).join('')}`);
+    dropBoilerplateSections(root);
+    assert.match(nodeToText(root), /full report.*\n\nYou can read more in the minutes.*\n\nSee also how.*\n\nMore than 600/s);
+  });
+
+  it('drops lines that only credit a picture, and keeps the credit in a caption', () => {
+    const credits = ['Photo: Reuters', '(Image: GETTY)', 'Jane Doe/City Times/Getty Images', 'Credit...John Roe/The Times', '图片来源：新华社'];
+    const figure = '<figure><img src="/p.jpg"><figcaption>The new library. Photo: AP</figcaption></figure>';
+    const lines = credits.map((line) => `<div>${line}</div>`).join('');
+    const root = article(`<p>${ENGLISH}</p>${lines}${figure}<p>The story was first reported by Reuters</p>`);
+    dropPhotoCredits(root);
+    assert.equal(nodeToText(root), `${ENGLISH}\n\nThe new library. Photo: AP\n\nThe story was first reported by Reuters`);
+  });
+
+  it('drops published and updated stamps anywhere in the article, not dates the story gives', () => {
+    const stamps = ['PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019', 'Nov. 20, 2019, 9:28 AM UTC',
+      'Posted: Fri 6:45 PM, Feb 16, 2018'];
+    const kept = ['29 November 2018 | 20 January 2019', 'On May 5, 2019, the council met at 10:30.', 'Updated guidance for voters'];
+    const lines = [...stamps.map((line) => `<div>${line}</div>`), ...kept.map((line) => `<p>${line}</p>`)].join('');
+    const root = article(`<p>${ENGLISH}</p>${lines}`);
+    dropDateStamps(root);
+    assert.equal(nodeToText(root), [ENGLISH, ...kept].join('\n\n'));
   });
 });

@@ -8,11 +8,20 @@ const LINK_SHARE = 0.5;
 /** Headings of lists of other articles; such lists also sit mid-article, so the article goes on after them. */
 const RELATED =
   /^[【[]?(?:相关(?:阅读|新闻|报道|文章|链接|专题|推荐)|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|更多精彩|you (?:may|might) also like|related (?:articles|stories|posts|coverage|content)|more stories)/i;
+/**
+ * Labels of teasers set into the article: `READ MORE: <link>`, `Related: <link>`, `DON'T MISS` over a few
+ * links. Ordinary words too ("See also the report"), so they count only as a line of their own or before links.
+ */
+const TEASER = new RegExp(`^[【[]?(?:${[
+  'read (?:more|also)', 'see (?:more|also)', 'also read', 'more', 'must read', 'don[\'’]?t miss', 'recommended(?: reading)?',
+  'related(?: (?:posts?|articles?|stor(?:y|ies)|reading|coverage|content|links?))?', 'more (?:from|on) [^:：|]{1,30}',
+  'more (?:[\\p{L}\'’]+ ){0,3}stories', '相关(?:阅读|新闻|报道|文章|链接|推荐)', '延伸阅读', '推荐阅读', '点击进入', '更多(?:精彩|阅读|新闻|报道)?',
+].join('|')})\\s*[】\\]]?\\s*(?:[:：|>»›]|$)`, 'iu');
 /** Copyright notices and comment sections, which close an article: they run to the end of their container. */
 const CLOSING = /^[【[]?(?:版权声明|免责声明|反?侵权公告|郑重声明|特别声明|网友评论|发表评论|最新评论|我要评论|评论列表)/;
 
 /**
- * Drops labelled page furniture inside the article: a "related" heading with the links after it,
+ * Drops labelled page furniture inside the article: a "related" heading with the links after it, a teaser,
  * and a notice or comment section from its label to the end of its container when it follows
  * the article's text (a notice label in the first half of the text is left alone).
  */
@@ -23,9 +32,25 @@ export function dropBoilerplateSections(root: Element): void {
     const chars = measures.get(block)?.chars ?? 0;
     if (isInline(block) || chars === 0 || chars > LABEL_BLOCK_CHARS || !root.contains(block)) continue;
     const words = block.textContent?.trim() ?? '';
-    if (RELATED.test(words)) dropRelated(block, measures);
+    if (RELATED.test(words) || isTeaser(block, words, measures)) dropRelated(block, measures);
     else if (CLOSING.test(words) && followsArticle(root, block)) dropToEnd(block);
   }
+}
+
+/** A teaser label alone, or a label whose line leads into mostly link text. */
+function isTeaser(block: Element, words: string, measures: Map<Element, SubtreeText>): boolean {
+  if (TEASER.test(words)) return words.replace(TEASER, '').trim() === '' || linkShare(measures.get(block)) >= LINK_SHARE;
+  return TEASER.test(firstLine(block)) && linkShare(measures.get(block)) >= LINK_SHARE;
+}
+
+/** The block's text up to its first <br>: `DON'T MISS<br><a>…</a>` starts with a line of its own. */
+function firstLine(block: Element): string {
+  let text = '';
+  for (const node of Array.from(block.childNodes)) {
+    if (node.nodeType === node.ELEMENT_NODE && (node as Element).tagName === 'BR') return text.trim();
+    text += node.textContent ?? '';
+  }
+  return '';
 }
 
 function dropRelated(heading: Element, measures: Map<Element, SubtreeText>): void {

@@ -7,16 +7,28 @@ const CONTROL_WORDS =
 /** `[1] [2] [3]`: page numbers in brackets. */
 const PAGE_NUMBER = /\[\s*\d+\s*\]/gu;
 const SEPARATORS = /[\s\d\p{P}\p{S}]/gu;
+const TABLE_CELLS = new Set(['TD', 'TH']);
+/**
+ * A line that is one of these labels, whole, is a button or a slot of the page's gallery, media player or
+ * ad frame: `Image 1 of 9`, `Hide caption`, `Advertisement` (and its common translations), `Read more`.
+ */
+const UI_LABEL = new RegExp(`^(?:${[
+  '(?:image|photo|picture|slide)\\s*\\d+\\s*(?:of|/)[\\s/]*\\d+',
+  'caption', 'close', 'expand', 'enlarge this image', '(?:hide|show|toggle) caption',
+  'advertisement', 'story continues below(?: this)? advertisement', 'anzeige', 'publicité', 'publicidad', 'pubblicità',
+  'реклама', 'iklan', '广告', 'read more', 'continue reading', 'learn more', 'subscribe', 'comments?', 'share(?: this)?',
+  'print(?: article)?', 'order reprints', 'text size', 'media playback is unsupported on your device',
+].join('|')})[\\s.:>»›]*$`, 'iu');
 
 /**
- * Drops lines made only of pagination and page buttons, wherever Readability kept them: such a
- * line belongs to the page, and the clip has no pages to turn.
+ * Drops lines made only of pagination and page buttons, or that are one UI label, wherever Readability
+ * kept them: such a line belongs to the page, and the clip has no pages to turn or buttons to press.
  */
 export function dropPageControls(root: Element): void {
   for (const line of Array.from(root.querySelectorAll('*'))) {
     if (isInline(line) || hasBlockChild(line)) continue;
     const text = line.textContent ?? '';
-    if (visibleLength(text) <= CONTROL_LINE_CHARS && isControlLine(text)) line.remove();
+    if (visibleLength(text) <= CONTROL_LINE_CHARS && (isControlLine(text) || isUiLabel(line, text))) line.remove();
   }
 }
 
@@ -25,4 +37,9 @@ export function isControlLine(text: string): boolean {
   const pages = text.match(PAGE_NUMBER)?.length ?? 0;
   const rest = text.replace(CONTROL_WORDS, '').replace(SEPARATORS, '');
   return rest === '' && (controls > 0 || pages > 1);
+}
+
+/** A table cell keeps its label: `Close` heads a column of share prices. */
+function isUiLabel(line: Element, text: string): boolean {
+  return !TABLE_CELLS.has(line.tagName) && UI_LABEL.test(text.replace(/\s+/g, ' ').trim());
 }

@@ -1,9 +1,11 @@
 import { dropHeadMetadata } from './article-head.js';
+import { dropDateStamps } from './date-stamps.js';
 import { dropTailNotes } from './article-tail.js';
 import { dropBoilerplateSections } from './boilerplate-sections.js';
 import { dropSideColumns } from './layout-columns.js';
 import { dropLinkLists } from './link-lists.js';
 import { dropPageControls } from './page-controls.js';
+import { dropPhotoCredits } from './photo-credits.js';
 
 /** Removes page furniture Readability left inside the article it picked; titles are the page's and Readability's. */
 export function pruneArticle(root: Element, titles: readonly string[]): void {
@@ -13,4 +15,6 @@ export function pruneArticle(root: Element, titles: readonly string[]): void {
   dropHeadMetadata(root, titles);
   dropTailNotes(root);
   dropPageControls(root);
+  dropPhotoCredits(root);
+  dropDateStamps(root);
 }
