@@ -5,7 +5,8 @@ import { resourcesTouchedBy } from '../../renderer/controllers/library-resources
 import type { Mutation, Resource } from '../../renderer/controllers/library-resources.js';
 
 const READS = new Set([
-  'list', 'get', 'search', 'tags', 'revisions', 'clipsMissingPictures', 'describeExport', 'fetchStatus', 'exportAs', 'clipperInfo',
+  'list', 'get', 'search', 'tags', 'revisions', 'clipsMissingPictures', 'describeExport', 'fetchStatus', 'catalogStatus', 'exportAs',
+  'clipperInfo',
   'notices',
 ]);
 const MUTATIONS = [...API_METHODS.filter((method) => !READS.has(method)), 'external'] as Mutation[];
