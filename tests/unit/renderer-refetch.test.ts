@@ -6,8 +6,7 @@ import type { Mutation, Resource } from '../../renderer/controllers/library-reso
 
 const READS = new Set([
   'list', 'get', 'search', 'tags', 'revisions', 'clipsMissingPictures', 'describeExport', 'fetchStatus', 'catalogStatus', 'exportAs',
-  'clipperInfo',
-  'notices',
+  'clipperInfo', 'notices',
 ]);
 const MUTATIONS = [...API_METHODS.filter((method) => !READS.has(method)), 'external'] as Mutation[];
 
