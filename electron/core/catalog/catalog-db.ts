@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
  */
 
 /** Bump when the tables or the way text is turned into index terms change: the catalog is rebuilt. */
-export const CATALOG_VERSION = 7;
+export const CATALOG_VERSION = 8;
 
 const SCHEMA = `
   -- Small rows, so the filters of a search (a date, the trash) read a page or two per clip.
@@ -29,7 +29,8 @@ const SCHEMA = `
     title_key text not null,
     source text not null              -- folded, for source:
   );
-  -- The ClipSummary as JSON, kept apart from the filter columns: lists and hits need no shard read.
+  -- The ClipSummary (less what the clip row holds) as a JSON array (summary-row.ts), kept apart from the
+  -- filter columns: lists and hits need no shard read.
   create table clip_summary (n integer primary key, summary text not null);
   create index clip_same on clip (same_key);
   create index clip_by_clipped on clip (trashed, clipped_at);
