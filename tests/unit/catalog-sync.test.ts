@@ -69,3 +69,16 @@ test('clips emptied from the trash with the catalog left behind (a crash between
   assert.deepEqual(reopened.list({ trashed: true }).total, 0);
   assert.deepEqual(reopened.list().clips.map((clip) => clip.id), [kept.id]);
 });
+
+test('the catalog lists and finds a clip with every field the store has, those kept in its clip row included', async (t) => {
+  const { library } = await tempLibrary(t);
+  const { clip } = await library.import({ kind: 'text', text: sampleText(1), tags: ['Trade', 'asia'] });
+  const updated = await library.update(clip.id, { starred: true, readState: 'read', note: 'a note' });
+  const full: Record<string, unknown> = { ...(await library.get(clip.id)) };
+  const stored = Object.fromEntries(Object.keys(updated).map((key) => [key, full[key]]));
+  assert.deepEqual(updated, stored);
+  assert.deepEqual(library.list().clips, [stored]);
+  assert.deepEqual((await library.search('tag:trade')).hits.map((hit) => hit.clip), [stored]);
+  assert.equal(stored.starred, true);
+  assert.equal(stored.readState, 'read');
+});

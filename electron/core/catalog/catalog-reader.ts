@@ -2,6 +2,7 @@ import type { ClipSummary, ListOptions, ListResult, TagCount } from '../../api.j
 import { tagKey } from '../../shared/tag-names.js';
 import { rowNumber, sameKey } from './clip-row.js';
 import type { Statements } from './statements.js';
+import { SUMMARY_SELECT, readSummary, type SummaryRow } from './summary-row.js';
 
 const SORT_COLUMNS = { clippedAt: 'c.clipped_at', publishedAt: 'c.published_at', title: 'c.title_key' } as const;
 
@@ -28,16 +29,16 @@ export class CatalogReader {
   }
 
   summary(id: string): ClipSummary | undefined {
-    const json = this.#db.sql('select s.summary from clip c join clip_summary s on s.n = c.n where c.id = ?').pluck()
-      .get(id) as string | undefined;
-    return json === undefined ? undefined : (JSON.parse(json) as ClipSummary);
+    const row = this.#db.sql(`select ${SUMMARY_SELECT} from clip c join clip_summary s on s.n = c.n where c.id = ?`)
+      .get(id) as SummaryRow | undefined;
+    return row === undefined ? undefined : readSummary(row);
   }
 
   /** The summaries of clips by row number (rows the catalog no longer has are left out). */
   summaries(rows: readonly number[]): Map<number, ClipSummary> {
-    const found = this.#db.sql('select n, summary from clip_summary where n in (select value from json_each(?))')
-      .all(JSON.stringify(rows)) as Array<{ n: number; summary: string }>;
-    return new Map(found.map(({ n, summary }) => [n, JSON.parse(summary) as ClipSummary]));
+    const found = this.#db.sql(`select c.n, ${SUMMARY_SELECT} from clip c join clip_summary s on s.n = c.n
+      where c.n in (select value from json_each(?))`).all(JSON.stringify(rows)) as Array<SummaryRow & { n: number }>;
+    return new Map(found.map((row) => [row.n, readSummary(row)]));
   }
 
   idsStartingWith(prefix: string, limit: number): string[] {
@@ -108,10 +109,9 @@ export class CatalogReader {
     const column = SORT_COLUMNS[options.sort ?? 'clippedAt'];
     const direction = options.descending === false ? 'asc' : 'desc';
     const total = this.#db.sql(`select count(*) from clip c where ${filter}`).pluck().get(...params) as number;
-    const page = this.#db.sql(`select s.summary from clip c join clip_summary s on s.n = c.n where ${filter}
-      order by ${column} ${direction}, c.id limit ? offset ?`).pluck()
-      .all(...params, options.limit ?? 100, options.offset ?? 0) as string[];
-    return { total, clips: page.map((json) => JSON.parse(json) as ClipSummary) };
+    const page = this.#db.sql(`select ${SUMMARY_SELECT} from clip c join clip_summary s on s.n = c.n where ${filter}
+      order by ${column} ${direction}, c.id limit ? offset ?`).all(...params, options.limit ?? 100, options.offset ?? 0) as SummaryRow[];
+    return { total, clips: page.map(readSummary) };
   }
 
   /** Tags of clips outside the trash, most used first, each under the spelling its oldest clip has. */

@@ -4,6 +4,7 @@ import type { ClipRecord } from '../store/schema.js';
 import { tagKey } from '../../shared/tag-names.js';
 import { CLIP_FIELDS, clipRow, rowNumber } from './clip-row.js';
 import type { Statements } from './statements.js';
+import { storedSummary } from './summary-row.js';
 
 /** Shard keys with the stamp of their file as mirrored, or null for a shard that is gone. */
 export type ShardStamps = ReadonlyMap<string, string | null>;
@@ -100,7 +101,7 @@ export class CatalogWriter {
       this.#db.sql(UPDATE_CLIP).run({ ...values, n });
       this.#db.sql('delete from fts where rowid = ?').run(n);
     }
-    this.#db.sql('insert or replace into clip_summary (n, summary) values (?, ?)').run(row, JSON.stringify(toSummary(record)));
+    this.#db.sql('insert or replace into clip_summary (n, summary) values (?, ?)').run(row, storedSummary(toSummary(record)));
     this.#putTags(row, record.tags);
     this.#putPictures(row, shown);
     this.#putPending(row, record);
