@@ -122,6 +122,14 @@ describe('pruning page furniture from the article', () => {
     assert.equal(nodeToText(root), `${kept.join('\n\n')}\n\nOpen Close`);
   });
 
+  it('drops a wiki\'s edit links beside its headings, not a bracketed word in the text or a heading that is the word', () => {
+    const edit = (label: string): string => `<span><span>[</span><a href="/w/index.php?action=edit">${label}</a><span>]</span></span>`;
+    const root = article(`<h2><span>简介</span>${edit('编辑')}</h2><p>${PROSE}</p><h3>Career ${edit('edit')}</h3>
+      <p>${ENGLISH} [edit]</p><h3>编辑</h3>`);
+    dropPageControls(root);
+    assert.equal(nodeToText(root), `简介\n\n${PROSE}\n\nCareer\n\n${ENGLISH} [edit]\n\n编辑`);
+  });
+
   it('drops teasers set into the article: a labelled link, and a label over a few links', () => {
     const teasers = `<p><strong>READ MORE: <a href="/a">Council closes the old library</a></strong></p>
       <p><strong>DON'T MISS</strong><br><a href="/b">Budget row deepens</a> [INSIGHT]<br><a href="/c">Mayor under fire</a> [VIDEO]</p>

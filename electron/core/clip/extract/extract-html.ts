@@ -26,7 +26,8 @@ export function extractHtml(html: string, pageUrl: string | null): ExtractedClip
     const pageText = isChinesePage(meta.lang, html) && document.body ? nodeToText(document.body) : null;
     resolvePictures(document, pageUrl);
     const article = readArticle(document);
-    if (article) pruneArticle(article.root, [article.title, meta.title].filter((title): title is string => Boolean(title)));
+    const titles = [article?.title, meta.title].filter((title): title is string => Boolean(title));
+    if (article) pruneArticle(article.root, titles, pageUrl);
     const { content, text } = articleContent(article, html, pageUrl);
     return clipOf(meta, article, { content, text, pageText, pageUrl });
   } finally {

@@ -19,16 +19,28 @@ const UI_LABEL = new RegExp(`^(?:${[
   'реклама', 'iklan', '广告', 'read more', 'continue reading', 'learn more', 'subscribe', 'comments?', 'share(?: this)?',
   'print(?: article)?', 'order reprints', 'text size', 'media playback is unsupported on your device',
 ].join('|')})[\\s.:>»›]*$`, 'iu');
+/** A wiki's link beside each section heading: `[编辑]`, `[edit]`, `[编辑源代码]`. */
+const EDIT_LINK = /^\[(?:edit(?:source)?|编辑|編輯|编辑源代码|編輯原始碼|修改)\]$/iu;
+const HEADING_PARTS = 'h1 *, h2 *, h3 *, h4 *, h5 *, h6 *';
 
 /**
  * Drops lines made only of pagination and page buttons, or that are one UI label, wherever Readability
- * kept them: such a line belongs to the page, and the clip has no pages to turn or buttons to press.
+ * kept them, and a wiki's edit links beside its headings: such a line belongs to the page, and the clip
+ * has no pages to turn or buttons to press.
  */
 export function dropPageControls(root: Element): void {
+  dropEditLinks(root);
   for (const line of Array.from(root.querySelectorAll('*'))) {
     if (isInline(line) || hasBlockChild(line)) continue;
     const text = line.textContent ?? '';
     if (visibleLength(text) <= CONTROL_LINE_CHARS && (isControlLine(text) || isUiLabel(line, text))) line.remove();
+  }
+}
+
+/** Whitespace goes before matching: the brackets are often spans of their own. */
+function dropEditLinks(root: Element): void {
+  for (const part of Array.from(root.querySelectorAll(HEADING_PARTS))) {
+    if (root.contains(part) && EDIT_LINK.test((part.textContent ?? '').replace(/\s+/g, ''))) part.remove();
   }
 }
 

@@ -1,3 +1,4 @@
+import { dropAuthorBio } from './author-bio.js';
 import { dropHeadMetadata } from './article-head.js';
 import { dropDateStamps } from './date-stamps.js';
 import { dropTailNotes } from './article-tail.js';
@@ -6,11 +7,19 @@ import { dropSideColumns } from './layout-columns.js';
 import { dropLinkLists } from './link-lists.js';
 import { dropPageControls } from './page-controls.js';
 import { dropPhotoCredits } from './photo-credits.js';
+import { dropSignupBoxes } from './signup-boxes.js';
+import { dropSiteLinkLines } from './site-links.js';
 
-/** Removes page furniture Readability left inside the article it picked; titles are the page's and Readability's. */
-export function pruneArticle(root: Element, titles: readonly string[]): void {
+/**
+ * Removes page furniture Readability left inside the article it picked; titles are the page's and
+ * Readability's, pageUrl the page's address (null for a saved file).
+ */
+export function pruneArticle(root: Element, titles: readonly string[], pageUrl: string | null): void {
   dropSideColumns(root);
+  dropSignupBoxes(root);
   dropLinkLists(root);
+  dropAuthorBio(root);
+  dropSiteLinkLines(root, pageUrl);
   dropBoilerplateSections(root);
   dropHeadMetadata(root, titles);
   dropTailNotes(root);

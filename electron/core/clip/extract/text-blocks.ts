@@ -100,3 +100,8 @@ export function visibleLength(text: string | null | undefined): number {
 export function isParagraph(text: string): boolean {
   return visibleLength(text) >= PARAGRAPH_CHARS || text.includes('。');
 }
+
+/** Text as one line reads: runs of white space as one space, none at the ends. */
+export function squeeze(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}

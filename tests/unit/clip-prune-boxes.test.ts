@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { dropAuthorBio } from '../../electron/core/clip/extract/author-bio.js';
+import { dropSignupBoxes } from '../../electron/core/clip/extract/signup-boxes.js';
+import { dropSiteLinkLines } from '../../electron/core/clip/extract/site-links.js';
+import { parseDocument } from '../../electron/core/clip/parse/dom-window.js';
+import { nodeToText } from '../../electron/core/clip/sanitize/html-to-text.js';
+
+/** An article container as Readability hands it over: a <div> holding the given markup. */
+function article(html: string): Element {
+  const root = parseDocument(`<body><div>${html}</div></body>`).body.firstElementChild;
+  assert.ok(root);
+  return root;
+}
+
+const ENGLISH = 'The council approved the budget on Friday after a long debate about roads, schools and the new library, ' +
+  'which opens next spring.';
+
+describe('dropping sign-up boxes', () => {
+  it('drops a box the markup names a newsletter sign-up, and one with a sign-up id', () => {
+    const root = article(`<div data-test="newsletter-signup"><h2>Breaking News Emails</h2><p>Get alerts, delivered weekday mornings.</p>
+      <p><a href="/newsletters">SUBSCRIBE</a></p></div><p>${ENGLISH}</p><div id="emailSignup"><p>Let our news meet your inbox.</p></div>`);
+    dropSignupBoxes(root);
+    assert.equal(nodeToText(root), ENGLISH);
+  });
+
+  it('keeps text that speaks of signing up when the markup does not name a box, and a long element so named', () => {
+    const pitch = '<p>Sign up for the Disney+ bundle using the same email as your Hulu account.</p>';
+    const wrapper = `<div id="subscription-content"><p>${ENGLISH}</p><p>${ENGLISH}</p><p>${ENGLISH}</p><p>${ENGLISH}</p></div>`;
+    const root = article(`${pitch}${wrapper}`);
+    dropSignupBoxes(root);
+    assert.match(nodeToText(root), /Sign up for the Disney\+ bundle/);
+    assert.equal(nodeToText(root).split(ENGLISH).length, 5);
+  });
+});
+
+describe('dropping the author box at the end', () => {
+  it('drops a name line and the note that opens with it, with the box heading', () => {
+    const root = article(`<p>${ENGLISH}</p><div><h2>About the Author</h2><div><h3><a href="/author/td">Trevor Daugherty</a></h3>
+      <p>Trevor Daugherty is the Senior Editor of 9to5Toys. Since joining in 2014, he has specialized in product reviews.</p></div></div>`);
+    dropAuthorBio(root);
+    assert.equal(nodeToText(root), ENGLISH);
+  });
+
+  it('drops a note that opens with the first name only', () => {
+    const root = article(`<p>${ENGLISH}</p><div><h4>Emiliano Bellini</h4><div><p>Emiliano joined pv magazine in March 2017.</p>
+      <p><a href="/author/eb">More articles from Emiliano Bellini</a></p></div></div>`);
+    dropAuthorBio(root);
+    assert.equal(nodeToText(root), ENGLISH);
+  });
+
+  it('keeps a profile of a person within the article, and a note about someone other than the named person', () => {
+    const profile = `<div><h3>Jane Smith</h3><p>Jane Smith is the mayor of the town and led the budget talks.</p></div>`;
+    const inside = article(`<p>${ENGLISH}</p>${profile}<p>${ENGLISH}</p>`);
+    dropAuthorBio(inside);
+    assert.match(nodeToText(inside), /Jane Smith is the mayor/);
+    const other = article(`<p>${ENGLISH}</p><div><h3>Jane Smith</h3><p>John Brown is the treasurer of the town council.</p></div>`);
+    dropAuthorBio(other);
+    assert.match(nodeToText(other), /John Brown is the treasurer/);
+  });
+
+  it('keeps a closing sentence that opens with a name when no line names that person', () => {
+    const root = article(`<p>${ENGLISH}</p><p>Phil Helsel is expected to testify before the committee next week.</p>`);
+    dropAuthorBio(root);
+    assert.match(nodeToText(root), /Phil Helsel is expected/);
+  });
+});
+
+describe('dropping headlines of the same site set between paragraphs', () => {
+  const page = 'https://www.example.com/entertainment/swift-feud';
+
+  it('drops a line that is only a link to another page of the site, relative or absolute', () => {
+    const root = article(`<p>${ENGLISH}</p><p><strong><a href="https://example.com/entertainment/amas-report">SWIFT CLEARED TO PERFORM AT AMAs</a></strong></p>
+      <h4><a href="/news/other-story">Plague fears: holidaymakers quarantined</a></h4><p>${ENGLISH}</p>`);
+    dropSiteLinkLines(root, page);
+    assert.equal(nodeToText(root), `${ENGLISH}\n\n${ENGLISH}`);
+  });
+
+  it('keeps a link line to another site, a link inside a sentence, a short label and a link to the page itself', () => {
+    const lines = ['<p><a href="https://www.justice.gov/usao/pr/statement">Read the prosecutors\' full statement</a></p>',
+      '<p>The statement was <a href="/news/statement">published on Friday</a> by the council.</p>',
+      '<p><a href="/comments">Comments</a></p>', '<p><a href="/entertainment/swift-feud#top">Back to the start of this story</a></p>'];
+    const root = article(lines.join(''));
+    dropSiteLinkLines(root, page);
+    assert.equal(root.querySelectorAll('p').length, 4);
+  });
+
+  it('leaves everything when the page has no address', () => {
+    const root = article('<p><a href="/news/other-story">Plague fears: holidaymakers quarantined</a></p>');
+    dropSiteLinkLines(root, null);
+    assert.match(nodeToText(root), /Plague fears/);
+  });
+});
