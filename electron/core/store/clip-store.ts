@@ -49,11 +49,6 @@ export class ClipStore {
     return store;
   }
 
-  /** Every record, shard by shard: for rebuilding what is derived from the store. */
-  async *records(): AsyncGenerator<ClipRecord> {
-    for (const key of [...(await this.shardStamps()).keys()].sort()) yield* await this.shardRecords(key);
-  }
-
   async shardRecords(key: string): Promise<ClipRecord[]> {
     return Object.values((await this.#readShard(key)).data.clips);
   }
