@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ClipSummary, ExtractedClip } from '../api.js';
+import type { Clip, ClipSummary, ExtractedClip } from '../api.js';
 import { ClipdeskError } from './errors.js';
 import type { SearchDoc } from './search/index.js';
+import type { ClipStore } from './store/clip-store.js';
 import type { Body, ClipRecord } from './store/schema.js';
 
 /** Same text, same hash: how a re-clipped article is told apart from a changed one. */
@@ -76,4 +77,11 @@ export function toSearchDoc(record: ClipRecord, text: string): SearchDoc {
 export function writtenRecord(record: ClipRecord | undefined, id: string): ClipRecord {
   if (!record) throw new ClipdeskError('NOT_FOUND', `clip ${id} was deleted meanwhile`);
   return record;
+}
+
+/** A clip as the library shows it: its record, current body and highlights. */
+export async function readClip(store: ClipStore, id: string): Promise<Clip> {
+  const record = await store.require(id);
+  const body = await store.readBody(id, record.contentHash);
+  return { ...toSummary(record), content: body.content, text: body.text, annotations: record.annotations };
 }

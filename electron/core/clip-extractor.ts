@@ -1,0 +1,69 @@
+import type { ExtractedClip, ImportInput } from '../api.js';
+import { importInputSchema } from '../api.js';
+import type { ToSave } from './clip-saver.js';
+import type * as Extraction from './clip/index.js';
+import type { LibraryPictures } from './library-pictures.js';
+import { cleanTagNames } from './tags.js';
+import { parseInput } from './validation.js';
+
+/** Limits on fetching a page's article. */
+export interface ArticleFetchOptions {
+  fetchTimeoutMs?: number;
+  maxBytes?: number;
+}
+
+/** Turns what a person clips (an address, a page, text, a file) into a clip to save, its pictures kept. */
+export class ClipExtractor {
+  readonly #pictures: LibraryPictures;
+  readonly #options: ArticleFetchOptions;
+
+  constructor(pictures: LibraryPictures, options: ArticleFetchOptions) {
+    this.#pictures = pictures;
+    this.#options = options;
+  }
+
+  async extract(input: ImportInput | undefined): Promise<ToSave> {
+    const request = parseInput(importInputSchema, input);
+    const tags = cleanTagNames(request.tags ?? []);
+    const { clipFromBase64File, clipFromHtml, clipFromText, clipFromUrl } = await loadExtraction();
+    switch (request.kind) {
+      case 'url': return this.#withPictures(await clipFromUrl(request.url, this.#options), tags);
+      case 'html': return this.#withPictures(clipFromHtml(request.html, { url: request.url }), tags);
+      case 'text': return this.#withPictures(clipFromText(request.text, { url: request.url, markdown: request.markdown }), tags);
+      case 'file': return this.#withPictures(clipFromBase64File(request.name, request.data), tags);
+    }
+  }
+
+  async extractFile(path: string, tags: readonly string[]): Promise<ToSave> {
+    const cleaned = cleanTagNames(tags);
+    const { clipFromFile } = await loadExtraction();
+    return this.#withPictures(await clipFromFile(path), cleaned);
+  }
+
+  /** The article at `url`, its pictures kept (a pending clip's). */
+  async fetchArticle(url: string): Promise<ExtractedClip> {
+    const { clipFromUrl } = await loadExtraction();
+    const extracted = await clipFromUrl(url, this.#options);
+    return { ...extracted, content: (await this.#pictures.keep(extracted.content, extracted.url)).content };
+  }
+
+  /**
+   * Keeps the pictures of a page that came from the web (its address says where they are, and whose
+   * own host may show them) before its clip is saved. A picture that fails leaves the clip saved anyway.
+   */
+  async #withPictures(extracted: ExtractedClip, tags: readonly string[]): Promise<ToSave> {
+    const content = extracted.url ? (await this.#pictures.keep(extracted.content, extracted.url)).content : extracted.content;
+    return { extracted: { ...extracted, content }, tags };
+  }
+}
+
+/**
+ * Extraction (jsdom, Readability, DOMPurify) is loaded when something is first clipped: it is most
+ * of the start-up cost, and listing, searching and editing never need it.
+ */
+function loadExtraction(): Promise<typeof Extraction> {
+  // Asked once per input: a batch import would otherwise resolve the module thousands of times.
+  extraction ??= import('./clip/index.js');
+  return extraction;
+}
+let extraction: Promise<typeof Extraction> | undefined;

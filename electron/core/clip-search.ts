@@ -1,0 +1,28 @@
+import type { SearchResult } from '../api.js';
+import type { Catalog } from './catalog/catalog.js';
+import { hitSnippet, parseQuery } from './search/index.js';
+import type { ClipStore } from './store/clip-store.js';
+
+const DEFAULT_SEARCH_LIMIT = 50;
+
+/** A page of ranked hits, each with a snippet of its clip's text; filter-only queries list clips newest first. Throws BAD_QUERY. */
+export function searchClips(
+  catalog: Catalog,
+  store: ClipStore,
+  query: string,
+  options: { limit?: number; offset?: number },
+): SearchResult {
+  const parsed = parseQuery(query);
+  if (parsed.groups.length === 0 && parsed.filters.length === 0) return { query, total: 0, totalIsLowerBound: false, hits: [] };
+  const found = catalog.search(parsed, pageOption(options.limit, DEFAULT_SEARCH_LIMIT), pageOption(options.offset, 0));
+  const hits = found.hits.map(({ clip, score }) => {
+    const text = store.readText(clip.id, clip.contentHash);
+    return { clip, score, snippet: hitSnippet(text, parsed) };
+  });
+  return { query, total: found.total, totalIsLowerBound: found.totalIsLowerBound, hits };
+}
+
+/** A usable non-negative integer option, or the fallback. */
+function pageOption(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
+}
