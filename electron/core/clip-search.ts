@@ -1,6 +1,6 @@
 import type { SearchResult } from '../api.js';
 import type { Catalog } from './catalog/catalog.js';
-import { hitSnippet, parseQuery } from './search/index.js';
+import { asksNothing, hitSnippet, parseQuery } from './search/index.js';
 import type { ClipStore } from './store/clip-store.js';
 
 const DEFAULT_SEARCH_LIMIT = 50;
@@ -13,7 +13,7 @@ export function searchClips(
   options: { limit?: number; offset?: number },
 ): SearchResult {
   const parsed = parseQuery(query);
-  if (parsed.groups.length === 0 && parsed.filters.length === 0) return { query, total: 0, totalIsLowerBound: false, hits: [] };
+  if (asksNothing(parsed)) return { query, total: 0, totalIsLowerBound: false, hits: [] };
   const found = catalog.search(parsed, pageOption(options.limit, DEFAULT_SEARCH_LIMIT), pageOption(options.offset, 0));
   const hits = found.hits.map(({ clip, score }) => {
     const text = store.readText(clip.id, clip.contentHash);

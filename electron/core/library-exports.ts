@@ -8,7 +8,7 @@ import type { ExportedBytes } from './export/export-file.js';
 import type { PictureFolder } from './export/export-pictures.js';
 import type { VaultExport } from './export/vault.js';
 import type { PictureStore } from './pictures/picture-store.js';
-import { parseQuery } from './search/index.js';
+import { asksNothing, parseQuery } from './search/index.js';
 import type { ClipStore } from './store/clip-store.js';
 import { parseInput } from './validation.js';
 
@@ -60,7 +60,7 @@ export class LibraryExports {
    */
   idsMatching(query: string): string[] {
     const parsed = parseQuery(query);
-    if (parsed.groups.length === 0 && parsed.filters.length === 0) return [];
+    if (asksNothing(parsed)) return [];
     for (let limit = EXPORT_PAGE; ; limit *= 4) {
       const { hits } = this.#catalog.search(parsed, limit, 0);
       if (hits.length < limit) return hits.map((hit) => hit.clip.id);

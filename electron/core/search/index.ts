@@ -1,7 +1,7 @@
 export { FTS_COLUMNS, ftsColumns } from './fts-document.js';
 export type { SearchDoc } from './fts-document.js';
 export { toSqlQuery } from './fts-query.js';
-export { parseQuery, MAX_QUERY_LENGTH } from './query.js';
+export { asksNothing, parseQuery, MAX_QUERY_LENGTH } from './query.js';
 export type { Filter, ParsedQuery, Term } from './query.js';
 export { hitSnippet, makeSnippet } from './snippet.js';
 export { indexTerms, queryTerms } from './tokenize.js';

@@ -46,6 +46,11 @@ interface Item {
   quoted: boolean;
 }
 
+/** A query with no words and no filters (blank, or only spaces): it matches nothing. */
+export function asksNothing(parsed: ParsedQuery): boolean {
+  return parsed.groups.length === 0 && parsed.filters.length === 0;
+}
+
 export function parseQuery(query: string): ParsedQuery {
   if (query.length > MAX_QUERY_LENGTH) {
     throw badQuery(`The query is too long (${query.length} characters; the limit is ${MAX_QUERY_LENGTH}).`);
