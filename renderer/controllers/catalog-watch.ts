@@ -1,5 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { LibraryData } from './library-data.js';
+import { Poller } from './poller.js';
 
 /** A rebuild moves fast: the bar should too. */
 const POLL_MS = 1000;
@@ -8,20 +9,11 @@ const POLL_MS = 1000;
  * While the library's index is rebuilt in the background, asks how far it got every moment; once
  * every clip is listed, and again once the index is whole, fetches again everything the window shows.
  */
-export class CatalogWatch implements ReactiveController {
-  #timer: ReturnType<typeof setInterval> | undefined;
+export class CatalogWatch {
   #stage = '';
 
   constructor(host: ReactiveControllerHost, private readonly data: LibraryData) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.#timer = setInterval(() => this.#tick(), POLL_MS);
-  }
-
-  hostDisconnected(): void {
-    clearInterval(this.#timer);
+    new Poller(host, POLL_MS, () => this.#tick());
   }
 
   #tick(): void {

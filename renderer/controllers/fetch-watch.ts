@@ -1,5 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { LibraryData } from './library-data.js';
+import { Poller } from './poller.js';
 
 /** Often enough for a progress bar to move, seldom enough to cost nothing. */
 const POLL_MS = 1500;
@@ -8,20 +9,11 @@ const POLL_MS = 1500;
  * While the library fetches imported addresses' articles in the background, asks how it stands every
  * moment, and when articles have arrived fetches again what shows them (the list, search, the open clip).
  */
-export class FetchWatch implements ReactiveController {
-  #timer: ReturnType<typeof setInterval> | undefined;
+export class FetchWatch {
   #seen = '';
 
   constructor(host: ReactiveControllerHost, private readonly data: LibraryData) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.#timer = setInterval(() => this.#tick(), POLL_MS);
-  }
-
-  hostDisconnected(): void {
-    clearInterval(this.#timer);
+    new Poller(host, POLL_MS, () => this.#tick());
   }
 
   #tick(): void {
