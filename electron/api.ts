@@ -424,7 +424,8 @@ export type LibraryErrorCode =
   | 'EXTRACT_FAILED' // a page with no readable article
   | 'CORRUPT_LIBRARY' // a library file that cannot be read; the original is kept
   | 'NEWER_LIBRARY' // a library written by a newer Clipdesk; refused, not rewritten
-  | 'LOCKED'; // another process holds the library's write lock
+  | 'LOCKED' // another process holds the library's write lock
+  | 'PRINT_FAILED'; // no Chromium to print a PDF with, or printing failed
 
 /** Why a host (IPC, the web host, the clipper) turned a call away before or after the library. */
 export type HostErrorCode =

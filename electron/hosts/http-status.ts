@@ -20,6 +20,7 @@ export const HTTP_STATUS: Readonly<Record<WireErrorCode, number>> = {
   INTERNAL: 500,
   CORRUPT_LIBRARY: 500,
   NEWER_LIBRARY: 500,
+  PRINT_FAILED: 500,
   FETCH_FAILED: 502,
   LOCKED: 503,
 };
