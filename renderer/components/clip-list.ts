@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ClipSummary, Snippet } from '../../electron/api.js';
 import { emit } from '../events.js';
-import { displayDate, plural } from '../format.js';
+import { displayDate, plural } from '../../electron/shared/date-format.js';
 import { renderSnippet } from '../snippet.js';
 import { baseStyles } from '../base-styles.js';
 

@@ -4,7 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { Clip, ClipPatch, HighlightColor } from '../../electron/api.js';
 import { emit } from '../events.js';
-import { formatDate, plural, publishedDate } from '../format.js';
+import { formatDate, plural, publishedDate } from '../../electron/shared/date-format.js';
 import { highlightsKey, paintHighlights } from '../paint-highlights.js';
 import { showPictures } from '../show-pictures.js';
 import { patchFor } from '../shortcuts.js';

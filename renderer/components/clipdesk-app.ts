@@ -14,7 +14,7 @@ import { CatalogWatch } from '../controllers/catalog-watch.js';
 import { FetchWatch } from '../controllers/fetch-watch.js';
 import { LibraryImportController } from '../controllers/library-import-controller.js';
 import { ToastController } from '../controllers/toast-controller.js';
-import { plural } from '../format.js';
+import { plural } from '../../electron/shared/date-format.js';
 import { menuCommand } from '../shortcuts.js';
 import type { Command } from '../shortcuts.js';
 import { appStyles } from './clipdesk-app-styles.js';

@@ -4,7 +4,7 @@ import type { LibraryImportReport } from '../../electron/api.js';
 import { baseStyles } from '../base-styles.js';
 import { dialogStyles, restoreFocus, syncDialog } from '../dialogs.js';
 import { emit } from '../events.js';
-import { plural } from '../format.js';
+import { plural } from '../../electron/shared/date-format.js';
 
 /** Problems listed in the dialog; the rest are counted (the CLI's --json has them all). */
 const SHOWN_PROBLEMS = 200;

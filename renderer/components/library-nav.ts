@@ -4,7 +4,7 @@ import type { CatalogStatus, FetchStatus, TagCount } from '../../electron/api.js
 import { baseStyles } from '../base-styles.js';
 import type { FetchProgress } from '../controllers/picture-fetch-controller.js';
 import { emit } from '../events.js';
-import { plural } from '../format.js';
+import { plural } from '../../electron/shared/date-format.js';
 import './missing-pictures.js';
 import './tag-sidebar.js';
 

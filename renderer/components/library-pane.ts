@@ -4,7 +4,7 @@ import type { ClipPatch, ClipSummary, SearchResult } from '../../electron/api.js
 import { ApiError, errorMessage } from '../api-client.js';
 import { baseStyles } from '../base-styles.js';
 import { emit } from '../events.js';
-import { plural } from '../format.js';
+import { plural } from '../../electron/shared/date-format.js';
 import { patchFor } from '../shortcuts.js';
 import type { Command } from '../shortcuts.js';
 import { stepFrom } from '../list-step.js';

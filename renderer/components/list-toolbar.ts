@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ReadState, SortKey } from '../../electron/api.js';
 import { emit } from '../events.js';
-import { plural } from '../format.js';
+import { plural } from '../../electron/shared/date-format.js';
 import { baseStyles } from '../base-styles.js';
 
 export interface ListFilters {

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { baseStyles } from '../base-styles.js';
 import type { FetchProgress } from '../controllers/picture-fetch-controller.js';
 import { emit } from '../events.js';
-import { plural } from '../format.js';
+import { plural } from '../../electron/shared/date-format.js';
 
 /**
  * Offers to fetch the pictures that clips show but the library does not keep (their fetch failed, or

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Revision } from '../../electron/api.js';
 import { emit } from '../events.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime } from '../../electron/shared/date-format.js';
 import { baseStyles } from '../base-styles.js';
 import { dialogStyles, restoreFocus, syncDialog } from '../dialogs.js';
 

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { ExportScope, FileExportFormat } from '../../electron/api.js';
 import { errorMessage } from '../api-client.js';
-import { plural } from '../format.js';
+import { plural } from '../../electron/shared/date-format.js';
 import { saveFile } from '../save-file.js';
 import type { LibraryData } from './library-data.js';
 import type { Navigation } from './navigation.js';

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { PictureCount } from '../../electron/api.js';
 import { errorMessage } from '../api-client.js';
-import { plural } from '../format.js';
+import { plural } from '../../electron/shared/date-format.js';
 import type { LibraryData } from './library-data.js';
 import type { ToastController } from './toast-controller.js';
 

@@ -1,4 +1,4 @@
-import type { ClipSummary } from '../electron/api.js';
+import type { ClipSummary } from '../api.js';
 
 /**
  * Dates as the reader's locale writes them (`locale` undefined means the browser's; tests pass one,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ClipSummary } from '../../electron/api.js';
-import { displayDate, formatDate, formatDateTime, formatPublished, publishedDate } from '../../renderer/format.js';
+import { displayDate, formatDate, formatDateTime, formatPublished, publishedDate } from '../../electron/shared/date-format.js';
 import { SEED_PUBLISHED_AT, SEED_PUBLISHED_TEXT } from '../helpers/seed.js';
 
 const US = { locale: 'en-US', timeZone: 'UTC' };
