@@ -17,3 +17,7 @@ export { isBackupArchive } from './backup/restore-backup.js';
 export type { BackupCounts } from './backup/backup-format.js';
 export type { RestoredBackup } from './backup/restore-backup.js';
 export type { VaultExport } from './export/vault.js';
+export { chromiumPrinter } from './digest/chromium-printer.js';
+export type { ChromiumPrinterOptions } from './digest/chromium-printer.js';
+export { pageSettings } from './digest/page-templates.js';
+export type { Paper, PdfPage, PdfPrinter } from './digest/pdf-printer.js';
