@@ -5,9 +5,9 @@
  */
 import type { z } from 'zod';
 import { API_ARGS } from './api.js';
-import type { ApiMethod, ApiResult, ClipperInfo, WireErrorCode } from './api.js';
+import type { ApiMethod, ApiResult, ClipperInfo, ExportedFile, WireErrorCode } from './api.js';
 import { describeInvalid, isClipdeskError } from './core/index.js';
-import type { Library } from './core/index.js';
+import type { ExportedBytes, Library } from './core/index.js';
 
 type Handlers = { [M in ApiMethod]: (...args: z.infer<(typeof API_ARGS)[M]>) => unknown };
 
@@ -46,13 +46,20 @@ function handlersFor(library: Library, host: HostInfo): Handlers {
     fetchArticle: (id) => library.fetchArticle(id),
     pauseFetching: () => library.pauseFetching(),
     resumeFetching: () => library.resumeFetching(),
-    exportAs: async (format, scope) => {
-      const { bytes, ...file } = await library.exportAs(format, scope);
-      return { ...file, data: Buffer.from(bytes).toString('base64') };
-    },
+    exportAs: async (format, scope) => wireFile(await library.exportAs(format, scope)),
+    digestItems: (definition) => library.digests.items(definition),
+    makeDigest: async (definition, format) => wireFile(await library.digests.make(definition, format)),
+    digestPresets: () => library.digests.presets.list(),
+    saveDigestPreset: (preset) => library.digests.savePreset(preset),
+    deleteDigestPreset: (name) => library.digests.presets.delete(name),
     clipperInfo: () => host.clipper,
     notices: () => library.notices(),
   };
+}
+
+/** A file made for the window to save, with its bytes as base64 for the wire. */
+function wireFile({ bytes, ...file }: ExportedBytes): ExportedFile {
+  return { ...file, data: Buffer.from(bytes).toString('base64') };
 }
 
 export type Dispatch = (method: string, args: unknown) => Promise<ApiResult<unknown>>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ApiMethod } from './shared/api-methods.js';
+import { DIGEST_CONTENTS, DIGEST_GROUPS, DIGEST_ORDERS, MAX_DIGEST_ITEMS, PAPERS } from './shared/digest-choices.js';
 import { HIGHLIGHT_COLORS } from './shared/highlight-colors.js';
 import type { HighlightColor } from './shared/highlight-colors.js';
 import { MAX_EXPORT_FILE_BYTES, MAX_PAGE_BYTES, base64Length } from './shared/limits.js';
@@ -11,6 +12,8 @@ import { READ_STATES } from './shared/read-states.js';
 import type { ReadState } from './shared/read-states.js';
 
 export type { ApiMethod } from './shared/api-methods.js';
+export { DIGEST_CONTENTS, DIGEST_GROUPS, DIGEST_ORDERS, MAX_DIGEST_ITEMS, PAPERS } from './shared/digest-choices.js';
+export type { DigestContent, DigestGroup, DigestOrder, Paper } from './shared/digest-choices.js';
 export { HIGHLIGHT_COLORS } from './shared/highlight-colors.js';
 export type { HighlightColor } from './shared/highlight-colors.js';
 export { READ_STATES } from './shared/read-states.js';
@@ -321,6 +324,41 @@ export interface ExportedFile {
   data: string;
 }
 
+/** A calendar day, `YYYY-MM-DD`, that exists (no 2023-02-30). */
+const calendarDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  .refine((day) => new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), 'a day that exists');
+
+/**
+ * What a press review holds and how it looks. The items are `ids` when the user picked and arranged
+ * them, else the clips `query` finds (every clip when empty) published (or clipped) in the period: from
+ * `from` to `to`, both days included, or the `lastDays` up to today, which a preset run each week wants.
+ */
+export const digestDefinitionSchema = z.object({
+  title: z.string().max(300),
+  query: z.string().max(2000),
+  ids: z.array(id).min(1).max(MAX_DIGEST_ITEMS).optional(),
+  from: calendarDay.optional(),
+  to: calendarDay.optional(),
+  lastDays: z.number().int().min(1).max(3660).optional(),
+  group: z.enum(DIGEST_GROUPS),
+  content: z.enum(DIGEST_CONTENTS),
+  order: z.enum(DIGEST_ORDERS),
+  paper: z.enum(PAPERS),
+}).refine((digest) => digest.lastDays === undefined || (digest.from === undefined && digest.to === undefined), {
+  message: 'give lastDays or from/to, not both',
+}).refine((digest) => !(digest.from && digest.to) || digest.from <= digest.to, { message: 'from is after to' });
+export type DigestDefinition = z.infer<typeof digestDefinitionSchema>;
+
+/** A digest definition kept under a name to run again; it keeps the query, never picked ids. */
+export const digestPresetSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  definition: digestDefinitionSchema,
+});
+export type DigestPreset = z.infer<typeof digestPresetSchema>;
+
+export const DIGEST_FORMATS = ['html', 'pdf'] as const;
+export type DigestFormat = (typeof DIGEST_FORMATS)[number];
+
 /** Another app's export file, as the window sends it: its name and its bytes (base64). */
 const exportFile = z.object({ name: z.string().min(1).max(1000), data: z.string().max(base64Length(MAX_EXPORT_FILE_BYTES)) });
 
@@ -358,6 +396,11 @@ export const API_ARGS = {
   pauseFetching: z.tuple([]),
   resumeFetching: z.tuple([]),
   exportAs: z.tuple([z.enum(FILE_EXPORT_FORMATS), exportScopeSchema]),
+  digestItems: z.tuple([digestDefinitionSchema]),
+  makeDigest: z.tuple([digestDefinitionSchema, z.enum(DIGEST_FORMATS)]),
+  digestPresets: z.tuple([]),
+  saveDigestPreset: z.tuple([digestPresetSchema]),
+  deleteDigestPreset: z.tuple([z.string().max(100)]),
   clipperInfo: z.tuple([]),
   notices: z.tuple([]),
 } as const satisfies Record<ApiMethod, z.ZodType<unknown[]>>;
@@ -401,6 +444,15 @@ export interface ClipdeskApi {
   resumeFetching(): Promise<void>;
   /** Exports the clips of `scope` in `format` as one file (a backup always holds the whole library). */
   exportAs(format: FileExportFormat, scope: ExportScope): Promise<ExportedFile>;
+  /** The clips a press review of `definition` holds, in its order (the window shows them to arrange). */
+  digestItems(definition: DigestDefinition): Promise<ClipSummary[]>;
+  /** The press review as one self-contained HTML file or a PDF. */
+  makeDigest(definition: DigestDefinition, format: DigestFormat): Promise<ExportedFile>;
+  /** The saved press-review definitions, by name. */
+  digestPresets(): Promise<DigestPreset[]>;
+  /** Saves a definition under its name (replacing one of the same name); says what is saved now. */
+  saveDigestPreset(preset: DigestPreset): Promise<DigestPreset[]>;
+  deleteDigestPreset(name: string): Promise<DigestPreset[]>;
   /** The browser clipper of this run, for the bookmarklet dialog; null where none runs. */
   clipperInfo(): Promise<ClipperInfo | null>;
   /** What the user must be told about the library: damaged files recovered, clips that were lost. */

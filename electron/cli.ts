@@ -18,6 +18,8 @@ import {
 } from './cli-output.js';
 import { ClipdeskError, checkLibrary, isBackupArchive, isClipdeskError, Library, resolveLibraryDir } from './core/index.js';
 import type { FetchRun, RebuildProgress } from './core/index.js';
+import { need, number, one, oneOf, usage } from './cli-args.js';
+import { digestCommand } from './cli-digest.js';
 import { serveInBrowser } from './hosts/serve.js';
 
 const USAGE = `usage: clipdesk <command> [options]
@@ -42,6 +44,11 @@ commands:
   fetch                              fetch the articles of pending clips that are due (imported addresses)
   export [--format json|markdown|html|csv|w3c|netscape|vault|backup] [--out PATH] [query...]
                                      the clips a search selects (all without a query); vault and backup need --out
+  digest [query...] [--from DAY] [--to DAY | --last-days N] [--group tag|source|date|none] [--title T]
+         [--content highlights|excerpt|full] [--paper a4|letter] [--html FILE] [--pdf FILE] [--save-preset NAME]
+                                     a press review of the clips the query selects (HTML to stdout without --html/--pdf)
+  digest --preset NAME [...]         run a saved press review again (flags given override it); --presets lists them,
+                                     --delete-preset NAME deletes one
   serve [--port N]                   the app in your browser, on 127.0.0.1 (prints its URL)
   check                              read every file of the library and report damage (changes nothing)
 
@@ -67,6 +74,19 @@ const OPTIONS = {
   out: { type: 'string' },
   port: { type: 'string' },
   'no-fetch': { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'last-days': { type: 'string' },
+  group: { type: 'string' },
+  content: { type: 'string' },
+  title: { type: 'string' },
+  paper: { type: 'string' },
+  html: { type: 'string' },
+  pdf: { type: 'string' },
+  preset: { type: 'string' },
+  'save-preset': { type: 'string' },
+  'delete-preset': { type: 'string' },
+  presets: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 type Flags = ReturnType<typeof parseCommandLine>['values'];
@@ -209,6 +229,10 @@ async function run(library: Library, command: string, args: string[], flags: Fla
     case 'import-library': return importLibrary(library, one(args, 'import-library FILE'), !flags['no-fetch'], out);
     case 'fetch': return fetchPendingArticles(library, out);
     case 'export': return exportTo(library, args, flags, out);
+    case 'digest': {
+      const { data, text } = await digestCommand(library, args, flags);
+      return text === null ? undefined : out(data, text);
+    }
     case 'serve': {
       const { web, clipper } = await serveInBrowser(library, { port: flags.port === '0' ? 0 : number(flags.port, '--port') });
       console.log(`Clipdesk is running at ${web.url}\n` +
@@ -387,32 +411,6 @@ function splitTagEdits(argv: string[]): { rest: string[]; edits: string[] } {
     else if (!word.startsWith('-')) command ??= word;
   }
   return { rest, edits };
-}
-
-function need(args: string[], count: number, form: string): string[] {
-  if (args.length < count) throw usage(`usage: clipdesk ${form}`);
-  return args;
-}
-
-function one(args: string[], form: string): string {
-  const [first] = need(args, 1, form);
-  return first ?? '';
-}
-
-function number(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw usage(`${name} needs a whole number above 0, not "${value}"`);
-  return parsed;
-}
-
-function oneOf(value: string, allowed: readonly string[], name: string): string {
-  if (!allowed.includes(value)) throw usage(`${name} must be one of ${allowed.join(', ')}, not "${value}"`);
-  return value;
-}
-
-function usage(message: string): ClipdeskError {
-  return new ClipdeskError('BAD_INPUT', message);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

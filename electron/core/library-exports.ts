@@ -45,7 +45,7 @@ export class LibraryExports {
     const { bytesWrittenBy, collectText, exportedFile } = await import('./export/export-file.js');
     const bytes = format === 'backup'
       ? await bytesWrittenBy((file) => this.backup(file))
-      : await collectText(this.export(format, this.#idsIn(parseInput(exportScopeSchema, scope))));
+      : await collectText(this.export(format, this.idsIn(parseInput(exportScopeSchema, scope))));
     return exportedFile(format, bytes);
   }
 
@@ -71,7 +71,8 @@ export class LibraryExports {
     for (const id of ids) yield await prepare(await readClip(this.#store, id));
   }
 
-  #idsIn(scope: ExportScope): readonly string[] {
+  /** The ids of the clips an export scope holds, in the order the list or the search gives them. */
+  idsIn(scope: ExportScope): readonly string[] {
     switch (scope.kind) {
       case 'clips': return scope.ids;
       case 'search': return this.idsMatching(scope.query);

@@ -1,5 +1,6 @@
 import type { RebuildProgress } from './catalog/rebuild-wait.js';
 import type { ArticleFetchOptions } from './clip-extractor.js';
+import type { PdfPrinter } from './digest/pdf-printer.js';
 import type { PictureFetchOptions } from './pictures/fetch-pictures.js';
 
 /** How a library opens and fetches: what `Library.open` takes. */
@@ -19,6 +20,8 @@ export interface LibraryOptions extends ArticleFetchOptions {
   rebuildStallMs?: number;
   /** Limits on fetching a clip's pictures (sizes, time, concurrency; the defaults suit people), or false to fetch none. */
   pictures?: Omit<PictureFetchOptions, 'pageUrl'> | false;
+  /** What prints press reviews to PDF: the app passes Electron's; without one, the system's Chromium does. */
+  printPdf?: PdfPrinter;
 }
 
 /** What opening found and did, for hosts to tell the user. */

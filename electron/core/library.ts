@@ -14,6 +14,8 @@ import { ClipSaver } from './clip-saver.js';
 import { searchClips } from './clip-search.js';
 import type { ToSave } from './clip-saver.js';
 import { importInBatches } from './import-batches.js';
+import type { PdfPrinter } from './digest/pdf-printer.js';
+import { LibraryDigests } from './library-digests.js';
 import { LibraryExports } from './library-exports.js';
 import type { LibraryOptions, OpenReport } from './library-options.js';
 import { LibraryPictures } from './library-pictures.js';
@@ -58,6 +60,8 @@ export class Library {
   readonly #pictures: LibraryPictures;
   readonly #pending: PendingArticles;
   readonly #exports: LibraryExports;
+  /** Press reviews of the library's clips, and their saved definitions. */
+  readonly digests: LibraryDigests;
   readonly #rebuild: BackgroundRebuild | null;
   /** Whether pending clips are fetched in the background (an app that stays open), or only on request (the CLI). */
   #fetchInBackground = false;
@@ -84,6 +88,7 @@ export class Library {
     this.#extractor = new ClipExtractor(this.#pictures, options);
     this.#pending = new PendingArticles(store, catalog, this.#saver, mirror, (url) => this.#extractor.fetchArticle(url));
     this.#exports = new LibraryExports(store, catalog, pictures);
+    this.digests = new LibraryDigests(store, this.#exports, pictures, () => printerOf(options));
   }
 
   static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
@@ -415,6 +420,11 @@ export class Library {
   idsMatching(query: string): string[] {
     return this.#exports.idsMatching(query);
   }
+}
+
+/** The app prints with its own Chromium; the CLI and the web host with the system's, loaded when first used. */
+async function printerOf(options: LibraryOptions): Promise<PdfPrinter> {
+  return options.printPdf ?? (await import('./digest/chromium-printer.js')).chromiumPrinter();
 }
 
 /** The importers of other apps' exports load when first used, with extraction (they extract what the exports carry). */

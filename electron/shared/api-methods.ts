@@ -7,7 +7,8 @@ export const API_METHODS = [
   'list', 'get', 'search', 'import', 'update', 'addTags', 'removeTags', 'tags', 'renameTag', 'mergeTags', 'deleteTag',
   'annotate', 'updateAnnotation', 'deleteAnnotation', 'trash', 'restore', 'emptyTrash', 'revisions', 'restoreRevision',
   'clipsMissingPictures', 'fetchPictures', 'describeExport', 'importLibrary', 'fetchStatus', 'fetchArticle', 'pauseFetching',
-  'resumeFetching', 'catalogStatus', 'exportAs', 'clipperInfo', 'notices',
+  'resumeFetching', 'catalogStatus', 'exportAs', 'digestItems', 'makeDigest', 'digestPresets', 'saveDigestPreset',
+  'deleteDigestPreset', 'clipperInfo', 'notices',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

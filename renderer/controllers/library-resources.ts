@@ -5,7 +5,7 @@ export type Resource = 'list' | 'tags' | 'search' | 'clip' | 'trash' | 'revision
 
 type ReadMethod =
   | 'list' | 'get' | 'search' | 'tags' | 'revisions' | 'clipsMissingPictures' | 'describeExport' | 'fetchStatus'
-  | 'catalogStatus' | 'exportAs' | 'clipperInfo' | 'notices';
+  | 'catalogStatus' | 'exportAs' | 'digestItems' | 'makeDigest' | 'digestPresets' | 'clipperInfo' | 'notices';
 
 /** An API method that changes the library. */
 export type ApiMutation = Exclude<ApiMethod, ReadMethod>;
@@ -43,6 +43,9 @@ const TOUCHES: Record<Mutation, readonly Resource[]> = {
   importLibrary: EVERYTHING,
   // A pending clip gets its article (title, text, pictures) or a reason it did not.
   fetchArticle: ['list', 'search', 'clip', 'pictures', 'fetching'],
+  // Saved press-review definitions are read by the press-review dialog alone, when it opens.
+  saveDigestPreset: [],
+  deleteDigestPreset: [],
   pauseFetching: ['fetching'],
   resumeFetching: ['fetching'],
   // A page clipped again may be the open clip, gain an earlier version, or come back from the trash.

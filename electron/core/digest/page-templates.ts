@@ -4,7 +4,8 @@
  * header, the "page X of Y" footer, the margins and the paper. Pure, so it is tested in plain Node.
  */
 import { escapeHtml } from '../../shared/escape-html.js';
-import type { Paper, PdfPage } from './pdf-printer.js';
+import type { Paper } from '../../api.js';
+import type { PdfPage } from './pdf-printer.js';
 
 /** Page margins in inches; top and bottom leave room for the header and footer lines. */
 export interface PageMargins {

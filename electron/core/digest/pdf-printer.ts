@@ -1,11 +1,9 @@
-/** The paper sizes a press review prints on. */
-export const PAPERS = ['a4', 'letter'] as const;
-export type Paper = (typeof PAPERS)[number];
+import type { Paper } from '../../api.js';
 
 /** How each page of a printed digest looks around its content. */
 export interface PdfPage {
   paper: Paper;
-  /** The running header's text on every page after the cover (the digest's title). */
+  /** The running header's text on every page (the digest's title); Chromium prints it on the cover too. */
   header: string;
 }
 

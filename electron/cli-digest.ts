@@ -1,0 +1,92 @@
+/** `clipdesk digest`: a press review of the clips a query selects, as HTML and PDF, and its saved presets. */
+import { writeFile } from 'node:fs/promises';
+import { DIGEST_CONTENTS, DIGEST_GROUPS, PAPERS } from './api.js';
+import type { DigestDefinition, DigestFormat, DigestPreset } from './api.js';
+import { number, oneOf, usage } from './cli-args.js';
+import type { Library } from './core/index.js';
+
+export interface DigestFlags {
+  from?: string;
+  to?: string;
+  'last-days'?: string;
+  group?: string;
+  content?: string;
+  title?: string;
+  paper?: string;
+  html?: string;
+  pdf?: string;
+  preset?: string;
+  'save-preset'?: string;
+  'delete-preset'?: string;
+  presets?: boolean;
+}
+
+export interface DigestOutput {
+  data: unknown;
+  /** Null when the HTML went to stdout and nothing is left to say. */
+  text: string | null;
+}
+
+/**
+ * Makes the digest a query (or a saved preset, its fields overridden by the flags given) defines: to
+ * `--html` and/or `--pdf`, else the HTML to stdout. `--save-preset NAME` also keeps the definition.
+ */
+export async function digestCommand(library: Library, words: string[], flags: DigestFlags): Promise<DigestOutput> {
+  const { digests } = library;
+  if (flags.presets) {
+    const presets = await digests.presets.list();
+    return { data: presets, text: presets.map(describePreset).join('\n') || 'no saved press reviews' };
+  }
+  if (flags['delete-preset'] !== undefined) {
+    const left = await digests.presets.delete(flags['delete-preset']);
+    return { data: left, text: `deleted the saved press review "${flags['delete-preset']}"` };
+  }
+  const base = flags.preset === undefined ? undefined : await digests.preset(flags.preset);
+  const definition = definitionFrom(words, flags, base);
+  const said: string[] = [];
+  if (flags['save-preset'] !== undefined) {
+    await digests.savePreset({ name: flags['save-preset'], definition });
+    said.push(`saved as "${flags['save-preset']}" (run it again with: clipdesk digest --preset "${flags['save-preset']}")`);
+  }
+  const items = (await digests.items(definition)).length;
+  const written: Array<{ format: DigestFormat; file: string }> = [];
+  for (const format of ['html', 'pdf'] as const) {
+    const file = flags[format];
+    if (file === undefined) continue;
+    await writeFile(file, (await digests.make(definition, format)).bytes);
+    written.push({ format, file });
+    said.push(`wrote a press review of ${items} clip(s) to ${file}`);
+  }
+  if (written.length === 0 && flags['save-preset'] === undefined) {
+    process.stdout.write((await digests.make(definition, 'html')).bytes);
+    return { data: { items }, text: null };
+  }
+  return { data: { definition, items, written }, text: said.join('\n') };
+}
+
+function definitionFrom(words: string[], flags: DigestFlags, base: DigestDefinition | undefined): DigestDefinition {
+  const lastDays = number(flags['last-days'], '--last-days');
+  const period = flags.from !== undefined || flags.to !== undefined || lastDays !== undefined;
+  if (lastDays !== undefined && (flags.from !== undefined || flags.to !== undefined)) {
+    throw usage('give --last-days or --from/--to, not both');
+  }
+  return {
+    title: flags.title ?? base?.title ?? '',
+    query: words.length > 0 ? words.join(' ') : (base?.query ?? ''),
+    ...(period ? { from: flags.from, to: flags.to, lastDays } : { from: base?.from, to: base?.to, lastDays: base?.lastDays }),
+    group: choice(flags.group, DIGEST_GROUPS, '--group') ?? base?.group ?? 'none',
+    content: choice(flags.content, DIGEST_CONTENTS, '--content') ?? base?.content ?? 'excerpt',
+    order: 'date',
+    paper: choice(flags.paper, PAPERS, '--paper') ?? base?.paper ?? 'a4',
+  };
+}
+
+function choice<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T | undefined {
+  return value === undefined ? undefined : (oneOf(value, allowed, name) as T);
+}
+
+function describePreset({ name, definition }: DigestPreset): string {
+  const period = definition.lastDays !== undefined ? `last ${definition.lastDays} days`
+    : [definition.from, definition.to].some(Boolean) ? `${definition.from ?? '…'} to ${definition.to ?? '…'}` : 'any date';
+  return `${name}: "${definition.query || '(every clip)'}", ${period}, grouped by ${definition.group}, ${definition.content}`;
+}
