@@ -17,6 +17,7 @@ import { SHELL_COMMAND_CHANNEL } from './shared/api-methods.js';
 import { bookmarkletFor } from './hosts/clipper.js';
 import { startBrowserClipper } from './hosts/serve.js';
 import { appResponse } from './shell/app-protocol.js';
+import { electronPrinter } from './shell/electron-printer.js';
 import { launchRequests } from './shell/launch-args.js';
 import type { LaunchRequest } from './shell/launch-args.js';
 import { menuTemplate } from './shell/menu.js';
@@ -54,7 +55,10 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   app.setAsDefaultProtocolClient('clipdesk');
   // A rebuild of the index (after an update or damage) runs in the background; the window shows how far it got.
-  library = await Library.open(resolveLibraryDir(flagValue(process.argv, '--library')), { rebuildInBackground: true });
+  library = await Library.open(resolveLibraryDir(flagValue(process.argv, '--library')), {
+    rebuildInBackground: true,
+    printPdf: electronPrinter,
+  });
   const opened = library;
   protocol.handle(APP_SCHEME, (request) => appResponse(RENDERER_DIR, opened, request.url));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
