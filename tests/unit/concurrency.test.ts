@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { acksOf, startWriter, writerCommand } from '../crash/writer-process.js';
 import type { WriterCommand, WriterProcess } from '../crash/writer-process.js';
 import type { WriterConfig } from '../crash/protocol.js';
 import { sampleText } from '../helpers/seed.js';
+import { clipdesk } from '../helpers/run-cli.js';
 import { tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 let command: WriterCommand;
@@ -161,7 +162,7 @@ describe('a second Clipdesk process while another holds the write lock', () => {
     t.after(cleanup);
     const holder = await holdLock(dir);
     try {
-      const run = await clipdesk(dir, 'tag', ids[0] ?? '', '+never');
+      const run = await clipdesk(dir, ['tag', ids[0] ?? '', '+never']);
       assert.equal(run.code, 1);
       assert.match(run.stderr, /^clipdesk: another Clipdesk process is writing to this library .*try again/m);
     } finally {
@@ -284,11 +285,3 @@ async function holdLock(dir: string): Promise<ReturnType<typeof spawn>> {
   return holder;
 }
 
-/** The real CLI, as a user runs it; resolves with its exit code and output whatever it is. */
-function clipdesk(dir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'electron/cli.ts', '--library', dir, ...args], (error, stdout, stderr) => {
-      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { chromiumCandidates, findChromium } from '../../electron/core/digest/chromium-executable.js';
 import { chromiumPrinter } from '../../electron/core/digest/chromium-printer.js';
 import { FOOTER_TEMPLATE, headerTemplate, pageSettings } from '../../electron/core/digest/page-templates.js';
@@ -14,8 +12,8 @@ import { serveRoutes } from '../helpers/picture-server.js';
 import { SEED_FILE, SEED_TITLE } from '../helpers/seed.js';
 import { tempDir } from '../helpers/temp-library.js';
 import { TINY_IMAGES } from '../helpers/tiny-images.js';
+import { inkOnPage, pageCount, pdfInfo, pdfText } from '../helpers/pdf-tools.js';
 
-const run = promisify(execFile);
 const CHINESE_TITLE = '中国医药保健品进出口商会赴吉林高新区交流';
 const HEADER = 'Press review <Health> & trade';
 const ITEMS = 6;
@@ -37,28 +35,6 @@ async function printToFile(dir: string, html: string, page: PdfPage): Promise<st
   const file = join(dir, `${page.paper}-${Date.now()}.pdf`);
   await writeFile(file, await chromiumPrinter()(html, page));
   return file;
-}
-
-async function pdfText(file: string): Promise<string> {
-  return (await run('pdftotext', ['-layout', file, '-'])).stdout;
-}
-
-async function pdfInfo(file: string, ...args: string[]): Promise<string> {
-  return (await run('pdfinfo', [...args, file])).stdout;
-}
-
-function pageCount(info: string): number {
-  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-}
-
-/** The share of page 1's pixels darker than near-white, rendered small and grey (PGM: header, then one byte a pixel). */
-async function inkOnFirstPage(file: string): Promise<number> {
-  const { stdout } = await run('pdftoppm', ['-r', '40', '-gray', '-f', '1', '-l', '1', file], { encoding: 'buffer' });
-  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(stdout.subarray(0, 32).toString('latin1'));
-  assert.ok(header, 'pdftoppm wrote a PGM');
-  const pixels = stdout.subarray(header[0].length);
-  assert.equal(pixels.length, Number(header[1]) * Number(header[2]));
-  return pixels.filter((value) => value < 240).length / pixels.length;
 }
 
 describe('digest page templates', () => {
@@ -116,7 +92,7 @@ describe('printing a digest with the system Chromium', () => {
   });
 
   it('renders the pages with their backgrounds', async () => {
-    assert.ok(await inkOnFirstPage(a4) > 0.3);
+    assert.ok(await inkOnPage(1, a4) > 0.3);
   });
 });
 
