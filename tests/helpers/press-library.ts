@@ -26,7 +26,7 @@ export function paragraphs(topic: string): string {
  * 20th (trade) and 24th (ports) of August 2023, and a Chinese one from the 22nd (trade).
  */
 export async function pressLibrary(scope?: TestScope) {
-  const { library, dir } = await tempLibrary(scope, { pictures: false });
+  const { library, dir } = await tempLibrary(scope);
   const [seed] = await library.importFiles([SEED_FILE], ['pharma']);
   assert.ok(seed && 'clip' in seed);
   await library.annotate(seed.clip.id, { quote: 'Jilin High-tech Zone', note: 'Follow up <script>alert(2)</script>', color: 'green' });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const BENCH = fileURLToPath(new URL('../bench/search.bench.ts', import.meta.url));
+const DIGEST_BENCH = fileURLToPath(new URL('../bench/digest.bench.ts', import.meta.url));
 
 /** CI runs the search bench small, for its shape only: timings on shared CI machines prove nothing. */
 test('the search bench prints one JSON document with named results', { timeout: 180_000 }, async () => {
@@ -30,5 +31,18 @@ test('the search bench prints one JSON document with named results', { timeout: 
       assert.equal(typeof result.baselineValue, 'number');
       assert.equal(typeof result.ratio, 'number');
     }
+  }
+});
+
+test('the press review bench prints each content\'s HTML and PDF times next to its one-page baseline', { timeout: 120_000 }, async () => {
+  const args = ['--import', 'tsx', DIGEST_BENCH, '--items', '4', '--runs', '1', '--json'];
+  const { stdout } = await promisify(execFile)(process.execPath, args);
+  const { results } = JSON.parse(stdout) as { results: Array<{ metric: string; value: number; baseline?: string; ratio?: number }> };
+  const metrics = results.map((result) => result.metric);
+  for (const content of ['highlights', 'excerpt', 'full']) {
+    assert.ok(metrics.includes(`digest.${content}.html_ms`));
+    const pdf = results.find((result) => result.metric === `digest.${content}.pdf_ms`);
+    assert.equal(pdf?.baseline, 'Chromium printing one page');
+    assert.ok((pdf?.ratio ?? 0) > 0);
   }
 });

@@ -3,11 +3,13 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CleanupScope } from '../helpers/cleanup-scope.js';
-import { inkOnPage, pageCount, pdfInfo, pdfText } from '../helpers/pdf-tools.js';
-import { CHINESE_TITLE, pressLibrary } from '../helpers/press-library.js';
+import { inkOnPage, pageCount, pdfInfo, pdfText, pixelsLike } from '../helpers/pdf-tools.js';
+import { html, serveRoutes } from '../helpers/picture-server.js';
+import { CHINESE_TITLE, page, paragraphs, pressLibrary } from '../helpers/press-library.js';
 import { clipdesk } from '../helpers/run-cli.js';
 import { SEED_TITLE } from '../helpers/seed.js';
 import { tempDir } from '../helpers/temp-library.js';
+import { TINY_IMAGES } from '../helpers/tiny-images.js';
 
 /** Titles as pdftotext gives them back: lines wrap anywhere, so spacing is not compared. */
 function squeezed(text: string): string {
@@ -71,5 +73,20 @@ describe('clipdesk digest', () => {
     const failed = await clipdesk(dir, ['digest', '--group', 'colour']);
     assert.equal(failed.code, 2);
     assert.match(failed.stderr, /--group must be one of tag, source, date, none/);
+  });
+
+  it('prints the pictures the library keeps, from the digest itself', async () => {
+    const picture = TINY_IMAGES.png; // one pixel of rgb(192, 64, 32), drawn 240 px square
+    const site = await serveRoutes(scope, {
+      '/kiln': html(page('Kiln reopens', 'Pottery News', '2023-08-25',
+        `${paragraphs('kilns')}<img src="/k.png" width="240" height="240">`)),
+      '/k.png': { type: 'image/png', body: picture },
+    });
+    await clipdesk(dir, ['import', `${site.url}/kiln`, '--tag', 'pictured']);
+    const pdf = join(out, 'pictured.pdf');
+    const made = await clipdesk(dir, ['digest', 'tag:pictured', '--content', 'full', '--pdf', pdf]);
+    assert.equal(made.code, 0, made.stderr);
+    assert.ok(await pixelsLike(3, pdf, [192, 64, 32]) > 500, 'the picture shows on the item\'s page');
+    assert.equal(site.hits.get('/k.png'), 1, 'fetched when clipped, never while printing');
   });
 });
