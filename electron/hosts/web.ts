@@ -48,13 +48,18 @@ export async function startWebHost(library: Library, options: WebHostOptions = {
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   const limiter = new RateLimiter({ ...LIMITS, ...options.limits });
   let port = 0;
+  // Calls still running when the host closes: close waits for them, so whoever closes the library next
+  // never closes it under a write in progress (which would fail it, half told to the window).
+  const inFlight = new Set<Promise<void>>();
   const server: Server = createLoopbackServer((request, response) => {
     setGuardHeaders(response, APP_CSP);
-    handle(request, response).catch((error: unknown) => {
+    const handled = handle(request, response).catch((error: unknown) => {
       if (error instanceof ClientGone) return;
       console.error('clipdesk web host:', error);
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'internal error');
     });
+    inFlight.add(handled);
+    void handled.finally(() => inFlight.delete(handled));
   }, options.timeouts);
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -121,7 +126,10 @@ export async function startWebHost(library: Library, options: WebHostOptions = {
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     token,
-    close: () => closeServer(server),
+    close: async () => {
+      await closeServer(server);
+      await Promise.all(inFlight);
+    },
   };
 }
 

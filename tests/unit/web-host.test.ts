@@ -9,6 +9,7 @@ import { PictureStore } from '../../electron/core/pictures/picture-store.js';
 import { HTTP_STATUS } from '../../electron/hosts/http-status.js';
 import { startWebHost } from '../../electron/hosts/web.js';
 import type { WebHost, WebHostOptions } from '../../electron/hosts/web.js';
+import { serveRoutes } from '../helpers/picture-server.js';
 import { rawRequest } from '../helpers/raw-request.js';
 import { SEED_FILE } from '../helpers/seed.js';
 import { removeDir, tempLibrary } from '../helpers/temp-library.js';
@@ -191,6 +192,26 @@ describe('the web host', () => {
       const reads = await Promise.all(Array.from({ length: 100 }, read));
       assert.deepEqual([...new Set(reads.map((reply) => reply.status))], [200]);
     });
+  });
+});
+
+describe('closing the web host', () => {
+  it('waits for a call still running, so the library is never closed under a write', async (t) => {
+    const { library } = await tempLibrary(t);
+    const article = `<html><head><title>Slow harbour news</title></head><body><article>${'<p>The harbour opened late.</p>'.repeat(5)}` +
+      '</article></body></html>';
+    const site = await serveRoutes(t, {
+      '/slow': (_request, response) => setTimeout(() => response.writeHead(200, { 'content-type': 'text/html' }).end(article), 400),
+    });
+    const slowHost = await startWebHost(library, { rendererDir: tmpdir() });
+    const headers = { 'content-type': 'application/json', 'x-clipdesk-token': slowHost.token };
+    const body = JSON.stringify([{ kind: 'url', url: `${site.url}/slow` }]);
+    const importing = rawRequest(Number(new URL(slowHost.url).port), '/api/import', { method: 'POST', headers, body }).catch(() => null);
+    await new Promise((requested) => setTimeout(requested, 150));
+    assert.equal(site.hits.get('/slow'), 1, 'the import is under way');
+    await slowHost.close();
+    assert.equal(library.list().total, 1, 'the clip was saved before close resolved');
+    await importing;
   });
 });
 
