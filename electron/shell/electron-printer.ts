@@ -20,6 +20,7 @@ export const electronPrinter: PdfPrinter = async (html, page) => {
     show: false,
     webPreferences: {
       javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, session: printSession(file), spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {

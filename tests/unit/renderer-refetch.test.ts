@@ -6,9 +6,11 @@ import type { Mutation, Resource } from '../../renderer/controllers/library-reso
 
 const READS = new Set([
   'list', 'get', 'search', 'tags', 'revisions', 'clipsMissingPictures', 'describeExport', 'fetchStatus', 'catalogStatus', 'exportAs',
-  'clipperInfo', 'notices',
+  'digestItems', 'makeDigest', 'digestPresets', 'clipperInfo', 'notices',
 ]);
-const MUTATIONS = [...API_METHODS.filter((method) => !READS.has(method)), 'external'] as Mutation[];
+/** Changes whose answer is all the window shows of what they change: the saved presets, in the press-review dialog alone. */
+const SELF_ANSWERING = new Set(['saveDigestPreset', 'deleteDigestPreset']);
+const MUTATIONS = [...API_METHODS.filter((method) => !READS.has(method) && !SELF_ANSWERING.has(method)), 'external'] as Mutation[];
 
 function touched(mutation: Mutation): Resource[] {
   return [...resourcesTouchedBy(mutation)].sort();
@@ -59,6 +61,10 @@ test('whatever refetches the list rows also refetches the search hits, which sho
   for (const mutation of MUTATIONS) {
     if (touched(mutation).includes('list')) assert.ok(touched(mutation).includes('search'), mutation);
   }
+});
+
+test('saving or deleting a press-review preset refetches nothing: its answer is the new list of presets', () => {
+  for (const mutation of SELF_ANSWERING) assert.deepEqual(touched(mutation as Mutation), [], mutation);
 });
 
 test('every change that writes through the API refetches something', () => {
