@@ -43,7 +43,8 @@ export class DigestDialog extends LitElement {
     input, select { font: inherit; }
     input[type='text'], input[type='search'] { display: block; width: 100%; margin-top: 0.2rem; }
     fieldset { border: 1px solid var(--border); border-radius: 0.35rem; margin: 0 0 0.75rem; }
-    fieldset label { display: flex; gap: 0.4rem; align-items: center; margin: 0.15rem 0; }
+    .period { display: flex; gap: 0.4rem; align-items: center; margin: 0.15rem 0; }
+    .period label { display: flex; gap: 0.4rem; align-items: center; margin: 0; }
     input[type='number'] { width: 4.5rem; }
     .looks { display: flex; flex-wrap: wrap; gap: 0 1rem; }
     .items-head { display: flex; gap: 0.75rem; align-items: center; margin: 0.25rem 0 0.4rem; }
@@ -109,13 +110,14 @@ export class DigestDialog extends LitElement {
         @input=${(event: Event) => this._change({ query: valueOf(event) })}></label>
       <fieldset>
         <legend>Period</legend>
-        <label>${radio('any')} Any date</label>
-        <label>${radio('last')} Last <input type="number" min="1" max="3660" aria-label="Number of days" ?disabled=${period !== 'last'}
-          .value=${String(digest.lastDays ?? 7)} @change=${this._onDays}> days</label>
-        <label>${radio('range')} From <input type="date" aria-label="From" ?disabled=${period !== 'range'} .value=${digest.from ?? ''}
-          @change=${(event: Event) => this._change({ from: valueOf(event) || undefined })}>
-          to <input type="date" aria-label="To" ?disabled=${period !== 'range'} .value=${digest.to ?? ''}
-          @change=${(event: Event) => this._change({ to: valueOf(event) || undefined })}></label>
+        <div class="period"><label>${radio('any')} Any date</label></div>
+        <div class="period"><label>${radio('last')} Last</label> <input type="number" min="1" max="3660" aria-label="Number of days"
+          ?disabled=${period !== 'last'} .value=${String(digest.lastDays ?? 7)} @change=${this._onDays}> days</div>
+        <div class="period"><label>${radio('range')} Between</label>
+          <input type="date" aria-label="From" ?disabled=${period !== 'range'} .value=${digest.from ?? ''}
+            @change=${(event: Event) => this._change({ from: valueOf(event) || undefined })}>
+          and <input type="date" aria-label="To" ?disabled=${period !== 'range'} .value=${digest.to ?? ''}
+            @change=${(event: Event) => this._change({ to: valueOf(event) || undefined })}></div>
       </fieldset>`;
   }
 
