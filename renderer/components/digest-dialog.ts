@@ -38,11 +38,13 @@ function startOf(period: Period): PeriodFields {
 @customElement('digest-dialog')
 export class DigestDialog extends LitElement {
   static override styles = [baseStyles, dialogStyles, css`
-    dialog { width: min(40rem, 94vw); }
+    dialog { width: min(46rem, 94vw); max-width: min(46rem, 94vw); }
     label { display: block; margin: 0 0 0.6rem; }
     input, select { font: inherit; }
     input[type='text'], input[type='search'] { display: block; width: 100%; margin-top: 0.2rem; }
-    fieldset { border: 1px solid var(--border); border-radius: 0.35rem; margin: 0 0 0.75rem; }
+    fieldset {
+      display: flex; flex-wrap: wrap; gap: 0.3rem 1.5rem; border: 1px solid var(--border); border-radius: 0.35rem; margin: 0 0 0.75rem;
+    }
     .period { display: flex; gap: 0.4rem; align-items: center; margin: 0.15rem 0; }
     .period label { display: flex; gap: 0.4rem; align-items: center; margin: 0; }
     input[type='number'] { width: 4.5rem; }
@@ -50,9 +52,9 @@ export class DigestDialog extends LitElement {
     .items-head { display: flex; gap: 0.75rem; align-items: center; margin: 0.25rem 0 0.4rem; }
     .items-head h3 { margin: 0; font-size: 1rem; }
     .items-head span { flex: 1; color: var(--muted); }
-    .presets { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-top: 0.75rem; }
-    .presets label { margin: 0; }
-    .presets input { width: 12rem; }
+    .presets { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.75rem; }
+    .presets label { display: flex; gap: 0.4rem; align-items: center; margin: 0; }
+    .presets input { width: 10rem; }
     .hint { color: var(--muted); font-size: 0.9rem; margin: 0.3rem 0 0; }
     .error { color: var(--danger); font-weight: 600; }
     dialog button.small { padding: 0.2rem 0.6rem; }

@@ -19,7 +19,7 @@ export class DigestItems extends LitElement {
   static override styles = [baseStyles, css`
     :host { display: block; }
     ol {
-      list-style: none; margin: 0; padding: 0; max-height: 14rem; overflow-y: auto;
+      list-style: none; margin: 0; padding: 0; max-height: 12rem; overflow-y: auto;
       border: 1px solid var(--border); border-radius: 0.35rem;
     }
     li { display: flex; gap: 0.5rem; align-items: center; padding: 0.3rem 0.5rem; }
