@@ -114,6 +114,17 @@ test('starts from the picked clips in the order picked, with no period, and leav
   expect(html.indexOf(SEED_TITLE)).toBeLessThan(html.indexOf(CRANES));
 });
 
+test('starts from the list\'s tag filter as a tag: query', async ({ app, page }) => {
+  await arrange(app.library);
+  await page.goto(app.host.url);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^trade 3$/ }).click();
+  await expect(page.getByRole('listbox', { name: 'Clips' }).getByRole('option')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Press review…' }).click();
+  const dialog = pressReview(page);
+  await expect(dialog.getByLabel('Clips that match')).toHaveValue('tag:"trade"');
+  await expectItems(dialog, [TRAFFIC, CRANES, SEED_TITLE]);
+});
+
 test('saves a preset of the query and period, and uses it again after a reload', async ({ app, page }) => {
   await arrange(app.library);
   await page.goto(app.host.url);
