@@ -3,6 +3,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import type { ClipSummary } from '../../electron/api.js';
 import { errorMessage } from '../api-client.js';
 import { baseStyles } from '../base-styles.js';
+import { DigestController } from '../controllers/digest-controller.js';
 import { DropController } from '../controllers/drop-controller.js';
 import { ExportController } from '../controllers/export-controller.js';
 import { ImportController } from '../controllers/import-controller.js';
@@ -18,6 +19,7 @@ import { plural } from '../../electron/shared/date-format.js';
 import { menuCommand } from '../shortcuts.js';
 import type { Command } from '../shortcuts.js';
 import { appStyles } from './clipdesk-app-styles.js';
+import './digest-dialog.js';
 import './export-dialog.js';
 import './import-dialog.js';
 import './library-pane.js';
@@ -67,13 +69,15 @@ export class ClipdeskApp extends LitElement {
   private readonly _fetchWatch = new FetchWatch(this, this._data);
   private readonly _catalogWatch = new CatalogWatch(this, this._data);
   private readonly _export = new ExportController(this, this._data, this._nav);
+  private readonly _digest = new DigestController(this, this._data.digests, this._nav);
   private readonly _drops = new DropController(this, (input) => {
     if ('problem' in input) this._toast.say(input.problem, { error: true });
     else void this._import.run(input);
   });
   private readonly _keys = new KeyboardController(this, {
     perform: (command) => this._perform(command),
-    modalOpen: () => this._import.dialogOpen || this._libraryImport.open || this._export.open || this._shortcutsOpen || this._revisionsOpen,
+    modalOpen: () => this._import.dialogOpen || this._libraryImport.open || this._export.open || this._digest.open
+      || this._shortcutsOpen || this._revisionsOpen,
   });
 
   override render() {
@@ -88,6 +92,7 @@ export class ClipdeskApp extends LitElement {
           ? html`<span class="busy" role="status"><progress aria-label="Importing"></progress> Clipping…</span>` : nothing}
         <button class="primary" @click=${() => this._import.openDialog()}>Add clip</button>
         <button @click=${() => this._export.openDialog()}>Export…</button>
+        <button @click=${() => this._digest.openDialog()}>Press review…</button>
         <button aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" @click=${() => (this._shortcutsOpen = true)}>?</button>
       </header>
       <nav aria-label="Library">
@@ -114,6 +119,7 @@ export class ClipdeskApp extends LitElement {
       <export-dialog .open=${this._export.open} .pending=${this._export.pending} .error=${this._export.error} .saved=${this._export.saved}
         .choices=${this._export.open ? this._export.choices() : []} @dialog-close=${() => this._export.close()}
         @export-run=${(event: EventOf<'export-run'>) => this._export.run(event.detail.format, event.detail.choice)}></export-dialog>
+      ${this._renderDigestDialog()}
       <shortcuts-dialog .open=${this._shortcutsOpen} @dialog-close=${() => (this._shortcutsOpen = false)}></shortcuts-dialog>
       <toast-message .message=${toast?.message ?? ''} .action=${toast?.action?.label ?? ''} ?error=${toast?.error ?? false}
         @toast-action=${() => this._toast.act()} @toast-dismiss=${() => this._toast.dismiss()}></toast-message>
@@ -138,6 +144,18 @@ export class ClipdeskApp extends LitElement {
           (clip) => this._toast.say(`Restored: ${clip.title}`))}
         @trash-empty=${() => this._change(() => this._data.mutate('emptyTrash'),
           (count) => this._toast.say(`Deleted ${plural(count, 'clip')} for good`))}></library-pane>`;
+  }
+
+  private _renderDigestDialog() {
+    const digest = this._digest;
+    return html`
+      <digest-dialog .open=${digest.open} .definition=${digest.definition} ?fromPicks=${digest.fromPicks} .items=${digest.items}
+        .itemsError=${digest.itemsError} .presets=${digest.presets} .making=${digest.making} .error=${digest.error} .news=${digest.news}
+        @digest-change=${(event: EventOf<'digest-change'>) => digest.change(event.detail.definition)}
+        @digest-arrange=${(event: EventOf<'digest-arrange'>) => digest.arrange(event.detail.ids)} @digest-sort=${() => digest.sortByDate()}
+        @digest-make=${(event: EventOf<'digest-make'>) => digest.make(event.detail.format)}
+        @digest-preset=${({ detail: { action, name } }: EventOf<'digest-preset'>) => digest.preset(action, name)}
+        @dialog-close=${() => digest.close()}></digest-dialog>`;
   }
 
   private _renderReader() {

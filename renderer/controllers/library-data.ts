@@ -9,6 +9,9 @@ import { ListPager } from '../list-pager.js';
 import { resourcesTouchedBy } from './library-resources.js';
 import type { ApiMutation, Mutation, Resource } from './library-resources.js';
 
+/** The press-review methods: its dialog alone shows what they return. */
+export type DigestApi = Pick<ClipdeskApi, 'digestItems' | 'makeDigest' | 'digestPresets' | 'saveDigestPreset' | 'deleteDigestPreset'>;
+
 /** Hits shown per search; each costs a text read and a snippet, and a keystroke should cost little. */
 const SEARCH_PAGE = 50;
 
@@ -127,6 +130,11 @@ export class LibraryData {
 
   exportAs(format: FileExportFormat, scope: ExportScope): Promise<ExportedFile> {
     return this.#api.exportAs(format, scope);
+  }
+
+  /** Press reviews change nothing another view shows (saved presets are read by their dialog alone). */
+  get digests(): DigestApi {
+    return this.#api;
   }
 
   clipperInfo(): Promise<ClipperInfo | null> {

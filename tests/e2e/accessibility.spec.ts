@@ -131,6 +131,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page);
     });
 
+    test('the press review dialog, arranged and with a preset, has no serious accessibility problems', async ({ page, app }) => {
+      await arrange(app.library);
+      await app.library.digests.savePreset({
+        name: 'Weekly',
+        definition: { title: '', query: 'tag:pharma', lastDays: 7, group: 'tag', content: 'highlights', order: 'date', paper: 'a4' },
+      });
+      await page.goto(app.host.url);
+      await page.getByRole('button', { name: 'Press review…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Make a press review' });
+      await expect(dialog.getByLabel('Saved presets')).toHaveValue('Weekly');
+      await dialog.getByRole('button', { name: /^Move down: / }).first().click(); // the arranged hint and Sort by date
+      await expect(dialog.getByRole('button', { name: 'Sort by date' })).toBeVisible();
+      await expectAccessible(page);
+    });
+
     test('the shortcuts dialog has no serious accessibility problems', async ({ page, app }) => {
       await arrange(app.library);
       await page.goto(app.host.url);

@@ -2,8 +2,8 @@
  * `npm run screenshots`: the README's pictures, made from the real app, never by hand. Builds a small
  * library (the seed clipping, real English and Chinese pages from ../shared/corpora), starts the web
  * host, and photographs the library, the reader with highlights, search results, a clip with its
- * pictures read with every request outside the app blocked, and the report of a browser's bookmarks
- * imported, in Chromium.
+ * pictures read with every request outside the app blocked, the report of a browser's bookmarks
+ * imported, and the press review dialog, in Chromium.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -78,6 +78,16 @@ await importDialog.getByLabel('Export file').setInputFiles(join(IMPORT_FIXTURES,
 await importDialog.getByRole('button', { name: 'Import' }).click();
 await importDialog.getByRole('list', { name: 'Entries not imported as they were' }).waitFor();
 await page.screenshot({ path: join(OUT, 'import.png') });
+
+await page.keyboard.press('Escape');
+await page.getByRole('button', { name: 'Press review…' }).click();
+const digestDialog = page.getByRole('dialog', { name: 'Make a press review' });
+await digestDialog.getByLabel('Title', { exact: true }).fill('Weekly press review');
+await digestDialog.getByLabel('Group by').selectOption('tag');
+await digestDialog.getByLabel('Content').selectOption('highlights');
+await digestDialog.getByRole('button', { name: `Move up: ${SEED_TITLE}` }).click();
+await digestDialog.getByRole('button', { name: 'Sort by date' }).waitFor();
+await page.screenshot({ path: join(OUT, 'press-review-dialog.png') });
 
 await browser.close();
 await host.close();

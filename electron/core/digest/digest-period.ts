@@ -1,4 +1,5 @@
 import type { DigestDefinition } from '../../api.js';
+import { localDay } from '../../shared/local-day.js';
 
 /** The days a press review covers, both included; null where it is open. */
 export interface DigestPeriod {
@@ -21,12 +22,6 @@ export function digestPeriod(definition: DigestDefinition, today: string = local
  */
 export function periodFilters({ from, to }: DigestPeriod): string {
   return [from ? `after:${from}` : '', to ? `before:${addDays(to, 1)}` : ''].filter(Boolean).join(' ');
-}
-
-/** A moment's day in this machine's time zone, as `YYYY-MM-DD`. */
-export function localDay(moment: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
 }
 
 function addDays(day: string, days: number): string {
