@@ -506,7 +506,7 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: 
  * `refresh` with the id of a clip it made (a deep link, the clipboard, a file it was opened with).
  */
 export type ShellCommand =
-  | 'focus-search' | 'add-clip' | 'import-library' | 'export' | 'star' | 'trash' | 'highlight' | 'tag' | 'show-shortcuts'
+  | 'focus-search' | 'add-clip' | 'import-library' | 'export' | 'press-review' | 'star' | 'trash' | 'highlight' | 'tag' | 'show-shortcuts'
   | 'show-bookmarklet' | 'refresh';
 
 /** What the preload exposes as `window.clipdeskShell`. */

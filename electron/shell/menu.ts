@@ -28,6 +28,7 @@ export function menuTemplate(actions: MenuActions, isMac: boolean): MenuItemCons
         renderer('Add Clip…', 'add-clip', 'CmdOrCtrl+N'),
         renderer('Import from Another App…', 'import-library'),
         renderer('Export…', 'export', 'CmdOrCtrl+Shift+E'),
+        renderer('Make a Press Review…', 'press-review', 'CmdOrCtrl+Shift+P'),
         { label: 'Clip URL from Clipboard', accelerator: 'CmdOrCtrl+Shift+V', click: () => void actions.clipFromClipboard() },
         { label: 'Browser Bookmarklet…', click: () => actions.showBookmarklet() },
         { type: 'separator' },

@@ -260,6 +260,7 @@ export class ClipdeskApp extends LitElement {
     if (command === 'add-clip' || command === 'show-bookmarklet') this._import.openDialog();
     else if (command === 'import-library') this._openLibraryImport();
     else if (command === 'export') this._export.openDialog();
+    else if (command === 'press-review') this._digest.openDialog();
     else if (command === 'refresh') {
       this._data.refetchAfter('external');
       if (detail) this._nav.open(detail);
