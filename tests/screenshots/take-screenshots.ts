@@ -3,7 +3,7 @@
  * library (the seed clipping, real English and Chinese pages from ../shared/corpora), starts the web
  * host, and photographs the library, the reader with highlights, search results, a clip with its
  * pictures read with every request outside the app blocked, the report of a browser's bookmarks
- * imported, and the press review dialog, in Chromium.
+ * imported, and the press review dialog, in Chromium; then a page of the press review printed to PDF.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -15,6 +15,7 @@ import { IMPORT_FIXTURES } from '../helpers/import-fixtures.js';
 import { SEED_FILE, SEED_TITLE, SHARED_DIR } from '../helpers/seed.js';
 import { tempLibrary } from '../helpers/temp-library.js';
 import { PICTURE_ARTICLE_TITLE, servePictureArticle } from './picture-article.js';
+import { photographPressReview } from './press-review-page.js';
 
 const OUT = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const AEB = join(SHARED_DIR, 'corpora/extraction/aeb');
@@ -88,6 +89,8 @@ await digestDialog.getByLabel('Content').selectOption('highlights');
 await digestDialog.getByRole('button', { name: `Move up: ${SEED_TITLE}` }).click();
 await digestDialog.getByRole('button', { name: 'Sort by date' }).waitFor();
 await page.screenshot({ path: join(OUT, 'press-review-dialog.png') });
+
+await photographPressReview(library, 'Second visit by the chamber this year', join(OUT, 'press-review-page.png'));
 
 await browser.close();
 await host.close();
