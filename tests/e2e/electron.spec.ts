@@ -84,6 +84,18 @@ test('clips the seed file through the real IPC path and lists it', async () => {
   await expect(appWindow.getByRole('listbox', { name: 'Clips' }).getByRole('option', { name: SEED_TITLE })).toBeVisible();
 });
 
+test('prints a press review with Electron\'s own printToPDF, and its hidden print window closes again', async () => {
+  const file = await appWindow.evaluate(async () => {
+    type MakeDigest = (definition: unknown, format: string) => Promise<{ name: string; data: string }>;
+    const api = (window as unknown as { clipdesk: { makeDigest: MakeDigest } }).clipdesk;
+    const definition = { title: 'Seed review', query: '', group: 'tag', content: 'full', order: 'date', paper: 'letter' };
+    return api.makeDigest(definition, 'pdf');
+  });
+  expect(file.name).toMatch(/^Seed review \d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(Buffer.from(file.data, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(app.windows()).toHaveLength(1);
+});
+
 test('refuses navigation away from the app and new windows', async () => {
   await appWindow.evaluate(() => window.open('https://example.com/', '_blank'));
   await appWindow.evaluate(() => { location.href = 'https://example.com/'; });
