@@ -1,6 +1,7 @@
 import { copyFile, link, mkdir, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MANIFEST_FILE, SHARD_FILE, shardDoc } from './library-dir.js';
+import { localDay } from '../../shared/local-day.js';
 
 /**
  * Earlier versions of the library's documents (the manifest and the metadata shards), kept beside it:
@@ -122,11 +123,6 @@ async function pruneDaily(daily: string): Promise<void> {
 }
 
 /** The user's calendar day: "yesterday's backup" means their yesterday, not UTC's. */
-function localDay(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
 }
