@@ -1,7 +1,7 @@
 /** `clipdesk digest`: a press review of the clips a query selects, as HTML and PDF, and its saved presets. */
 import { writeFile } from 'node:fs/promises';
 import { DIGEST_CONTENTS, DIGEST_GROUPS, PAPERS } from './api.js';
-import type { DigestDefinition, DigestFormat, DigestPreset } from './api.js';
+import type { DigestDefinition, DigestPreset } from './api.js';
 import { number, oneOf, usage } from './cli-args.js';
 import type { Library } from './core/index.js';
 
@@ -48,20 +48,23 @@ export async function digestCommand(library: Library, words: string[], flags: Di
     await digests.savePreset({ name: flags['save-preset'], definition });
     said.push(`saved as "${flags['save-preset']}" (run it again with: clipdesk digest --preset "${flags['save-preset']}")`);
   }
-  const items = (await digests.items(definition)).length;
-  const written: Array<{ format: DigestFormat; file: string }> = [];
-  for (const format of ['html', 'pdf'] as const) {
+  const outputs = (['html', 'pdf'] as const).flatMap((format) => {
     const file = flags[format];
-    if (file === undefined) continue;
-    await writeFile(file, (await digests.make(definition, format)).bytes);
-    written.push({ format, file });
-    said.push(`wrote a press review of ${items} clip(s) to ${file}`);
-  }
-  if (written.length === 0 && flags['save-preset'] === undefined) {
-    process.stdout.write((await digests.make(definition, 'html')).bytes);
+    return file === undefined ? [] : [{ format, file }];
+  });
+  // Saving a preset alone makes no review; otherwise it is made once, whatever it is written as.
+  if (outputs.length === 0 && flags['save-preset'] !== undefined) return { data: { definition }, text: said.join('\n') };
+  const digest = await digests.render(definition);
+  const { items } = digest;
+  if (outputs.length === 0) {
+    process.stdout.write(digest.html);
     return { data: { items }, text: null };
   }
-  return { data: { definition, items, written }, text: said.join('\n') };
+  for (const { format, file } of outputs) {
+    await writeFile(file, (await digests.file(digest, format)).bytes);
+    said.push(`wrote a press review of ${items} clip(s) to ${file}`);
+  }
+  return { data: { definition, items, written: outputs }, text: said.join('\n') };
 }
 
 function definitionFrom(words: string[], flags: DigestFlags, base: DigestDefinition | undefined): DigestDefinition {
