@@ -103,6 +103,19 @@ export interface Clip extends ClipSummary {
   content: string;
   text: string;
   annotations: Annotation[];
+  /** Values a sync replaced with an edit made at the same time on another machine, oldest first. */
+  history: ReplacedValue[];
+}
+
+/** A value of a clip's part (e.g. its note, or a tag) that lost to a concurrent edit elsewhere. */
+export interface ReplacedValue {
+  /** 'title', 'note', 'starred', 'readState', 'deletedAt', 'pending', 'page' (the page's text and metadata) or `tag:<name>`. */
+  part: string;
+  /** The part's fields as they were, e.g. { note: '…' }. */
+  value: Record<string, unknown>;
+  /** When that value was made, and when the winning one was. */
+  stamp: string;
+  replacedAt: string;
 }
 
 export interface Revision {

@@ -29,6 +29,8 @@ export function newRecord(id: string, extracted: ExtractedClip, now: string): Cl
     contentHash: contentHashOf(extracted),
     revisions: [],
     annotations: [],
+    stamps: {},
+    history: [],
   };
 }
 
@@ -56,7 +58,7 @@ export function extractedOf(record: ClipRecord, body: Body): ExtractedClip {
 }
 
 export function toSummary(record: ClipRecord): ClipSummary {
-  const { annotations, revisions, ...summary } = record;
+  const { annotations, revisions, stamps, history, ...summary } = record;
   return { ...summary, revisions: revisions.length, annotationCount: annotations.length };
 }
 
@@ -83,5 +85,5 @@ export function writtenRecord(record: ClipRecord | undefined, id: string): ClipR
 export async function readClip(store: ClipStore, id: string): Promise<Clip> {
   const record = await store.require(id);
   const body = await store.readBody(id, record.contentHash);
-  return { ...toSummary(record), content: body.content, text: body.text, annotations: record.annotations };
+  return { ...toSummary(record), content: body.content, text: body.text, annotations: record.annotations, history: record.history };
 }

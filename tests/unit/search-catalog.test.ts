@@ -53,7 +53,7 @@ function record(doc: Doc): ClipRecord {
     id: doc.id, url: null, canonicalUrl: null, title: doc.title, byline: doc.byline, source: doc.source,
     publishedAt: doc.publishedAt, publishedText: null, language: null, excerpt: '', wordCount: 0,
     clippedAt: doc.clippedAt, updatedAt: doc.clippedAt, tags: doc.tags, note: doc.note, starred: doc.starred,
-    readState: 'unread', pending: null, deletedAt: null, contentHash: `h${doc.id}`, revisions: [],
+    readState: 'unread', pending: null, deletedAt: null, contentHash: `h${doc.id}`, revisions: [], stamps: {}, history: [],
     annotations: quote ? [{
       id: `a${doc.id}`, clipId: doc.id, created: doc.clippedAt, modified: doc.clippedAt, color: 'yellow', note: '', status: 'exact',
       target: {

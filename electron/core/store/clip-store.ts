@@ -1,11 +1,12 @@
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { ClipdeskError } from '../errors.js';
 import { mapBounded } from '../map-bounded.js';
 import { keepVersion, takeDailySnapshot } from './backups.js';
-import { bodyPaths, readBodyOf, readBodyTextSync, writeBodyFile } from './body-file.js';
+import { bodyPaths, decodeBody, encodeBody, readBodyOf, readBodyTextSync, writeBodyFile } from './body-file.js';
 import { checkedJsonFile } from './checked-file.js';
+import { stampChanges } from './field-stamps.js';
 import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
 import { migrate } from './migrations.js';
 import { RecentTexts } from './recent-texts.js';
@@ -22,7 +23,8 @@ import { WriteLock } from './write-lock.js';
  *   clips/<key>.json        metadata shards; a clip lives in the shard named by its id's first 3 hex
  *                           digits, so one edit rewrites ~1/4096 of the metadata, not all of it
  *   bodies/<id>.<hash>.json.gz  sanitized HTML + plain text, gzipped, one file per content version (revisions share it)
- * Every change runs under an in-process queue and a cross-process lock, re-reads the shard it changes
+ * Every change is stamped part by part with the time it was made (field-stamps.ts), so copies synced
+ * between machines merge. Every change runs under an in-process queue and a cross-process lock, re-reads the shard it changes
  * (another process may have written it), and lands with an atomic rename. Nothing is kept in memory:
  * a record is read from its shard when asked for, and listing and search go to the catalog instead.
  */
@@ -110,7 +112,9 @@ export class ClipStore {
     await mapBounded([...groupByShard(ids)], SHARDS_AT_ONCE, async ([key, idsInShard]) => {
       const shard = await this.#readShard(key);
       for (const id of idsInShard) {
-        const next = change(shard.data.clips[id], id);
+        const previous = shard.data.clips[id];
+        const changed = change(previous, id);
+        const next = changed && { ...changed, stamps: stampChanges(previous, changed, now) };
         if (next) shard.data.clips[id] = next;
         else delete shard.data.clips[id];
         results.set(id, next);
@@ -131,6 +135,23 @@ export class ClipStore {
     const { path, body } = await readBodyOf(this.dir, id, contentHash);
     if (!body) throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing (${path})`);
     return body;
+  }
+
+  /**
+   * A content version's body as its file holds it (gzipped JSON), or null when the library has none:
+   * what sync sends, byte for byte, so the other machine stores the same file.
+   */
+  async bodyBytes(id: string, contentHash: string): Promise<Uint8Array | null> {
+    const { path, body } = await readBodyOf(this.dir, id, contentHash);
+    if (!body) return null;
+    return path.endsWith('.gz') ? readFile(path) : encodeBody(body);
+  }
+
+  /** Stores a body received as bytes (see bodyBytes), after checking they are one and of this version. */
+  async writeBodyBytes(id: string, contentHash: string, bytes: Uint8Array): Promise<void> {
+    const body = decodeBody(`${id}.${contentHash}`, bytes);
+    if (body.contentHash !== contentHash) throw new ClipdeskError('CORRUPT_LIBRARY', `the text received for clip ${id} is not version ${contentHash}`);
+    await writeBodyFile(this.dir, id, body);
   }
 
   /**

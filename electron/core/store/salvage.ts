@@ -102,7 +102,7 @@ export async function recordFromText(id: string, files: BodyFile[], doc: string)
     clippedAt: (readable[0] ?? newest).savedAt.toISOString(), updatedAt: newest.savedAt.toISOString(),
     tags: [RECOVERED_TAG],
     note: `Rebuilt from its saved text after ${doc} was damaged or lost: title, tags, note and highlights were lost.`,
-    starred: false, readState: 'unread', pending: null, deletedAt: null, contentHash: newest.hash,
+    starred: false, readState: 'unread', pending: null, deletedAt: null, contentHash: newest.hash, stamps: {}, history: [],
     revisions: readable.slice(0, -1).map((file, i) => ({ n: i + 1, savedAt: file.savedAt.toISOString(), title, contentHash: file.hash })),
     annotations: [],
   };

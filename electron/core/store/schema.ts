@@ -47,6 +47,21 @@ const revisionSchema = z.object({
   contentHash: z.string(),
 });
 
+/** See field-stamps.ts: per part of a clip, its stamp and the stamps it replaced. */
+const stampsSchema = z.record(z.string(), z.array(z.string()).min(1));
+export type Stamps = z.infer<typeof stampsSchema>;
+
+/** A value a sync merge replaced with one edited at the same time elsewhere (sync/merge-records.ts). */
+const historyEntrySchema = z.object({
+  /** The part (see STAMPED_FIELDS) or `tag:<key>`. */
+  part: z.string(),
+  /** The part's fields as they were, e.g. { note: '…' }. */
+  value: z.record(z.string(), z.unknown()),
+  stamp: z.string(),
+  replacedAt: z.string(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
 export const clipRecordSchema = z.object({
   id: z.string(),
   url: z.string().nullable(),
@@ -74,6 +89,10 @@ export const clipRecordSchema = z.object({
   /** Earlier contents of the same article, oldest first; their bodies stay on disk by hash. */
   revisions: z.array(revisionSchema),
   annotations: z.array(annotationSchema),
+  /** When each part last changed, for sync's merge; older records have none (every part as old as the clip). */
+  stamps: stampsSchema.default({}),
+  /** Values that lost a sync merge to an edit made at the same time elsewhere, oldest first. */
+  history: z.array(historyEntrySchema).default([]),
 });
 export type ClipRecord = z.infer<typeof clipRecordSchema>;
 
