@@ -7,6 +7,7 @@ import type { WireErrorCode } from '../api.js';
 export const HTTP_STATUS: Readonly<Record<WireErrorCode, number>> = {
   BAD_INPUT: 400,
   BAD_QUERY: 400,
+  BAD_PASSPHRASE: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
