@@ -491,7 +491,8 @@ export type LibraryErrorCode =
   | 'NEWER_LIBRARY' // a library written by a newer Clipdesk; refused, not rewritten
   | 'LOCKED' // another process holds the library's write lock
   | 'PRINT_FAILED' // no Chromium to print a PDF with, or printing failed
-  | 'BAD_PASSPHRASE'; // a sync passphrase that does not unlock the server's key record
+  | 'BAD_PASSPHRASE' // a sync passphrase that does not unlock the server's key record
+  | 'SYNC_FAILED'; // the sync server could not be reached, refused the credentials, or failed
 
 /** Why a host (IPC, the web host, the clipper) turned a call away before or after the library. */
 export type HostErrorCode =

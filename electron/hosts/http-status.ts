@@ -22,6 +22,7 @@ export const HTTP_STATUS: Readonly<Record<WireErrorCode, number>> = {
   CORRUPT_LIBRARY: 500,
   NEWER_LIBRARY: 500,
   PRINT_FAILED: 500,
+  SYNC_FAILED: 502,
   FETCH_FAILED: 502,
   LOCKED: 503,
 };
