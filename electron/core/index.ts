@@ -22,3 +22,8 @@ export { chromiumPrinter } from './digest/chromium-printer.js';
 export type { ChromiumPrinterOptions } from './digest/chromium-printer.js';
 export { pageSettings } from './digest/page-templates.js';
 export type { PdfPage, PdfPrinter } from './digest/pdf-printer.js';
+export { checkDatabaseName, checkServerUrl, describeServer, normalizeServerUrl } from './sync/server-address.js';
+export { readSyncSettings, syncDir, syncSettingsPath, writeSyncSettings } from './sync/sync-settings.js';
+export type { SyncSettings } from './sync/sync-settings.js';
+export { credentialsPath, fileVault, plainSealer } from './sync/credential-vault.js';
+export type { CredentialVault, SecretSealer, SyncSecrets } from './sync/credential-vault.js';
