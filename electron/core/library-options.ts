@@ -1,6 +1,7 @@
 import type { RebuildProgress } from './catalog/rebuild-wait.js';
 import type { ArticleFetchOptions } from './clip-extractor.js';
 import type { PdfPrinter } from './digest/pdf-printer.js';
+import type { CredentialVault } from './sync/credential-vault.js';
 import type { PictureFetchOptions } from './pictures/fetch-pictures.js';
 
 /** How a library opens and fetches: what `Library.open` takes. */
@@ -22,6 +23,8 @@ export interface LibraryOptions extends ArticleFetchOptions {
   pictures?: Omit<PictureFetchOptions, 'pageUrl'> | false;
   /** What prints press reviews to PDF: the app passes Electron's; without one, the system's Chromium does. */
   printPdf?: PdfPrinter;
+  /** Where the sync password and key are kept: the app passes the OS keychain's; without one, a 0600 file in the library. */
+  syncVault?: CredentialVault;
 }
 
 /** What opening found and did, for hosts to tell the user. */

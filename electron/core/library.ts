@@ -17,6 +17,9 @@ import { importInBatches } from './import-batches.js';
 import type { PdfPrinter } from './digest/pdf-printer.js';
 import { LibraryDigests } from './library-digests.js';
 import { LibraryExports } from './library-exports.js';
+import { LibrarySync } from './library-sync.js';
+import { credentialsPath, fileVault } from './sync/credential-vault.js';
+import { PurgeJournal } from './sync/purge-journal.js';
 import type { LibraryOptions, OpenReport } from './library-options.js';
 import { LibraryPictures } from './library-pictures.js';
 import { countPictures } from './pictures/keep-pictures.js';
@@ -31,7 +34,7 @@ import type { FetchPendingOptions, FetchRun } from './import/fetch-pending.js';
 import { extractedOf, readClip } from './clip-record.js';
 import type * as Import from './import/index.js';
 import { ClipdeskError } from './errors.js';
-import { ClipStore } from './store/clip-store.js';
+import { ClipStore, observeAll } from './store/clip-store.js';
 import { describeLostClips, describeRecovery } from './store/recovery.js';
 import type { ClipRecord } from './store/schema.js';
 import { parseInput } from './validation.js';
@@ -62,6 +65,8 @@ export class Library {
   readonly #exports: LibraryExports;
   /** Press reviews of the library's clips, and their saved definitions. */
   readonly digests: LibraryDigests;
+  /** Sync with a CouchDB server the user runs. */
+  readonly sync: LibrarySync;
   readonly #rebuild: BackgroundRebuild | null;
   /** Whether pending clips are fetched in the background (an app that stays open), or only on request (the CLI). */
   #fetchInBackground = false;
@@ -78,9 +83,13 @@ export class Library {
     this.#store = store;
     this.#catalog = catalog;
     this.#rebuild = rebuild;
-    const mirror = mirrorInto(catalog, store);
-    const listed = () => this.#listed();
+    const journal = new PurgeJournal(store.dir);
+    const catalogMirror = mirrorInto(catalog, store);
     const pictures = new PictureStore(store.dir);
+    this.sync = new LibrarySync({ store, pictures, mirror: catalogMirror, journal, vault: options.syncVault ?? fileVault(credentialsPath(store.dir)) });
+    // Every commit also notes clips deleted for good (for sync to delete on the server) and asks a live sync for a round.
+    const mirror = observeAll(catalogMirror, journal.observer, { wrote: async () => this.sync.nudge() });
+    const listed = () => this.#listed();
     this.#saver = new ClipSaver(store, catalog, mirror);
     this.#editor = new ClipEditor(store, catalog, mirror, listed);
     this.#annotations = new ClipAnnotations(store, this.#editor);
@@ -134,6 +143,7 @@ export class Library {
   async close(): Promise<void> {
     // Stopped first: once every clip is listed, a background fetch may start, and pause must come after it.
     await this.#rebuild?.stop();
+    await this.sync.stop();
     this.#pending.pause();
     this.#catalog.close();
   }

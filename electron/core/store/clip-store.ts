@@ -230,6 +230,15 @@ export interface CommitObserver {
   wrote(written: ReadonlyArray<{ id: string; record: ClipRecord | undefined }>): Promise<void>;
 }
 
+/** One observer that tells each of `observers` in turn. */
+export function observeAll(...observers: CommitObserver[]): CommitObserver {
+  return {
+    wrote: async (written) => {
+      for (const observer of observers) await observer.wrote(written);
+    },
+  };
+}
+
 function groupByShard(ids: readonly string[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const id of ids) {

@@ -38,7 +38,7 @@ function mergeTwo(a: ClipRecord, b: ClipRecord): ClipRecord {
   for (const part of STAMPED_PARTS) {
     const { values, chain, lost } = mergePart(a, b, part);
     merged = { ...merged, ...values };
-    stamps[part] = chain;
+    if (chain.length > 0) stamps[part] = chain;
     if (lost) history.push(lost);
   }
   const tags = mergeTags(a, b, stamps);

@@ -6,8 +6,8 @@ declare module 'pouchdb-core' {
   namespace PouchDB {
     interface Attachment {
       content_type: string;
-      /** A Buffer when written, and when read with `binary: true`. */
-      data?: Uint8Array;
+      /** Bytes (a Buffer when read with `binary: true`), or base64. */
+      data?: Uint8Array | string;
       digest?: string;
       stub?: boolean;
       length?: number;
@@ -43,7 +43,7 @@ declare module 'pouchdb-core' {
       last_seq: number | string;
     }
 
-    interface ChangesFeed extends PromiseLike<ChangesResult> {
+    interface ChangesFeed extends Promise<ChangesResult> {
       on(event: 'change', listener: (change: Change) => void): ChangesFeed;
       on(event: 'error', listener: (error: unknown) => void): ChangesFeed;
       cancel(): void;
@@ -58,7 +58,7 @@ declare module 'pouchdb-core' {
       errors: unknown[];
     }
 
-    interface Replication extends PromiseLike<ReplicationResult> {
+    interface Replication extends Promise<ReplicationResult> {
       on(event: 'change', listener: (info: { docs_written: number; docs_read: number; pending?: number }) => void): Replication;
       cancel(): void;
     }

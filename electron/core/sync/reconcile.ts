@@ -28,7 +28,7 @@ type Doc = PouchDB.Doc;
 export interface ReconcileParts {
   store: ClipStore;
   pictures: PictureStore;
-  replica: ReplicaClips;
+  clips: ReplicaClips;
   /** Keeps the catalog in step with the commits (see ClipStore.commit). */
   mirror: CommitObserver;
 }
@@ -68,7 +68,7 @@ export async function reconcile(
     const plans = await mapBounded(ids.slice(at, at + CLIPS_A_BATCH), CLIPS_AT_ONCE, (id) => planClip(parts, id, purgedHere.has(id)));
     await applyHere(parts, writer, plans);
     const docs = plans.flatMap((plan) => plan.docs);
-    await parts.replica.write(docs);
+    await parts.clips.write(docs);
     outcome.changedLocally += plans.filter((plan) => plan.record !== undefined).length;
     outcome.wroteToReplica += docs.length;
     outcome.waiting.push(...plans.filter((plan) => plan.waiting).map((plan) => plan.id));
@@ -79,10 +79,10 @@ export async function reconcile(
 async function planClip(parts: ReconcileParts, id: string, purgedHere: boolean): Promise<Plan> {
   const plan: Plan = { id, bodies: [], pictures: [], docs: [], waiting: false };
   const local = await parts.store.get(id);
-  const remote = await parts.replica.read(id);
+  const remote = await parts.clips.read(id);
   const live = remote.clipLeaves.filter((leaf) => !leaf.deleted && leaf.value);
   if (!local) {
-    if (purgedHere) plan.docs = await deletionDocs(parts.replica, id, remote);
+    if (purgedHere) plan.docs = await deletionDocs(parts.clips, id, remote);
     else if (live.length > 0) await planMerge(parts, plan, undefined, remote);
     return plan;
   }
@@ -112,8 +112,8 @@ async function planMerge(parts: ReconcileParts, plan: Plan, local: ClipRecord | 
   for (const contentHash of contentHashesOf(merged)) {
     const docId = bodyDocId(plan.id, contentHash);
     const here = await parts.store.bodyBytes(plan.id, contentHash);
-    const there = here ? null : await parts.replica.attachment(docId, BODY_ATTACHMENT);
-    if (here && !(await parts.replica.has(docId))) plan.docs.push(bodyDoc(parts.replica, plan.id, contentHash, here));
+    const there = here ? null : await parts.clips.attachment(docId, BODY_ATTACHMENT);
+    if (here && !(await parts.clips.has(docId))) plan.docs.push(bodyDoc(parts.clips, plan.id, contentHash, here));
     if (there) plan.bodies.push({ contentHash, bytes: there });
     plan.waiting ||= !here && !there;
   }
@@ -124,7 +124,7 @@ async function planMerge(parts: ReconcileParts, plan: Plan, local: ClipRecord | 
   }
   await planPictures(parts, plan, merged);
   if (!local || canonicalJson({ ...merged, updatedAt: '' }) !== canonicalJson({ ...local, updatedAt: '' })) plan.record = merged;
-  plan.docs.push(...clipDocs(parts.replica, merged, remote));
+  plan.docs.push(...clipDocs(parts.clips, merged, remote));
 }
 
 /** The clip's current text's pictures, each sent or fetched where one side lacks it; one missing on both is shown by address. */
@@ -134,10 +134,10 @@ async function planPictures(parts: ReconcileParts, plan: Plan, record: ClipRecor
   if (!bytes) return;
   for (const name of keptPictures(decodeBody(record.id, bytes).content)) {
     const here = await parts.pictures.get(name);
-    const there = await parts.replica.has(pictureDocId(name));
-    if (here && !there) plan.docs.push(pictureDoc(parts.replica, name, here));
+    const there = await parts.clips.has(pictureDocId(name));
+    if (here && !there) plan.docs.push(pictureDoc(parts.clips, name, here));
     if (here || !there) continue;
-    const fetched = await parts.replica.attachment(pictureDocId(name), name);
+    const fetched = await parts.clips.attachment(pictureDocId(name), name);
     if (fetched) plan.pictures.push({ name, bytes: fetched });
   }
 }

@@ -84,7 +84,8 @@ export class ReplicaClips {
 
   async attachment(id: string, name: string): Promise<Uint8Array | null> {
     const doc = await this.#db.get(id, { attachments: true, binary: true }).catch(() => null);
-    return doc ? (this.#codec.open(doc)._attachments?.[name]?.data ?? null) : null;
+    const data = doc ? this.#codec.open(doc)._attachments?.[name]?.data : undefined;
+    return typeof data === 'string' ? Buffer.from(data, 'base64') : (data ?? null);
   }
 
   /** The document that makes `leaves` one again: `value` written over the winner, the other leaves deleted. */

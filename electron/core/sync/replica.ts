@@ -9,7 +9,7 @@ import { ClipdeskError } from '../errors.js';
  * CouchDB replication protocol between them. The library's own files stay the system of record; the
  * replica only holds what replication needs (revision trees, checkpoints) next to them.
  */
-const Pouch = PouchDB.plugin(leveldb).plugin(http).plugin(replication);
+export const Pouch = PouchDB.plugin(leveldb).plugin(http).plugin(replication);
 
 export type Database = PouchDB.Database;
 

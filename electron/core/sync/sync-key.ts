@@ -128,3 +128,9 @@ function scryptMemory({ N, r, p }: ScryptParams): number {
 function isPowerOfTwo(n: number): boolean {
   return n > 1 && (n & (n - 1)) === 0;
 }
+
+/** Whether `key` is the one the server's key record was made with (a key kept on this machine, checked each session). */
+export function keyOpensRecord(record: unknown, key: Uint8Array): boolean {
+  const parsed = keyRecordSchema.safeParse(record);
+  return parsed.success && openBytes(key, Buffer.from(parsed.data.check, 'base64'), KEY_RECORD_ID) !== null;
+}

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Library } from '../../electron/core/library.js';
+import { everything, syncPair } from '../helpers/sync-pair.js';
+import type { SyncPair } from '../helpers/sync-pair.js';
+
+// Two real libraries syncing through a real CouchDB-protocol server: every merge rule of sync, each
+// ending with both libraries equal field by field.
+
+const ARTICLE = 'Harbour reopens after the storm. 港口在风暴后重新开放。Ships queue at the pier while crews clear the channel.';
+
+async function clipOn(library: Library, text = ARTICLE, tags: string[] = []): Promise<string> {
+  const { clip } = await library.import({ kind: 'text', text, tags });
+  return clip.id;
+}
+
+async function assertSame(pair: SyncPair): Promise<void> {
+  await pair.settle();
+  assert.deepEqual(await everything(pair.desktop), await everything(pair.laptop));
+}
+
+test('a clip with its text, tags and highlight reaches the other machine whole', async (t) => {
+  const pair = await syncPair(t);
+  const id = await clipOn(pair.laptop, ARTICLE, ['ports']);
+  await pair.laptop.annotate(id, { quote: '港口在风暴后重新开放', note: 'key line' });
+  await assertSame(pair);
+  const copy = await pair.desktop.get(id);
+  assert.equal(copy.text, ARTICLE);
+  assert.deepEqual(copy.tags, ['ports']);
+  assert.equal(copy.annotations[0]?.note, 'key line');
+  assert.equal((await pair.desktop.search('风暴')).total, 1, 'what came in is in the search index');
+});
+
+/** A clip both machines have, in step. */
+async function sharedClip(pair: SyncPair, tags: string[] = []): Promise<string> {
+  const id = await clipOn(pair.laptop, ARTICLE, tags);
+  await pair.settle();
+  return id;
+}
+
+const tick = () => new Promise((done) => setTimeout(done, 5));
+
+test('a highlight added on each machine to the same clip: two documents, no conflict, both kept', async (t) => {
+  const pair = await syncPair(t);
+  const id = await sharedClip(pair);
+  await pair.laptop.annotate(id, { quote: 'Harbour reopens', note: 'from the laptop' });
+  await pair.desktop.annotate(id, { quote: 'Ships queue', note: 'from the desktop' });
+  await assertSame(pair);
+  const notes = (await pair.laptop.get(id)).annotations.map((a) => a.note).sort();
+  assert.deepEqual(notes, ['from the desktop', 'from the laptop']);
+  const docs = await pair.server.allDocs('clipdesk');
+  assert.equal(docs.filter((doc) => doc._id.startsWith(`ann:${id}:`)).length, 2);
+  const clipDoc = await pair.server.getJson(`/clipdesk/clip:${id}?conflicts=true`) as { _conflicts?: string[] };
+  assert.equal(clipDoc._conflicts, undefined, 'the clip document itself was never in conflict');
+});
+
+test('tags merge as sets: removed on one side and untouched on the other stays removed; added on both, both kept', async (t) => {
+  const pair = await syncPair(t);
+  const id = await sharedClip(pair, ['ports', 'weather']);
+  await pair.laptop.removeTags(id, ['weather']);
+  await pair.laptop.addTags(id, ['shipping']);
+  await pair.desktop.addTags(id, ['storms']);
+  await assertSame(pair);
+  assert.deepEqual((await pair.desktop.get(id)).tags.sort(), ['ports', 'shipping', 'storms']);
+});
+
+test('different fields edited on each side both survive', async (t) => {
+  const pair = await syncPair(t);
+  const id = await sharedClip(pair);
+  await pair.laptop.update(id, { note: 'check the tonnage figures' });
+  await pair.desktop.update(id, { starred: true, readState: 'read' });
+  await assertSame(pair);
+  const clip = await pair.laptop.get(id);
+  assert.equal(clip.note, 'check the tonnage figures');
+  assert.equal(clip.starred, true);
+  assert.equal(clip.readState, 'read');
+  assert.deepEqual(clip.history, [], 'nothing was replaced');
+});
+
+test('the same field edited on both: the later edit wins, the other value is kept in the clip history', async (t) => {
+  const pair = await syncPair(t);
+  const id = await sharedClip(pair);
+  await pair.laptop.update(id, { note: 'first thought' });
+  await tick();
+  await pair.desktop.update(id, { note: 'second thought' });
+  await assertSame(pair);
+  const clip = await pair.laptop.get(id);
+  assert.equal(clip.note, 'second thought');
+  assert.deepEqual(clip.history.map((entry) => [entry.part, entry.value]), [['note', { note: 'first thought' }]]);
+});
+
+test('an edit made on top of a synced edit replaces it without a history entry', async (t) => {
+  const pair = await syncPair(t);
+  const id = await sharedClip(pair);
+  await pair.laptop.update(id, { note: 'draft' });
+  await pair.settle();
+  await pair.desktop.update(id, { note: 'final' });
+  await assertSame(pair);
+  const clip = await pair.laptop.get(id);
+  assert.equal(clip.note, 'final');
+  assert.deepEqual(clip.history, []);
+});
+
+test('the same highlight edited on both: the later edit wins; deleted on one side, it goes on both', async (t) => {
+  const pair = await syncPair(t);
+  const id = await sharedClip(pair);
+  const kept = await pair.laptop.annotate(id, { quote: 'Harbour reopens' });
+  const dropped = await pair.laptop.annotate(id, { quote: 'Ships queue' });
+  await pair.settle();
+  await pair.laptop.updateAnnotation(id, kept.id, { note: 'laptop' });
+  await tick();
+  await pair.desktop.updateAnnotation(id, kept.id, { note: 'desktop', color: 'green' });
+  await pair.desktop.deleteAnnotation(id, dropped.id);
+  await assertSame(pair);
+  const { annotations } = await pair.laptop.get(id);
+  assert.deepEqual(annotations.map((a) => [a.id, a.note, a.color]), [[kept.id, 'desktop', 'green']]);
+});
+
+test('edit versus trash: the clip comes back from the trash with the edit', async (t) => {
+  const pair = await syncPair(t);
+  const id = await sharedClip(pair);
+  await pair.laptop.trash(id);
+  await tick();
+  await pair.desktop.update(id, { note: 'still needed for the brief' });
+  await assertSame(pair);
+  const clip = await pair.laptop.get(id);
+  assert.equal(clip.deletedAt, null);
+  assert.equal(clip.note, 'still needed for the brief');
+});
+
+test('trashed on one side and untouched on the other: trashed on both', async (t) => {
+  const pair = await syncPair(t);
+  const id = await sharedClip(pair);
+  await pair.desktop.trash(id);
+  await assertSame(pair);
+  assert.notEqual((await pair.laptop.get(id)).deletedAt, null);
+});
+
+test('deleted for good on one side: gone on both, texts included; edited meanwhile on the other: it comes back', async (t) => {
+  const pair = await syncPair(t);
+  const gone = await sharedClip(pair);
+  const edited = await clipOn(pair.laptop, 'A second article about the port authority budget and its dredging plans.');
+  await pair.settle();
+  await pair.laptop.trash(gone);
+  await pair.laptop.trash(edited);
+  await pair.laptop.emptyTrash();
+  await pair.desktop.update(edited, { note: 'keep this one' });
+  await assertSame(pair);
+  await assert.rejects(pair.desktop.get(gone), { code: 'NOT_FOUND' });
+  const back = await pair.laptop.get(edited);
+  assert.equal(back.note, 'keep this one');
+  assert.match(back.text, /dredging/);
+  const docs = await pair.server.allDocs('clipdesk');
+  assert.equal(docs.filter((doc) => doc._id.includes(gone)).length, 0, 'nothing of the deleted clip is left on the server');
+});
