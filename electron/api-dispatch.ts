@@ -54,6 +54,14 @@ function handlersFor(library: Library, host: HostInfo): Handlers {
     deleteDigestPreset: (name) => library.digests.presets.delete(name),
     clipperInfo: () => host.clipper,
     notices: () => library.notices(),
+    syncStatus: () => library.sync.status(),
+    syncSettings: () => library.sync.settings(),
+    saveSyncSettings: (input) => library.sync.saveSettings(input),
+    testSyncConnection: (input) => library.sync.testConnection(input),
+    syncNow: async () => {
+      await library.sync.syncNow();
+      return library.sync.status();
+    },
   };
 }
 

@@ -10,6 +10,8 @@ import type { HighlightColor } from './shared/highlight-colors.js';
 import { MAX_EXPORT_FILE_BYTES, MAX_PAGE_BYTES, base64Length } from './shared/limits.js';
 import { READ_STATES } from './shared/read-states.js';
 import type { ReadState } from './shared/read-states.js';
+import { syncSettingsInputSchema } from './sync-api.js';
+import type { SyncConnectionReport, SyncSettingsInput, SyncSettingsView, SyncStatus } from './sync-api.js';
 
 export type { ApiMethod } from './shared/api-methods.js';
 export { DIGEST_CONTENTS, DIGEST_GROUPS, DIGEST_ORDERS, MAX_DIGEST_ITEMS, PAPERS } from './shared/digest-choices.js';
@@ -17,6 +19,8 @@ export type { DigestContent, DigestGroup, DigestOrder, Paper } from './shared/di
 export { HIGHLIGHT_COLORS } from './shared/highlight-colors.js';
 export type { HighlightColor } from './shared/highlight-colors.js';
 export { READ_STATES } from './shared/read-states.js';
+export { syncSettingsInputSchema } from './sync-api.js';
+export type { SyncConnectionReport, SyncSettingsInput, SyncSettingsView, SyncState, SyncStatus } from './sync-api.js';
 export type { ReadState } from './shared/read-states.js';
 
 /** W3C Web Annotation TextQuoteSelector: the quoted text with some context on both sides. */
@@ -416,6 +420,11 @@ export const API_ARGS = {
   deleteDigestPreset: z.tuple([z.string().max(100)]),
   clipperInfo: z.tuple([]),
   notices: z.tuple([]),
+  syncStatus: z.tuple([]),
+  syncSettings: z.tuple([]),
+  saveSyncSettings: z.tuple([syncSettingsInputSchema]),
+  testSyncConnection: z.tuple([syncSettingsInputSchema]),
+  syncNow: z.tuple([]),
 } as const satisfies Record<ApiMethod, z.ZodType<unknown[]>>;
 
 /** What `window.clipdesk` (Electron) and the HTTP bridge (web host) both provide to the renderer. */
@@ -470,6 +479,16 @@ export interface ClipdeskApi {
   clipperInfo(): Promise<ClipperInfo | null>;
   /** What the user must be told about the library: damaged files recovered, clips that were lost. */
   notices(): Promise<string[]>;
+  /** How sync stands: off, idle, syncing or failing (in words), when it last reached the server, what is pending. */
+  syncStatus(): Promise<SyncStatus>;
+  /** The kept sync settings (never the password or key); null when sync was never set up. */
+  syncSettings(): Promise<SyncSettingsView | null>;
+  /** Checks the server with the settings, sets up or unlocks encryption, and keeps them; sync starts. */
+  saveSyncSettings(input: SyncSettingsInput): Promise<SyncStatus>;
+  /** Whether the server answers to these settings, in words (SYNC_FAILED saying why not). */
+  testSyncConnection(input: SyncSettingsInput): Promise<SyncConnectionReport>;
+  /** Runs a round of sync now; the status after it. */
+  syncNow(): Promise<SyncStatus>;
 }
 
 export interface ClipperInfo {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatch } from './api-dispatch.js';
 import type { ShellCommand } from './api.js';
-import { isClipdeskError, Library, resolveLibraryDir } from './core/index.js';
+import { isClipdeskError, Library, resolveLibraryDir, syncDir } from './core/index.js';
 import { APP_HOST, APP_SCHEME, isTrustedSender, registerIpc } from './ipc.js';
 import { SHELL_COMMAND_CHANNEL } from './shared/api-methods.js';
 import { bookmarkletFor } from './hosts/clipper.js';
@@ -19,6 +19,7 @@ import { startBrowserClipper } from './hosts/serve.js';
 import { appResponse } from './shell/app-protocol.js';
 import { electronPrinter } from './shell/electron-printer.js';
 import { launchRequests } from './shell/launch-args.js';
+import { safeStorageVault } from './shell/safe-storage-vault.js';
 import type { LaunchRequest } from './shell/launch-args.js';
 import { menuTemplate } from './shell/menu.js';
 import { DEFAULT_STATE, loadWindowState, saveWindowState } from './shell/window-state.js';
@@ -55,9 +56,12 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   app.setAsDefaultProtocolClient('clipdesk');
   // A rebuild of the index (after an update or damage) runs in the background; the window shows how far it got.
-  library = await Library.open(resolveLibraryDir(flagValue(process.argv, '--library')), {
+  const libraryDir = resolveLibraryDir(flagValue(process.argv, '--library'));
+  library = await Library.open(libraryDir, {
     rebuildInBackground: true,
     printPdf: electronPrinter,
+    // The sync password and key are sealed by the OS keychain, not kept in a plain file as the CLI's are.
+    syncVault: safeStorageVault(join(syncDir(libraryDir), 'credentials.safe')),
   });
   const opened = library;
   protocol.handle(APP_SCHEME, (request) => appResponse(RENDERER_DIR, opened, request.url));
@@ -76,6 +80,7 @@ async function start(): Promise<void> {
   app.setAboutPanelOptions({ applicationName: 'Clipdesk', applicationVersion: app.getVersion(), copyright: 'MIT License' });
   await createWindow();
   opened.startFetching();
+  await opened.sync.startLive();
   await clipAll(launchRequests(process.argv.slice(1), process.cwd()));
 }
 

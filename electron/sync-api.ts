@@ -44,6 +44,8 @@ export interface SyncStatus {
   pending: number;
   /** What went wrong in the last round, in words; null when it went well. */
   error: string | null;
+  /** Clips sync changed in this library since it was opened: when it grows, the window shows them anew. */
+  changedHere: number;
 }
 
 /** What a connection test found: the server answered and the database can be used. */

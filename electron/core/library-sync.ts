@@ -38,7 +38,9 @@ export class LibrarySync {
   #session: SyncSession | null = null;
   #running: Promise<RoundReport> | null = null;
   #error: string | null = null;
+  #changedHere = 0;
   #live: LiveSync | null = null;
+  #wantLive = false;
 
   constructor(parts: SyncParts) {
     this.#parts = parts;
@@ -70,7 +72,7 @@ export class LibrarySync {
     const saved = await writeSyncSettings(this.#parts.store.dir, { ...settings, encrypted: key !== null });
     await this.#parts.vault.write({ password, key });
     this.#error = null;
-    if (saved.enabled && this.#live) this.startLive();
+    await this.#restartLive();
     return this.status();
   }
 
@@ -103,6 +105,7 @@ export class LibrarySync {
       lastSyncedAt: paired?.lastSyncedAt ?? null,
       pending: (paired?.unsent ?? 0) + changedShards + (paired?.waiting.length ?? 0),
       error: this.#error,
+      changedHere: this.#changedHere,
     };
   }
 
@@ -119,6 +122,7 @@ export class LibrarySync {
       this.#session ??= await this.#openSession();
       const report = await syncRound({ ...this.#parts, ...this.#session, stateFile: this.#stateFile });
       this.#error = null;
+      this.#changedHere += report.changedHere;
       return report;
     } catch (error) {
       this.#error = isClipdeskError(error) ? error.message : 'sync failed unexpectedly (see the log)';
@@ -135,9 +139,20 @@ export class LibrarySync {
     return openSession(this.#parts.store.dir, settings, this.#parts.vault);
   }
 
-  /** From now on, rounds run as changes come on either side, and every few minutes (an app that stays open). */
-  startLive(): void {
+  /**
+   * From now on, while sync is set up and on, rounds run as changes come on either side and every
+   * few minutes (an app that stays open). Settings saved later start or stop it.
+   */
+  async startLive(): Promise<void> {
+    this.#wantLive = true;
+    await this.#restartLive();
+  }
+
+  async #restartLive(): Promise<void> {
     this.#live?.stop();
+    this.#live = null;
+    const settings = await readSyncSettings(this.#parts.store.dir).catch(() => null);
+    if (!this.#wantLive || !settings?.enabled) return;
     this.#live = new LiveSync(() => this.syncNow(), () => this.#session?.remote ?? null);
     this.#live.start();
   }
@@ -153,6 +168,7 @@ export class LibrarySync {
   }
 
   async stop(): Promise<void> {
+    this.#wantLive = false;
     this.#live?.stop();
     this.#live = null;
     await this.close();

@@ -1,7 +1,7 @@
 /**
  * Clipdesk in the browser (`clipdesk serve`, and `npm start` where Electron is missing): the browser
- * clipper on its per-install port and token, the web host that serves the app on 127.0.0.1, and the
- * background fetching of imported clips' articles while it runs.
+ * clipper on its per-install port and token, the web host that serves the app on 127.0.0.1, the
+ * background fetching of imported clips' articles, and sync (when set up) while it runs.
  */
 import type { Library } from '../core/index.js';
 import { bookmarkletFor, loadClipperSettings, startClipper } from './clipper.js';
@@ -14,6 +14,7 @@ export async function serveInBrowser(library: Library, options: { port?: number 
   const bookmarklet = bookmarkletFor(clipper.port, clipper.token);
   const web = await startWebHost(library, { port: options.port, clipper: { port: clipper.port, bookmarklet } });
   library.startFetching();
+  await library.sync.startLive();
   return { web, clipper };
 }
 

@@ -8,7 +8,7 @@ export const API_METHODS = [
   'annotate', 'updateAnnotation', 'deleteAnnotation', 'trash', 'restore', 'emptyTrash', 'revisions', 'restoreRevision',
   'clipsMissingPictures', 'fetchPictures', 'describeExport', 'importLibrary', 'fetchStatus', 'fetchArticle', 'pauseFetching',
   'resumeFetching', 'catalogStatus', 'exportAs', 'digestItems', 'makeDigest', 'digestPresets', 'saveDigestPreset',
-  'deleteDigestPreset', 'clipperInfo', 'notices',
+  'deleteDigestPreset', 'clipperInfo', 'notices', 'syncStatus', 'syncSettings', 'saveSyncSettings', 'testSyncConnection', 'syncNow',
 ] as const;
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -5,7 +5,8 @@ export type Resource = 'list' | 'tags' | 'search' | 'clip' | 'trash' | 'revision
 
 type ReadMethod =
   | 'list' | 'get' | 'search' | 'tags' | 'revisions' | 'clipsMissingPictures' | 'describeExport' | 'fetchStatus'
-  | 'catalogStatus' | 'exportAs' | 'digestItems' | 'makeDigest' | 'digestPresets' | 'clipperInfo' | 'notices';
+  | 'catalogStatus' | 'exportAs' | 'digestItems' | 'makeDigest' | 'digestPresets' | 'clipperInfo' | 'notices'
+  | 'syncStatus' | 'syncSettings' | 'testSyncConnection';
 
 /** An API method that changes the library. */
 export type ApiMutation = Exclude<ApiMethod, ReadMethod>;
@@ -46,6 +47,9 @@ const TOUCHES: Record<Mutation, readonly Resource[]> = {
   // Saved press-review definitions are read by the press-review dialog alone, when it opens.
   saveDigestPreset: [],
   deleteDigestPreset: [],
+  // The sync indicator asks for the status itself; what a round brings in is any kind of change.
+  saveSyncSettings: [],
+  syncNow: EVERYTHING,
   pauseFetching: ['fetching'],
   resumeFetching: ['fetching'],
   // A page clipped again may be the open clip, gain an earlier version, or come back from the trash.
