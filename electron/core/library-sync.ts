@@ -5,7 +5,7 @@ import type { PictureStore } from './pictures/picture-store.js';
 import type { ClipStore, CommitObserver } from './store/clip-store.js';
 import type { CredentialVault } from './sync/credential-vault.js';
 import { LiveSync } from './sync/live-sync.js';
-import { PurgeJournal } from './sync/purge-journal.js';
+import type { PurgeJournal } from './sync/purge-journal.js';
 import { remoteDatabase } from './sync/replica.js';
 import { describeServer } from './sync/server-address.js';
 import { statusOf, syncFailure } from './sync/sync-errors.js';
@@ -69,7 +69,7 @@ export class LibrarySync {
     const sameDatabase = kept?.url === settings.url && kept.database === settings.database;
     const key = await this.#unlock(settings, password, given.passphrase, sameDatabase && kept.encrypted ? secrets?.key ?? null : null);
     await this.close();
-    const saved = await writeSyncSettings(this.#parts.store.dir, { ...settings, encrypted: key !== null });
+    await writeSyncSettings(this.#parts.store.dir, { ...settings, encrypted: key !== null });
     await this.#parts.vault.write({ password, key });
     this.#error = null;
     await this.#restartLive();
@@ -97,7 +97,8 @@ export class LibrarySync {
     const state = await this.#stateFile.read();
     const server = settings ? describeServer(settings.url, settings.database) : null;
     const paired = state?.pairedWith === server ? state : null;
-    const changedShards = paired ? [...await this.#parts.store.shardStamps()].filter(([key, stamp]) => paired.shards[key] !== stamp).length : 0;
+    const stamps = paired ? [...await this.#parts.store.shardStamps()] : [];
+    const changedShards = stamps.filter(([key, stamp]) => paired?.shards[key] !== stamp).length;
     return {
       state: !settings?.enabled ? 'off' : this.#running ? 'syncing' : this.#error ? 'error' : 'idle',
       server,
@@ -134,7 +135,10 @@ export class LibrarySync {
 
   async #openSession(): Promise<SyncSession> {
     const settings = await readSyncSettings(this.#parts.store.dir);
-    if (!settings) throw new ClipdeskError('NOT_FOUND', 'sync is not set up for this library: give the server first (clipdesk sync --url …, or Sync settings in the app)');
+    if (!settings) {
+      const how = 'clipdesk sync --url …, or Sync Settings in the app';
+      throw new ClipdeskError('NOT_FOUND', `sync is not set up for this library: give the server first (${how})`);
+    }
     if (!settings.enabled) throw new ClipdeskError('NOT_FOUND', 'sync is turned off for this library');
     return openSession(this.#parts.store.dir, settings, this.#parts.vault);
   }
@@ -196,12 +200,12 @@ export class LibrarySync {
       if (record) throw new ClipdeskError('BAD_PASSPHRASE', `the clips on ${server} are end-to-end encrypted: give their passphrase`);
       if (!passphrase) return null;
       if (info.doc_count > 0) {
-        throw new ClipdeskError('BAD_INPUT', `${server} already holds clips that are not encrypted: choose a new database for encrypted sync`);
+        throw new ClipdeskError('BAD_INPUT', `${server} already holds clips that are not encrypted: use a new database for encrypted sync`);
       }
       const { record: made, key } = await newKeyRecord(passphrase);
       await remote.put({ ...made }).catch((error: unknown) => {
-        if (statusOf(error) === 409) throw new ClipdeskError('SYNC_FAILED', `${server} got a passphrase from another machine just now: try again`);
-        throw syncFailure(error, server);
+        if (statusOf(error) !== 409) throw syncFailure(error, server);
+        throw new ClipdeskError('SYNC_FAILED', `${server} got a passphrase from another machine just now; try again`);
       });
       return Buffer.from(key).toString('base64');
     } finally {

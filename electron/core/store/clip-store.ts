@@ -150,7 +150,9 @@ export class ClipStore {
   /** Stores a body received as bytes (see bodyBytes), after checking they are one and of this version. */
   async writeBodyBytes(id: string, contentHash: string, bytes: Uint8Array): Promise<void> {
     const body = decodeBody(`${id}.${contentHash}`, bytes);
-    if (body.contentHash !== contentHash) throw new ClipdeskError('CORRUPT_LIBRARY', `the text received for clip ${id} is not version ${contentHash}`);
+    if (body.contentHash !== contentHash) {
+      throw new ClipdeskError('CORRUPT_LIBRARY', `the text received for clip ${id} is not version ${contentHash}`);
+    }
     await writeBodyFile(this.dir, id, body);
   }
 

@@ -154,7 +154,7 @@ function mergeRevisions(a: ClipRecord, b: ClipRecord, current: string): Revision
 function uniqueHistory(entries: readonly HistoryEntry[]): HistoryEntry[] {
   const unique = new Map(entries.map((entry) => [JSON.stringify(entry), entry]));
   return [...unique.values()]
-    .sort((x, y) => compareText(x.replacedAt, y.replacedAt) || compareText(x.stamp, y.stamp) || compareText(JSON.stringify(x), JSON.stringify(y)))
+    .sort((x, y) => compareText(x.replacedAt, y.replacedAt) || compareText(JSON.stringify(x), JSON.stringify(y)))
     .slice(-HISTORY_LIMIT);
 }
 

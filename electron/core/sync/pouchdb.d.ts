@@ -70,17 +70,36 @@ declare module 'pouchdb-core' {
       live?: boolean;
     }
 
+    type OpenRevs = Array<{ ok?: Doc; missing?: string }>;
+
+    interface AllDocsRow {
+      id: string;
+      key: string;
+      value: { rev: string; deleted?: boolean };
+      doc?: Doc;
+      error?: string;
+    }
+
+    interface ChangesOptions {
+      since?: number | string;
+      limit?: number;
+      live?: boolean;
+      style?: 'all_docs' | 'main_only';
+      timeout?: number | false;
+      heartbeat?: number | false;
+    }
+
     interface Database {
       readonly name: string;
       info(): Promise<{ doc_count: number; update_seq: number | string; db_name: string }>;
       get(id: string, options?: { attachments?: boolean; binary?: boolean; rev?: string; conflicts?: boolean }): Promise<Doc>;
-      get(id: string, options: { open_revs: 'all' | string[]; attachments?: boolean; binary?: boolean }): Promise<Array<{ ok?: Doc; missing?: string }>>;
+      get(id: string, options: { open_revs: 'all' | string[]; attachments?: boolean; binary?: boolean }): Promise<OpenRevs>;
       put(doc: Doc): Promise<WriteResult>;
       bulkDocs(docs: Doc[], options?: { new_edits?: boolean }): Promise<WriteResult[]>;
       allDocs(options: {
         startkey?: string; endkey?: string; keys?: string[]; include_docs?: boolean; conflicts?: boolean; limit?: number;
-      }): Promise<{ total_rows: number; rows: Array<{ id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: Doc; error?: string }> }>;
-      changes(options: { since?: number | string; limit?: number; live?: boolean; style?: 'all_docs' | 'main_only'; timeout?: number | false; heartbeat?: number | false }): ChangesFeed;
+      }): Promise<{ total_rows: number; rows: AllDocsRow[] }>;
+      changes(options: ChangesOptions): ChangesFeed;
       replicate: {
         to(target: Database, options?: ReplicateOptions): Replication;
         from(source: Database, options?: ReplicateOptions): Replication;

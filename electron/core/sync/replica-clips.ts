@@ -89,7 +89,7 @@ export class ReplicaClips {
   }
 
   /** The document that makes `leaves` one again: `value` written over the winner, the other leaves deleted. */
-  resolve<T>(id: string, leaves: ReadonlyArray<Leaf<unknown>>, doc: Omit<Doc, '_id'> | null): Doc[] {
+  resolve(id: string, leaves: ReadonlyArray<Leaf<unknown>>, doc: Omit<Doc, '_id'> | null): Doc[] {
     const live = leaves.filter((leaf) => !leaf.deleted);
     const [winner, ...losers] = [...live].sort((a, b) => compareRevs(b.rev, a.rev));
     const base = winner ?? [...leaves].sort((a, b) => compareRevs(b.rev, a.rev))[0];

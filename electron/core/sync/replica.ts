@@ -20,7 +20,8 @@ export async function openReplica(path: string): Promise<Database> {
     await replica.info();
   } catch (cause) {
     await replica.close().catch(() => undefined);
-    throw new ClipdeskError('LOCKED', `another Clipdesk process is syncing this library (its replica ${path} is in use); let it finish`, { cause });
+    const message = `another Clipdesk process is syncing this library (its replica ${path} is in use); let it finish`;
+    throw new ClipdeskError('LOCKED', message, { cause });
   }
   return replica;
 }

@@ -67,12 +67,12 @@ export async function keyRecordOn(remote: Database, server: string): Promise<unk
 
 function codecFor(settings: SyncSettings, record: unknown, key: string | null, server: string): DocCodec {
   if (!settings.encrypted) {
-    if (record) throw new ClipdeskError('BAD_PASSPHRASE', `the clips on ${server} are encrypted: enter their passphrase in the sync settings`);
+    if (record) throw new ClipdeskError('BAD_PASSPHRASE', `the clips on ${server} are encrypted: give their passphrase in sync settings`);
     return PLAIN_CODEC;
   }
   const bytes = key ? Buffer.from(key, 'base64') : null;
   if (!record || !bytes || !keyOpensRecord(record, bytes)) {
-    throw new ClipdeskError('BAD_PASSPHRASE', `the encryption key kept here does not match the one of ${server}: enter the passphrase again`);
+    throw new ClipdeskError('BAD_PASSPHRASE', `the key kept here does not open the clips on ${server}: give the passphrase again`);
   }
   const cipher = new DocCipher(bytes);
   return { seal: (doc) => cipher.seal(doc as SyncDoc) as PouchDB.Doc, open: (doc) => cipher.open(doc) };
