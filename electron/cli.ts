@@ -20,6 +20,7 @@ import { ClipdeskError, checkLibrary, isBackupArchive, isClipdeskError, Library,
 import type { FetchRun, RebuildProgress } from './core/index.js';
 import { need, number, one, oneOf, usage } from './cli-args.js';
 import { digestCommand } from './cli-digest.js';
+import { syncCommand } from './cli-sync.js';
 import { serveInBrowser } from './hosts/serve.js';
 
 const USAGE = `usage: clipdesk <command> [options]
@@ -49,6 +50,11 @@ commands:
                                      a press review of the clips the query selects (HTML to stdout without --html/--pdf)
   digest --preset NAME [...]         run a saved press review again (flags given override it); --presets lists them,
                                      --delete-preset NAME deletes one
+  sync [--url DB_URL [--user U] [--encrypt]] [--once]
+                                     sync with a CouchDB server (DB_URL e.g. https://couch.example.org/clipdesk; the
+                                     password from CLIPDESK_SYNC_PASSWORD or a prompt, kept for a plain "clipdesk sync");
+                                     --encrypt: end-to-end, passphrase from CLIPDESK_SYNC_PASSPHRASE or a prompt;
+                                     --once: one round, else keeps syncing until Ctrl+C
   serve [--port N]                   the app in your browser, on 127.0.0.1 (prints its URL)
   check                              read every file of the library and report damage (changes nothing)
 
@@ -87,6 +93,10 @@ const OPTIONS = {
   'save-preset': { type: 'string' },
   'delete-preset': { type: 'string' },
   presets: { type: 'boolean' },
+  url: { type: 'string' },
+  user: { type: 'string' },
+  once: { type: 'boolean' },
+  encrypt: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 type Flags = ReturnType<typeof parseCommandLine>['values'];
@@ -233,6 +243,7 @@ async function run(library: Library, command: string, args: string[], flags: Fla
       const { data, text } = await digestCommand(library, args, flags);
       return text === null ? undefined : out(data, text);
     }
+    case 'sync': return syncCommand(library, flags, (line) => console.error(`clipdesk: ${line}`));
     case 'serve': {
       const { web, clipper } = await serveInBrowser(library, { port: flags.port === '0' ? 0 : number(flags.port, '--port') });
       console.log(`Clipdesk is running at ${web.url}\n` +

@@ -27,3 +27,4 @@ export { readSyncSettings, syncDir, syncSettingsPath, writeSyncSettings } from '
 export type { SyncSettings } from './sync/sync-settings.js';
 export { credentialsPath, fileVault, plainSealer } from './sync/credential-vault.js';
 export type { CredentialVault, SecretSealer, SyncSecrets } from './sync/credential-vault.js';
+export type { RoundReport } from './sync/sync-round.js';

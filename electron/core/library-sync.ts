@@ -41,6 +41,7 @@ export class LibrarySync {
   #changedHere = 0;
   #live: LiveSync | null = null;
   #wantLive = false;
+  #onRound: ((outcome: RoundReport | Error) => void) | null = null;
 
   constructor(parts: SyncParts) {
     this.#parts = parts;
@@ -147,8 +148,9 @@ export class LibrarySync {
    * From now on, while sync is set up and on, rounds run as changes come on either side and every
    * few minutes (an app that stays open). Settings saved later start or stop it.
    */
-  async startLive(): Promise<void> {
+  async startLive(onRound?: (outcome: RoundReport | Error) => void): Promise<void> {
     this.#wantLive = true;
+    this.#onRound = onRound ?? null;
     await this.#restartLive();
   }
 
@@ -157,7 +159,12 @@ export class LibrarySync {
     this.#live = null;
     const settings = await readSyncSettings(this.#parts.store.dir).catch(() => null);
     if (!this.#wantLive || !settings?.enabled) return;
-    this.#live = new LiveSync(() => this.syncNow(), () => this.#session?.remote ?? null);
+    const round = async () => {
+      const outcome = await this.syncNow().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      this.#onRound?.(outcome);
+      if (outcome instanceof Error) throw outcome;
+    };
+    this.#live = new LiveSync(round, () => this.#session?.remote ?? null);
     this.#live.start();
   }
 
