@@ -61,3 +61,13 @@ export async function everything(library: Library): Promise<Map<string, unknown>
 }
 
 export type { ClipRecord };
+
+/** `count` short clips (English and Chinese, ten tags among them), in one batch. */
+export async function fillLibrary(library: Library, count: number, prefix = 'Article'): Promise<void> {
+  const inputs = Array.from({ length: count }, (_, i) => ({
+    kind: 'text' as const,
+    text: `${prefix} ${i}: the harbour authority counted ${i * 7} ships; 港口第${i}号泊位恢复作业。`,
+    tags: [`desk-${i % 10}`],
+  }));
+  await library.importMany(inputs);
+}
