@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Library } from '../../electron/core/library.js';
-import { everything, syncPair } from '../helpers/sync-pair.js';
+import { keptPictures } from '../../electron/shared/content-pictures.js';
+import { html, serveRoutes } from '../helpers/picture-server.js';
+import { DATABASE, everything, syncPair } from '../helpers/sync-pair.js';
+import { TINY_IMAGES } from '../helpers/tiny-images.js';
 import type { SyncPair } from '../helpers/sync-pair.js';
 
 // Two real libraries syncing through a real CouchDB-protocol server: every merge rule of sync, each
@@ -152,4 +155,24 @@ test('deleted for good on one side: gone on both, texts included; edited meanwhi
   assert.match(back.text, /dredging/);
   const docs = await pair.server.allDocs('clipdesk');
   assert.equal(docs.filter((doc) => doc._id.includes(gone)).length, 0, 'nothing of the deleted clip is left on the server');
+});
+
+test('kept pictures travel as content-addressed documents: a picture two clips show is sent once', async (t) => {
+  const pair = await syncPair(t);
+  const paragraphs = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1}: cranes, berths and the night shift at the harbour.</p>`).join('');
+  const page = (title: string) => `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>`
+    + `${paragraphs}<img src="/crane.png" alt="crane"></article></body></html>`;
+  const site = await serveRoutes(t, {
+    '/crane.png': { type: 'image/png', body: TINY_IMAGES.png },
+    '/a': html(page('Cranes arrive')),
+    '/b': html(page('Cranes again')),
+  });
+  const first = await pair.laptop.import({ kind: 'url', url: `${site.url}/a` });
+  await pair.laptop.import({ kind: 'url', url: `${site.url}/b` });
+  await assertSame(pair);
+  const [name] = keptPictures((await pair.desktop.get(first.clip.id)).content);
+  assert.ok(name);
+  assert.deepEqual(Buffer.from((await pair.desktop.picture(name))?.bytes ?? []), Buffer.from(TINY_IMAGES.png));
+  const docs = await pair.server.allDocs(DATABASE);
+  assert.deepEqual(docs.filter((doc) => doc._id.startsWith('pic:')).map((doc) => doc._id), [`pic:${name}`]);
 });

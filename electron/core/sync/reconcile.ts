@@ -67,13 +67,24 @@ export async function reconcile(
   for (let at = 0; at < ids.length; at += CLIPS_A_BATCH) {
     const plans = await mapBounded(ids.slice(at, at + CLIPS_A_BATCH), CLIPS_AT_ONCE, (id) => planClip(parts, id, purgedHere.has(id)));
     await applyHere(parts, writer, plans);
-    const docs = plans.flatMap((plan) => plan.docs);
+    const docs = onceEach(plans.flatMap((plan) => plan.docs));
     await parts.clips.write(docs);
     outcome.changedLocally += plans.filter((plan) => plan.record !== undefined).length;
     outcome.wroteToReplica += docs.length;
     outcome.waiting.push(...plans.filter((plan) => plan.waiting).map((plan) => plan.id));
   }
   return outcome;
+}
+
+/** A picture several clips of a batch show is one new document, written once. */
+function onceEach(docs: readonly Doc[]): Doc[] {
+  const fresh = new Set<string>();
+  return docs.filter((doc) => {
+    if (doc._rev !== undefined) return true;
+    if (fresh.has(doc._id)) return false;
+    fresh.add(doc._id);
+    return true;
+  });
 }
 
 async function planClip(parts: ReconcileParts, id: string, purgedHere: boolean): Promise<Plan> {
