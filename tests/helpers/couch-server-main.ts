@@ -36,13 +36,17 @@ app.use(requireBasicAuth(config.user, config.password));
 app.use(expressPouchdb(DB, { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(config.dir, 'express-pouchdb.log') }));
 
 let cutBudget: number | null = null;
+/** Bytes received and sent on every connection so far (the benchmark's bytes on the wire, headers included). */
+const closedTraffic = { received: 0, sent: 0 };
+const openSockets = new Set<Socket>();
 const server = app.listen(config.port, '127.0.0.1', () => say({ port: (server.address() as AddressInfo).port }));
 server.on('connection', countOrCut);
+server.on('connection', countTraffic);
 
 for await (const line of createInterface({ input: process.stdin })) {
-  const command = JSON.parse(line) as { cutAfterBytes?: number };
+  const command = JSON.parse(line) as { cutAfterBytes?: number; traffic?: boolean };
   if (typeof command.cutAfterBytes === 'number') cutBudget = command.cutAfterBytes;
-  say({ done: command });
+  say(command.traffic ? { traffic: trafficSoFar() } : { done: command });
 }
 // Stdin ended: the test is over or its process died (a SIGKILLed parent closes the pipe too).
 process.exit(0);
@@ -73,6 +77,23 @@ function basicCredentials(header: string | undefined): string | null {
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
+}
+
+function countTraffic(socket: Socket): void {
+  openSockets.add(socket);
+  socket.on('close', () => {
+    openSockets.delete(socket);
+    closedTraffic.received += socket.bytesRead;
+    closedTraffic.sent += socket.bytesWritten;
+  });
+}
+
+function trafficSoFar(): { received: number; sent: number } {
+  const open = [...openSockets];
+  return {
+    received: closedTraffic.received + open.reduce((sum, socket) => sum + socket.bytesRead, 0),
+    sent: closedTraffic.sent + open.reduce((sum, socket) => sum + socket.bytesWritten, 0),
+  };
 }
 
 /**

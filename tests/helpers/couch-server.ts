@@ -49,6 +49,7 @@ export interface CouchServer {
   stop(): Promise<void>;
   /** Once `bytes` more bytes have gone out, the connection sending them is cut mid-response (once). */
   cutAfterBytes(bytes: number): Promise<void>;
+  traffic(): Promise<{ received: number; sent: number }>;
   /** Every document of `db` with its body, read over HTTP with the server's credentials. */
   allDocs(db: string): Promise<CouchDoc[]>;
   /** The number of (not deleted) documents in `db`; 0 when the database does not exist. */
@@ -141,6 +142,13 @@ class ChildCouchServer implements CouchServer {
     const running = this.#require();
     running.child.stdin?.write(`${JSON.stringify({ cutAfterBytes: bytes })}\n`);
     await this.#answer(5_000);
+  }
+
+  /** Bytes the server has received and sent since it started, on every connection. */
+  async traffic(): Promise<{ received: number; sent: number }> {
+    const running = this.#require();
+    running.child.stdin?.write(`${JSON.stringify({ traffic: true })}\n`);
+    return ((await this.#answer(5_000)) as { traffic: { received: number; sent: number } }).traffic;
   }
 
   async allDocs(db: string): Promise<CouchDoc[]> {

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 
 const BENCH = fileURLToPath(new URL('../bench/search.bench.ts', import.meta.url));
 const DIGEST_BENCH = fileURLToPath(new URL('../bench/digest.bench.ts', import.meta.url));
+const SYNC_BENCH = fileURLToPath(new URL('../bench/sync.bench.ts', import.meta.url));
 
 /** CI runs the search bench small, for its shape only: timings on shared CI machines prove nothing. */
 test('the search bench prints one JSON document with named results', { timeout: 180_000 }, async () => {
@@ -44,5 +45,17 @@ test('the press review bench prints each content\'s HTML and PDF times next to i
     const pdf = results.find((result) => result.metric === `digest.${content}.pdf_ms`);
     assert.equal(pdf?.baseline, 'Chromium printing one page');
     assert.ok((pdf?.ratio ?? 0) > 0);
+  }
+});
+
+test('the sync bench prints first-sync and tag-edit times and bytes next to plain PouchDB replication', { timeout: 180_000 }, async () => {
+  const args = ['--import', 'tsx', SYNC_BENCH, '--clips', '30', '--json'];
+  const { stdout } = await promisify(execFile)(process.execPath, args);
+  const { results } = JSON.parse(stdout) as { results: Array<{ metric: string; value: number; baseline?: string; ratio?: number }> };
+  const receive = results.find((result) => result.metric === 'first_sync.receive_ms');
+  assert.equal(receive?.baseline, 'plain PouchDB replication of the same documents');
+  assert.ok((receive?.ratio ?? 0) > 0);
+  for (const metric of ['first_sync.send_bytes', 'first_sync.receive_bytes', 'tag_edit.send_ms', 'tag_edit.receive_bytes']) {
+    assert.ok((results.find((result) => result.metric === metric)?.value ?? 0) > 0, metric);
   }
 });

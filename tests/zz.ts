@@ -1,0 +1,17 @@
+import { CleanupScope } from './helpers/cleanup-scope.js';
+import { fillLibrary, syncPair } from './helpers/sync-pair.js';
+await using scope = new CleanupScope();
+const pair = await syncPair(scope);
+await fillLibrary(pair.laptop, 50);
+console.log('L1', await pair.laptop.sync.syncNow());
+let t = await pair.server.traffic();
+console.log('D1', await pair.desktop.sync.syncNow());
+const t2 = await pair.server.traffic(); console.log('bytes', t2.received - t.received, t2.sent - t.sent); t = t2;
+console.log('D2 idle', await pair.desktop.sync.syncNow());
+const t3 = await pair.server.traffic(); console.log('bytes', t3.received - t.received, t3.sent - t.sent); t = t3;
+const id = pair.laptop.list({ limit: 1 }).clips[0]!.id;
+await pair.laptop.addTags(id, ['x']);
+console.log('L2', await pair.laptop.sync.syncNow());
+const t4 = await pair.server.traffic(); console.log('bytes', t4.received - t.received, t4.sent - t.sent); t = t4;
+console.log('D3', await pair.desktop.sync.syncNow());
+const t5 = await pair.server.traffic(); console.log('bytes', t5.received - t.received, t5.sent - t.sent); t = t5;
