@@ -1,6 +1,7 @@
 /** Human-readable renderings of facade results for the terminal (`--json` prints the data instead). */
 import type {
   Annotation, Clip, ClipSummary, ImportResult, LibraryImportReport, ListResult, SearchResult, Snippet, TagCount,
+  ReplacedValue,
 } from './api.js';
 import type { LibraryCheck } from './core/index.js';
 import { snippetParts } from './shared/snippet-parts.js';
@@ -38,7 +39,15 @@ export function formatClip(clip: Clip): string {
   const underline = '='.repeat(Math.min(clip.title.length, 80));
   const highlights = clip.annotations.map(formatAnnotation);
   const highlightSection = highlights.length ? ['', 'highlights:', ...highlights] : [];
-  return [clip.title, underline, ...header, '', clip.text, ...highlightSection].join('\n');
+  const replaced = clip.history.map(formatReplaced);
+  const historySection = replaced.length ? ['', 'replaced by sync (edited at the same time on another machine):', ...replaced] : [];
+  return [clip.title, underline, ...header, '', clip.text, ...highlightSection, ...historySection].join('\n');
+}
+
+/** A value that lost to a concurrent edit elsewhere: what it was, when it was made and when it was replaced. */
+function formatReplaced({ part, value, stamp, replacedAt }: ReplacedValue): string {
+  const shown = Object.entries(value).map(([field, inner]) => `${field} = ${JSON.stringify(inner)}`).join(', ');
+  return `  ${part}: ${shown} (made ${stamp}, replaced ${replacedAt})`;
 }
 
 /** Where fetching the article of a clip imported as an address stands; null for a clip that has its article. */

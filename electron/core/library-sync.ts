@@ -26,6 +26,8 @@ export interface SyncParts {
   mirror: CommitObserver;
   journal: PurgeJournal;
   vault: CredentialVault;
+  /** Resolves once the catalog lists every clip (a background rebuild): what a round commits must be mirrored into a whole list. */
+  listed: () => Promise<void>;
 }
 
 /**
@@ -121,6 +123,7 @@ export class LibrarySync {
 
   async #round(): Promise<RoundReport> {
     try {
+      await this.#parts.listed();
       this.#session ??= await this.#openSession();
       const report = await syncRound({ ...this.#parts, ...this.#session, stateFile: this.#stateFile });
       this.#error = null;

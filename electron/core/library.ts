@@ -87,7 +87,7 @@ export class Library {
     const catalogMirror = mirrorInto(catalog, store);
     const pictures = new PictureStore(store.dir);
     const vault = options.syncVault ?? fileVault(credentialsPath(store.dir));
-    this.sync = new LibrarySync({ store, pictures, mirror: catalogMirror, journal, vault });
+    this.sync = new LibrarySync({ store, pictures, mirror: catalogMirror, journal, vault, listed: () => this.#listed() });
     // Every commit also notes clips deleted for good (for sync to delete on the server) and asks a live sync for a round.
     const mirror = observeAll(catalogMirror, journal.observer, { wrote: async () => this.sync.nudge() });
     const listed = () => this.#listed();
