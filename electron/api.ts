@@ -541,7 +541,7 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: 
  */
 export type ShellCommand =
   | 'focus-search' | 'add-clip' | 'import-library' | 'export' | 'press-review' | 'star' | 'trash' | 'highlight' | 'tag' | 'show-shortcuts'
-  | 'show-bookmarklet' | 'refresh';
+  | 'sync-settings' | 'show-bookmarklet' | 'refresh';
 
 /** What the preload exposes as `window.clipdeskShell`. */
 export interface ClipdeskShell {

@@ -72,6 +72,31 @@ export function publishedDate(clip: Pick<ClipSummary, 'publishedAt' | 'published
   return publishedText && !/^\d{4}-\d{2}-\d{2}T/.test(publishedText) ? publishedText : null;
 }
 
+/** Under this many seconds ago, it happened "now"; from a week on, the date says more than "9 days ago". */
+const AGO_UNITS: Array<[unit: Intl.RelativeTimeFormatUnit, seconds: number, below: number]> = [
+  ['minute', 60, 3600], ['hour', 3600, 86_400], ['day', 86_400, 7 * 86_400],
+];
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/**
+ * How long ago `iso` was, as the reader's language says it ("now", "5 minutes ago", "yesterday",
+ * "vor 3 Stunden"); a week or more ago, the date. For things that happen often (the last sync).
+ */
+export function formatAgo(iso: string | null, now: number = Date.now(), where: DateLocale = {}): string {
+  const then = iso ? new Date(iso).getTime() : Number.NaN;
+  if (Number.isNaN(then)) return '';
+  const seconds = Math.max(0, (now - then) / 1000);
+  let relative = relativeFormats.get(where.locale ?? '');
+  if (!relative) {
+    relative = new Intl.RelativeTimeFormat(where.locale, { numeric: 'auto' });
+    relativeFormats.set(where.locale ?? '', relative);
+  }
+  if (seconds < 60) return relative.format(0, 'second');
+  const span = AGO_UNITS.find(([, , below]) => seconds < below);
+  return span ? relative.format(-Math.floor(seconds / span[1]), span[0]) : formatDate(iso, where);
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }

@@ -31,6 +31,7 @@ export function menuTemplate(actions: MenuActions, isMac: boolean): MenuItemCons
         renderer('Make a Press Review…', 'press-review', 'CmdOrCtrl+Shift+P'),
         { label: 'Clip URL from Clipboard', accelerator: 'CmdOrCtrl+Shift+V', click: () => void actions.clipFromClipboard() },
         { label: 'Browser Bookmarklet…', click: () => actions.showBookmarklet() },
+        renderer('Sync Settings…', 'sync-settings', 'CmdOrCtrl+Shift+S'),
         { type: 'separator' },
         { label: 'Open Library Folder', click: () => actions.openLibraryFolder() },
         { type: 'separator' },

@@ -13,7 +13,13 @@ export const appStyles = css`
   .brand { font-weight: 700; font-size: 1.1rem; }
   search-bar { flex: 1; max-width: 40rem; }
   .busy { display: flex; gap: 0.5rem; align-items: center; color: var(--muted); font-size: 0.9rem; }
-  nav { grid-area: nav; overflow-y: auto; padding: 0.75rem; border-right: 1px solid var(--border); background: var(--surface); }
+  nav {
+    grid-area: nav; overflow-y: auto; padding: 0.75rem 0.75rem 0; border-right: 1px solid var(--border); background: var(--surface);
+    display: flex; flex-direction: column;
+  }
+  library-nav { flex: 1 0 auto; }
+  /* The foot of the side panel, in view however long the tag list is. */
+  sync-indicator { position: sticky; bottom: 0; padding: 0.5rem 0 0.75rem; background: var(--surface); }
   main { grid-area: main; display: flex; flex-direction: column; min-height: 0; position: relative; }
   main[hidden] { display: none; }
   button {

@@ -14,6 +14,7 @@ import { PictureFetchController } from '../controllers/picture-fetch-controller.
 import { CatalogWatch } from '../controllers/catalog-watch.js';
 import { FetchWatch } from '../controllers/fetch-watch.js';
 import { LibraryImportController } from '../controllers/library-import-controller.js';
+import { SyncController } from '../controllers/sync-controller.js';
 import { ToastController } from '../controllers/toast-controller.js';
 import { plural } from '../../electron/shared/date-format.js';
 import { menuCommand } from '../shortcuts.js';
@@ -31,6 +32,8 @@ import type { ReaderPane } from './reader-pane.js';
 import './search-bar.js';
 import type { SearchBar } from './search-bar.js';
 import './shortcuts-dialog.js';
+import './sync-dialog.js';
+import './sync-indicator.js';
 import './toast-message.js';
 
 type EventOf<K extends keyof HTMLElementEventMap> = HTMLElementEventMap[K];
@@ -70,6 +73,7 @@ export class ClipdeskApp extends LitElement {
   private readonly _catalogWatch = new CatalogWatch(this, this._data);
   private readonly _export = new ExportController(this, this._data, this._nav);
   private readonly _digest = new DigestController(this, this._data.digests, this._nav);
+  private readonly _sync = new SyncController(this, this._data, () => this._toast.say('Sync settings saved'));
   private readonly _drops = new DropController(this, (input) => {
     if ('problem' in input) this._toast.say(input.problem, { error: true });
     else void this._import.run(input);
@@ -77,7 +81,7 @@ export class ClipdeskApp extends LitElement {
   private readonly _keys = new KeyboardController(this, {
     perform: (command) => this._perform(command),
     modalOpen: () => this._import.dialogOpen || this._libraryImport.open || this._export.open || this._digest.open
-      || this._shortcutsOpen || this._revisionsOpen,
+      || this._sync.open || this._shortcutsOpen || this._revisionsOpen,
   });
 
   override render() {
@@ -105,6 +109,8 @@ export class ClipdeskApp extends LitElement {
           @pictures-fetch-all=${() => this._pictures.fetchAll()}
           @fetching-pause=${() => this._change(() => this._data.mutate('pauseFetching'))}
           @fetching-resume=${() => this._change(() => this._data.mutate('resumeFetching'))}></library-nav>
+        <sync-indicator .status=${this._sync.status} @sync-settings-open=${() => this._sync.openDialog()}
+          @sync-now=${() => this._sync.syncNow()}></sync-indicator>
       </nav>
       <main ?hidden=${nav.openId !== null}>${this._renderLibrary()}</main>
       ${nav.openId ? this._renderReader() : nothing}
@@ -120,6 +126,7 @@ export class ClipdeskApp extends LitElement {
         .choices=${this._export.open ? this._export.choices() : []} @dialog-close=${() => this._export.close()}
         @export-run=${(event: EventOf<'export-run'>) => this._export.run(event.detail.format, event.detail.choice)}></export-dialog>
       ${this._renderDigestDialog()}
+      ${this._renderSyncDialog()}
       <shortcuts-dialog .open=${this._shortcutsOpen} @dialog-close=${() => (this._shortcutsOpen = false)}></shortcuts-dialog>
       <toast-message .message=${toast?.message ?? ''} .action=${toast?.action?.label ?? ''} ?error=${toast?.error ?? false}
         @toast-action=${() => this._toast.act()} @toast-dismiss=${() => this._toast.dismiss()}></toast-message>
@@ -156,6 +163,15 @@ export class ClipdeskApp extends LitElement {
         @digest-make=${(event: EventOf<'digest-make'>) => digest.make(event.detail.format)}
         @digest-preset=${({ detail: { action, name } }: EventOf<'digest-preset'>) => digest.preset(action, name)}
         @dialog-close=${() => digest.close()}></digest-dialog>`;
+  }
+
+  private _renderSyncDialog() {
+    const sync = this._sync;
+    return html`
+      <sync-dialog .open=${sync.open} .settings=${sync.settings} .status=${sync.status} .work=${sync.work} .message=${sync.message}
+        .error=${sync.error} @sync-test=${(event: EventOf<'sync-test'>) => sync.test(event.detail.input)}
+        @sync-save=${(event: EventOf<'sync-save'>) => sync.save(event.detail.input)} @sync-now=${() => sync.syncNow()}
+        @dialog-close=${() => sync.close()}></sync-dialog>`;
   }
 
   private _renderReader() {
@@ -261,6 +277,7 @@ export class ClipdeskApp extends LitElement {
     else if (command === 'import-library') this._openLibraryImport();
     else if (command === 'export') this._export.openDialog();
     else if (command === 'press-review') this._digest.openDialog();
+    else if (command === 'sync-settings') void this._sync.openDialog();
     else if (command === 'refresh') {
       this._data.refetchAfter('external');
       if (detail) this._nav.open(detail);

@@ -12,6 +12,9 @@ import type { ApiMutation, Mutation, Resource } from './library-resources.js';
 /** The press-review methods: its dialog alone shows what they return. */
 export type DigestApi = Pick<ClipdeskApi, 'digestItems' | 'makeDigest' | 'digestPresets' | 'saveDigestPreset' | 'deleteDigestPreset'>;
 
+/** Sync: its indicator and settings dialog alone show what these return (what a round brings in is refetched by its controller). */
+export type SyncApi = Pick<ClipdeskApi, 'syncStatus' | 'syncSettings' | 'saveSyncSettings' | 'testSyncConnection' | 'syncNow'>;
+
 /** Hits shown per search; each costs a text read and a snippet, and a keystroke should cost little. */
 const SEARCH_PAGE = 50;
 
@@ -134,6 +137,11 @@ export class LibraryData {
 
   /** Press reviews change nothing another view shows (saved presets are read by their dialog alone). */
   get digests(): DigestApi {
+    return this.#api;
+  }
+
+  /** Sync asks the library how it stands; what changes the window shows is seen by SyncController from `changedHere`. */
+  get sync(): SyncApi {
     return this.#api;
   }
 

@@ -198,6 +198,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page);
     });
 
+    test('the sync settings dialog, with an error, has no serious accessibility problems', async ({ page, app }) => {
+      await arrange(app.library);
+      await page.goto(app.host.url);
+      await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Sync off' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Sync settings' });
+      await expect(dialog).toBeVisible();
+      await expectAccessible(page);
+      await dialog.getByRole('textbox', { name: 'Server address' }).fill('http://couch.example.org');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await expect(dialog.getByRole('alert')).toContainText('plain http');
+      await expectAccessible(page);
+    });
+
     test('the message after an action, with its Undo button, has no serious accessibility problems', async ({ page, app }) => {
       await arrange(app.library);
       await page.goto(app.host.url);

@@ -3,7 +3,8 @@
  * library (the seed clipping, real English and Chinese pages from ../shared/corpora), starts the web
  * host, and photographs the library, the reader with highlights, search results, a clip with its
  * pictures read with every request outside the app blocked, the report of a browser's bookmarks
- * imported, and the press review dialog, in Chromium; then a page of the press review printed to PDF.
+ * imported, the press review dialog and the sync settings dialog, in Chromium; then a page of the press
+ * review printed to PDF.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -89,6 +90,17 @@ await digestDialog.getByLabel('Content').selectOption('highlights');
 await digestDialog.getByRole('button', { name: `Move up: ${SEED_TITLE}` }).click();
 await digestDialog.getByRole('button', { name: 'Sort by date' }).waitFor();
 await page.screenshot({ path: join(OUT, 'press-review-dialog.png') });
+
+// Filled in as a person would before saving (the server is an example: nothing is asked of it).
+await page.keyboard.press('Escape');
+await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Sync off' }).click();
+const syncDialog = page.getByRole('dialog', { name: 'Sync settings' });
+await syncDialog.getByRole('textbox', { name: 'Server address' }).fill('https://couch.example.org');
+await syncDialog.getByRole('textbox', { name: 'User' }).fill('reader');
+await syncDialog.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
+await syncDialog.getByLabel('Encryption passphrase (optional)').fill('a passphrase of our own');
+await page.screenshot({ path: join(OUT, 'sync-settings.png') });
+await page.keyboard.press('Escape');
 
 await photographPressReview(library, 'Second visit by the chamber this year', join(OUT, 'press-review-page.png'));
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ClipSummary } from '../../electron/api.js';
-import { displayDate, formatDate, formatDateTime, formatPublished, publishedDate } from '../../electron/shared/date-format.js';
+import { displayDate, formatAgo, formatDate, formatDateTime, formatPublished, publishedDate } from '../../electron/shared/date-format.js';
 import { SEED_PUBLISHED_AT, SEED_PUBLISHED_TEXT } from '../helpers/seed.js';
 
 const US = { locale: 'en-US', timeZone: 'UTC' };
@@ -73,4 +73,16 @@ test('clipped, trashed and replaced times are instants in the reader’s zone, a
   assert.equal(plain(formatDateTime('2024-05-01T23:30:00.000Z', US)), 'May 1, 2024, 11:30 PM');
   assert.equal(formatDate('not a date', US), '');
   assert.equal(formatDate(null, US), '');
+});
+
+test('how long ago the last sync was reads in the user’s language, and as a date once it is a week old', () => {
+  const at = Date.parse('2024-05-08T12:00:00Z');
+  assert.equal(formatAgo('2024-05-08T11:59:30Z', at, US), 'now');
+  assert.equal(formatAgo('2024-05-08T11:55:00Z', at, US), '5 minutes ago');
+  assert.equal(formatAgo('2024-05-08T09:00:00Z', at, GERMANY), 'vor 3 Stunden');
+  assert.equal(formatAgo('2024-05-07T10:00:00Z', at, US), 'yesterday');
+  assert.equal(formatAgo('2024-05-01T12:00:00Z', at, US), 'May 1, 2024');
+  assert.equal(formatAgo('2024-05-08T12:00:05Z', at, US), 'now'); // a clock a little ahead
+  assert.equal(formatAgo(null, at, US), '');
+  assert.equal(formatAgo('not a date', at, US), '');
 });
