@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { Library } from '../../electron/core/library.js';
 import { checkLibrary } from '../../electron/core/index.js';
+import { basicAuth } from '../helpers/couch-server.js';
 import { clipdesk } from '../helpers/run-cli.js';
 import { DATABASE, SYNC_PASSWORD, SYNC_USER, everything, fillLibrary, settle, syncPair, syncedLibrary } from '../helpers/sync-pair.js';
 import { tempDir } from '../helpers/temp-library.js';
@@ -88,4 +89,17 @@ test('a library restored from an older backup syncs back to the newest state: no
   assert.equal(reopened.list({ limit: 100 }).total, 25);
   assert.equal((await reopened.get(first.id)).note, 'written after the backup');
   assert.deepEqual(await everything(reopened), await everything(pair.desktop));
+});
+
+test('a document from the server that is not a clip is left aside; the rest syncs and the library stays whole', async (t) => {
+  const pair = await syncPair(t);
+  await fillLibrary(pair.laptop, 3);
+  await pair.laptop.sync.syncNow();
+  const headers = { authorization: basicAuth(SYNC_USER, SYNC_PASSWORD), 'content-type': 'application/json' };
+  const forged = { _id: 'clip:abcdef0123', type: 'clip', clip: { id: 'abcdef0123', title: 42, tags: 'not a list' } };
+  const put = await fetch(`${pair.server.url}/${DATABASE}/${forged._id}`, { method: 'PUT', headers, body: JSON.stringify(forged) });
+  assert.equal(put.status, 201);
+  await pair.desktop.sync.syncNow();
+  assert.equal(pair.desktop.list().total, 3);
+  assert.deepEqual((await checkLibrary(pair.desktop.dir)).problems, []);
 });

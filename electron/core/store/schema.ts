@@ -23,7 +23,7 @@ export const manifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
-const annotationSchema = z.object({
+export const annotationSchema = z.object({
   id: z.string(),
   clipId: z.string(),
   created: z.string(),

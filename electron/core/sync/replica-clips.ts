@@ -2,7 +2,9 @@ import type PouchDB from 'pouchdb-core';
 import type { Annotation } from '../../api.js';
 import { mergeAnnotationCopies } from './merge-records.js';
 import type { Database } from './replica.js';
-import { annotationDocRange, clipDocId } from './sync-docs.js';
+import type { z } from 'zod';
+import { annotationSchema, clipRecordSchema } from '../store/schema.js';
+import { annotationDocId, annotationDocRange, clipDocId } from './sync-docs.js';
 import type { AnnotationDoc, ClipDoc, ClipFields } from './sync-docs.js';
 
 type Doc = PouchDB.Doc;
@@ -45,13 +47,16 @@ export class ReplicaClips {
   async read(clipId: string): Promise<ReplicaClip> {
     const clipLeaves = (await this.#leaves(clipDocId(clipId))).map((leaf) => ({
       ...leaf,
-      value: (leaf.value as Partial<ClipDoc> | null)?.clip ?? null,
+      value: checked(clipFieldsSchema, (leaf.value as Partial<ClipDoc> | null)?.clip, (fields) => fields.id === clipId),
     }));
     const { rows } = await this.#db.allDocs(annotationDocRange(clipId));
     const annotations = new Map<string, { value: Annotation; revs: string[] }>();
     for (const row of rows) {
       const leaves = (await this.#leaves(row.id)).filter((leaf) => !leaf.deleted && leaf.value);
-      const copies = leaves.map((leaf) => (leaf.value as unknown as AnnotationDoc).annotation);
+      const copies = leaves.flatMap((leaf) => {
+        const annotation = checked(annotationSchema, (leaf.value as Partial<AnnotationDoc>).annotation, (a) => a.clipId === clipId);
+        return annotation && row.id === annotationDocId(clipId, annotation.id) ? [annotation] : [];
+      });
       const value = mergeAnnotationCopies(copies);
       if (value) annotations.set(value.id, { value, revs: leaves.map((leaf) => leaf.rev) });
     }
@@ -118,6 +123,19 @@ export class ReplicaClips {
     return { type: 'annotation', annotation };
   }
 }
+
+/**
+ * A document's content as the library's schema has it, or null: what the server sends is checked
+ * like any file the library reads, and a document that is not one (damaged, or from a newer
+ * Clipdesk) is left aside rather than written into the library.
+ */
+function checked<T>(schema: z.ZodType<T>, value: unknown, belongs: (parsed: T) => boolean): T | null {
+  if (value === undefined || value === null) return null;
+  const parsed = schema.safeParse(value);
+  return parsed.success && belongs(parsed.data) ? parsed.data : null;
+}
+
+const clipFieldsSchema = clipRecordSchema.omit({ annotations: true, updatedAt: true });
 
 /** CouchDB's winner order: the longer revision history, then the greater revision id. */
 function compareRevs(a: string, b: string): number {
