@@ -26,7 +26,8 @@ const count = Number(values.clips);
 const progress = (message: string) => console.error(`[bench ${(performance.now() / 1000).toFixed(0)} s] ${message}`);
 
 await using scope = new CleanupScope();
-const server = await startCouchServer({ dir: await tempDir(scope, 'clipdesk-sync-bench-couch-'), user: SYNC_USER, password: SYNC_PASSWORD }, scope);
+const couchDir = await tempDir(scope, 'clipdesk-sync-bench-couch-');
+const server = await startCouchServer({ dir: couchDir, user: SYNC_USER, password: SYNC_PASSWORD }, scope);
 const laptop = await syncedLibrary(scope, await tempDir(scope, 'clipdesk-sync-bench-laptop-'), server);
 const desktop = await syncedLibrary(scope, await tempDir(scope, 'clipdesk-sync-bench-desktop-'), server);
 
@@ -70,7 +71,7 @@ if (!(await desktop.get(firstId)).tags.includes('bench-edit')) throw new Error('
 const perClip = (bytes: number) => `${Math.round(bytes / count).toLocaleString('en')} B a clip`;
 const plain = { baseline: 'plain PouchDB replication of the same documents', baselineValue: plainPull.ms };
 results.push(
-  { metric: 'first_sync.send_ms', value: send.ms, unit: 'ms', note: `${count} clips, ${(textChars / 1e6).toFixed(1)} M characters of text` },
+  { metric: 'first_sync.send_ms', value: send.ms, unit: 'ms', note: `${count} clips, ${(textChars / 1e6).toFixed(1)} M characters` },
   { metric: 'first_sync.send_bytes', value: send.bytes.received, unit: 'B', note: perClip(send.bytes.received) },
   { metric: 'first_sync.receive_ms', value: receive.ms, unit: 'ms', ...plain, ratio: receive.ms / plainPull.ms },
   {
@@ -86,7 +87,10 @@ printResults({ clips: count, machine: machine(), results }, Boolean(values.json)
 function editFigures(side: string, edit: Measured, base: Measured): BenchResult[] {
   const bytes = edit.bytes.received + edit.bytes.sent;
   return [
-    { metric: `tag_edit.${side}_ms`, value: edit.ms, unit: 'ms', baseline: 'a round with nothing to sync', baselineValue: base.ms, ratio: edit.ms / base.ms },
+    {
+      metric: `tag_edit.${side}_ms`, value: edit.ms, unit: 'ms',
+      baseline: 'a round with nothing to sync', baselineValue: base.ms, ratio: edit.ms / base.ms,
+    },
     { metric: `tag_edit.${side}_bytes`, value: bytes, unit: 'B', note: 'both ways, headers included' },
   ];
 }

@@ -159,7 +159,8 @@ test('deleted for good on one side: gone on both, texts included; edited meanwhi
 
 test('kept pictures travel as content-addressed documents: a picture two clips show is sent once', async (t) => {
   const pair = await syncPair(t);
-  const paragraphs = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1}: cranes, berths and the night shift at the harbour.</p>`).join('');
+  const paragraph = (i: number) => `<p>Paragraph ${i + 1}: cranes, berths and the night shift at the harbour.</p>`;
+  const paragraphs = Array.from({ length: 6 }, (_, i) => paragraph(i)).join('');
   const page = (title: string) => `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>`
     + `${paragraphs}<img src="/crane.png" alt="crane"></article></body></html>`;
   const site = await serveRoutes(t, {
