@@ -6,10 +6,13 @@ import type { Mutation, Resource } from '../../renderer/controllers/library-reso
 
 const READS = new Set([
   'list', 'get', 'search', 'tags', 'revisions', 'clipsMissingPictures', 'describeExport', 'fetchStatus', 'catalogStatus', 'exportAs',
-  'digestItems', 'makeDigest', 'digestPresets', 'clipperInfo', 'notices',
+  'digestItems', 'makeDigest', 'digestPresets', 'clipperInfo', 'notices', 'syncStatus', 'syncSettings', 'testSyncConnection',
 ]);
-/** Changes whose answer is all the window shows of what they change: the saved presets, in the press-review dialog alone. */
-const SELF_ANSWERING = new Set(['saveDigestPreset', 'deleteDigestPreset']);
+/**
+ * Changes whose answer is all the window shows of what they change: the saved presets, in the
+ * press-review dialog alone; the sync settings, whose answer is the status the sync indicator shows.
+ */
+const SELF_ANSWERING = new Set(['saveDigestPreset', 'deleteDigestPreset', 'saveSyncSettings']);
 const MUTATIONS = [...API_METHODS.filter((method) => !READS.has(method) && !SELF_ANSWERING.has(method)), 'external'] as Mutation[];
 
 function touched(mutation: Mutation): Resource[] {
@@ -63,11 +66,11 @@ test('whatever refetches the list rows also refetches the search hits, which sho
   }
 });
 
-test('saving or deleting a press-review preset refetches nothing: its answer is the new list of presets', () => {
+test('saving press-review presets or sync settings refetches nothing: the answer is what the window shows of them', () => {
   for (const mutation of SELF_ANSWERING) assert.deepEqual(touched(mutation as Mutation), [], mutation);
 });
 
 test('every change that writes through the API refetches something', () => {
-  assert.equal(MUTATIONS.length, 20);
+  assert.equal(MUTATIONS.length, 21);
   for (const mutation of MUTATIONS) assert.ok(touched(mutation).length > 0, mutation);
 });

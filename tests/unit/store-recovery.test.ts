@@ -16,12 +16,12 @@ import { FIXTURE_ROOT, copyFixtureLibrary, fileDigests } from '../fixtures/libra
 import { sampleText } from '../helpers/seed.js';
 import { bodyPathOf, readBody, readManifest, readShard, readStoredRecord, shardPath, shardPathOf } from '../helpers/stored.js';
 import { tempDir, tempLibrary } from '../helpers/temp-library.js';
-import { SCHEMA_VERSION } from '../../electron/core/store/schema.js';
+import { SCHEMA_VERSION, clipRecordSchema } from '../../electron/core/store/schema.js';
 
 /** A clip record and its body from the current version's fixture, under a new id of our choosing (to pick its shard). */
 async function sampleClip(id: string): Promise<{ record: ClipRecord; body: Body }> {
   const fixture = join(FIXTURE_ROOT, `v${SCHEMA_VERSION}`, 'library');
-  const record = Object.values((await readShard(shardPath(fixture, 'fca'))).clips)[0]!;
+  const record = clipRecordSchema.parse(Object.values((await readShard(shardPath(fixture, 'fca'))).clips)[0]);
   const body = await readBody(bodyPathOf(fixture, record));
   return { record: { ...record, id, annotations: record.annotations.map((a) => ({ ...a, clipId: id })) }, body };
 }
