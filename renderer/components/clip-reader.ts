@@ -14,15 +14,17 @@ import { HIGHLIGHT_COLORS, highlightStyles } from '../highlight-styles.js';
 import { SelectionController } from '../controllers/selection-controller.js';
 import { placeToolbar, visiblePart } from '../toolbar-placement.js';
 import './tag-editor.js';
+import './sync-history.js';
 import { baseStyles } from '../base-styles.js';
 import { readerStyles } from './clip-reader-styles.js';
 
 /**
- * Reads one clip: metadata, editable title, star, tags, note, and the sanitized article with its
- * highlights painted in place. Selecting text offers a highlight toolbar; offsets sent up are code
- * points into `clip.text`, found by mapping the rendered text nodes onto that text.
+ * Reads one clip: metadata, editable title, star, tags, note, what sync replaced (when it did), and
+ * the sanitized article with its highlights painted in place. Selecting text offers a highlight
+ * toolbar; offsets sent up are code points into `clip.text`, found by mapping the rendered text nodes
+ * onto that text.
  *
- * @fires clip-update - change the clip's title, note or star ({ patch })
+ * @fires clip-update - change the clip's title, note or star ({ patch }); also from `<sync-history>`
  * @fires clip-trash - move the clip to the trash ({})
  * @fires reader-close - go back to the list ({})
  * @fires revisions-open - show the clip's earlier versions ({})
@@ -77,6 +79,9 @@ export class ClipReader extends LitElement {
         <label for="note">Note</label>
         <textarea id="note" placeholder="Your note on this clip (saved when you leave the field, or Ctrl+Enter)"
           .value=${clip.note} @blur=${this._onNoteSave} @keydown=${this._onNoteSave}></textarea>
+        ${clip.history.length > 0
+          ? html`<sync-history .history=${clip.history} .currentNote=${clip.note} .currentTitle=${clip.title}></sync-history>`
+          : nothing}
         <hr>
         ${this._renderPending()}
         ${this._renderMissingPictures()}
