@@ -12,7 +12,6 @@ const PART_LABELS: Record<string, string> = {
 };
 
 export function replacedPartLabel(part: string): string {
-  if (part.startsWith('tag:')) return `Tag “${part.slice('tag:'.length)}”`;
   return PART_LABELS[part] ?? part;
 }
 
