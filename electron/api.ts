@@ -114,8 +114,9 @@ export interface Clip extends ClipSummary {
 /** A value of a clip's part (e.g. its note, or a tag) that lost to a concurrent edit elsewhere. */
 export interface ReplacedValue {
   /**
-   * 'title', 'note', 'starred', 'readState', 'deletedAt', 'pending' or 'page' (the page's text and
-   * metadata); tags merge as a set and leave no history.
+   * 'title', 'note', 'starred', 'readState', 'deletedAt', 'pending', 'page' (the page's text and
+   * metadata), or 'highlight' (a highlight's note and colour: { quote, note, color }); tags merge as a
+   * set and leave no history.
    */
   part: string;
   /** The part's fields as they were, e.g. { note: '…' }. */

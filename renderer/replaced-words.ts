@@ -8,7 +8,7 @@ import type { ReplacedValue } from '../electron/api.js';
 
 const PART_LABELS: Record<string, string> = {
   title: 'Title', note: 'Note', starred: 'Star', readState: 'Read state',
-  deletedAt: 'Trash', pending: 'Article fetch', page: 'Page text and details',
+  deletedAt: 'Trash', pending: 'Article fetch', page: 'Page text and details', highlight: 'Highlight',
 };
 
 export function replacedPartLabel(part: string): string {
@@ -30,6 +30,8 @@ export function replacedValueText({ part, value }: ReplacedValue): string {
       return value.deletedAt ? 'in the trash' : 'not in the trash';
     case 'pending':
       return value.pending ? 'article not fetched yet' : 'article fetched';
+    case 'highlight':
+      return `${quoted(value.note, 'no note')} (${String(value.color)}) on ${quoted(value.quote, 'a passage')}`;
     case 'page':
       return typeof value.wordCount === 'number' ? `another version of the page (${value.wordCount} words)` : 'another version of the page';
     default:

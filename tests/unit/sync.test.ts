@@ -104,7 +104,7 @@ test('an edit made on top of a synced edit replaces it without a history entry',
   assert.deepEqual(clip.history, []);
 });
 
-test('the same highlight edited on both: the later edit wins; deleted on one side, it goes on both', async (t) => {
+test('one highlight edited on both: the later edit wins, the other note goes to the history; deleted on one side, it goes', async (t) => {
   const pair = await syncPair(t);
   const id = await sharedClip(pair);
   const kept = await pair.laptop.annotate(id, { quote: 'Harbour reopens' });
@@ -115,8 +115,10 @@ test('the same highlight edited on both: the later edit wins; deleted on one sid
   await pair.desktop.updateAnnotation(id, kept.id, { note: 'desktop', color: 'green' });
   await pair.desktop.deleteAnnotation(id, dropped.id);
   await assertSame(pair);
-  const { annotations } = await pair.laptop.get(id);
+  const { annotations, history } = await pair.laptop.get(id);
   assert.deepEqual(annotations.map((a) => [a.id, a.note, a.color]), [[kept.id, 'desktop', 'green']]);
+  const lost = { quote: 'Harbour reopens', note: 'laptop', color: 'yellow' };
+  assert.deepEqual(history.map((entry) => [entry.part, entry.value]), [['highlight', lost]]);
 });
 
 test('edit versus trash: the clip comes back from the trash with the edit', async (t) => {

@@ -53,7 +53,7 @@ export type Stamps = z.infer<typeof stampsSchema>;
 
 /** A value a sync merge replaced with one edited at the same time elsewhere (sync/merge-records.ts). */
 const historyEntrySchema = z.object({
-  /** The part (see STAMPED_FIELDS). */
+  /** The part (see STAMPED_FIELDS), or 'highlight' for a highlight's note and colour. */
   part: z.string(),
   /** The part's fields as they were, e.g. { note: '…' }. */
   value: z.record(z.string(), z.unknown()),

@@ -28,6 +28,24 @@ export function hasUnseenEdits(record: ClipRecord, stamps: Stamps): boolean {
   return Object.entries(record.stamps).some(([key, chain]) => !seenBy(stamps[key] ?? [], stampOf(chain)));
 }
 
+/**
+ * The record with the highlight notes that lost a conflict (two machines edited one highlight at the
+ * same time) kept in its history, like any part's losing value.
+ */
+type HighlightConflict = { value: Annotation; losers: readonly Annotation[] };
+
+export function withLostHighlights(record: ClipRecord, conflicts: readonly HighlightConflict[]): ClipRecord {
+  const lost = conflicts.flatMap(({ value, losers }) => losers
+    .filter((loser) => loser.note !== value.note || loser.color !== value.color)
+    .map((loser): HistoryEntry => ({
+      part: 'highlight',
+      value: { quote: loser.target.selector[0].exact, note: loser.note, color: loser.color },
+      stamp: loser.modified,
+      replacedAt: value.modified,
+    })));
+  return lost.length === 0 ? record : { ...record, history: uniqueHistory([...record.history, ...lost]) };
+}
+
 /** How many replaced values a clip's history keeps, the oldest dropped first. */
 export const HISTORY_LIMIT = 50;
 

@@ -9,7 +9,7 @@ import type { ClipRecord } from '../store/schema.js';
 import type { PictureStore } from '../pictures/picture-store.js';
 import { mapBounded } from '../map-bounded.js';
 import { canonicalJson } from './canonical-json.js';
-import { hasUnseenEdits, mergeRecords } from './merge-records.js';
+import { hasUnseenEdits, mergeRecords, withLostHighlights } from './merge-records.js';
 import { ReplicaClips } from './replica-clips.js';
 import type { Leaf, ReplicaClip } from './replica-clips.js';
 import { BODY_ATTACHMENT, annotationDocId, bodyDocId, clipDocId, clipFieldsOf, pictureDocId, recordOfDocs } from './sync-docs.js';
@@ -119,7 +119,7 @@ function keepsAfterDeletion(local: ClipRecord, tombstone: Leaf<ClipFields>): boo
 async function planMerge(parts: ReconcileParts, plan: Plan, local: ClipRecord | undefined, remote: ReplicaClip): Promise<void> {
   const annotations = [...remote.annotations.values()].map(({ value }) => value);
   const copies = remote.clipLeaves.flatMap((leaf) => (leaf.value && !leaf.deleted ? [recordOfDocs(leaf.value, annotations)] : []));
-  const merged = mergeRecords(local ? [local, ...copies] : copies);
+  const merged = withLostHighlights(mergeRecords(local ? [local, ...copies] : copies), [...remote.annotations.values()]);
   for (const contentHash of contentHashesOf(merged)) {
     const docId = bodyDocId(plan.id, contentHash);
     const here = await parts.store.bodyBytes(plan.id, contentHash);

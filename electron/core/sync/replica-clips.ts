@@ -30,8 +30,11 @@ export interface Leaf<T> {
 /** A clip's documents in the replica, opened: every leaf of its clip document, and its highlights merged. */
 export interface ReplicaClip {
   clipLeaves: Array<Leaf<ClipFields>>;
-  /** Highlight documents by annotation id, with their leaves' revisions (to write over or delete). */
-  annotations: Map<string, { value: Annotation; revs: string[] }>;
+  /**
+   * Highlight documents by annotation id: the merged value, the leaves' revisions (to write over or
+   * delete), and the copies that lost to it, edited at the same time elsewhere (a CouchDB conflict).
+   */
+  annotations: Map<string, { value: Annotation; revs: string[]; losers: Annotation[] }>;
 }
 
 /** Reading and writing one clip's documents in the replica, through the codec. */
@@ -50,7 +53,7 @@ export class ReplicaClips {
       value: checked(clipFieldsSchema, (leaf.value as Partial<ClipDoc> | null)?.clip, (fields) => fields.id === clipId),
     }));
     const { rows } = await this.#db.allDocs(annotationDocRange(clipId));
-    const annotations = new Map<string, { value: Annotation; revs: string[] }>();
+    const annotations: ReplicaClip['annotations'] = new Map();
     for (const row of rows) {
       const leaves = (await this.#leaves(row.id)).filter((leaf) => !leaf.deleted && leaf.value);
       const copies = leaves.flatMap((leaf) => {
@@ -58,7 +61,8 @@ export class ReplicaClips {
         return annotation && row.id === annotationDocId(clipId, annotation.id) ? [annotation] : [];
       });
       const value = mergeAnnotationCopies(copies);
-      if (value) annotations.set(value.id, { value, revs: leaves.map((leaf) => leaf.rev) });
+      const losers = copies.filter((copy) => copy !== value);
+      if (value) annotations.set(value.id, { value, revs: leaves.map((leaf) => leaf.rev), losers });
     }
     return { clipLeaves, annotations };
   }
