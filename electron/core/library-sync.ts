@@ -7,7 +7,7 @@ import type { CredentialVault } from './sync/credential-vault.js';
 import { LiveSync } from './sync/live-sync.js';
 import type { PurgeJournal } from './sync/purge-journal.js';
 import { remoteDatabase } from './sync/replica.js';
-import { describeServer } from './sync/server-address.js';
+import { checkDatabaseName, describeServer } from './sync/server-address.js';
 import { statusOf, syncFailure } from './sync/sync-errors.js';
 import { newKeyRecord, unlockKeyRecord } from './sync/sync-key.js';
 import { syncRound } from './sync/sync-round.js';
@@ -68,12 +68,15 @@ export class LibrarySync {
     const kept = await readSyncSettings(this.#parts.store.dir);
     const secrets = await this.#parts.vault.read();
     const password = given.password ?? secrets?.password ?? '';
-    const settings: SyncSettings = { url: given.url, database: given.database, user: given.user, encrypted: false, enabled: given.enabled };
+    const settings: SyncSettings = {
+      url: given.url, database: checkDatabaseName(given.database), user: given.user, encrypted: false, enabled: given.enabled,
+    };
     const sameDatabase = kept?.url === settings.url && kept.database === settings.database;
     const key = await this.#unlock(settings, password, given.passphrase, sameDatabase && kept.encrypted ? secrets?.key ?? null : null);
     await this.close();
-    await writeSyncSettings(this.#parts.store.dir, { ...settings, encrypted: key !== null });
+    // The secrets first: a vault that cannot keep them (no OS keychain) leaves no settings without a password.
     await this.#parts.vault.write({ password, key });
+    await writeSyncSettings(this.#parts.store.dir, { ...settings, encrypted: key !== null });
     this.#error = null;
     await this.#restartLive();
     return this.status();

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
+import { startCouchServer } from '../helpers/couch-server.js';
 import { SEED_FILE, SEED_TITLE } from '../helpers/seed.js';
+import { DATABASE, SYNC_PASSWORD, SYNC_USER } from '../helpers/sync-pair.js';
 
 /**
  * The desktop app itself, through Playwright's Electron driver: it runs where an Electron binary
@@ -102,4 +104,29 @@ test('refuses navigation away from the app and new windows', async () => {
   await appWindow.waitForTimeout(500);
   expect(app.windows()).toHaveLength(1);
   expect(appWindow.url()).toBe('app://clipdesk/index.html');
+});
+
+test('sync settings saved in the app keep the password sealed by the OS keychain, or say in words that there is none', async () => {
+  const couchDir = await mkdtemp(join(tmpdir(), 'clipdesk-electron-couch-'));
+  const couch = await startCouchServer({ dir: couchDir, user: SYNC_USER, password: SYNC_PASSWORD });
+  try {
+    const settings = { url: couch.url, database: DATABASE, user: SYNC_USER, password: SYNC_PASSWORD };
+    const outcome = await appWindow.evaluate(async (input) => {
+      const api = (window as unknown as { clipdesk: { saveSyncSettings(value: unknown): Promise<{ state: string }> } }).clipdesk;
+      const saved = (status: { state: string }) => ({ state: status.state, error: null });
+      return api.saveSyncSettings(input).then(saved, (error: Error) => ({ state: null, error: error.message }));
+    }, settings);
+    if (outcome.error !== null) {
+      // A desktop without a keyring (Linux's basic_text): refused in words, nothing kept in the clear.
+      expect(outcome.error).toMatch(/keychain/);
+      expect(existsSync(join(libraryDir, 'sync', 'credentials.json'))).toBe(false);
+      return;
+    }
+    expect(outcome.state).not.toBe('off');
+    const sealed = readFileSync(join(libraryDir, 'sync', 'credentials.safe'));
+    expect(sealed.includes(Buffer.from(SYNC_PASSWORD))).toBe(false);
+  } finally {
+    await couch.stop();
+    await rm(couchDir, { recursive: true, force: true });
+  }
 });
