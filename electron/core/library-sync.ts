@@ -41,6 +41,8 @@ export class LibrarySync {
   #running: Promise<RoundReport> | null = null;
   #error: string | null = null;
   #changedHere = 0;
+  /** Clips changed here since the last round began: the window's "changes to sync" (cheap to ask every few seconds). */
+  readonly #changedSinceRound = new Set<string>();
   #live: LiveSync | null = null;
   #wantLive = false;
   #onRound: ((outcome: RoundReport | Error) => void) | null = null;
@@ -103,14 +105,12 @@ export class LibrarySync {
     const state = await this.#stateFile.read();
     const server = settings ? describeServer(settings.url, settings.database) : null;
     const paired = state?.pairedWith === server ? state : null;
-    const stamps = paired ? [...await this.#parts.store.shardStamps()] : [];
-    const changedShards = stamps.filter(([key, stamp]) => paired?.shards[key] !== stamp).length;
     return {
       state: !settings?.enabled ? 'off' : this.#running ? 'syncing' : this.#error ? 'error' : 'idle',
       server,
       encrypted: settings?.encrypted ?? false,
       lastSyncedAt: paired?.lastSyncedAt ?? null,
-      pending: (paired?.unsent ?? 0) + changedShards + (paired?.waiting.length ?? 0),
+      pending: (paired?.unsent ?? 0) + this.#changedSinceRound.size + (paired?.waiting.length ?? 0),
       error: this.#error,
       changedHere: this.#changedHere,
     };
@@ -128,6 +128,7 @@ export class LibrarySync {
     try {
       await this.#parts.listed();
       this.#session ??= await this.#openSession();
+      this.#changedSinceRound.clear();
       const report = await syncRound({ ...this.#parts, ...this.#session, stateFile: this.#stateFile });
       this.#error = null;
       this.#changedHere += report.changedHere;
@@ -174,8 +175,12 @@ export class LibrarySync {
     this.#live.start();
   }
 
-  /** A change was committed here: a live sync runs a round soon. */
-  nudge(): void {
+  /**
+   * Clips were changed here: a live sync runs a round soon, and the status counts them as pending
+   * until then. (Another process's changes are found by the next round, not counted before it.)
+   */
+  nudge(ids: readonly string[]): void {
+    for (const id of ids) this.#changedSinceRound.add(id);
     this.#live?.nudge();
   }
 

@@ -89,7 +89,7 @@ export class Library {
     const vault = options.syncVault ?? fileVault(credentialsPath(store.dir));
     this.sync = new LibrarySync({ store, pictures, mirror: catalogMirror, journal, vault, listed: () => this.#listed() });
     // Every commit also notes clips deleted for good (for sync to delete on the server) and asks a live sync for a round.
-    const mirror = observeAll(catalogMirror, journal.observer, { wrote: async () => this.sync.nudge() });
+    const mirror = observeAll(catalogMirror, journal.observer, { wrote: async (written) => this.sync.nudge(written.map(({ id }) => id)) });
     const listed = () => this.#listed();
     this.#saver = new ClipSaver(store, catalog, mirror);
     this.#editor = new ClipEditor(store, catalog, mirror, listed);
