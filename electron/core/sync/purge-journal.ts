@@ -1,7 +1,7 @@
 import { access, appendFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CommitObserver } from '../store/clip-store.js';
-import { SYNC_DIR } from './sync-state.js';
+import { syncDir } from './sync-settings.js';
 
 /**
  * `sync/purged.txt`: the clips deleted for good since the last merge, one id a line. A clip missing
@@ -15,7 +15,7 @@ export class PurgeJournal {
   readonly #dir: string;
 
   constructor(libraryDir: string) {
-    this.#dir = join(libraryDir, SYNC_DIR);
+    this.#dir = syncDir(libraryDir);
     this.#path = join(this.#dir, 'purged.txt');
   }
 

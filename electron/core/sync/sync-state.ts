@@ -3,9 +3,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { checkedJsonFile } from '../store/checked-file.js';
 import { writeFileWhole } from '../store/write-whole.js';
-
-/** `<library>/sync/`: everything sync keeps beside the library (the library's own files never depend on it). */
-export const SYNC_DIR = 'sync';
+import { syncDir } from './sync-settings.js';
 
 /**
  * `sync/state.json`: how far the library and the replica are in step. Written at the end of each
@@ -35,7 +33,7 @@ export class SyncStateFile {
   readonly #path: string;
 
   constructor(libraryDir: string) {
-    this.#path = join(libraryDir, SYNC_DIR, 'state.json');
+    this.#path = join(syncDir(libraryDir), 'state.json');
   }
 
   /** The state, or null when none is kept (never synced, or a damaged file: merging everything again is safe). */
