@@ -179,3 +179,22 @@ test('kept pictures travel as content-addressed documents: a picture two clips s
   const docs = await pair.server.allDocs(DATABASE);
   assert.deepEqual(docs.filter((doc) => doc._id.startsWith('pic:')).map((doc) => doc._id), [`pic:${name}`]);
 });
+
+test('the same page clipped again with new text on both machines: one text is current, the other a revision, both kept', async (t) => {
+  const pair = await syncPair(t);
+  const url = 'https://news.example.org/harbour';
+  const { clip } = await pair.laptop.import({ kind: 'text', text: `${ARTICLE} First edition.`, url });
+  await pair.settle();
+  await pair.laptop.import({ kind: 'text', text: `${ARTICLE} Updated: the pier is open again.`, url });
+  await tick();
+  await pair.desktop.import({ kind: 'text', text: `${ARTICLE} Correction: two piers, not one.`, url });
+  await assertSame(pair);
+  const merged = await pair.laptop.get(clip.id);
+  assert.match(merged.text, /Correction: two piers/, 'the later version is current');
+  const texts = await Promise.all((await pair.laptop.revisions(clip.id)).map(async (revision) => {
+    const restored = await pair.desktop.restoreRevision(clip.id, revision.n).then(() => pair.desktop.get(clip.id));
+    return restored.text;
+  }));
+  assert.ok(texts.some((text) => text.includes('First edition')), 'the first edition is a revision');
+  assert.ok(texts.some((text) => text.includes('the pier is open again')), 'the other machine\'s version is a revision too');
+});
