@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatch } from './api-dispatch.js';
 import type { ShellCommand } from './api.js';
-import { isClipdeskError, Library, resolveLibraryDir, syncDir } from './core/index.js';
+import { isClipdeskError, Library, resolveLibraryDir } from './core/index.js';
 import { APP_HOST, APP_SCHEME, isTrustedSender, registerIpc } from './ipc.js';
 import { SHELL_COMMAND_CHANNEL } from './shared/api-methods.js';
 import { bookmarkletFor } from './hosts/clipper.js';
@@ -19,7 +19,7 @@ import { startBrowserClipper } from './hosts/serve.js';
 import { appResponse } from './shell/app-protocol.js';
 import { electronPrinter } from './shell/electron-printer.js';
 import { launchRequests } from './shell/launch-args.js';
-import { safeStorageVault } from './shell/safe-storage-vault.js';
+import { appVault } from './shell/safe-storage-vault.js';
 import type { LaunchRequest } from './shell/launch-args.js';
 import { menuTemplate } from './shell/menu.js';
 import { DEFAULT_STATE, loadWindowState, saveWindowState } from './shell/window-state.js';
@@ -60,8 +60,8 @@ async function start(): Promise<void> {
   library = await Library.open(libraryDir, {
     rebuildInBackground: true,
     printPdf: electronPrinter,
-    // The sync password and key are sealed by the OS keychain, not kept in a plain file as the CLI's are.
-    syncVault: safeStorageVault(join(syncDir(libraryDir), 'credentials.safe')),
+    // The sync password and key are sealed by the OS keychain where there is one (safe-storage-vault.ts).
+    syncVault: appVault(libraryDir),
   });
   const opened = library;
   protocol.handle(APP_SCHEME, (request) => appResponse(RENDERER_DIR, opened, request.url));

@@ -26,6 +26,8 @@ export interface SyncSettingsView {
   database: string;
   user: string;
   hasPassword: boolean;
+  /** Where the password and key are kept, in words: "the OS keychain", or "a file only you can read". */
+  passwordKeptIn: string;
   encrypted: boolean;
   enabled: boolean;
 }

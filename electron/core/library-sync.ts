@@ -57,7 +57,8 @@ export class LibrarySync {
     if (!settings) return null;
     const secrets = await this.#parts.vault.read();
     const { url, database, user, encrypted, enabled } = settings;
-    return { url, database, user, encrypted, enabled, hasPassword: Boolean(secrets?.password) };
+    const passwordKeptIn = await this.#parts.vault.where();
+    return { url, database, user, encrypted, enabled, hasPassword: Boolean(secrets?.password), passwordKeptIn };
   }
 
   /**

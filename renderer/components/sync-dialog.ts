@@ -85,8 +85,10 @@ export class SyncDialog extends LitElement {
             <label>User <input type="text" name="user" autocomplete="username" spellcheck="false"
               .value=${draft.user} @input=${this._onInput}></label>
             <label>Password <input type="password" name="password" autocomplete="current-password"
+              aria-describedby=${kept ? 'sync-password-hint' : nothing}
               placeholder=${kept?.hasPassword ? 'kept' : ''} .value=${draft.password} @input=${this._onInput}></label>
           </div>
+          ${kept ? html`<p class="hint" id="sync-password-hint">The password and key are kept in ${kept.passwordKeptIn}.</p>` : nothing}
           <label>Encryption passphrase (optional) <input type="password" name="passphrase" autocomplete="new-password"
             aria-describedby="sync-passphrase-hint" placeholder=${kept?.encrypted ? 'kept' : ''}
             .value=${draft.passphrase} @input=${this._onInput}></label>

@@ -79,6 +79,8 @@ test('sync is set up from the dialog: a wrong password is said in words, the rig
   await expect(dialog.getByRole('textbox', { name: 'Server address' })).toHaveValue(server.url);
   await expect(dialog.getByLabel('Password', { exact: true })).toHaveValue('');
   await expect(dialog.getByLabel('Password', { exact: true })).toHaveAttribute('placeholder', 'kept');
+  // The web host, like the CLI, has no OS keychain: it says where the password is, and claims no more.
+  await expect(dialog.getByText('The password and key are kept in a file only you can read.')).toBeVisible();
   await expect(dialog.getByText(`Syncs with ${server.url}/${DATABASE}; last synced`)).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

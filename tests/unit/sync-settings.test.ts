@@ -132,6 +132,7 @@ describe('file credential vault', () => {
     await vault.clear();
     await vault.clear();
     assert.equal(await vault.read(), null);
+    assert.equal(await vault.where(), 'a file only you can read', 'the settings dialog claims no keychain it lacks');
   });
 
   test('writes the file readable by its owner only, also over one that was 0644', POSIX, async (t) => {

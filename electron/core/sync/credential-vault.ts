@@ -25,6 +25,8 @@ export interface CredentialVault {
   write(secrets: SyncSecrets): Promise<void>;
   /** Forgets them (nothing kept is not an error). */
   clear(): Promise<void>;
+  /** Where they are kept, in words for the settings dialog ("the OS keychain", "a file only you can read"). */
+  where(): Promise<string>;
 }
 
 /** Turns the secrets' JSON into the bytes kept on disk and back. */
@@ -58,6 +60,7 @@ export function fileVault(path: string, sealer: SecretSealer = plainSealer): Cre
     read: () => readSecrets(path, sealer),
     write: (secrets) => writeSecrets(path, sealer, secrets),
     clear: () => rm(path, { force: true }),
+    where: async () => (sealer === plainSealer ? 'a file only you can read' : 'the OS keychain'),
   };
 }
 
