@@ -52,3 +52,22 @@ test('a database that holds clips in the clear is not turned encrypted', async (
   const settings = { url: pair.server.url, database: DATABASE, user: SYNC_USER, password: SYNC_PASSWORD, passphrase: PASSPHRASE };
   await assert.rejects(pair.desktop.sync.saveSettings(settings), { code: 'BAD_INPUT', message: /use a new database for encrypted sync/ });
 });
+
+test('two machines resolving the same conflict at once still settle, though every seal differs', async (t) => {
+  const pair = await syncPair(t, { passphrase: PASSPHRASE });
+  const { clip } = await pair.laptop.import({ kind: 'text', text: SECRET_TEXT });
+  await pair.settle();
+  await pair.laptop.update(clip.id, { note: 'from the laptop' });
+  await pair.desktop.update(clip.id, { starred: true });
+  await Promise.all([pair.laptop.sync.syncNow(), pair.desktop.sync.syncNow()]);
+  await Promise.all([pair.laptop.sync.syncNow(), pair.desktop.sync.syncNow()]);
+  await pair.settle();
+  assert.deepEqual(await everything(pair.desktop), await everything(pair.laptop));
+  const merged = await pair.laptop.get(clip.id);
+  assert.equal(merged.note, 'from the laptop');
+  assert.equal(merged.starred, true);
+  const onServer = await fetch(`${pair.server.url}/${DATABASE}/clip:${clip.id}?conflicts=true`, {
+    headers: { authorization: basicAuth(SYNC_USER, SYNC_PASSWORD) },
+  }).then((response) => response.json()) as { _conflicts?: string[] };
+  assert.equal(onServer._conflicts, undefined, 'no conflict is left on the server');
+});

@@ -157,14 +157,16 @@ async function planPictures(parts: ReconcileParts, plan: Plan, record: ClipRecor
 function clipDocs(replica: ReplicaClips, record: ClipRecord, remote: ReplicaClip): Doc[] {
   const fields = clipFieldsOf(record);
   const live = remote.clipLeaves.filter((leaf) => !leaf.deleted);
-  const same = live.length === 1 && canonicalJson(live[0]?.value) === canonicalJson(fields);
-  const docs = same ? [] : replica.resolve(clipDocId(record.id), remote.clipLeaves, ReplicaClips.clipDoc(fields));
+  const clipHeld = live.length > 0 && live.every((leaf) => canonicalJson(leaf.value) === canonicalJson(fields));
+  const docs = replica.resolve(clipDocId(record.id), clipHeld ? live : remote.clipLeaves, ReplicaClips.clipDoc(fields), clipHeld);
   const kept = new Set(record.annotations.map((annotation) => annotation.id));
   for (const annotation of record.annotations) {
     const there = remote.annotations.get(annotation.id);
     const leaves = (there?.revs ?? []).map((rev) => ({ rev, deleted: false, value: null }));
-    if (there && leaves.length === 1 && canonicalJson(there.value) === canonicalJson(annotation)) continue;
-    docs.push(...replica.resolve(annotationDocId(record.id, annotation.id), leaves, ReplicaClips.annotationDoc(annotation)));
+    // Every leaf a valid copy holding it already (a leaf that is not a highlight is written over, never kept).
+    const copies = there ? [there.value, ...there.losers] : [];
+    const held = copies.length === leaves.length && copies.every((copy) => canonicalJson(copy) === canonicalJson(annotation));
+    docs.push(...replica.resolve(annotationDocId(record.id, annotation.id), leaves, ReplicaClips.annotationDoc(annotation), held));
   }
   for (const [annotationId, { revs }] of remote.annotations) {
     if (kept.has(annotationId)) continue;

@@ -97,13 +97,19 @@ export class ReplicaClips {
     return typeof data === 'string' ? Buffer.from(data, 'base64') : (data ?? null);
   }
 
-  /** The document that makes `leaves` one again: `value` written over the winner, the other leaves deleted. */
-  resolve(id: string, leaves: ReadonlyArray<Leaf<unknown>>, doc: Omit<Doc, '_id'> | null): Doc[] {
+  /**
+   * The documents that make `leaves` one again holding `doc`: written over the winner, the other
+   * leaves deleted; `null` deletes them all. When every live leaf holds `doc` already, only the others
+   * are deleted: two machines resolving the same conflict at once then write the same deletions (their
+   * revisions are derived from their content), where two new writes would conflict again (a sealed
+   * document differs at every seal).
+   */
+  resolve(id: string, leaves: ReadonlyArray<Leaf<unknown>>, doc: Omit<Doc, '_id'> | null, heldByAll = false): Doc[] {
     const live = leaves.filter((leaf) => !leaf.deleted);
     const [winner, ...losers] = [...live].sort((a, b) => compareRevs(b.rev, a.rev));
     const base = winner ?? [...leaves].sort((a, b) => compareRevs(b.rev, a.rev))[0];
     const removals = (doc ? losers : live).map((leaf) => ({ _id: id, _rev: leaf.rev, _deleted: true }));
-    if (!doc) return removals;
+    if (!doc || (heldByAll && winner)) return removals;
     return [this.#codec.seal({ ...doc, _id: id, ...(base ? { _rev: base.rev } : {}) }), ...removals];
   }
 
