@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { Library } from '../../electron/core/library.js';
 import { checkLibrary } from '../../electron/core/index.js';
+import { SHARD_FILE } from '../../electron/core/store/library-dir.js';
 import { basicAuth } from '../helpers/couch-server.js';
 import { clipdesk } from '../helpers/run-cli.js';
 import { DATABASE, SYNC_PASSWORD, SYNC_USER, everything, fillLibrary, settle, syncPair, syncedLibrary } from '../helpers/sync-pair.js';
@@ -54,7 +55,9 @@ test('a machine killed (SIGKILL) while it applies what came in finishes on the n
   while ((await readdir(join(dir, 'clips')).catch(() => [])).length === 0) await new Promise((done) => setTimeout(done, 20));
   child.kill('SIGKILL');
   await once(child, 'exit');
-  const landed = (await Promise.all((await readdir(join(dir, 'clips'))).map(async (name) => {
+  // Shard files only: the killed process may have left a half-written temp file beside them (never read as a shard).
+  const shards = (await readdir(join(dir, 'clips'))).filter((name) => SHARD_FILE.test(name));
+  const landed = (await Promise.all(shards.map(async (name) => {
     const shard = JSON.parse(await readFile(join(dir, 'clips', name), 'utf8')) as { clips: object };
     return Object.keys(shard.clips).length;
   }))).reduce((sum, n) => sum + n, 0);
