@@ -1,6 +1,7 @@
 import { nodeToText } from '../sanitize/html-to-text.js';
-import { dateLabel, nameLabel } from './date-label.js';
+import { dateLabel, isCopyrightLine, nameLabel, notPublication } from './date-label.js';
 import type { DateLabel } from './date-label.js';
+import { outsideDatedLists } from './dated-list.js';
 import type { PublishedDate } from './dates.js';
 import { findEnglishDates } from './english-dates.js';
 import type { NumericOrder, WrittenDate } from './english-dates.js';
@@ -64,22 +65,25 @@ function belowHeadline(lines: readonly string[], at: number): string[] {
   return below;
 }
 
-/** The published-labelled date, else the first that is not labelled as an update. */
+/** The published-labelled date, else the first that is not labelled as an update or as today's date. */
 function published(dates: readonly LabelledDate[]): PublishedDate | null {
-  const kept = dates.filter(({ label }) => label !== 'edited');
+  const kept = dates.filter(({ label }) => !notPublication(label));
   return (kept.find(({ label }) => label === 'published') ?? kept[0])?.date ?? null;
 }
 
-/** The dates of the short lines that read as datelines; a label alone on a line (`Updated:`) names the next line's date. */
+/**
+ * The dates of the short lines that read as datelines; a label alone on a line (`Updated:`) names
+ * the next line's date. A copyright line is a footer and a run of dated lines a list, never a dateline.
+ */
 function datelines(lines: readonly string[], order: NumericOrder): LabelledDate[] {
-  const found: LabelledDate[] = [];
+  const found: LabelledDate[][] = [];
   let carried: DateLabel = null;
   for (const line of lines) {
-    const dates = line.length <= DATELINE_CHARS ? findEnglishDates(line, order) : [];
-    if (dates.length > 0 && !readsAsProse(line, dates)) found.push(...labelled(line, dates, carried));
+    const dates = line.length <= DATELINE_CHARS && !isCopyrightLine(line) ? findEnglishDates(line, order) : [];
+    found.push(dates.length > 0 && !readsAsProse(line, dates) ? labelled(line, dates, carried) : []);
     carried = dates.length === 0 && line.length <= DATELINE_CHARS ? dateLabel(line) : null;
   }
-  return found;
+  return outsideDatedLists(found);
 }
 
 /** Each date with what the words since the previous one call it (`Published 3 May, updated 5 May`). */
