@@ -1,6 +1,7 @@
 import { findDateline, numericOrder } from './dateline.js';
 import type { PublishedDate } from './dates.js';
 import { jsonLdName, readJsonLd } from './json-ld.js';
+import { inPageFurniture } from './page-furniture.js';
 import { readPublished } from './published-date.js';
 
 /** What the page says about itself, read before Readability rewrites the document. */
@@ -39,9 +40,11 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
   };
 }
 
+/** Head tags, and microdata <meta> in the body outside related stories and comments, which describe other things. */
 function metaContents(document: Document): Map<string, string> {
   const contents = new Map<string, string>();
   for (const element of document.querySelectorAll('meta[content]')) {
+    if (inPageFurniture(element)) continue;
     const content = element.getAttribute('content') ?? '';
     for (const attribute of ['property', 'name', 'itemprop', 'http-equiv']) {
       const key = element.getAttribute(attribute)?.trim().toLowerCase();

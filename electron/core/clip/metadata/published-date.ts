@@ -4,6 +4,7 @@ import { parsePublished } from './dates.js';
 import type { PublishedDate } from './dates.js';
 import { isArticle, jsonLdText } from './json-ld.js';
 import type { JsonLdItem } from './json-ld.js';
+import { inPageFurniture } from './page-furniture.js';
 
 /**
  * How plainly a source says "published", most plainly first: fields named for the publication
@@ -31,6 +32,8 @@ const HOUR = 3_600_000;
 const ZONE_SLACK = 14 * HOUR;
 const DAY = 24 * HOUR;
 const LABEL_CHARS = 40;
+/** Wrappers a <time> may sit in below its label (`<span>Updated</span> <span><span><time>`). */
+const LABEL_LEVELS = 3;
 
 interface Candidate {
   date: PublishedDate;
@@ -66,25 +69,32 @@ function pageDates(document: Document, meta: ReadonlyMap<string, string>, jsonLd
   };
   for (const key of STATED_META) add(meta.get(key), STATED);
   for (const item of jsonLd) add(jsonLdText(item, 'datePublished'), isArticle(item) ? STATED : NAMED);
-  add(elementDate(document.querySelector('[itemprop~="datePublished"]')), STATED);
+  add(elementDate(articleElement(document, '[itemprop~="datePublished"]')), STATED);
   for (const key of NAMED_META) add(meta.get(key), NAMED);
   for (const item of jsonLd) add(jsonLdText(item, 'dateCreated'), NAMED);
   for (const key of BARE_META) add(meta.get(key), BARE);
   for (const item of jsonLd) add(jsonLdText(item, 'uploadDate'), BARE);
   for (const time of document.querySelectorAll('time[datetime]')) {
+    if (inPageFurniture(time)) continue;
     const label = timeLabel(time);
-    if (label === 'edited') edited.push(...dated(time.getAttribute('datetime')));
-    else add(time.getAttribute('datetime'), time.hasAttribute('pubdate') ? STATED : label === 'published' ? NAMED : BARE);
+    const datetime = time.getAttribute('datetime');
+    if (label === 'edited') edited.push(...dated(datetime));
+    else if (label !== 'clock') add(datetime, time.hasAttribute('pubdate') ? STATED : label === 'published' ? NAMED : BARE);
   }
   edited.push(...EDITED_META.flatMap((key) => dated(meta.get(key))));
   edited.push(...jsonLd.flatMap((item) => dated(jsonLdText(item, 'dateModified'))));
-  edited.push(...dated(elementDate(document.querySelector('[itemprop~="dateModified"]'))));
+  edited.push(...dated(elementDate(articleElement(document, '[itemprop~="dateModified"]'))));
   return { published, edited };
 }
 
 function dated(raw: string | null | undefined): PublishedDate[] {
   const date = parsePublished(raw);
   return date ? [date] : [];
+}
+
+/** The first match outside the page's furniture: a related story's microdata dates that story. */
+function articleElement(document: Document, selector: string): Element | null {
+  return [...document.querySelectorAll(selector)].find((element) => !inPageFurniture(element)) ?? null;
 }
 
 function elementDate(element: Element | null): string | null {
@@ -97,7 +107,7 @@ function elementDate(element: Element | null): string | null {
  */
 function timeLabel(time: Element): DateLabel {
   const parent = time.parentElement;
-  return nameLabel(namesOf(time)) ?? dateLabel(textBefore(time, 2)) ?? (parent ? nameLabel(namesOf(parent)) : null);
+  return nameLabel(namesOf(time)) ?? dateLabel(textBefore(time, LABEL_LEVELS)) ?? (parent ? nameLabel(namesOf(parent)) : null);
 }
 
 function namesOf(element: Element): string {
