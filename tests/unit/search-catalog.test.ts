@@ -128,6 +128,33 @@ test('matches the last word as a prefix while typing', () => {
   assert.deepEqual(new Set(ids('chin')), new Set(['cn', 'ch']));
 });
 
+test('finds a word typed one key at a time, from its first letter on, in any field', () => {
+  const { ids } = library([
+    { id: 'title', title: 'Weather warning' },
+    { id: 'note', text: 'plain', note: 'weekly digest' },
+    { id: 'tag', text: 'plain', tags: ['Wellington'] },
+    { id: 'other', text: 'a jaw, a saw and a new law' },
+  ]);
+  for (const typed of ['w', 'we']) assert.deepEqual(new Set(ids(typed)), new Set(['title', 'note', 'tag']), typed);
+  for (const [typed, found] of [['wea', 'title'], ['weat', 'title'], ['weathe', 'title'], ['wee', 'note'], ['wel', 'tag']]) {
+    assert.deepEqual(ids(typed ?? ''), [found], typed);
+  }
+  assert.deepEqual(ids('wa'), ['title'], 'a word that only ends so is not found');
+});
+
+test('a two-letter word being typed finds itself and the longer words it begins', () => {
+  const { ids } = library([{ id: 'us', text: 'tell us' }, { id: 'use', text: 'in use' }, { id: 'bus', text: 'the bus' }]);
+  assert.deepEqual(new Set(ids('us')), new Set(['us', 'use']));
+  assert.deepEqual(ids('trade us'), []);
+});
+
+test('a hyphenated word being typed matches its parts', () => {
+  const { ids } = library([{ id: 'ht', text: 'high-tech exports' }, { text: 'low-tech exports' }]);
+  assert.deepEqual(ids('high-t'), ['ht']);
+  assert.deepEqual(ids('high-te'), ['ht']);
+  assert.deepEqual(ids('high-tech'), ['ht']);
+});
+
 test('matches earlier words exactly', () => {
   const { ids } = library([{ text: 'trade with China' }]);
   assert.deepEqual(ids('chin trade'), []);

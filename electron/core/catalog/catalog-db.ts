@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
  */
 
 /** Bump when the tables or the way text is turned into index terms change: the catalog is rebuilt. */
-export const CATALOG_VERSION = 8;
+export const CATALOG_VERSION = 9;
 
 const SCHEMA = `
   -- Small rows, so the filters of a search (a date, the trash) read a page or two per clip.
@@ -58,18 +58,14 @@ const SCHEMA = `
   -- say because a crash fell between the store's write and the catalog's, is mirrored again at open.
   create table shard (key text primary key, stamp text not null) without rowid;
   -- Contentless: the texts live in the store, the index keeps only terms and positions. Terms are
-  -- made by search/fts-document.ts and joined by spaces, so unicode61 only splits on those spaces.
-  -- Prefix indexes make a word typed one key at a time an index lookup, not a scan of the vocabulary.
-  -- Measured on the bench's 10,000 clips (bytes a clip / p95 of prefix queries): '1 2 3 4' 7.7 KB / 3.7-5.6
-  -- ms, '1 2 3' 6.9 KB / 3.1 ms, '1 3' 5.5 KB / 4.3-7.4 ms, '3' 4.6 KB / 21 ms, none 3.9 KB / 33 ms:
-  -- lengths 1 to 3 earn their bytes, a 4-character prefix is as fast from the 3-character index.
-  -- Lengths count characters, and the option is table-wide: on 2,000 bench clips (20% Chinese) CJK pairs cost
-  -- 2.6 KB a clip of 5.6, 0.9 KB of it a length-2 copy of the pairs themselves. Single characters instead of
-  -- pairs (1.0 KB) make Chinese words 2-3x slower to find at 10,000 clips; a table of their own is the way out.
+  -- made by search/fts-document.ts and joined by spaces, so unicode61 only splits on those spaces ('_'
+  -- starts the terms of the prefixes column). No FTS5 prefix indexes: a word typed one key at a time is
+  -- looked up among the beginnings of words in the prefixes column (fts-document.ts prefixTerms), which
+  -- on the bench's 10,000 clips cut the index from 6.6 to 4.8 KB a clip, search p95 5.9 -> 6.2 ms.
   create virtual table fts using fts5 (
-    title, text, tags, source, byline, note, annotations, tag_names,
-    content = '', contentless_delete = 1, prefix = '1 2 3',
-    tokenize = 'unicode61 remove_diacritics 0'
+    title, text, tags, source, byline, note, annotations, tag_names, prefixes,
+    content = '', contentless_delete = 1,
+    tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
   );
 `;
 

@@ -4,7 +4,7 @@
  */
 import type { Filter, ParsedQuery, Term } from './query.js';
 import { tagKey } from '../../shared/tag-names.js';
-import { ftsTokens, tagTerm } from './fts-document.js';
+import { ftsTokens, prefixTerm, SHORT_PREFIX, tagTerm } from './fts-document.js';
 import { isCjk } from './tokenize.js';
 
 export interface SqlQuery {
@@ -69,8 +69,16 @@ export function toSqlQuery(query: ParsedQuery): SqlQuery {
  * A quoted phrase promises words of the title or the text, so other fields cannot satisfy it.
  */
 function termExpression(term: Term): string {
-  // A lone CJK character is found as the start of a character pair or as a run's last character.
-  return phraseExpression(term, term.terms.flatMap(ftsTokens), term.prefix || isLoneCjk(term.terms));
+  const tokens = term.terms.flatMap(ftsTokens);
+  const last = tokens.at(-1) ?? '';
+  // A lone CJK character is found among the first characters of the clip's terms.
+  if (isLoneCjk(term.terms)) return beginningExpression(last);
+  if (!isShortPrefix(term, last)) return phraseExpression(term, tokens, term.prefix);
+  // A short beginning is a term of its own (see prefixTerms), so it cannot sit in a phrase: the
+  // words before it are matched as a phrase, and it beside them.
+  const before = tokens.slice(0, -1);
+  if (before.length === 0) return beginningExpression(last);
+  return `(${phraseExpression(term, before, false)} AND ${beginningExpression(last)})`;
 }
 
 function phraseExpression(term: Term, tokens: readonly string[], prefix: boolean): string {
@@ -79,11 +87,28 @@ function phraseExpression(term: Term, tokens: readonly string[], prefix: boolean
   return term.kind === 'phrase' ? `{title text} : ${phrase}` : phrase;
 }
 
+/**
+ * The clips with a word that begins so (at most SHORT_PREFIX characters), in any field. Two-character
+ * beginnings are not kept (see prefixTerms): they are found as the start of the three-character ones.
+ */
+function beginningExpression(beginning: string): string {
+  const scan = [...beginning].length === 2;
+  return `prefixes : "${prefixTerm(beginning)}"${scan ? ' *' : ''}`;
+}
+
+/** True when the word being typed ends in a beginning short enough to be looked up in `prefixes`. */
+function isShortPrefix(term: Term, last: string): boolean {
+  return term.prefix && last !== '' && !isCjk(last) && [...last].length <= SHORT_PREFIX;
+}
+
 /** A phrase's words, each as an expression (the last one still a prefix while it is typed). */
 function wordsOf(term: Term): string[] {
   const tokens = term.terms.flatMap(ftsTokens);
   if (tokens.length < 2) return [termExpression(term)];
-  return tokens.map((token, i) => phraseExpression(term, [token], term.prefix && i === tokens.length - 1));
+  return tokens.map((token, i) => {
+    const typed = term.prefix && i === tokens.length - 1;
+    return typed && isShortPrefix(term, token) ? beginningExpression(token) : phraseExpression(term, [token], typed);
+  });
 }
 
 function isLoneCjk(terms: readonly string[]): boolean {
