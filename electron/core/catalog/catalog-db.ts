@@ -61,7 +61,7 @@ const SCHEMA = `
   -- made by search/fts-document.ts and joined by spaces, so unicode61 only splits on those spaces ('_'
   -- starts the terms of the prefixes column). No FTS5 prefix indexes: a word typed one key at a time is
   -- looked up among the beginnings of words in the prefixes column (fts-document.ts prefixTerms), which
-  -- on the bench's 10,000 clips cut the index from 6.6 to 4.8 KB a clip, search p95 5.9 -> 6.2 ms.
+  -- on the bench's 10,000 clips cut the catalog from 6.8 to 5.3 KB a clip, with search no slower.
   create virtual table fts using fts5 (
     title, text, tags, source, byline, note, annotations, tag_names, prefixes,
     content = '', contentless_delete = 1,

@@ -55,19 +55,19 @@ export function ftsColumns(doc: SearchDoc): string[] {
 }
 
 /**
- * The beginnings of the words each clip is found by while a word is typed, each once per clip: every
- * term's first character, and a spaced-script word's first SHORT_PREFIX characters (a word of two
- * characters is itself). Two typed characters scan the three-character beginnings (fts-query.ts).
- * FTS5's own prefix indexes keep every position of every beginning and give each CJK character pair
- * two entries of its own: on the bench's 10,000 clips they took 5.0 KB a clip of full-text index,
- * this column 3.2 KB; the 1-2-3 set 3.6 KB, with no search faster (p95 6.2 against 5.9 ms).
+ * The beginnings of the words, each once per clip, that find a clip while a word is typed: a
+ * spaced-script word's first 1 to SHORT_PREFIX characters, a CJK term's first character. FTS5's own
+ * prefix indexes keep every position of every beginning and give each CJK character pair two entries
+ * of its own: on the bench's 10,000 clips they took 5.0 KB a clip of full-text index, this set 3.6 KB.
+ * Leaving out the two-character beginnings (found by scanning the three-character ones) saves 0.4 KB
+ * more, but a query such as "trade re" then scans a few dozen terms at every step of its plan: 10-14 ms.
  */
 export function prefixTerms(terms: readonly string[]): string[] {
   const beginnings = new Set<string>();
   for (const term of terms) {
     const chars = Array.from(term);
-    beginnings.add(prefixTerm(chars[0] ?? ''));
-    if (!isCjk(term) && chars.length > 1) beginnings.add(prefixTerm(chars.slice(0, SHORT_PREFIX).join('')));
+    const longest = isCjk(term) ? 1 : Math.min(SHORT_PREFIX, chars.length);
+    for (let length = 1; length <= longest; length++) beginnings.add(prefixTerm(chars.slice(0, length).join('')));
   }
   return [...beginnings];
 }

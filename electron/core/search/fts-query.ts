@@ -87,13 +87,9 @@ function phraseExpression(term: Term, tokens: readonly string[], prefix: boolean
   return term.kind === 'phrase' ? `{title text} : ${phrase}` : phrase;
 }
 
-/**
- * The clips with a word that begins so (at most SHORT_PREFIX characters), in any field. Two-character
- * beginnings are not kept (see prefixTerms): they are found as the start of the three-character ones.
- */
+/** The clips with a word that begins so (at most SHORT_PREFIX characters), in any field. */
 function beginningExpression(beginning: string): string {
-  const scan = [...beginning].length === 2;
-  return `prefixes : "${prefixTerm(beginning)}"${scan ? ' *' : ''}`;
+  return `prefixes : "${prefixTerm(beginning)}"`;
 }
 
 /** True when the word being typed ends in a beginning short enough to be looked up in `prefixes`. */
