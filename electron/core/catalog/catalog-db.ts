@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
  */
 
 /** Bump when the tables or the way text is turned into index terms change: the catalog is rebuilt. */
-export const CATALOG_VERSION = 9;
+export const CATALOG_VERSION = 10;
 
 const SCHEMA = `
   -- Small rows, so the filters of a search (a date, the trash) read a page or two per clip.

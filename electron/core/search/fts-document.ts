@@ -43,10 +43,12 @@ const PREFIX_MARK = '_';
 
 type WordColumn = Exclude<(typeof FTS_COLUMNS)[number]['name'], 'tag_names' | 'prefixes'>;
 
+/** The columns of words, each made from the SearchDoc field of its name. */
+const WORD_COLUMNS = FTS_COLUMNS.map(({ name }) => name).filter((name): name is WordColumn => name !== 'tag_names' && name !== 'prefixes');
+
 export function ftsColumns(doc: SearchDoc): string[] {
   const values: Record<WordColumn, string> = { ...doc, tags: doc.tags.join('\n') };
-  const words = new Map<WordColumn, string[]>();
-  for (const name of Object.keys(values) as WordColumn[]) words.set(name, ftsTerms(values[name]));
+  const words = new Map(WORD_COLUMNS.map((name) => [name, ftsTerms(values[name])]));
   return FTS_COLUMNS.map(({ name }) => {
     if (name === 'tag_names') return doc.tags.map(tagTerm).join(' ');
     if (name === 'prefixes') return prefixTerms([...words.values()].flat()).join(' ');
