@@ -22,6 +22,6 @@ for version in "${VERSIONS[@]}"; do
     rebuild --release --nodedir="$dir" -j 2 >/dev/null 2>&1)
   echo "== Node $("$dir/bin/node" --version): ${#TESTS[@]} unit test files"
   PATH="$dir/bin:$PATH" CLIPDESK_SQLITE_BINDING="$dir/better-sqlite3/build/Release/better_sqlite3.node" \
-    "$dir/bin/node" --import tsx --test --test-reporter=dot "${TESTS[@]}"
+    "$dir/bin/node" --import tsx --test --test-concurrency=2 --test-reporter=dot "${TESTS[@]}"
   rm -rf "$dir"
 done
