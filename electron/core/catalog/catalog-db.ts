@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { rmSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
+import { FTS_COLUMNS } from '../search/fts-document.js';
 
 /**
  * The catalog file, <library>/index.sqlite: everything derived from the store that must be fast at
@@ -11,7 +12,7 @@ import type { Database } from 'better-sqlite3';
  */
 
 /** Bump when the tables or the way text is turned into index terms change: the catalog is rebuilt. */
-export const CATALOG_VERSION = 10;
+export const CATALOG_VERSION = 11;
 
 const SCHEMA = `
   -- Small rows, so the filters of a search (a date, the trash) read a page or two per clip.
@@ -63,7 +64,7 @@ const SCHEMA = `
   -- looked up among the beginnings of words in the prefixes column (fts-document.ts prefixTerms), which
   -- on the bench's 10,000 clips cut the catalog from 6.8 to 5.3 KB a clip, with search no slower.
   create virtual table fts using fts5 (
-    title, text, tags, source, byline, note, annotations, tag_names, prefixes,
+    ${FTS_COLUMNS.map((column) => column.name).join(', ')},
     content = '', contentless_delete = 1,
     tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
   );

@@ -20,10 +20,13 @@ export interface SearchDoc {
 
 /**
  * The indexed columns, in table order, with their BM25 weights: a title match counts 5 text matches.
- * `tag_names` holds each tag whole, as one term (tagTerm), for tag: filters; it weighs nothing.
  * `prefixes` holds the short beginnings of the clip's words (prefixTerms), for the word being typed.
+ * It comes first because FTS5 stores which column an entry is in only for the other columns: a
+ * third of each beginning's bytes (about 0.5 KB a clip).
+ * `tag_names` holds each tag whole, as one term (tagTerm), for tag: filters; it weighs nothing.
  */
 export const FTS_COLUMNS = [
+  { name: 'prefixes', weight: 1 },
   { name: 'title', weight: 5 },
   { name: 'text', weight: 1 },
   { name: 'tags', weight: 3 },
@@ -32,7 +35,6 @@ export const FTS_COLUMNS = [
   { name: 'note', weight: 1.5 },
   { name: 'annotations', weight: 1.5 },
   { name: 'tag_names', weight: 0 },
-  { name: 'prefixes', weight: 1 },
 ] as const;
 
 /** Words being typed up to this many characters are looked up in `prefixes`; longer ones by FTS5's own prefix scan. */
