@@ -85,7 +85,8 @@ export function formatCheck(report: LibraryCheck): string {
   const { clips, bodies, pictures, backups, problems } = report;
   const unused = pictures.unused > 0 ? ` (${pictures.unused} shown by no clip)` : '';
   const summary = `${report.dir}: ${clips} clips, ${bodies} text files, ${pictures.stored} pictures${unused}, ` +
-    `${backups.recentVersions} recent backup versions, ${backups.dailySnapshots.length} daily snapshots`;
+    `${backups.recentVersions} recent backup versions, ${backups.dailySnapshots.length} daily snapshots` +
+    (report.strayTemps.length > 0 ? `, ${report.strayTemps.length} half-written files of killed writers (the app removes them)` : '');
   if (problems.length === 0) return `${summary}\nno problems found`;
   return [summary, `${problems.length} problem(s):`, ...problems.map((p) => `  ${p.kind}  ${p.file}  ${p.detail}`)].join('\n');
 }

@@ -10,6 +10,7 @@ import { keptPictures } from '../../shared/content-pictures.js';
 import { PictureStore } from '../pictures/picture-store.js';
 import { BODY_FILE, MANIFEST_FILE, bodyDoc, pictureDoc, shardDoc, shardKey } from './library-dir.js';
 import { newestWhole, readWholeShard } from './recovery.js';
+import { strayTemps } from './stray-temps.js';
 import { manifestSchema, shardSchema } from './schema.js';
 import type { ClipRecord } from './schema.js';
 
@@ -39,6 +40,8 @@ export interface LibraryCheck {
   /** Picture files stored, and how many of them no clip shows (collected when the trash is emptied). */
   pictures: { stored: number; unused: number };
   backups: { recentVersions: number; dailySnapshots: string[] };
+  /** Half-written files killed writers left (stray-temps.ts): not damage, and the app removes them. */
+  strayTemps: string[];
   problems: Problem[];
 }
 
@@ -54,8 +57,9 @@ export async function checkLibrary(dir: string): Promise<LibraryCheck> {
   const problems: Problem[] = [];
   const records = new Map<string, ClipRecord>();
   const backups = await backupCounts(dir);
+  const stray = await strayTemps(dir);
   if (!(await checkManifest(dir, problems))) {
-    return { dir, clips: 0, bodies: 0, pictures: { stored: 0, unused: 0 }, backups, problems };
+    return { dir, clips: 0, bodies: 0, pictures: { stored: 0, unused: 0 }, backups, strayTemps: stray, problems };
   }
   const damagedShards = await checkShards(dir, records, problems);
   const bodyNames = (await readdir(join(dir, 'bodies')).catch(() => [])).filter((name) => BODY_FILE.test(name));
@@ -72,7 +76,7 @@ export async function checkLibrary(dir: string): Promise<LibraryCheck> {
       detail: 'the text of a clip no record names (an import interrupted before it was saved, or a record lost)',
     });
   }
-  return { dir, clips: records.size, bodies: bodyNames.length, pictures, backups, problems };
+  return { dir, clips: records.size, bodies: bodyNames.length, pictures, backups, strayTemps: stray, problems };
 }
 
 /** Every picture a text shows must be stored, and every stored picture must still hash to its name. */

@@ -15,6 +15,7 @@ import type { RecoveryReport } from './recovery.js';
 import { SCHEMA_VERSION, manifestSchema, shardSchema } from './schema.js';
 import type { Body, ClipRecord, Manifest, Shard } from './schema.js';
 import { SerialQueue } from './serial-queue.js';
+import { removeStrayTemps } from './stray-temps.js';
 import { WriteLock } from './write-lock.js';
 
 /**
@@ -48,6 +49,7 @@ export class ClipStore {
     await mkdir(join(dir, 'bodies'), { recursive: true });
     await store.#lock.clearLeftovers();
     await store.#lock.withLock(() => store.#openManifest());
+    sweepLater(dir);
     return store;
   }
 
@@ -207,10 +209,21 @@ const CLIP_ID = /^[0-9a-f]{3}[0-9a-f-]*$/;
  * the disk (a temp file, a rename, a backup link) far longer than on the CPU.
  */
 const SHARDS_AT_ONCE = 8;
+/** How long after opening the stray temp files are swept (see sweepLater). */
+const SWEEP_DELAY_MS = 30_000;
 
 /** The content versions a record names, each once: its current text and its revisions' (bodies/ has a file for each). */
 export function contentHashesOf(record: { contentHash: string; revisions: ReadonlyArray<{ contentHash: string }> }): string[] {
   return [...new Set([record.contentHash, ...record.revisions.map((revision) => revision.contentHash)])];
+}
+
+/**
+ * Removes the half-written files of killed writers (stray-temps.ts) once the library has been open a
+ * while: the walk reads every folder name, which a start should not wait for, and a process that
+ * ends first simply leaves them for the next.
+ */
+function sweepLater(dir: string): void {
+  setTimeout(() => void removeStrayTemps(dir).catch(() => undefined), SWEEP_DELAY_MS).unref();
 }
 
 /** What a task run under the write lock may do. */

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename } from 'node:fs/promises';
 
+/** The temp file's suffix: `<file>.<pid>.<12 hex>.tmp` (stray-temps.ts finds those a killed writer left). */
+export const TEMP_FILE = /\.\d+\.[0-9a-f]{12}\.tmp$/;
+
 /**
  * Writes a file whole or not at all: a temp file of our own beside it (created new, never following
  * a link already there, with `mode` from its first byte) is written, synced and renamed over it.
