@@ -156,6 +156,7 @@ export type DigestFormat = (typeof DIGEST_FORMATS)[number];
 
 /** Another app's export file, as the window sends it: its name and its bytes (base64). */
 const exportFile = z.object({ name: z.string().min(1).max(1000), data: z.string().max(base64Length(MAX_EXPORT_FILE_BYTES)) });
+export type ExportFileInput = z.infer<typeof exportFile>;
 
 /**
  * Every method a host exposes, with the schema of its argument list. The Electron preload, the web
