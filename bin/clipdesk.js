@@ -2,7 +2,7 @@
 // The installed `clipdesk` command: runs the compiled CLI (`npm run build` makes dist/).
 import { existsSync } from 'node:fs';
 
-const cli = new URL('../dist/electron/cli.js', import.meta.url);
+const cli = new URL('../dist/electron/cli/main.js', import.meta.url);
 if (!existsSync(cli)) {
   console.error('clipdesk: not built yet; run `npm run build` in the Clipdesk folder first');
   process.exit(1);

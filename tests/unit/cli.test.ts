@@ -18,7 +18,7 @@ let dir: string;
 /** Runs the real CLI in a child process against the temp library; resolves even on a non-zero exit. */
 async function clipdesk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'electron/cli.ts', ...args], {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
       env: { ...process.env, CLIPDESK_LIBRARY: dir },
     });
     return { code: 0, stdout, stderr };

@@ -2,9 +2,9 @@
 import type {
   Annotation, Clip, ClipSummary, ImportResult, LibraryImportReport, ListResult, SearchResult, Snippet, TagCount,
   ReplacedValue,
-} from './api.js';
-import type { LibraryCheck } from './core/index.js';
-import { snippetParts } from './shared/snippet-parts.js';
+} from '../api.js';
+import type { LibraryCheck } from '../core/index.js';
+import { snippetParts } from '../shared/snippet-parts.js';
 
 export function formatImport(result: ImportResult): string {
   const verb = { created: 'clipped', updated: 'updated (previous version kept)', unchanged: 'already in library' }[result.outcome];

@@ -1,5 +1,5 @@
 /** Checks of the CLI's arguments: a wrong one is BAD_INPUT (exit code 2) with the form to use. */
-import { ClipdeskError } from './core/index.js';
+import { ClipdeskError } from '../core/index.js';
 
 export function need(args: string[], count: number, form: string): string[] {
   if (args.length < count) throw usage(`usage: clipdesk ${form}`);

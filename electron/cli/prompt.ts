@@ -1,5 +1,5 @@
 /** Asking the person at the terminal for a secret, without showing what they type. */
-import { usage } from './cli-args.js';
+import { usage } from './args.js';
 
 /**
  * The secret from `envName` if set, else typed at the terminal (not echoed). With no terminal (a

@@ -1,18 +1,13 @@
 /** `clipdesk sync`: sets up sync with a CouchDB server, then syncs once or until stopped. */
-import { secretFrom } from './cli-prompt.js';
-import type { Library, RoundReport } from './core/index.js';
+import type { Library, RoundReport } from '../core/index.js';
+import type { Commands, Output } from './command.js';
+import { say } from './command.js';
+import type { Flags } from './options.js';
+import { secretFrom } from './prompt.js';
 
-export interface SyncFlags {
-  url?: string;
-  user?: string;
-  once?: boolean;
-  encrypt?: boolean;
-}
-
-export interface SyncOutput {
-  data: unknown;
-  text: string;
-}
+export const syncCommands = {
+  sync: (library, _args, flags) => syncWithServer(library, flags),
+} satisfies Commands;
 
 const DEFAULT_DATABASE = 'clipdesk';
 
@@ -22,7 +17,7 @@ const DEFAULT_DATABASE = 'clipdesk';
  * comes from CLIPDESK_SYNC_PASSWORD or a prompt, the end-to-end passphrase (`--encrypt`) from
  * CLIPDESK_SYNC_PASSPHRASE or a prompt; both are kept in a file only this user can read.
  */
-export async function syncCommand(library: Library, flags: SyncFlags, say: (line: string) => void): Promise<SyncOutput | undefined> {
+async function syncWithServer(library: Library, flags: Flags): Promise<Output | undefined> {
   if (flags.url !== undefined) await setUp(library, flags);
   if (flags.once) return describeRound(await library.sync.syncNow(), (await library.sync.status()).server ?? '');
   const stopped = new Promise<void>((resolve) => process.once('SIGINT', resolve));
@@ -38,7 +33,7 @@ export async function syncCommand(library: Library, flags: SyncFlags, say: (line
   return undefined;
 }
 
-async function setUp(library: Library, flags: SyncFlags): Promise<void> {
+async function setUp(library: Library, flags: Flags): Promise<void> {
   const { url, database } = splitDatabaseUrl(flags.url ?? '');
   const user = flags.user ?? '';
   const password = user ? await secretFrom('CLIPDESK_SYNC_PASSWORD', `password for ${user} on ${url}: `) : '';
@@ -47,7 +42,7 @@ async function setUp(library: Library, flags: SyncFlags): Promise<void> {
 }
 
 /** https://host/db → the server and the database; an address with no path names the default database. */
-export function splitDatabaseUrl(address: string): { url: string; database: string } {
+function splitDatabaseUrl(address: string): { url: string; database: string } {
   // An address that does not parse is left whole, for the settings' own check to explain.
   if (!URL.canParse(address)) return { url: address, database: DEFAULT_DATABASE };
   const parsed = new URL(address);
@@ -58,7 +53,7 @@ export function splitDatabaseUrl(address: string): { url: string; database: stri
   return { url: parsed.href.replace(/\/$/, ''), database: decodeURIComponent(database) };
 }
 
-function describeRound(report: RoundReport, server: string): SyncOutput {
+function describeRound(report: RoundReport, server: string): Output {
   const waiting = report.waiting > 0 ? `; ${report.waiting} clip(s) wait for their text` : '';
   const text = `synced with ${server}: sent ${report.sent}, received ${report.received} document(s); `
     + `${report.changedHere} clip(s) changed here${waiting}`;

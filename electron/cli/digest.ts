@@ -1,37 +1,21 @@
 /** `clipdesk digest`: a press review of the clips a query selects, as HTML and PDF, and its saved presets. */
 import { writeFile } from 'node:fs/promises';
-import { DIGEST_CONTENTS, DIGEST_GROUPS, PAPERS } from './api.js';
-import type { DigestDefinition, DigestPreset } from './api.js';
-import { number, oneOf, usage } from './cli-args.js';
-import type { Library } from './core/index.js';
+import { DIGEST_CONTENTS, DIGEST_GROUPS, PAPERS } from '../api.js';
+import type { DigestDefinition, DigestPreset } from '../api.js';
+import type { Library } from '../core/index.js';
+import { number, oneOf, usage } from './args.js';
+import type { Commands, Output } from './command.js';
+import type { Flags } from './options.js';
 
-export interface DigestFlags {
-  from?: string;
-  to?: string;
-  'last-days'?: string;
-  group?: string;
-  content?: string;
-  title?: string;
-  paper?: string;
-  html?: string;
-  pdf?: string;
-  preset?: string;
-  'save-preset'?: string;
-  'delete-preset'?: string;
-  presets?: boolean;
-}
-
-export interface DigestOutput {
-  data: unknown;
-  /** Null when the HTML went to stdout and nothing is left to say. */
-  text: string | null;
-}
+export const digestCommands = {
+  digest: digestCommand,
+} satisfies Commands;
 
 /**
  * Makes the digest a query (or a saved preset, its fields overridden by the flags given) defines: to
  * `--html` and/or `--pdf`, else the HTML to stdout. `--save-preset NAME` also keeps the definition.
  */
-export async function digestCommand(library: Library, words: string[], flags: DigestFlags): Promise<DigestOutput> {
+async function digestCommand(library: Library, words: string[], flags: Flags): Promise<Output | undefined> {
   const { digests } = library;
   if (flags.presets) {
     const presets = await digests.presets.list();
@@ -58,7 +42,7 @@ export async function digestCommand(library: Library, words: string[], flags: Di
   const { items } = digest;
   if (outputs.length === 0) {
     process.stdout.write(digest.html);
-    return { data: { items }, text: null };
+    return undefined;
   }
   for (const { format, file } of outputs) {
     await writeFile(file, (await digests.file(digest, format)).bytes);
@@ -67,7 +51,7 @@ export async function digestCommand(library: Library, words: string[], flags: Di
   return { data: { definition, items, written: outputs }, text: said.join('\n') };
 }
 
-function definitionFrom(words: string[], flags: DigestFlags, base: DigestDefinition | undefined): DigestDefinition {
+function definitionFrom(words: string[], flags: Flags, base: DigestDefinition | undefined): DigestDefinition {
   const lastDays = number(flags['last-days'], '--last-days');
   const period = flags.from !== undefined || flags.to !== undefined || lastDays !== undefined;
   if (lastDays !== undefined && (flags.from !== undefined || flags.to !== undefined)) {
