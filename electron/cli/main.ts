@@ -9,14 +9,13 @@ import { usage } from './args.js';
 import { browseCommands } from './browse.js';
 import { check } from './check.js';
 import { clipEditCommands } from './clip-edits.js';
-import type { Commands, Output } from './command.js';
+import type { Command, Commands } from './command.js';
 import { print, say } from './command.js';
 import { digestCommands } from './digest.js';
 import { exportCommands } from './export.js';
 import { importCommands } from './import.js';
 import { backupToRestore, importLibraryCommands, restoreBackup } from './import-library.js';
 import { parseCommandLine } from './options.js';
-import type { Flags } from './options.js';
 import { rebuildProgress } from './rebuild-progress.js';
 import { revisionCommands } from './revisions.js';
 import { serveCommands } from './serve.js';
@@ -39,22 +38,24 @@ async function main(argv: string[]): Promise<void> {
   }
   const libraryDir = resolveLibraryDir(flags.library);
   if (command === 'check') return print(await check(libraryDir), flags.json);
+  const named = commandNamed(command);
   const backup = command === 'import-library' ? await backupToRestore(args, libraryDir) : undefined;
   if (backup !== undefined) return print(await restoreBackup(backup, libraryDir), flags.json);
   // `serve` is the app in a browser: it rebuilds in the background like the app; other commands need whole answers.
   const library = await Library.open(libraryDir, { rebuildInBackground: command === 'serve', onRebuildProgress: rebuildProgress() });
-  const result = await run(library, command, args, flags);
+  const result = await named(library, args, flags);
   if (result !== undefined) print(result, flags.json);
   // Damage is found when a file is read, so the command has run by now; `serve` keeps its library open.
   for (const notice of library.notices()) say(notice);
   if (command !== 'serve') await library.close();
 }
 
-async function run(library: Library, command: string, args: string[], flags: Flags): Promise<Output | undefined> {
+/** Told before any library is opened: a mistyped command must not create one where none was. */
+function commandNamed(command: string): Command {
   // Own properties only: `toString` is no command.
   const named = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (named === undefined) throw usage(`unknown command "${command}" (clipdesk --help lists them)`);
-  return named(library, args, flags);
+  return named;
 }
 
 /** BAD_INPUT (a wrong argument) exits with 2, every other failure with 1. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { SEED_BYLINE, SEED_FILE, SEED_PUBLISHED_TEXT, SEED_TITLE } from '../helpers/seed.js';
 import { html, pictureAfterOutage, serveRoutes } from '../helpers/picture-server.js';
+import { clipdesk as clipdeskIn } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-library.js';
 import { shardPathOf } from '../helpers/stored.js';
 import { TINY_IMAGES } from '../helpers/tiny-images.js';
@@ -98,6 +99,14 @@ describe('the clipdesk command line', () => {
       assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
       assert.match(result.stderr, /^clipdesk: /);
     }
+  });
+
+  it('names an unknown command without creating a library where there was none', async (t) => {
+    const nowhere = join(await tempDir(t), 'no-library-here');
+    const result = await clipdeskIn(nowhere, ['frobnicate']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /unknown command "frobnicate"/);
+    await assert.rejects(stat(nowhere), { code: 'ENOENT' });
   });
 
   it('refuses a .txt or .md file over the 15 MB cap, as it refuses a page, and saves nothing', async () => {

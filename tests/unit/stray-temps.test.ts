@@ -6,7 +6,7 @@ import { Library } from '../../electron/core/library.js';
 import { checkLibrary } from '../../electron/core/store/check.js';
 import { removeStrayTemps } from '../../electron/core/store/stray-temps.js';
 import { TEMP_FILE, writeFileWhole } from '../../electron/core/store/write-whole.js';
-import { formatCheck } from '../../electron/cli-output.js';
+import { formatCheck } from '../../electron/cli/output.js';
 import { sampleText } from '../helpers/seed.js';
 import { tempDir } from '../helpers/temp-library.js';
 
