@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Library } from '../../electron/core/library.js';
 import { SCHEMA_VERSION } from '../../electron/core/store/schema.js';
@@ -21,6 +22,18 @@ describe('importing the seed clipping', () => {
     assert.equal(clip.content.match(/<p[ >]/g)?.length, 4);
     assert.ok(!clip.text.includes('(Jia Ruifeng'), 'the byline is not part of the body text');
     assert.ok(!/^[\u00a0\u3000 ]/m.test(clip.text), 'no NBSP indentation is left');
+  });
+});
+
+describe('a long clip', () => {
+  it('is found, with its snippet, by a word at its very end (its stored file is larger than the read buffer)', async (t) => {
+    const { library } = await tempLibrary(t);
+    // Random hex barely compresses, so the gzipped file is several hundred KB.
+    const filler = Array.from({ length: 3000 }, () => randomBytes(48).toString('hex')).join(' ');
+    const { clip } = await library.import({ kind: 'text', text: `Long report\n\n${filler}\n\nThe harbour zanzibarfinale closes it.` });
+    const found = await library.search('zanzibarfinale');
+    assert.deepEqual(found.hits.map((hit) => hit.clip.id), [clip.id]);
+    assert.match(found.hits[0]?.snippet.text ?? '', /harbour zanzibarfinale closes it/);
   });
 });
 

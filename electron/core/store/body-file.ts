@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -18,6 +18,11 @@ import { writeFileWhole } from './write-whole.js';
 
 /** The first two bytes of every gzip stream; a plain JSON body starts with `{`. */
 const GZIP_MAGIC = [0x1f, 0x8b];
+/**
+ * Reused by readBodyTextSync for every file that fits: a search reads one body a hit, and
+ * readFileSync's stat and fresh buffer were a fifth of that read (about 10 of 50 µs).
+ */
+const scratch = Buffer.allocUnsafe(256 * 1024);
 
 export function encodeBody(body: Body): Buffer {
   return gzipSync(JSON.stringify(body));
@@ -70,13 +75,29 @@ export function readBodyTextSync(dir: string, id: string, contentHash: string): 
   const [current, plain] = bodyPaths(dir, id, contentHash);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(current);
+    bytes = readIntoScratch(current);
   } catch {
-    bytes = readFileSync(plain);
+    bytes = readIntoScratch(plain);
   }
   const body = parseBodyJson(current, bytes) as { text?: unknown };
   if (typeof body.text !== 'string') throw new Error('no text');
   return body.text;
+}
+
+/** The file's bytes, in `scratch` when they fit (valid until the next call), else read whole. */
+function readIntoScratch(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  let length = 0;
+  try {
+    let read: number;
+    do {
+      read = readSync(fd, scratch, length, scratch.length - length, length);
+      length += read;
+    } while (read > 0 && length < scratch.length);
+  } finally {
+    closeSync(fd);
+  }
+  return length < scratch.length ? scratch.subarray(0, length) : readFileSync(path);
 }
 
 function nullIfMissing(error: NodeJS.ErrnoException): null {
