@@ -46,13 +46,14 @@ describe('dropping the site\'s calls to action', () => {
     assert.equal(nodeToText(root), `${ENGLISH}\n\n${ENGLISH}`);
   });
 
-  it('keeps a paragraph that only mentions such words, a long paragraph that opens with them, and a step to sign up', () => {
+  it('keeps a paragraph that only mentions such words, a long paragraph that opens with them, a step to sign up and dialogue', () => {
     const quoted = '<p>"Follow us on Twitter," the mayor urged residents, after the city\'s website went down on Monday.</p>';
     const long = `<p>Join our readers in the hall next week: ${ENGLISH} ${ENGLISH} ${ENGLISH}</p>`;
-    const step = '<p>Sign up for the museum pass with your library card.</p>';
-    const root = article(`${quoted}${long}${step}`);
+    const steps = '<p>Sign up for the museum pass with your library card.</p><p>Follow him to the station, she said.</p>' +
+      '<p>Join us in the square.</p>';
+    const root = article(`${quoted}${long}${steps}`);
     dropCallsToAction(root);
-    assert.match(nodeToText(root), /the mayor urged[\s\S]*Join our readers[\s\S]*Sign up for the museum pass/);
+    assert.match(nodeToText(root), /the mayor urged[\s\S]*Join our readers[\s\S]*Sign up for the museum pass[\s\S]*Follow him[\s\S]*Join us/);
   });
 });
 
