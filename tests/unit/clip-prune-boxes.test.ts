@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dropAuthorBio } from '../../electron/core/clip/extract/author-bio.js';
+import { dropCallsToAction } from '../../electron/core/clip/extract/calls-to-action.js';
 import { dropSignupBoxes } from '../../electron/core/clip/extract/signup-boxes.js';
 import { dropSiteLinkLines } from '../../electron/core/clip/extract/site-links.js';
 import { parseDocument } from '../../electron/core/clip/parse/dom-window.js';
@@ -31,6 +32,28 @@ describe('dropping sign-up boxes', () => {
     dropSignupBoxes(root);
     assert.match(nodeToText(root), /Sign up for the Disney\+ bundle/);
     assert.equal(nodeToText(root).split(ENGLISH).length, 5);
+  });
+});
+
+describe('dropping the site\'s calls to action', () => {
+  it('drops pitches for the newsletter, app, forums and social accounts, and the copyright notice, wherever they sit', () => {
+    const root = article(`<p>${ENGLISH}</p><p><a href="/newsletter">Click here to subscribe to the Morning Brief</a></p>
+      <p><strong><a href="https://app.example.net/x">GET THE EXAMPLE NEWS APP</a></strong></p><p>${ENGLISH}</p>
+      <p>Anna Berg's new book on rivers is out now. Follow her on Twitter @annaberg.</p>
+      <p>Join our forums to keep talking about the city!</p><p>Follow Example's full coverage of the election at https://example.com/vote</p>
+      <p>Write to Anna Berg at anna.berg@example.com</p><p>Copyright © 2019 Example News. All rights reserved.</p>`);
+    dropCallsToAction(root);
+    assert.equal(nodeToText(root), `${ENGLISH}\n\n${ENGLISH}`);
+  });
+
+  it('keeps a paragraph that only mentions such words, a long paragraph that opens with them, a step to sign up and dialogue', () => {
+    const quoted = '<p>"Follow us on Twitter," the mayor urged residents, after the city\'s website went down on Monday.</p>';
+    const long = `<p>Join our readers in the hall next week: ${ENGLISH} ${ENGLISH} ${ENGLISH}</p>`;
+    const steps = '<p>Sign up for the museum pass with your library card.</p><p>Follow him to the station, she said.</p>' +
+      '<p>Join us in the square.</p>';
+    const root = article(`${quoted}${long}${steps}`);
+    dropCallsToAction(root);
+    assert.match(nodeToText(root), /the mayor urged[\s\S]*Join our readers[\s\S]*Sign up for the museum pass[\s\S]*Follow him[\s\S]*Join us/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { dropAuthorBio } from './author-bio.js';
 import { dropHeadMetadata } from './article-head.js';
+import { dropCallsToAction } from './calls-to-action.js';
 import { dropDateStamps } from './date-stamps.js';
 import { dropTailNotes } from './article-tail.js';
 import { dropBoilerplateSections } from './boilerplate-sections.js';
@@ -21,6 +22,7 @@ export function pruneArticle(root: Element, titles: readonly string[], pageUrl: 
   dropAuthorBio(root);
   dropSiteLinkLines(root, pageUrl);
   dropBoilerplateSections(root);
+  dropCallsToAction(root);
   dropHeadMetadata(root, titles);
   dropTailNotes(root);
   dropPageControls(root);
