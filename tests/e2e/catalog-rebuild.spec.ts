@@ -31,7 +31,8 @@ test('the window shows the rebuild of a damaged index, then every clip', async (
   const rebuild = page.getByRole('status').filter({ hasText: 'Rebuilding the library index' });
   await expect(rebuild).toBeVisible();
   await expect(rebuild.getByRole('progressbar', { name: 'Rebuilding the library index' })).toBeVisible();
-  await expect(rebuild).toContainText(new RegExp(`of ${CLIPS}`));
+  // On a busy machine listing the clips alone can outlast expect's default 5 s.
+  await expect(rebuild).toContainText(new RegExp(`of ${CLIPS}`), { timeout: 20_000 });
   await expect(page.getByText(`${CLIPS} clips`, { exact: true })).toBeVisible();
   await expect(rebuild).toBeHidden({ timeout: 30_000 });
   expect(library.catalogStatus().rebuilding).toBe(false);
