@@ -8,6 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDispatch } from '../api-dispatch.js';
 import type { ClipperInfo, WireErrorCode } from '../api.js';
 import type { Library } from '../core/index.js';
@@ -21,7 +23,9 @@ import type { RateLimits, ServerTimeouts } from './http-guards.js';
 import { HTTP_STATUS } from './http-status.js';
 import { readStaticFile } from './static-files.js';
 
-export const RENDERER_DIR = new URL('../../dist/renderer/', import.meta.url).pathname;
+/** The folder above electron/: dist/ when this runs compiled (`clipdesk serve`), the project under tsx (`npm run web`). */
+const ABOVE_ELECTRON = fileURLToPath(new URL('../../', import.meta.url));
+export const RENDERER_DIR = join(ABOVE_ELECTRON, basename(ABOVE_ELECTRON) === 'dist' ? '' : 'dist', 'renderer');
 // Another app's export, base64-encoded, fits (and so does a dropped page of at most 15 MB).
 const MAX_API_BODY = base64Length(MAX_EXPORT_FILE_BYTES) + 1024 * 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';

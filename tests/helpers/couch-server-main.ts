@@ -1,5 +1,5 @@
 /**
- * The tests' CouchDB server, run as a child process (`node --import tsx couch-server-main.ts`) so a
+ * The tests' CouchDB server, run as a child process (see node-entry.ts) so a
  * test can SIGKILL it mid-replication as a crash or an outage would, and start it again on the same
  * data. express-pouchdb speaks the replication protocol over PouchDB's LevelDB adapter, with the
  * databases under `dir`, so what was written before a kill is there after the restart.

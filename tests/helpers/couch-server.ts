@@ -12,9 +12,10 @@ import type { Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { TestScope } from './cleanup-scope.js';
 import type { CouchServerConfig } from './couch-server-main.js';
+import { nodeEntry } from './node-entry.js';
 
 const MAIN = fileURLToPath(new URL('./couch-server-main.ts', import.meta.url));
-/** `--import tsx` resolves tsx from the working directory: the project root, where it is installed. */
+/** `--import tsx` (the source, when dist/ is not current) resolves tsx from the working directory: the project root. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
 
@@ -98,7 +99,7 @@ class ChildCouchServer implements CouchServer {
   async start(port: number): Promise<void> {
     const { dir, user, password } = this.#options;
     const config: CouchServerConfig = { dir, port, user, password };
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    const child = spawn(process.execPath, nodeEntry(MAIN), {
       cwd: ROOT,
       env: { ...process.env, COUCH_SERVER_CONFIG: JSON.stringify(config) },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { SEED_BYLINE, SEED_FILE, SEED_PUBLISHED_TEXT, SEED_TITLE } from '../helpers/seed.js';
 import { html, pictureAfterOutage, serveRoutes } from '../helpers/picture-server.js';
+import { nodeEntry } from '../helpers/node-entry.js';
 import { clipdesk as clipdeskIn } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-library.js';
 import { shardPathOf } from '../helpers/stored.js';
@@ -19,7 +20,7 @@ let dir: string;
 /** Runs the real CLI in a child process against the temp library; resolves even on a non-zero exit. */
 async function clipdesk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
+    const { stdout, stderr } = await run(process.execPath, [...nodeEntry('electron/cli/main.ts'), ...args], {
       env: { ...process.env, CLIPDESK_LIBRARY: dir },
     });
     return { code: 0, stdout, stderr };

@@ -8,6 +8,7 @@ import { Library } from '../../electron/core/library.js';
 import { checkLibrary } from '../../electron/core/index.js';
 import { SHARD_FILE } from '../../electron/core/store/library-dir.js';
 import { basicAuth } from '../helpers/couch-server.js';
+import { nodeEntry } from '../helpers/node-entry.js';
 import { clipdesk } from '../helpers/run-cli.js';
 import { DATABASE, SYNC_PASSWORD, SYNC_USER, everything, fillLibrary, settle, syncPair, syncedLibrary } from '../helpers/sync-pair.js';
 import { tempDir } from '../helpers/temp-library.js';
@@ -49,7 +50,7 @@ test('a machine killed (SIGKILL) while it applies what came in finishes on the n
   await pair.laptop.sync.syncNow();
   const dir = await tempDir(t, 'clipdesk-killed-');
   const setUp = { ...process.env, CLIPDESK_SYNC_PASSWORD: SYNC_PASSWORD };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', '--library', dir, 'sync', '--once',
+  const child = spawn(process.execPath, [...nodeEntry('electron/cli/main.ts'), '--library', dir, 'sync', '--once',
     '--url', `${pair.server.url}/${DATABASE}`, '--user', SYNC_USER], { env: setUp, stdio: 'ignore' });
   // Killed once the first clips have landed in the library: mid-apply.
   while ((await readdir(join(dir, 'clips')).catch(() => [])).length === 0) await new Promise((done) => setTimeout(done, 20));
