@@ -90,7 +90,7 @@ export class LibrarySync {
     const given = parseInput(syncSettingsInputSchema, input, 'sync settings');
     const password = given.password ?? (await this.#parts.vault.read())?.password ?? '';
     const server = describeServer(given.url, given.database);
-    const remote = remoteDatabase({ address: databaseAddress(given), user: given.user, password });
+    const remote = await remoteDatabase({ address: databaseAddress(given), user: given.user, password });
     try {
       const info = await remote.info().catch((error: unknown) => { throw syncFailure(error, server); });
       const encrypted = (await keyRecordOn(remote, server)) !== null;
@@ -210,7 +210,7 @@ export class LibrarySync {
    */
   async #unlock(settings: SyncSettings, password: string, passphrase: string | undefined, keptKey: string | null): Promise<string | null> {
     const server = describeServer(settings.url, settings.database);
-    const remote = remoteDatabase({ address: databaseAddress(settings), user: settings.user, password });
+    const remote = await remoteDatabase({ address: databaseAddress(settings), user: settings.user, password });
     try {
       const info = await remote.info().catch((error: unknown) => { throw syncFailure(error, server); });
       const record = await keyRecordOn(remote, server);

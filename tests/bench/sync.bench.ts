@@ -11,7 +11,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Pouch } from '../../electron/core/sync/replica.js';
+import { loadPouch } from '../../electron/core/sync/replica.js';
 import { CleanupScope } from '../helpers/cleanup-scope.js';
 import { startCouchServer } from '../helpers/couch-server.js';
 import type { CouchServer } from '../helpers/couch-server.js';
@@ -51,6 +51,7 @@ const receive = await measured(server, () => desktop.sync.syncNow());
 if (desktop.list({ limit: 100_000 }).total !== count) throw new Error('the desktop did not receive every clip');
 
 progress('baseline: plain PouchDB replication of the same documents');
+const Pouch = await loadPouch();
 const replica = new Pouch(join(await tempDir(scope, 'clipdesk-sync-bench-plain-'), 'plain'), { adapter: 'leveldb' });
 const serverDatabase = new Pouch(`${server.url}/${DATABASE}`, { adapter: 'http', auth: { username: SYNC_USER, password: SYNC_PASSWORD } });
 const plainPull = await measured(server, () => replica.replicate.from(serverDatabase, { batch_size: 50, batches_limit: 4 }));

@@ -10,7 +10,7 @@ const SYNC_BENCH = fileURLToPath(new URL('../bench/sync.bench.ts', import.meta.u
 
 /** CI runs the search bench small, for its shape only: timings on shared CI machines prove nothing. */
 test('the search bench prints one JSON document with named results', { timeout: 180_000 }, async () => {
-  const args = ['--import', 'tsx', BENCH, '--clips', '200', '--queries', '30', '--json'];
+  const args = ['--import', 'tsx', BENCH, '--clips', '200', '--queries', '30', '--pocket', '60', '--json'];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
   const report = JSON.parse(stdout) as { clips: unknown; machine: unknown; results: Array<Record<string, unknown>> };
   assert.equal(report.clips, 200);

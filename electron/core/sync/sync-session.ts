@@ -32,7 +32,7 @@ export interface SyncSession {
 export async function openSession(libraryDir: string, settings: SyncSettings, vault: CredentialVault): Promise<SyncSession> {
   const server = describeServer(settings.url, settings.database);
   const secrets = await vault.read();
-  const remote = remoteDatabase({ address: databaseAddress(settings), user: settings.user, password: secrets?.password ?? '' });
+  const remote = await remoteDatabase({ address: databaseAddress(settings), user: settings.user, password: secrets?.password ?? '' });
   const codec = codecFor(settings, await keyRecordOn(remote, server), secrets?.key ?? null, server);
   const folder = `replica-${createHash('sha256').update(server).digest('hex').slice(0, 12)}`;
   await removeOtherReplicas(libraryDir, folder);
