@@ -105,6 +105,7 @@ export class Library {
     await this.sync.stop();
     this.#parts.pending.pause();
     this.#catalog.close();
+    this.#store.close();
   }
 
   // --- clipping and importing: library-imports.ts -----------------------------------------------

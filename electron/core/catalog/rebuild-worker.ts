@@ -16,4 +16,5 @@ try {
   parentPort?.postMessage({ recoveries: store.recoveries });
 } finally {
   catalog.close();
+  store.close();
 }

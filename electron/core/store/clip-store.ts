@@ -37,6 +37,7 @@ export class ClipStore {
   /** Ten pages of the window's search results (50 hits each): the last few queries' hits. */
   readonly #recentTexts = new RecentTexts(500);
   readonly #lock: WriteLock;
+  #sweep: NodeJS.Timeout | undefined;
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -49,8 +50,13 @@ export class ClipStore {
     await mkdir(join(dir, 'bodies'), { recursive: true });
     await store.#lock.clearLeftovers();
     await store.#lock.withLock(() => store.#openManifest());
-    sweepLater(dir);
+    store.#sweep = sweepLater(dir);
     return store;
+  }
+
+  /** Cancels the pending sweep of stray temp files: a closed store leaves nothing running. */
+  close(): void {
+    clearTimeout(this.#sweep);
   }
 
   async shardRecords(key: string): Promise<ClipRecord[]> {
@@ -222,8 +228,8 @@ export function contentHashesOf(record: { contentHash: string; revisions: Readon
  * while: the walk reads every folder name, which a start should not wait for, and a process that
  * ends first simply leaves them for the next.
  */
-function sweepLater(dir: string): void {
-  setTimeout(() => void removeStrayTemps(dir).catch(() => undefined), SWEEP_DELAY_MS).unref();
+function sweepLater(dir: string): NodeJS.Timeout {
+  return setTimeout(() => void removeStrayTemps(dir).catch(() => undefined), SWEEP_DELAY_MS).unref();
 }
 
 /** What a task run under the write lock may do. */
