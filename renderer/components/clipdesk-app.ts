@@ -8,6 +8,7 @@ import { DropController } from '../controllers/drop-controller.js';
 import { ExportController } from '../controllers/export-controller.js';
 import { ImportController } from '../controllers/import-controller.js';
 import { KeyboardController } from '../controllers/keyboard-controller.js';
+import { LibraryChanges } from '../controllers/library-changes.js';
 import { LibraryData } from '../controllers/library-data.js';
 import { Navigation } from '../controllers/navigation.js';
 import { PictureFetchController } from '../controllers/picture-fetch-controller.js';
@@ -59,6 +60,7 @@ export class ClipdeskApp extends LitElement {
     query: this._nav.query, trashShown: this._nav.view === 'trash', openId: this._nav.openId, revisionsOpen: this._revisionsOpen,
   }));
   private readonly _toast = new ToastController(this);
+  private readonly _changes = new LibraryChanges(this._data, this._toast, this._nav);
   private readonly _import = new ImportController(this, this._data, {
     clipped: ({ clip, outcome, pictures }) => {
       const missing = pictures.missing > 0 ? ` (${plural(pictures.missing, 'picture')} could not be kept offline)` : '';
@@ -105,10 +107,11 @@ export class ClipdeskApp extends LitElement {
           .fetching=${this._data.fetching.value ?? null} .catalog=${this._data.catalog.value ?? null}
           @view-show=${(event: EventOf<'view-show'>) => (event.detail.view === 'trash' ? nav.showTrash() : nav.showLibrary())}
           @tag-toggle=${(event: EventOf<'tag-toggle'>) => nav.toggleTag(event.detail.name)}
-          @tag-rename=${this._onTagRename} @tag-delete=${this._onTagDelete}
+          @tag-rename=${({ detail }: EventOf<'tag-rename'>) => this._changes.renameTag(detail.from, detail.to)}
+          @tag-delete=${(event: EventOf<'tag-delete'>) => this._changes.deleteTag(event.detail.name)}
           @pictures-fetch-all=${() => this._pictures.fetchAll()}
-          @fetching-pause=${() => this._change(() => this._data.mutate('pauseFetching'))}
-          @fetching-resume=${() => this._change(() => this._data.mutate('resumeFetching'))}></library-nav>
+          @fetching-pause=${() => this._changes.run(() => this._data.mutate('pauseFetching'))}
+          @fetching-resume=${() => this._changes.run(() => this._data.mutate('resumeFetching'))}></library-nav>
         <sync-indicator .status=${this._sync.status} @sync-settings-open=${() => this._sync.openDialog()}
           @sync-now=${() => this._sync.syncNow()}></sync-indicator>
       </nav>
@@ -145,12 +148,11 @@ export class ClipdeskApp extends LitElement {
         @clip-open=${(event: EventOf<'clip-open'>) => nav.open(event.detail.id)}
         @clip-pick=${(event: EventOf<'clip-pick'>) => nav.togglePick(event.detail.id)} @picks-clear=${() => nav.clearPicks()}
         @filters-change=${(event: EventOf<'filters-change'>) => nav.filter(event.detail.filters)}
-        @row-update=${({ detail }: EventOf<'row-update'>) => this._change(() => this._data.mutate('update', detail.clip.id, detail.patch))}
+        @row-update=${({ detail }: EventOf<'row-update'>) =>
+          this._changes.run(() => this._data.mutate('update', detail.clip.id, detail.patch))}
         @row-trash=${(event: EventOf<'row-trash'>) => this._trashClip(event.detail.clip)}
-        @clip-restore=${(event: EventOf<'clip-restore'>) => this._change(() => this._data.mutate('restore', event.detail.id),
-          (clip) => this._toast.say(`Restored: ${clip.title}`))}
-        @trash-empty=${() => this._change(() => this._data.mutate('emptyTrash'),
-          (count) => this._toast.say(`Deleted ${plural(count, 'clip')} for good`))}></library-pane>`;
+        @clip-restore=${(event: EventOf<'clip-restore'>) => this._changes.restore(event.detail.id)}
+        @trash-empty=${() => this._changes.emptyTrash()}></library-pane>`;
   }
 
   private _renderDigestDialog() {
@@ -181,19 +183,19 @@ export class ClipdeskApp extends LitElement {
         .allTags=${(this._data.tags.value ?? []).map((tag) => tag.name)} .revisionsOpen=${this._revisionsOpen}
         .revisions=${this._data.loadedRevisions()} .revisionsError=${this._data.revisionsError()}
         @reader-close=${this._closeReader} @clip-trash=${() => clip && this._trashClip(clip)}
-        @clip-update=${(event: EventOf<'clip-update'>) => this._changeOpen((id) => this._data.mutate('update', id, event.detail.patch))}
-        @tags-add=${(event: EventOf<'tags-add'>) => this._changeOpen((id) => this._data.mutate('addTags', id, event.detail.names))}
+        @clip-update=${(event: EventOf<'clip-update'>) =>
+          this._changes.runOnOpen((id) => this._data.mutate('update', id, event.detail.patch))}
+        @tags-add=${(event: EventOf<'tags-add'>) => this._changes.runOnOpen((id) => this._data.mutate('addTags', id, event.detail.names))}
         @tags-remove=${(event: EventOf<'tags-remove'>) =>
-          this._changeOpen((id) => this._data.mutate('removeTags', id, [event.detail.name]))}
+          this._changes.runOnOpen((id) => this._data.mutate('removeTags', id, [event.detail.name]))}
         @annotation-update=${({ detail }: EventOf<'annotation-update'>) =>
-          this._changeOpen((id) => this._data.mutate('updateAnnotation', id, detail.id, detail.patch))}
+          this._changes.runOnOpen((id) => this._data.mutate('updateAnnotation', id, detail.id, detail.patch))}
         @annotation-delete=${({ detail }: EventOf<'annotation-delete'>) =>
-          this._changeOpen((id) => this._data.mutate('deleteAnnotation', id, detail.id))}
+          this._changes.runOnOpen((id) => this._data.mutate('deleteAnnotation', id, detail.id))}
         @annotate=${this._onAnnotate} @revisions-open=${() => (this._revisionsOpen = true)}
         @pictures-fetch=${() => this._nav.openId && this._pictures.fetchOne(this._nav.openId)}
-        @article-fetch=${() => this._changeOpen((id) => this._data.mutate('fetchArticle', id), (outcome) =>
-          this._toast.say(outcome === 'failed' ? 'The article could not be fetched; the reader says why' : 'The article is here'))}
-        @revision-restore=${this._onRevisionRestore} @dialog-close=${() => (this._revisionsOpen = false)}></reader-pane>`;
+        @article-fetch=${() => this._changes.fetchArticle()} @revision-restore=${this._onRevisionRestore}
+        @dialog-close=${() => (this._revisionsOpen = false)}></reader-pane>`;
   }
 
   override connectedCallback(): void {
@@ -203,22 +205,9 @@ export class ClipdeskApp extends LitElement {
     window.clipdeskShell?.onCommand((command, detail) => this._onShellCommand(command, detail));
   }
 
-  /** Runs a change to the library (LibraryData fetches again what it touched); a failure is said in the toast. */
-  private _change<T>(change: () => Promise<T>, after?: (value: T) => void): void {
-    void this._toast.run(change, after);
-  }
-
-  /** Runs a change to the open clip, if one is open. */
-  private _changeOpen<T>(change: (id: string) => Promise<T>, after?: (value: T) => void): void {
-    const id = this._nav.openId;
-    if (id) this._change(() => change(id), after);
-  }
-
   private _trashClip(clip: ClipSummary): void {
     if (this._nav.openId === clip.id) void this._closeReader();
-    this._change(() => this._data.mutate('trash', clip.id), () => this._toast.say(`Moved to trash: ${clip.title}`, {
-      action: { label: 'Undo', run: () => this._change(() => this._data.mutate('restore', clip.id)) },
-    }));
+    this._changes.trash(clip);
   }
 
   /** From the Add clip dialog or the menu: the Add clip dialog gives way. */
@@ -231,20 +220,6 @@ export class ClipdeskApp extends LitElement {
     this._nav.close();
     await this.updateComplete;
     this._library.focusList();
-  }
-
-  private _onTagRename({ detail: { from, to } }: EventOf<'tag-rename'>): void {
-    this._change(() => this._data.mutate('renameTag', from, to), (count) => {
-      this._toast.say(`Renamed ${from} to ${to} on ${plural(count, 'clip')}`);
-      this._nav.replaceTag(from, [to]);
-    });
-  }
-
-  private _onTagDelete({ detail: { name } }: EventOf<'tag-delete'>): void {
-    this._change(() => this._data.mutate('deleteTag', name), (count) => {
-      this._toast.say(`Removed tag ${name} from ${plural(count, 'clip')}`);
-      this._nav.replaceTag(name, []);
-    });
   }
 
   private async _onAnnotate(event: EventOf<'annotate'>): Promise<void> {
@@ -266,8 +241,7 @@ export class ClipdeskApp extends LitElement {
 
   private _onRevisionRestore(event: EventOf<'revision-restore'>): void {
     this._revisionsOpen = false;
-    this._changeOpen((id) => this._data.mutate('restoreRevision', id, event.detail.n),
-      (clip) => this._toast.say(`Restored an earlier version: ${clip.title}`));
+    this._changes.restoreRevision(event.detail.n);
   }
 
   /** The native menu's commands are the keyboard's; a clip made by the main process is shown. */
