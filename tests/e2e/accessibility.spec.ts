@@ -43,8 +43,8 @@ async function expectAccessibleNow(page: Page): Promise<void> {
   expect(results.passes.some((rule) => rule.id === 'button-name')).toBe(true);
 }
 
-/** A small library: two tagged clips (one starred, one highlighted) and one in the trash. */
-async function arrange(library: Library): Promise<string> {
+/** A small library, every test's: two tagged clips (one starred, one highlighted) and one in the trash. */
+async function arrange(library: Library): Promise<void> {
   const seed = await importSeed(library);
   await library.addTags(seed.id, ['pharma', 'jilin']);
   await library.annotate(seed.id, { quote: 'Jilin High-tech Zone', color: 'yellow', note: 'Where the visit took place' });
@@ -57,12 +57,14 @@ async function arrange(library: Library): Promise<string> {
   await library.update(harbour.id, { starred: true });
   const trashed = (await library.import({ kind: 'text', text: sampleText(2, 'airport') })).clip;
   await library.trash(trashed.id);
-  return seed.id;
 }
 
 test.describe('in the light and the dark colour scheme', () => {
-  test('the library view with clips has no serious accessibility problems', async ({ page, app }) => {
+  test.beforeEach(async ({ app }) => {
     await arrange(app.library);
+  });
+
+  test('the library view with clips has no serious accessibility problems', async ({ page, app }) => {
     await page.goto(app.host.url);
     await expect(page.getByRole('listbox', { name: 'Clips' }).getByRole('option')).toHaveCount(2);
     await page.keyboard.press('j'); // a selected row, with its own colours
@@ -73,7 +75,6 @@ test.describe('in the light and the dark colour scheme', () => {
   });
 
   test('search results have no serious accessibility problems', async ({ page, app }) => {
-    await arrange(app.library);
     await page.goto(app.host.url);
     await page.getByRole('searchbox', { name: 'Search clips' }).fill('harbour');
     await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveCount(1);
@@ -82,7 +83,6 @@ test.describe('in the light and the dark colour scheme', () => {
   });
 
   test('the reader with highlights and tag suggestions has no serious accessibility problems', async ({ page, app }) => {
-    await arrange(app.library);
     await page.goto(app.host.url);
     await openClip(page, SEED_TITLE);
     await expect(page.getByRole('region', { name: 'Article text' }).locator('mark')).toHaveCount(5);
@@ -94,7 +94,6 @@ test.describe('in the light and the dark colour scheme', () => {
   });
 
   test('the highlight toolbar over a selection has no serious accessibility problems', async ({ page, app }) => {
-    await arrange(app.library);
     await page.goto(app.host.url);
     await openClip(page, SEED_TITLE);
     const article = page.getByRole('region', { name: 'Article text' });
@@ -107,7 +106,6 @@ test.describe('in the light and the dark colour scheme', () => {
   });
 
   test('the import dialog has no serious accessibility problems', async ({ page, app }) => {
-    await arrange(app.library);
     await page.goto(app.host.url);
     await page.getByRole('button', { name: 'Add clip' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add clip' });
@@ -120,7 +118,6 @@ test.describe('in the light and the dark colour scheme', () => {
   });
 
   test('picked clips, the export dialog and another app\'s import report have no serious problems', async ({ page, app }) => {
-    await arrange(app.library);
     await page.goto(app.host.url);
     await page.getByRole('listbox', { name: 'Clips' }).getByRole('option').first().click({ modifiers: ['ControlOrMeta'] });
     await expect(page.getByRole('status').filter({ hasText: '1 clip picked' })).toBeVisible();
@@ -141,7 +138,6 @@ test.describe('in the light and the dark colour scheme', () => {
   });
 
   test('the press review dialog, arranged and with a preset, has no serious accessibility problems', async ({ page, app }) => {
-    await arrange(app.library);
     await app.library.digests.savePreset({
       name: 'Weekly',
       definition: { title: '', query: 'tag:pharma', lastDays: 7, group: 'tag', content: 'highlights', order: 'date', paper: 'a4' },
@@ -156,7 +152,6 @@ test.describe('in the light and the dark colour scheme', () => {
   });
 
   test('the shortcuts dialog has no serious accessibility problems', async ({ page, app }) => {
-    await arrange(app.library);
     await page.goto(app.host.url);
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
@@ -164,7 +159,6 @@ test.describe('in the light and the dark colour scheme', () => {
   });
 
   test('the tag rename and delete dialogs have no serious accessibility problems', async ({ page, app }) => {
-    await arrange(app.library);
     await page.goto(app.host.url);
     const sidebar = page.getByRole('navigation', { name: 'Library' });
     await sidebar.getByRole('button', { name: 'Rename tag pharma' }).click();
@@ -182,7 +176,6 @@ test.describe('in the light and the dark colour scheme', () => {
   });
 
   test('the trash view and its confirm dialog have no serious accessibility problems', async ({ page, app }) => {
-    await arrange(app.library);
     await page.goto(app.host.url);
     await page.getByRole('button', { name: 'Trash', exact: true }).click();
     await expect(page.getByRole('list', { name: 'Trash' }).getByRole('listitem')).toHaveCount(1);
@@ -193,7 +186,6 @@ test.describe('in the light and the dark colour scheme', () => {
   });
 
   test('the earlier versions dialog and its confirm have no serious accessibility problems', async ({ page, app }) => {
-    await arrange(app.library);
     // The harbour page, clipped again after a paragraph was added: its first text is an earlier version.
     await app.library.import({ kind: 'text', text: `${sampleText(1)}\n\nThe berth reopens in May.`, url: 'https://gazette.example/harbour-1' });
     await page.goto(app.host.url);
@@ -208,7 +200,6 @@ test.describe('in the light and the dark colour scheme', () => {
   });
 
   test('the sync settings dialog, with an error, has no serious accessibility problems', async ({ page, app }) => {
-    await arrange(app.library);
     await page.goto(app.host.url);
     await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Sync off' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sync settings' });
@@ -221,7 +212,6 @@ test.describe('in the light and the dark colour scheme', () => {
   });
 
   test('the message after an action, with its Undo button, has no serious accessibility problems', async ({ page, app }) => {
-    await arrange(app.library);
     await page.goto(app.host.url);
     await expect(page.getByRole('listbox', { name: 'Clips' }).getByRole('option')).toHaveCount(2);
     await page.keyboard.press('j');
