@@ -8,6 +8,7 @@ import { dropSideColumns } from '../../electron/core/clip/extract/layout-columns
 import { dropLinkLists } from '../../electron/core/clip/extract/link-lists.js';
 import { dropPageControls, isControlLine } from '../../electron/core/clip/extract/page-controls.js';
 import { dropPhotoCredits } from '../../electron/core/clip/extract/photo-credits.js';
+import { dropRepeatedCaptions } from '../../electron/core/clip/extract/repeated-blocks.js';
 import { parseDocument } from '../../electron/core/clip/parse/dom-window.js';
 import { nodeToText } from '../../electron/core/clip/sanitize/html-to-text.js';
 
@@ -156,6 +157,21 @@ describe('pruning page furniture from the article', () => {
     const root = article(`<p>${ENGLISH}</p>${lines}${figure}<p>The story was first reported by Reuters</p>`);
     dropPhotoCredits(root);
     assert.equal(nodeToText(root), `${ENGLISH}\n\nThe new library. Photo: AP\n\nThe story was first reported by Reuters`);
+  });
+
+  it('keeps the first copy of a caption a slideshow repeats under each picture, and paragraphs an interview repeats', () => {
+    const caption = 'The Palace: Tale of Jang Noksu at the 2018 festival';
+    const slide = (i: number): string => `<div><p><img src="/${i}.jpg" aria-describedby="c${i}"></p><p id="c${i}">${caption}</p></div>`;
+    const slides = [1, 2, 3].map(slide).join('');
+    const alt = 'A long row of unsold cars at a dealership in Littleton';
+    const gallery = `<ul><li><img src="/a.jpg" alt="${alt}. Copyright 2019 AP."></li></ul><p>${alt}</p>` +
+      `<figure><img src="/b.jpg"><figcaption>${alt}</figcaption></figure>`;
+    const question = 'What made you start cooking for other people?';
+    const interview = `<p>${question}</p><p>${ENGLISH}</p><p>${question}</p><p>${PROSE}</p>`;
+    const root = article(`${slides}${gallery}${interview}`);
+    dropRepeatedCaptions(root);
+    assert.equal(root.querySelectorAll('img').length, 5);
+    assert.equal(nodeToText(root), [caption, alt, question, ENGLISH, question, PROSE].join('\n\n'));
   });
 
   it('drops published and updated stamps anywhere in the article, not dates the story gives', () => {

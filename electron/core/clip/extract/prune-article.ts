@@ -8,6 +8,7 @@ import { dropSideColumns } from './layout-columns.js';
 import { dropLinkLists } from './link-lists.js';
 import { dropPageControls } from './page-controls.js';
 import { dropPhotoCredits } from './photo-credits.js';
+import { dropRepeatedCaptions } from './repeated-blocks.js';
 import { dropSignupBoxes } from './signup-boxes.js';
 import { dropSiteLinkLines } from './site-links.js';
 
@@ -28,4 +29,5 @@ export function pruneArticle(root: Element, titles: readonly string[], pageUrl: 
   dropPageControls(root);
   dropPhotoCredits(root);
   dropDateStamps(root);
+  dropRepeatedCaptions(root);
 }
