@@ -8,7 +8,7 @@ import { Library } from '../../electron/core/library.js';
 import { ClipStore } from '../../electron/core/store/clip-store.js';
 import { MIGRATIONS, migrate } from '../../electron/core/store/migrations.js';
 import type { Migration } from '../../electron/core/store/migrations.js';
-import { SCHEMA_VERSION } from '../../electron/core/store/schema.js';
+import { SCHEMA_VERSION, clipRecordSchema } from '../../electron/core/store/schema.js';
 import { copyFixtureLibrary, expectedClips, fileDigests, fixtureVersions } from '../fixtures/libraries/fixture-library.js';
 import { readManifest, readShard, shardKeys, shardPath } from '../helpers/stored.js';
 import type { Clip } from '../../electron/api.js';
@@ -134,7 +134,7 @@ describe('the step to version 2 (read states)', () => {
     for (const next of await shardKeys(dir)) {
       const migrated = await readShard(shardPath(dir, next));
       assert.equal(migrated.schemaVersion, SCHEMA_VERSION, 'stamped by each step up to the current version');
-      for (const record of Object.values(migrated.clips)) assert.equal(record.readState, 'unread');
+      for (const record of Object.values(migrated.clips)) assert.equal(clipRecordSchema.parse(record).readState, 'unread');
     }
     assert.equal((await readShard(shardPath(dir, key))).clips[id]?.['fromTheFuture' as keyof ClipRecord], 42);
     assert.equal(library.list({ readState: 'unread' }).total, library.list().total);
@@ -159,7 +159,7 @@ describe('the step to version 3 (gzipped texts)', () => {
     const after = await fileContents(join(dir, 'bodies'));
     assert.deepEqual([...after.keys()], [...plain.keys()].map((name) => `${name}.gz`));
     for (const [name, bytes] of plain) assert.deepEqual(gunzipSync(after.get(`${name}.gz`) ?? Buffer.alloc(0)), bytes, name);
-    for (const key of await shardKeys(dir)) assert.equal((await readShard(shardPath(dir, key))).schemaVersion, 3);
+    for (const key of await shardKeys(dir)) assert.equal((await readShard(shardPath(dir, key))).schemaVersion, SCHEMA_VERSION);
   });
 
   it('finishes a step cut short: a text gzipped with its plain file still there, and one not reached', async (t) => {
@@ -184,6 +184,27 @@ describe('the step to version 3 (gzipped texts)', () => {
     const [id = '', hash = ''] = name.split('.');
     assert.equal(store.readText(id, hash), (await store.readBody(id, hash)).text);
     assert.match(store.readText(id, hash), /\S/);
+  });
+});
+
+describe('the step to version 4 (records without their defaults)', () => {
+  it('leaves out of each record the fields at their defaults, keeps a highlight\'s empty note and fields it does not know', async (t) => {
+    const dir = await copyFixtureLibrary(t, 3);
+    const path = shardPath(dir, 'b05');
+    const shard = await readShard(path);
+    const [id = ''] = Object.keys(shard.clips);
+    await writeFile(path, JSON.stringify({ ...shard, clips: { [id]: { ...shard.clips[id], fromTheFuture: null } } }));
+    const before = (await readFile(path)).length;
+    const library = await Library.open(dir);
+    t.after(() => library.close());
+    const record: Record<string, unknown> = (await readShard(path)).clips[id] ?? {};
+    // Gone: byline, source, publishedAt, publishedText (null), note (''), starred (false), pending, deletedAt, stamps ({}).
+    const kept = ['id', 'url', 'canonicalUrl', 'title', 'language', 'excerpt', 'wordCount', 'clippedAt', 'updatedAt', 'tags', 'readState',
+      'contentHash', 'revisions', 'annotations', 'fromTheFuture'];
+    assert.deepEqual(Object.keys(record), kept);
+    assert.equal((await library.get(id))?.annotations[0]?.note, '');
+    assert.match(JSON.stringify(record.annotations), /"note":""/);
+    assert.ok((await readFile(path)).length < before * 0.95);
   });
 });
 

@@ -22,14 +22,14 @@ export interface RestorePlan {
   pictures: Array<{ member: ZipMember; name: string }>;
 }
 
-/** What every library version's records have had: enough to know which texts a shard names. */
+/** What every library version's records have had (version 4 leaves out empty lists and nulls): enough to know which texts a shard names. */
 const shardOfAnyVersion = z.object({
   schemaVersion: z.number().int().min(1),
   clips: z.record(z.string(), z.object({
     id: z.string(),
     contentHash: z.string(),
-    revisions: z.array(z.object({ contentHash: z.string() })),
-    deletedAt: z.string().nullable(),
+    revisions: z.array(z.object({ contentHash: z.string() })).default(() => []),
+    deletedAt: z.string().nullable().default(null),
   })),
 });
 

@@ -6,7 +6,7 @@ import { checkedJsonFile } from '../store/checked-file.js';
 import { contentHashesOf } from '../store/clip-store.js';
 import type { ClipStore } from '../store/clip-store.js';
 import { MANIFEST_FILE, pictureDoc, plainBodyDoc, shardDoc } from '../store/library-dir.js';
-import { SCHEMA_VERSION, manifestSchema } from '../store/schema.js';
+import { SCHEMA_VERSION, manifestSchema, storedShard } from '../store/schema.js';
 import { ClipdeskError } from '../errors.js';
 import { ZipWriter } from '../zip/zip-writer.js';
 import { BACKUP_FORMAT, BACKUP_MANIFEST, BACKUP_VERSION } from './backup-format.js';
@@ -55,7 +55,7 @@ async function addClips(store: ClipStore, zip: ZipWriter): Promise<BackupCounts>
       }
     }
     const clips = Object.fromEntries(records.map((record) => [record.id, record]));
-    await zip.add(shardDoc(key), JSON.stringify({ schemaVersion: SCHEMA_VERSION, clips }));
+    await zip.add(shardDoc(key), storedShard({ schemaVersion: SCHEMA_VERSION, clips }));
     counts.shards++;
     counts.clips += records.length;
     counts.trashed += records.filter((record) => record.deletedAt).length;

@@ -2,7 +2,8 @@ import { DataFile } from 'lowdb/node';
 import type { z } from 'zod';
 import { ClipdeskError } from '../errors.js';
 import { describeInvalid } from '../validation.js';
-import { SCHEMA_VERSION, newerLibrary } from './schema.js';
+import { SCHEMA_VERSION, newerLibrary, shardSchema, storedShard } from './schema.js';
+import type { Shard } from './schema.js';
 
 /**
  * A lowdb adapter that refuses to hand corrupt data to the app: JSON that does not parse or does not
@@ -10,11 +11,13 @@ import { SCHEMA_VERSION, newerLibrary } from './schema.js';
  * never changes the file), and a file stamped with a newer schemaVersion becomes NEWER_LIBRARY.
  * Writes go through steno (temp file + rename), so a crash never leaves a torn document.
  */
-export function checkedJsonFile<T>(path: string, schema: z.ZodType<T>): DataFile<T> {
-  return new DataFile<T>(path, {
-    parse: (text) => parseChecked(path, text, schema),
-    stringify: (data) => JSON.stringify(data),
-  });
+export function checkedJsonFile<T>(path: string, schema: z.ZodType<T>, stringify: (data: T) => string = JSON.stringify): DataFile<T> {
+  return new DataFile<T>(path, { parse: (text) => parseChecked(path, text, schema), stringify });
+}
+
+/** A metadata shard's file: its records are written without their fields at the defaults (schema.ts storedShard). */
+export function shardJsonFile(path: string): DataFile<Shard> {
+  return checkedJsonFile(path, shardSchema, storedShard);
 }
 
 function parseChecked<T>(path: string, text: string, schema: z.ZodType<T>): T {

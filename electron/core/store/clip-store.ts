@@ -5,14 +5,14 @@ import { ClipdeskError } from '../errors.js';
 import { mapBounded } from '../map-bounded.js';
 import { keepVersion, takeDailySnapshot } from './backups.js';
 import { bodyPaths, decodeBody, encodeBody, readBodyOf, readBodyTextSync, writeBodyFile } from './body-file.js';
-import { checkedJsonFile } from './checked-file.js';
+import { checkedJsonFile, shardJsonFile } from './checked-file.js';
 import { stampChanges } from './field-stamps.js';
 import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
 import { migrate } from './migrations.js';
 import { RecentTexts } from './recent-texts.js';
 import { readManifest, readShard } from './recovery.js';
 import type { RecoveryReport } from './recovery.js';
-import { SCHEMA_VERSION, manifestSchema, shardSchema } from './schema.js';
+import { SCHEMA_VERSION, manifestSchema } from './schema.js';
 import type { Body, ClipRecord, Manifest, Shard } from './schema.js';
 import { SerialQueue } from './serial-queue.js';
 import { removeStrayTemps } from './stray-temps.js';
@@ -197,7 +197,7 @@ export class ClipStore {
   }
 
   async #readShard(key: string): Promise<Low<Shard>> {
-    const file = checkedJsonFile(join(this.dir, 'clips', `${key}.json`), shardSchema);
+    const file = shardJsonFile(join(this.dir, 'clips', `${key}.json`));
     const shard = new Low<Shard>(file, { schemaVersion: SCHEMA_VERSION, clips: {} });
     const { data, report } = await readShard(this.dir, key);
     shard.data = data;

@@ -5,7 +5,7 @@ import { ClipdeskError } from '../errors.js';
 import { mapBounded } from '../map-bounded.js';
 import { snapshotInto } from './backups.js';
 import { PLAIN_BODY_FILE, SHARD_FILE } from './library-dir.js';
-import { SCHEMA_VERSION, newerLibrary } from './schema.js';
+import { SCHEMA_VERSION, newerLibrary, storedRecord } from './schema.js';
 import { writeFileWhole } from './write-whole.js';
 
 /**
@@ -36,6 +36,11 @@ export const MIGRATIONS: readonly Migration[] = [
       await compressBodies(dir);
       await rewriteShards(dir, 3, (record) => record);
     },
+  },
+  {
+    from: 3,
+    describe: 'metadata files leave out the fields a clip has at their defaults (no note, no highlights, nulls): about a fifth smaller',
+    migrate: (dir) => rewriteShards(dir, 4, storedRecord),
   },
 ];
 

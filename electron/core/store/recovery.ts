@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { Low } from 'lowdb';
 import { ClipdeskError, isClipdeskError } from '../errors.js';
 import { backupsOf } from './backups.js';
-import { checkedJsonFile } from './checked-file.js';
+import { checkedJsonFile, shardJsonFile } from './checked-file.js';
 import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
 import { RECOVERED_TAG, bodiesOfShard, parseOrNull, recordFromText, salvageRecords } from './salvage.js';
 import { SCHEMA_VERSION, manifestSchema, newerLibrary, shardSchema } from './schema.js';
@@ -61,7 +61,7 @@ export async function readShard(dir: string, key: string): Promise<Recovered<Sha
 /** The shard's data; CORRUPT_LIBRARY when it does not read or is lost (see readShard). */
 export async function readWholeShard(dir: string, key: string): Promise<Shard> {
   const path = join(dir, shardDoc(key));
-  const found = await checkedJsonFile(path, shardSchema).read();
+  const found = await shardJsonFile(path).read();
   if (found) return found;
   if ((await backupsOf(dir, shardDoc(key))).length > 0) {
     throw new ClipdeskError('CORRUPT_LIBRARY', `${path} is missing, though backups of it exist`);
@@ -91,7 +91,7 @@ async function repairShard(dir: string, key: string): Promise<Recovered<Shard>> 
   } catch (error) {
     const recovered = await rebuildShard(dir, key, error);
     // No keepVersion: the damaged bytes are already kept in damaged/, and a backup slot is worth more.
-    await new Low(checkedJsonFile(join(dir, shardDoc(key)), shardSchema), recovered.data).write();
+    await new Low(shardJsonFile(join(dir, shardDoc(key))), recovered.data).write();
     return recovered;
   }
 }

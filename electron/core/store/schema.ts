@@ -3,7 +3,7 @@ import { HIGHLIGHT_COLORS, READ_STATES } from '../../api.js';
 import { ClipdeskError } from '../errors.js';
 
 /** The shape of the library on disk, version by version. Bump SCHEMA_VERSION only with a migration. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * The refusal of a library (or one of its files, `what`) written by a newer Clipdesk at `version`:
@@ -62,37 +62,71 @@ const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+/**
+ * What a field of a clip record holds when its shard file leaves it out: since library version 4 a
+ * record is written without the fields at these values (storedShard). Most clips have no note,
+ * highlights, revisions, sync history or pending fetch, and spelling those out took about a fifth of
+ * each record, which every kept version of a shard (backups.ts) repeats.
+ */
+const STORED_DEFAULTS = {
+  url: null,
+  canonicalUrl: null,
+  byline: null,
+  source: null,
+  publishedAt: null,
+  publishedText: null,
+  language: null,
+  tags: [],
+  note: '',
+  starred: false,
+  readState: 'unread',
+  pending: null,
+  deletedAt: null,
+  revisions: [],
+  annotations: [],
+  stamps: {},
+  history: [],
+} as const;
+type DefaultedField = keyof typeof STORED_DEFAULTS;
+/** A default as a record holds it: an empty list a record may add to. */
+type Fresh<T> = T extends readonly [] ? never[] : T;
+
+/** A fresh copy each time: records are edited in place, and must not share one default list. */
+function storedDefault<F extends DefaultedField>(field: F): () => Fresh<(typeof STORED_DEFAULTS)[F]> {
+  return () => structuredClone(STORED_DEFAULTS[field]) as Fresh<(typeof STORED_DEFAULTS)[F]>;
+}
+
 export const clipRecordSchema = z.object({
   id: z.string(),
-  url: z.string().nullable(),
-  canonicalUrl: z.string().nullable(),
+  url: z.string().nullable().default(storedDefault('url')),
+  canonicalUrl: z.string().nullable().default(storedDefault('canonicalUrl')),
   title: z.string(),
-  byline: z.string().nullable(),
-  source: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  publishedText: z.string().nullable(),
-  language: z.string().nullable(),
+  byline: z.string().nullable().default(storedDefault('byline')),
+  source: z.string().nullable().default(storedDefault('source')),
+  publishedAt: z.string().nullable().default(storedDefault('publishedAt')),
+  publishedText: z.string().nullable().default(storedDefault('publishedText')),
+  language: z.string().nullable().default(storedDefault('language')),
   excerpt: z.string(),
   wordCount: z.number().int().min(0),
   clippedAt: z.string(),
   updatedAt: z.string(),
-  tags: z.array(z.string()),
-  note: z.string(),
-  starred: z.boolean(),
+  tags: z.array(z.string()).default(storedDefault('tags')),
+  note: z.string().default(storedDefault('note')),
+  starred: z.boolean().default(storedDefault('starred')),
   /** Since library version 2 (migrations.ts). */
-  readState: z.enum(READ_STATES).default('unread'),
+  readState: z.enum(READ_STATES).default(storedDefault('readState')),
   /** Since library version 2: an address whose article is still to be fetched, with how that stands. */
   pending: z.object({ attempts: z.number().int().min(0), lastError: z.string().nullable(), nextAttemptAt: z.string().nullable() })
-    .nullable().default(null),
-  deletedAt: z.string().nullable(),
+    .nullable().default(storedDefault('pending')),
+  deletedAt: z.string().nullable().default(storedDefault('deletedAt')),
   contentHash: z.string(),
   /** Earlier contents of the same article, oldest first; their bodies stay on disk by hash. */
-  revisions: z.array(revisionSchema),
-  annotations: z.array(annotationSchema),
+  revisions: z.array(revisionSchema).default(storedDefault('revisions')),
+  annotations: z.array(annotationSchema).default(storedDefault('annotations')),
   /** When each part last changed, for sync's merge; older records have none (every part as old as the clip). */
-  stamps: stampsSchema.default({}),
+  stamps: stampsSchema.default(storedDefault('stamps')),
   /** Values that lost a sync merge to an edit made at the same time elsewhere, oldest first. */
-  history: z.array(historyEntrySchema).default([]),
+  history: z.array(historyEntrySchema).default(storedDefault('history')),
 });
 export type ClipRecord = z.infer<typeof clipRecordSchema>;
 
@@ -102,6 +136,29 @@ export const shardSchema = z.object({
   clips: z.record(z.string(), clipRecordSchema),
 });
 export type Shard = z.infer<typeof shardSchema>;
+
+/** A shard as its file holds it (library version 4): each record without the fields at their STORED_DEFAULTS. */
+export function storedShard(shard: Shard): string {
+  const clips = Object.fromEntries(Object.entries(shard.clips).map(([id, record]) => [id, storedRecord(record)]));
+  return JSON.stringify({ ...shard, clips });
+}
+
+/**
+ * A record without its fields at their defaults. Only a record's own fields: a highlight's empty note
+ * or a tag list inside sync history is data. Also used on records of older versions read as plain
+ * JSON (migrations.ts), so a field this app does not know is kept.
+ */
+export function storedRecord<T extends object>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([field, value]) => !isStoredDefault(field, value))) as Partial<T>;
+}
+
+function isStoredDefault(field: string, value: unknown): boolean {
+  if (!Object.hasOwn(STORED_DEFAULTS, field)) return false;
+  const fallback: unknown = STORED_DEFAULTS[field as DefaultedField];
+  if (Array.isArray(fallback)) return Array.isArray(value) && value.length === 0;
+  if (fallback === null || typeof fallback !== 'object') return value === fallback;
+  return value !== null && typeof value === 'object' && Object.keys(value).length === 0;
+}
 
 export const bodySchema = z.object({
   contentHash: z.string(),
