@@ -40,12 +40,12 @@ describe('recent versions', () => {
     await writeFile(from, '{"v":1}');
     const saved = new Date('2024-02-03T04:05:06Z');
     await utimes(from, saved, saved);
-    assert.equal(await preserve(from, join(dir, 'deep', 'b.json'), true), true);
+    assert.equal(preserve(from, join(dir, 'deep', 'b.json'), true), true);
     const copy = await stat(join(dir, 'deep', 'b.json'));
     assert.notEqual(copy.ino, (await stat(from)).ino);
     assert.equal(copy.mtimeMs, saved.getTime());
     assert.equal(await readFile(join(dir, 'deep', 'b.json'), 'utf8'), '{"v":1}');
-    assert.equal(await preserve(join(dir, 'missing.json'), join(dir, 'c.json')), false);
+    assert.equal(preserve(join(dir, 'missing.json'), join(dir, 'c.json')), false);
   });
 });
 
@@ -56,7 +56,7 @@ describe('daily snapshots', () => {
     for (let i = 0; i < 4; i++) ids.push((await library.import({ kind: 'text', text: sampleText(i) })).clip.id);
     library.close();
     const day = new Date(2999, 0, 2, 9);
-    await keepVersion(dir, shardDoc(shardKey(ids[0] ?? '')), day);
+    keepVersion(dir, shardDoc(shardKey(ids[0] ?? '')), day);
     const snapshot = join(dir, 'backups', 'daily', '2999-01-02');
     const shards = await shardKeys(dir);
     assert.deepEqual(await shardKeys(snapshot), shards);
@@ -70,7 +70,7 @@ describe('daily snapshots', () => {
     );
     assert.equal(await readFile(join(snapshot, 'library.json'), 'utf8'), await readFile(join(dir, 'library.json'), 'utf8'));
     await writeFile(shardPath(dir, 'fff'), '{"schemaVersion":1,"clips":{}}');
-    await keepVersion(dir, shardDoc('fff'), new Date(2999, 0, 2, 18));
+    keepVersion(dir, shardDoc('fff'), new Date(2999, 0, 2, 18));
     assert.deepEqual(await shardKeys(snapshot), shards, 'the day\'s snapshot is taken once');
   });
 
@@ -79,14 +79,14 @@ describe('daily snapshots', () => {
     await library.import({ kind: 'text', text: sampleText(1) });
     library.close();
     await mkdir(join(dir, 'backups', 'daily', '.2999-03-01.partial', 'clips'), { recursive: true });
-    for (let day = 1; day <= 10; day++) await takeDailySnapshot(dir, new Date(2999, 2, day, 12));
+    for (let day = 1; day <= 10; day++) takeDailySnapshot(dir, new Date(2999, 2, day, 12));
     const expected = Array.from({ length: DAILY_SNAPSHOTS }, (_, i) => `2999-03-${String(11 - DAILY_SNAPSHOTS + i).padStart(2, '0')}`);
     assert.deepEqual((await readdir(join(dir, 'backups', 'daily'))).sort(), expected);
   });
 
   it('takes none of a library that is only being created', async (t) => {
     const dir = await tempDir(t, 'clipdesk-new-');
-    await keepVersion(dir, 'library.json');
+    keepVersion(dir, 'library.json');
     await assert.rejects(stat(join(dir, 'backups')), { code: 'ENOENT' });
   });
 });

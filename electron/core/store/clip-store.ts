@@ -116,7 +116,7 @@ export class ClipStore {
     const results = new Map<string, ClipRecord | undefined>();
     const now = new Date();
     // Taken once before the shards are written side by side: each keepVersion then finds today's snapshot.
-    await takeDailySnapshot(this.dir, now);
+    takeDailySnapshot(this.dir, now);
     await mapBounded([...groupByShard(ids)], SHARDS_AT_ONCE, async ([key, idsInShard]) => {
       const shard = await this.#readShard(key);
       for (const id of idsInShard) {
@@ -127,7 +127,7 @@ export class ClipStore {
         else delete shard.data.clips[id];
         results.set(id, next);
       }
-      await keepVersion(this.dir, shardDoc(key), now);
+      keepVersion(this.dir, shardDoc(key), now);
       await shard.write();
     });
     const written = ids.map((id) => results.get(id));
@@ -192,7 +192,7 @@ export class ClipStore {
     if (found?.schemaVersion === SCHEMA_VERSION && !report) return;
     if (found) manifest.data.schemaVersion = await migrate(this.dir, found.schemaVersion);
     // A damaged manifest is already kept in damaged/; its backup slots are better spent on whole ones.
-    if (!report) await keepVersion(this.dir, MANIFEST_FILE);
+    if (!report) keepVersion(this.dir, MANIFEST_FILE);
     await manifest.write();
   }
 

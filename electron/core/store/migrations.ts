@@ -107,7 +107,7 @@ export async function migrate(
   if (missing !== undefined) throw new ClipdeskError('CORRUPT_LIBRARY', `no migration from library version ${missing} to ${missing + 1}`);
   if (version === target) return target;
   // Copies, not links: a step is free to rewrite files in place, which would change a linked backup too.
-  await snapshotInto(dir, join(dir, 'backups', `before-v${version}-to-v${target}-${now.toISOString().replaceAll(':', '')}`), true);
+  snapshotInto(dir, join(dir, 'backups', `before-v${version}-to-v${target}-${now.toISOString().replaceAll(':', '')}`), true);
   for (let at = version; at < target; at++) await steps.find((step) => step.from === at)?.migrate(dir);
   return target;
 }

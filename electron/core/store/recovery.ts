@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { Low } from 'lowdb';
 import { ClipdeskError, isClipdeskError } from '../errors.js';
 import { backupsOf } from './backups.js';
-import { checkedJsonFile, shardJsonFile } from './checked-file.js';
+import { checkedJsonFile, readShardFile, shardJsonFile } from './checked-file.js';
 import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
 import { RECOVERED_TAG, bodiesOfShard, parseOrNull, recordFromText, salvageRecords } from './salvage.js';
 import { SCHEMA_VERSION, manifestSchema, newerLibrary, shardSchema } from './schema.js';
@@ -61,7 +61,7 @@ export async function readShard(dir: string, key: string): Promise<Recovered<Sha
 /** The shard's data; CORRUPT_LIBRARY when it does not read or is lost (see readShard). */
 export async function readWholeShard(dir: string, key: string): Promise<Shard> {
   const path = join(dir, shardDoc(key));
-  const found = await shardJsonFile(path).read();
+  const found = readShardFile(path);
   if (found) return found;
   if ((await backupsOf(dir, shardDoc(key))).length > 0) {
     throw new ClipdeskError('CORRUPT_LIBRARY', `${path} is missing, though backups of it exist`);
