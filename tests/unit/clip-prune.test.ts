@@ -151,7 +151,8 @@ describe('pruning page furniture from the article', () => {
   });
 
   it('drops lines that only credit a picture, and keeps the credit in a caption', () => {
-    const credits = ['Photo: Reuters', '(Image: GETTY)', 'Jane Doe/City Times/Getty Images', 'Credit...John Roe/The Times', '图片来源：新华社'];
+    const credits = ['Photo: Reuters', '(Image: GETTY)', 'Jane Doe/City Times/Getty Images', 'Credit...John Roe/The Times', '图片来源：新华社',
+      'Image copyright Getty Images'];
     const figure = '<figure><img src="/p.jpg"><figcaption>The new library. Photo: AP</figcaption></figure>';
     const lines = credits.map((line) => `<div>${line}</div>`).join('');
     const root = article(`<p>${ENGLISH}</p>${lines}${figure}<p>The story was first reported by Reuters</p>`);

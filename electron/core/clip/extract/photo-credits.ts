@@ -1,8 +1,11 @@
 import { CHINESE_SENTENCE, hasBlockChild, isInline, visibleLength } from './text-blocks.js';
 
 const CREDIT_LINE_CHARS = 60;
-/** `Photo: Reuters`, `(Image: GETTY)`, `Credit...Jane Doe/The Times`, `图片来源：新华社`: a label, then whose picture it is. */
-const LABELLED = /^[(（[]?\s*(?:photo(?:graph)?s?|image|picture|pic|credit|(?:photo|image) credit|foto|bild|图片?(?:来源)?|摄影?)\s*(?:[:：]|\.{3}|…)/iu;
+/**
+ * `Photo: Reuters`, `(Image: GETTY)`, `Credit...Jane Doe/The Times`, `图片来源：新华社`, `Image copyright EPA`:
+ * a label, then whose picture it is.
+ */
+const LABELLED = /^[(（[]?\s*(?:(?:photo(?:graph)?s?|image|picture|pic|credit|(?:photo|image) credit|foto|bild|图片?(?:来源)?|摄影?)\s*(?:[:：]|\.{3}|…)|(?:photo|image|picture) (?:copyright|credit) )/iu;
 /** `Getty`, `Jane Doe/Getty Images`, `Jane Doe | Bloomberg | Getty Images`: names, then a picture agency. */
 const AGENCY = /(?:^|[\s/|,(（])(?:Getty Images|Getty|GETTY|AP Photo|AP|AFP|Reuters|REUTERS|EPA|Shutterstock|iStock(?:photo)?|Alamy)[)）]?$/u;
 const NAME_SEPARATORS = /[\s/|,(（]+/u;
