@@ -3,6 +3,7 @@ import type { Clip, ClipSummary, ExtractedClip } from '../api.js';
 import { ClipdeskError } from './errors.js';
 import type { SearchDoc } from './search/index.js';
 import type { ClipStore } from './store/clip-store.js';
+import { recordDefaults } from './store/schema.js';
 import type { Body, ClipRecord } from './store/schema.js';
 
 /** Same text, same hash: how a re-clipped article is told apart from a changed one. */
@@ -15,23 +16,7 @@ export function bodyOf(extracted: ExtractedClip): Body {
 }
 
 export function newRecord(id: string, extracted: ExtractedClip, now: string): ClipRecord {
-  return {
-    ...metadataOf(extracted),
-    id,
-    clippedAt: now,
-    updatedAt: now,
-    tags: [],
-    note: '',
-    starred: false,
-    readState: 'unread',
-    pending: null,
-    deletedAt: null,
-    contentHash: contentHashOf(extracted),
-    revisions: [],
-    annotations: [],
-    stamps: {},
-    history: [],
-  };
+  return { ...recordDefaults(), ...metadataOf(extracted), id, clippedAt: now, updatedAt: now, contentHash: contentHashOf(extracted) };
 }
 
 type PageMetadata = Omit<ExtractedClip, 'content' | 'text'>;

@@ -91,9 +91,17 @@ type DefaultedField = keyof typeof STORED_DEFAULTS;
 /** A default as a record holds it: an empty list a record may add to. */
 type Fresh<T> = T extends readonly [] ? never[] : T;
 
+type RecordDefaults = { -readonly [F in DefaultedField]: Fresh<(typeof STORED_DEFAULTS)[F]> };
+
 /** A fresh copy each time: records are edited in place, and must not share one default list. */
 function storedDefault<F extends DefaultedField>(field: F): () => Fresh<(typeof STORED_DEFAULTS)[F]> {
   return () => structuredClone(STORED_DEFAULTS[field]) as Fresh<(typeof STORED_DEFAULTS)[F]>;
+}
+
+/** Every defaulted field at its default, fresh: what a new clip starts with before its page and user data. */
+export function recordDefaults(): RecordDefaults {
+  const fields = Object.keys(STORED_DEFAULTS) as DefaultedField[];
+  return Object.fromEntries(fields.map((field) => [field, storedDefault(field)()])) as RecordDefaults;
 }
 
 export const clipRecordSchema = z.object({
