@@ -46,6 +46,16 @@ describe('dropping the site\'s calls to action', () => {
     assert.equal(nodeToText(root), `${ENGLISH}\n\n${ENGLISH}`);
   });
 
+  it('drops the cookie notice a page leaves at its foot, and keeps a story about cookies', () => {
+    const root = article(`<p>${ENGLISH}</p><p><span>This website uses cookies to improve your experience. We'll assume
+      you're ok with this, but you can opt-out if you wish.<a id="cookie_close">Accept</a> <a href="/c">Read More</a></span></p>
+      <p>We use cookies and similar technologies to personalise content.</p>
+      <p>By continuing to use this site, you agree to our use of cookies.</p>
+      <p>The regulator said the website uses cookies to track readers across other sites.</p>`);
+    dropCallsToAction(root);
+    assert.equal(nodeToText(root), `${ENGLISH}\n\nThe regulator said the website uses cookies to track readers across other sites.`);
+  });
+
   it('keeps a paragraph that only mentions such words, a long paragraph that opens with them, a step to sign up and dialogue', () => {
     const quoted = '<p>"Follow us on Twitter," the mayor urged residents, after the city\'s website went down on Monday.</p>';
     const long = `<p>Join our readers in the hall next week: ${ENGLISH} ${ENGLISH} ${ENGLISH}</p>`;

@@ -19,12 +19,19 @@ const PITCH_OPENING = new RegExp(`^(?:${[
  * the line's last sentence; a quote that goes on (`"Follow us on Twitter," the mayor urged…`) is the story's.
  */
 const SOCIAL_PITCH = /\bfollow (?:us|me|him|her|them) (?:on|at) (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b[^.!?"”]*[.!]?$/iu;
-/** The site's notice on its own text: `Copyright © 2019 Example News.`, `This document is subject to copyright.` */
-const COPYRIGHT = /^(?:copyright\s*[©@]?\s*\d{4}\b|this (?:document|article|material|content) is subject to copyright\b)/iu;
+/**
+ * The site's notice on its own text or on itself: `Copyright © 2019 Example News.`, `This document is
+ * subject to copyright.`, `This website uses cookies to improve your experience… Accept`.
+ */
+const SITE_NOTICE = new RegExp(`^(?:${[
+  'copyright\\s*[©@]?\\s*\\d{4}\\b', 'this (?:document|article|material|content) is subject to copyright\\b',
+  '(?:this|our) (?:web ?)?site uses cookies\\b', 'we use cookies\\b',
+  'by (?:continuing to )?(?:use|using|browse|browsing) (?:this|our) (?:web ?)?site,? you (?:agree|accept|consent)\\b',
+].join('|')})`, 'iu');
 
 /**
  * Drops the lines in which the site speaks to its reader rather than telling the story: pitches for
- * its newsletter, app, forums and social accounts, and its copyright notice, wherever the template set
+ * its newsletter, app, forums and social accounts, and its copyright and cookie notices, wherever the template set
  * them. Only short lines go, and only by how they open (or by a follow-us pitch at their end): the
  * story may quote such words in a sentence of its own.
  */
@@ -37,5 +44,5 @@ export function dropCallsToAction(root: Element): void {
 }
 
 export function isCallToAction(text: string): boolean {
-  return PITCH_OPENING.test(text) || SOCIAL_PITCH.test(text) || COPYRIGHT.test(text);
+  return PITCH_OPENING.test(text) || SOCIAL_PITCH.test(text) || SITE_NOTICE.test(text);
 }

@@ -10,14 +10,18 @@ const SEPARATORS = /[\s\d\p{P}\p{S}]/gu;
 const TABLE_CELLS = new Set(['TD', 'TH']);
 /**
  * A line that is one of these labels, whole, is a button or a slot of the page's gallery, media player or
- * ad frame: `Image 1 of 9`, `Hide caption`, `Advertisement` (and its common translations), `Read more`.
+ * ad frame: `Image 1 of 9`, `Hide caption`, `Advertisement` (and its common translations), `Read more`,
+ * or the page's own notice to screen readers and script blockers: `Skip to content`, `This slideshow
+ * requires JavaScript`.
  */
 const UI_LABEL = new RegExp(`^(?:${[
   '(?:image|photo|picture|slide)\\s*\\d+\\s*(?:of|/)[\\s/]*\\d+',
   'caption', 'close', 'expand', 'enlarge this image', '(?:hide|show|toggle) caption',
-  'advertisement', 'story continues below(?: this)? advertisement', 'anzeige', 'publicité', 'publicidad', 'pubblicità',
+  'advert(?:isement)?', 'story continues below(?: this)? advertisement', 'anzeige', 'publicité', 'publicidad', 'pubblicità',
   'реклама', 'iklan', '广告', 'read more', 'continue reading', 'learn more', 'subscribe', 'comments?', 'share(?: this)?',
   'print(?: article)?', 'order reprints', 'text size', 'media playback is unsupported on your device',
+  'skip to (?:the )?(?:main )?(?:content|article|navigation|menu|search)',
+  '(?:this (?:slideshow|gallery|video|player|page|feature) )?requires javascript',
 ].join('|')})[\\s.:>»›]*$`, 'iu');
 /** A wiki's link beside each section heading: `[编辑]`, `[edit]`, `[编辑源代码]`. */
 const EDIT_LINK = /^\[(?:edit(?:source)?|编辑|編輯|编辑源代码|編輯原始碼|修改)\]$/iu;
