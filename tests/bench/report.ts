@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 
@@ -62,6 +63,24 @@ export function bytesWrittenSoFar(): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * Waits until the kernel has put earlier steps' writes on disk (`sync`), and returns how many MB were
+ * still pending (Dirty + Writeback of /proc/meminfo; NaN where there is none): a search timed while
+ * the kernel writes back what the fill steps left would wait on the disk for reasons not its own.
+ */
+export function settlePendingWrites(): number {
+  let pendingMb = Number.NaN;
+  try {
+    const meminfo = readFileSync('/proc/meminfo', 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(meminfo)?.[1] ?? Number.NaN);
+    pendingMb = (kb('Dirty') + kb('Writeback')) / 1024;
+  } catch {
+    // Not Linux: nothing to report, but sync still helps.
+  }
+  if (process.platform !== 'win32') execFileSync('sync');
+  return pendingMb;
 }
 
 /** A readable table (with PASS/MISS for the targets), or with `json` one JSON document on stdout. */

@@ -24,7 +24,7 @@ import { pictureImportCosts } from './picture-import.js';
 import { pocketImportCosts } from './pocket-import.js';
 import { makeQueries } from './queries.js';
 import type { BenchQuery } from './queries.js';
-import { bytesWrittenSoFar, machine, median, percentile, printResults, timeIt } from './report.js';
+import { bytesWrittenSoFar, machine, median, percentile, printResults, settlePendingWrites, timeIt } from './report.js';
 import type { BenchResult, Target } from './report.js';
 
 const { values } = parseArgs({
@@ -104,7 +104,7 @@ add(
   'FTS5 file holds the text, tags, source and its index',
 );
 
-progress('searching');
+progress(`searching, after writing back ${settlePendingWrites().toFixed(0)} MB that earlier steps left in memory`);
 const queries = makeQueries(clips, queryCount);
 const ours = await timeQueries(queries, (query) => library.search(query.text, { limit: 20 }));
 const fts = db ? ftsSearch(db) : null;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { dropAuthorBio } from '../../electron/core/clip/extract/author-bio.js';
 import { dropCallsToAction } from '../../electron/core/clip/extract/calls-to-action.js';
-import { dropSignupBoxes } from '../../electron/core/clip/extract/signup-boxes.js';
+import { dropNamedBoxes } from '../../electron/core/clip/extract/named-boxes.js';
 import { dropSiteLinkLines } from '../../electron/core/clip/extract/site-links.js';
 import { parseDocument } from '../../electron/core/clip/parse/dom-window.js';
 import { nodeToText } from '../../electron/core/clip/sanitize/html-to-text.js';
@@ -17,11 +17,11 @@ function article(html: string): Element {
 const ENGLISH = 'The council approved the budget on Friday after a long debate about roads, schools and the new library, ' +
   'which opens next spring.';
 
-describe('dropping sign-up boxes', () => {
+describe('dropping boxes the markup names: sign-ups and breadcrumb trails', () => {
   it('drops a box the markup names a newsletter sign-up, and one with a sign-up id', () => {
     const root = article(`<div data-test="newsletter-signup"><h2>Breaking News Emails</h2><p>Get alerts, delivered weekday mornings.</p>
       <p><a href="/newsletters">SUBSCRIBE</a></p></div><p>${ENGLISH}</p><div id="emailSignup"><p>Let our news meet your inbox.</p></div>`);
-    dropSignupBoxes(root);
+    dropNamedBoxes(root);
     assert.equal(nodeToText(root), ENGLISH);
   });
 
@@ -29,8 +29,19 @@ describe('dropping sign-up boxes', () => {
     const pitch = '<p>Sign up for the Disney+ bundle using the same email as your Hulu account.</p>';
     const wrapper = `<div id="subscription-content"><p>${ENGLISH}</p><p>${ENGLISH}</p><p>${ENGLISH}</p><p>${ENGLISH}</p></div>`;
     const root = article(`${pitch}${wrapper}`);
-    dropSignupBoxes(root);
+    dropNamedBoxes(root);
     assert.match(nodeToText(root), /Sign up for the Disney\+ bundle/);
+    assert.equal(nodeToText(root).split(ENGLISH).length, 5);
+  });
+
+  it('drops a breadcrumb trail named by its id, ARIA label or microdata type, and keeps a long element so named', () => {
+    const trail = (attribute: string): string => `<nav ${attribute}><a href="/">Home</a> › <a href="/news">Latest News</a></nav>`;
+    const wrapper = `<div id="breadcrumb-page"><p>${ENGLISH}</p><p>${ENGLISH}</p><p>${ENGLISH}</p></div>`;
+    const root = article(`${trail('id="breadcrumb"')}${trail('aria-label="Breadcrumb"')}
+      ${trail('itemtype="https://schema.org/BreadcrumbList"')}<p>${ENGLISH}</p><p>Bread crumbs and butter.</p>${wrapper}`);
+    dropNamedBoxes(root);
+    assert.doesNotMatch(nodeToText(root), /Latest News/);
+    assert.match(nodeToText(root), /Bread crumbs and butter/);
     assert.equal(nodeToText(root).split(ENGLISH).length, 5);
   });
 });
@@ -46,11 +57,12 @@ describe('dropping the site\'s calls to action', () => {
     assert.equal(nodeToText(root), `${ENGLISH}\n\n${ENGLISH}`);
   });
 
-  it('drops the cookie notice a page leaves at its foot, and keeps a story about cookies', () => {
+  it('drops the cookie notice a page leaves at its foot, in several languages, and keeps a story about cookies', () => {
     const root = article(`<p>${ENGLISH}</p><p><span>This website uses cookies to improve your experience. We'll assume
       you're ok with this, but you can opt-out if you wish.<a id="cookie_close">Accept</a> <a href="/c">Read More</a></span></p>
       <p>We use cookies and similar technologies to personalise content.</p>
       <p>By continuing to use this site, you agree to our use of cookies.</p>
+      <p>Diese Website verwendet Cookies. <a href="/ok">OK</a></p><p>Ce site utilise des cookies pour améliorer votre expérience.</p>
       <p>The regulator said the website uses cookies to track readers across other sites.</p>`);
     dropCallsToAction(root);
     assert.equal(nodeToText(root), `${ENGLISH}\n\nThe regulator said the website uses cookies to track readers across other sites.`);

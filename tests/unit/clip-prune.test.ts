@@ -111,7 +111,7 @@ describe('pruning page furniture from the article', () => {
   it('drops gallery, player and ad labels and notices for screen readers standing as lines, in several languages', () => {
     const labels = ['Image 1 of 9', 'Photo 2 / 12', 'Caption', 'Close', 'Hide caption', 'Enlarge this image', 'Advertisement',
       'Story continues below advertisement', 'Anzeige', 'Publicité', '广告', 'Read more', 'Media playback is unsupported on your device',
-      'Advert', 'Skip to content', 'Skip to main content', 'This slideshow requires JavaScript.'];
+      'Advert', 'Skip to content', 'Skip to main content', 'Zum Inhalt springen', '跳至内容', 'This slideshow requires JavaScript.'];
     const root = article(`<p>${ENGLISH}</p>${labels.map((label) => `<div><span>${label}</span></div>`).join('')}<p>${PROSE}</p>`);
     dropPageControls(root);
     assert.equal(nodeToText(root), `${ENGLISH}\n\n${PROSE}`);

@@ -25,7 +25,10 @@ const SOCIAL_PITCH = /\bfollow (?:us|me|him|her|them) (?:on|at) (?:twitter|faceb
  */
 const SITE_NOTICE = new RegExp(`^(?:${[
   'copyright\\s*[©@]?\\s*\\d{4}\\b', 'this (?:document|article|material|content) is subject to copyright\\b',
-  '(?:this|our) (?:web ?)?site uses cookies\\b', 'we use cookies\\b',
+  '(?:this|our) (?:web ?)?site uses cookies\\b', 'we use cookies\\b', 'diese (?:website|webseite|seite) verwendet cookies\\b',
+  'wir verwenden cookies\\b', 'ce site utilise des cookies\\b', 'nous utilisons des cookies\\b',
+  'este (?:sitio|site|portal)(?: web)? utiliza cookies\\b', 'utilizamos cookies\\b',
+  'questo sito(?: web)? utilizza (?:i )?cookie\\b', 'utilizziamo (?:i )?cookie\\b', '本网站使用\\s*cookie',
   'by (?:continuing to )?(?:use|using|browse|browsing) (?:this|our) (?:web ?)?site,? you (?:agree|accept|consent)\\b',
 ].join('|')})`, 'iu');
 

@@ -20,7 +20,8 @@ const UI_LABEL = new RegExp(`^(?:${[
   'advert(?:isement)?', 'story continues below(?: this)? advertisement', 'anzeige', 'publicité', 'publicidad', 'pubblicità',
   'реклама', 'iklan', '广告', 'read more', 'continue reading', 'learn more', 'subscribe', 'comments?', 'share(?: this)?',
   'print(?: article)?', 'order reprints', 'text size', 'media playback is unsupported on your device',
-  'skip to (?:the )?(?:main )?(?:content|article|navigation|menu|search)',
+  'skip to (?:the )?(?:main )?(?:content|article|navigation|menu|search)', 'zum inhalt springen', 'aller au contenu',
+  'saltar al contenido', 'ir al contenido', 'pular para o conteúdo', 'vai al contenuto', '跳[至到](?:主要)?内容',
   '(?:this (?:slideshow|gallery|video|player|page|feature) )?requires javascript',
 ].join('|')})[\\s.:>»›]*$`, 'iu');
 /** A wiki's link beside each section heading: `[编辑]`, `[edit]`, `[编辑源代码]`. */

@@ -9,7 +9,7 @@ import { dropLinkLists } from './link-lists.js';
 import { dropPageControls } from './page-controls.js';
 import { dropPhotoCredits } from './photo-credits.js';
 import { dropRepeatedCaptions } from './repeated-blocks.js';
-import { dropSignupBoxes } from './signup-boxes.js';
+import { dropNamedBoxes } from './named-boxes.js';
 import { dropSiteLinkLines } from './site-links.js';
 
 /**
@@ -18,7 +18,7 @@ import { dropSiteLinkLines } from './site-links.js';
  */
 export function pruneArticle(root: Element, titles: readonly string[], pageUrl: string | null): void {
   dropSideColumns(root);
-  dropSignupBoxes(root);
+  dropNamedBoxes(root);
   dropLinkLists(root);
   dropAuthorBio(root);
   dropSiteLinkLines(root, pageUrl);
