@@ -7,6 +7,7 @@
  * the time until the index is whole is reported too.
  */
 import { Library } from '../../electron/core/library.js';
+import { anonymousRssMb } from './report.js';
 
 const [dir = '', queriesJson = '[]', editId = '', mode = ''] = process.argv.slice(2);
 const queries = JSON.parse(queriesJson) as string[];
@@ -24,7 +25,8 @@ await until(() => !library.catalogStatus().rebuilding);
 const wholeMs = performance.now() - started;
 for (const query of queries.slice(1)) await library.search(query, { limit: 20 });
 await library.addTags(editId, ['cold-start']);
-console.log(JSON.stringify({ rssMb: process.memoryUsage().rss / 2 ** 20, peakMb: process.resourceUsage().maxRSS / 1024, wholeMs }));
+const rssMb = process.memoryUsage().rss / 2 ** 20;
+console.log(JSON.stringify({ rssMb, anonMb: anonymousRssMb(), peakMb: process.resourceUsage().maxRSS / 1024, wholeMs }));
 await library.close();
 
 async function until(done: () => boolean): Promise<void> {

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { ftsSearch, openBaseline } from './fts5.js';
 import type { Sqlite } from './fts5.js';
 import type { BenchQuery } from './queries.js';
+import { anonymousRssMb } from './report.js';
 
 const [file = '', queriesJson = '[]', rowid = '1'] = process.argv.slice(2);
 const queries = JSON.parse(queriesJson) as BenchQuery[];
@@ -17,5 +18,6 @@ if (first) search.top(first);
 console.log('answered');
 for (const query of rest) search.top(query);
 db.prepare("update clips set tags = tags || ' cold-start' where rowid = ?").run(Number(rowid));
-console.log(JSON.stringify({ rssMb: process.memoryUsage().rss / 2 ** 20, peakMb: process.resourceUsage().maxRSS / 1024 }));
+const rssMb = process.memoryUsage().rss / 2 ** 20;
+console.log(JSON.stringify({ rssMb, anonMb: anonymousRssMb(), peakMb: process.resourceUsage().maxRSS / 1024 }));
 db.close();

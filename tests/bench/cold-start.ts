@@ -11,6 +11,8 @@ export interface ColdStart {
   firstResultMs: number;
   /** After open, the searches and one edit. */
   rssMb: number;
+  /** The part of rssMb that is the process's own memory, not mapped files (anonymousRssMb). */
+  anonMb: number;
   /** The most the process ever held, including building the index at open. */
   peakMb: number;
   /** From open to the catalog whole (the child's own clock; the rebuild modes only). */

@@ -66,6 +66,19 @@ export function bytesWrittenSoFar(): number {
 }
 
 /**
+ * The process's own memory in MB (RssAnon of /proc/self/status): RSS less the files it maps, such as
+ * its program code and the catalog's pages a search touched, which are the system's file cache. NaN
+ * off Linux.
+ */
+export function anonymousRssMb(): number {
+  try {
+    return Number(/^RssAnon:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? Number.NaN) / 1024;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
  * Waits until the kernel has put earlier steps' writes on disk (`sync`), and returns how many MB were
  * still pending (Dirty + Writeback of /proc/meminfo; NaN where there is none): a search timed while
  * the kernel writes back what the fill steps left would wait on the disk for reasons not its own.

@@ -160,6 +160,10 @@ add(
   'spawn of a fresh Node process (compiled JS when built) to first search answered',
 );
 add('rss.in_use_mb', coldOurs.rssMb, 'MB', coldTheirs?.rssMb, 'fresh process after open, 20 searches, one tag edit');
+add(
+  'rss.anonymous_mb', coldOurs.anonMb, 'MB', coldTheirs?.anonMb,
+  'that process\'s own memory (RssAnon): its RSS less mapped files, the program\'s code and the catalog pages its searches touched',
+);
 add('rss.peak_mb', coldOurs.peakMb, 'MB', coldTheirs?.peakMb, 'max RSS of that process');
 progress('catalog rebuild from the store (fresh process)');
 const rebuild = await coldStart('cold-start-clipdesk.ts', [join(root, 'library'), sessionJson, ids[1]!, 'rebuild']);
