@@ -139,8 +139,6 @@ export function connectCatalogDb(path: string): Database {
   return connect(path);
 }
 
-const MAPPED_BYTES = 0x7fff0000;
-
 function connect(path: string): Database {
   const Driver = driver();
   const db = new Driver(path, bindingOption());
@@ -151,12 +149,6 @@ function connect(path: string): Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
-  // Reads map the file instead of copying it a 1 KB page at a time through read(2): a search walks long
-  // runs of index pages, and a mapping lets the kernel bring in a whole run when they are not in
-  // memory. At 100,000 clips, with the system's file cache emptied first: search p95 38.7 -> 16.3 ms;
-  // with the file in memory: p50 4.9 -> 3.0 ms. Chromium maps its SQLite files the same way. The size
-  // is SQLite's own ceiling (SQLITE_MAX_MMAP_SIZE); a bigger file reads its remainder as before.
-  db.pragma(`mmap_size = ${MAPPED_BYTES}`);
   db.prepare('select count(*) from sqlite_schema').get();
   return db;
 }
