@@ -58,11 +58,7 @@ export function median(values: readonly number[]): number {
  * step writes, temp files and renames included, and SQLite's WAL frames alike. Linux only; NaN elsewhere.
  */
 export function bytesWrittenSoFar(): number {
-  try {
-    return Number(/^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? Number.NaN);
-  } catch {
-    return Number.NaN;
-  }
+  return procNumber('/proc/self/io', 'wchar');
 }
 
 /**
@@ -71,11 +67,7 @@ export function bytesWrittenSoFar(): number {
  * off Linux.
  */
 export function anonymousRssMb(): number {
-  try {
-    return Number(/^RssAnon:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? Number.NaN) / 1024;
-  } catch {
-    return Number.NaN;
-  }
+  return procNumber('/proc/self/status', 'RssAnon') / 1024;
 }
 
 /**
@@ -84,16 +76,18 @@ export function anonymousRssMb(): number {
  * the kernel writes back what the fill steps left would wait on the disk for reasons not its own.
  */
 export function settlePendingWrites(): number {
-  let pendingMb = Number.NaN;
-  try {
-    const meminfo = readFileSync('/proc/meminfo', 'utf8');
-    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(meminfo)?.[1] ?? Number.NaN);
-    pendingMb = (kb('Dirty') + kb('Writeback')) / 1024;
-  } catch {
-    // Not Linux: nothing to report, but sync still helps.
-  }
+  const pendingMb = (procNumber('/proc/meminfo', 'Dirty') + procNumber('/proc/meminfo', 'Writeback')) / 1024;
   if (process.platform !== 'win32') execFileSync('sync');
   return pendingMb;
+}
+
+/** The number a /proc file gives for `field` (`wchar: 4096`, `RssAnon:   2048 kB`); NaN off Linux or when it has none. */
+function procNumber(file: string, field: string): number {
+  try {
+    return Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(readFileSync(file, 'utf8'))?.[1] ?? Number.NaN);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** A readable table (with PASS/MISS for the targets), or with `json` one JSON document on stdout. */

@@ -12,7 +12,7 @@ import type { Shard } from './schema.js';
  * Writes go through steno (temp file + rename), so a crash never leaves a torn document.
  */
 export function checkedJsonFile<T>(path: string, schema: z.ZodType<T>, stringify: (data: T) => string = JSON.stringify): DataFile<T> {
-  return new DataFile<T>(path, { parse: (text) => parseChecked(path, text, schema), stringify });
+  return new DataFile<T>(path, checkedFormat(path, schema, stringify));
 }
 
 /** A metadata shard's file: its records are written without their fields at the defaults (schema.ts storedShard). */
@@ -26,7 +26,12 @@ export function shardJsonFile(path: string): DataFile<Shard> {
  * pool took four times that and kept the edit waiting behind whatever else was queued.
  */
 export function readShardFile(path: string): Shard | null {
-  return new DataFileSync<Shard>(path, { parse: (text) => parseChecked(path, text, shardSchema), stringify: storedShard }).read();
+  return new DataFileSync<Shard>(path, checkedFormat(path, shardSchema, storedShard)).read();
+}
+
+/** How lowdb's file adapters turn the file's text into checked data and back. */
+function checkedFormat<T>(path: string, schema: z.ZodType<T>, stringify: (data: T) => string) {
+  return { parse: (text: string) => parseChecked(path, text, schema), stringify };
 }
 
 function parseChecked<T>(path: string, text: string, schema: z.ZodType<T>): T {
