@@ -3,7 +3,10 @@
  * derives from the same HTML by collapsing white space and separating blocks with "\n\n". Only
  * non-white-space characters are matched, in order, so the two agree however spaces were folded.
  * Annotation offsets are Unicode code points; the DOM counts UTF-16 units: both are converted here.
+ * What the text leaves out (pictures' captions, shared/text-omissions.ts) is not mapped.
  */
+import { isLeftOutOfText } from '../electron/shared/text-omissions.js';
+
 export interface TextMap {
   nodes: Text[];
   /** Per node, per UTF-16 unit: its UTF-16 offset in the clip text, or -1 (white space, unmatched). */
@@ -11,13 +14,16 @@ export interface TextMap {
 }
 
 const SPACE = /\s/;
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 export function mapText(root: Node, text: string): TextMap {
   const nodes: Text[] = [];
   const offsets: Int32Array[] = [];
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (SKIPPED.has(node.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  // Elements are visited only to reject what the text leaves out, with everything inside it.
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+    acceptNode: (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+      return isLeftOutOfText(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+    },
   });
   let cursor = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { Annotation } from '../../electron/api.js';
 import type { Library } from '../../electron/core/library.js';
+import { serveRoutes } from '../helpers/picture-server.js';
 import { HARBOUR_TRAFFIC, SEED_FILE, SEED_TITLE, paragraphsHtml } from '../helpers/seed.js';
+import { TINY_IMAGES } from '../helpers/tiny-images.js';
 import { expect, importSeed, openClip, selectInArticle, test } from './fixtures.js';
 
 /**
@@ -237,6 +239,30 @@ test('a highlight across bold text and a link paints every piece and lists the w
   await expect(page.getByRole('region', { name: 'Article text' }).locator('mark')).toHaveCount(3);
   await expect(page.getByRole('complementary', { name: 'Highlights and notes' })
     .getByRole('button', { name: 'forty minutes from June, according to the new' })).toBeVisible();
+});
+
+test('a picture\'s caption is shown but is not article text: a highlight after it lands on its own words', async ({ page, app, scope }) => {
+  const site = await serveRoutes(scope, { '/ferry.png': { type: 'image/png', body: TINY_IMAGES.png } });
+  // The caption says the same words as the paragraph after it: mapped as text, it would take the highlight.
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A new ferry for the island</title></head><body><article>
+    <h1>A new ferry for the island</h1>
+    <p>The island's new ferry arrived on Friday after a week at sea, and the operator will put it on the morning run.</p>
+    <figure><img src="${site.url}/ferry.png" alt="The ferry">
+      <figcaption>The new ferry in the harbour on Friday. Photo: Port Authority</figcaption></figure>
+    <p>The new ferry in the harbour carries 300 passengers, twice as many as the boat it replaces.</p>
+    </article></body></html>`;
+  const { clip } = await app.library.import({ kind: 'html', html, url: `${site.url}/ferry` });
+  expect((await app.library.get(clip.id)).text).not.toContain('Port Authority');
+  await page.goto(app.host.url);
+  await openClip(page, 'A new ferry for the island');
+  await expect(page.getByRole('figure')).toContainText('The new ferry in the harbour on Friday');
+
+  await selectInArticle(page, 'ferry in the harbour carries 300');
+  await page.getByRole('toolbar', { name: 'Highlight selection' }).getByRole('button', { name: 'Highlight yellow' }).click();
+  const [annotation] = await savedHighlights(app.library, clip.id, 1);
+  expect(annotation?.target.selector[0].exact).toBe('ferry in the harbour carries 300');
+  await expect.poll(() => paintedText(page, annotation!.id)).toBe('ferry in the harbour carries 300');
+  await expect(page.getByRole('figure').locator('mark')).toHaveCount(0);
 });
 
 /** The clip's highlights once the library holds `count` of them (the UI saves in the background). */

@@ -7,6 +7,7 @@ import { dropDateStamps } from '../../electron/core/clip/extract/date-stamps.js'
 import { dropSideColumns } from '../../electron/core/clip/extract/layout-columns.js';
 import { dropLinkLists } from '../../electron/core/clip/extract/link-lists.js';
 import { dropPageControls, isControlLine } from '../../electron/core/clip/extract/page-controls.js';
+import { markPhotoCaptions } from '../../electron/core/clip/extract/photo-captions.js';
 import { dropPhotoCredits } from '../../electron/core/clip/extract/photo-credits.js';
 import { dropRepeatedCaptions } from '../../electron/core/clip/extract/repeated-blocks.js';
 import { parseDocument } from '../../electron/core/clip/parse/dom-window.js';
@@ -136,6 +137,7 @@ describe('pruning page furniture from the article', () => {
   it('drops teasers set into the article: a labelled link, and a label over a few links', () => {
     const teasers = `<p><strong>READ MORE: <a href="/a">Council closes the old library</a></strong></p>
       <p><strong>DON'T MISS</strong><br><a href="/b">Budget row deepens</a> [INSIGHT]<br><a href="/c">Mayor under fire</a> [VIDEO]</p>
+      <p><strong>DON'T MISS</strong>${' <br><a href="/h">Budget row deepens as the vote is put off to spring</a> [INSIGHT]'.repeat(4)}</p>
       <h3>Related post: <a href="/d">Pickled sprouts</a></h3><p>相关阅读：<a href="/e">城东公交枢纽站下月启用</a></p>
       <p>More Great City Stories</p><ul><li><a href="/f">A new bridge</a></li><li><a href="/g">A new park</a></li></ul>`;
     const root = article(`<p>${ENGLISH}</p>${teasers}<p>${PROSE}</p>`);
@@ -159,7 +161,27 @@ describe('pruning page furniture from the article', () => {
     const lines = credits.map((line) => `<div>${line}</div>`).join('');
     const root = article(`<p>${ENGLISH}</p>${lines}${figure}<p>The story was first reported by Reuters</p>`);
     dropPhotoCredits(root);
-    assert.equal(nodeToText(root), `${ENGLISH}\n\nThe new library. Photo: AP\n\nThe story was first reported by Reuters`);
+    assert.equal(nodeToText(root), `${ENGLISH}\n\nThe story was first reported by Reuters`);
+    assert.equal(root.querySelector('figcaption')?.textContent, 'The new library. Photo: AP');
+  });
+
+  it('makes a picture and the credited caption under it one figure, and only a credited, short one', () => {
+    const picture = (name: string): string => `<p><a href="/${name}"><img src="/${name}.jpg"></a></p>`;
+    const credited = '<p><span>Protesters wore masks on the march <span>(Image: GETTY )</span></span></p>';
+    const uncredited = '<p>Protesters wore masks on the march</p>';
+    const long = `<p>${ENGLISH} ${ENGLISH} ${ENGLISH} (Photo: AP)</p>`;
+    const root = article(`<p>${ENGLISH}</p>${picture('a')}${credited}${picture('b')}${uncredited}${picture('c')}${long}`);
+    markPhotoCaptions(root);
+    const figures = Array.from(root.querySelectorAll('figure'));
+    assert.equal(figures.length, 1);
+    assert.match(figures[0]?.innerHTML ?? '', /^<p><a href="\/a"><img src="\/a.jpg"><\/a><\/p><figcaption><span>Protesters wore masks/);
+    assert.equal(nodeToText(root), [ENGLISH, uncredited.slice(3, -4), `${ENGLISH} ${ENGLISH} ${ENGLISH} (Photo: AP)`].join('\n\n'));
+  });
+
+  it('leaves pictures and their captions out of the text, not a quotation set as a figure', () => {
+    const root = article(`<p>${ENGLISH}</p><figure><div><img src="/a.jpg"></div><p>Image copyright Getty Images</p></figure>` +
+      '<figure><blockquote>We will open in spring.</blockquote><figcaption>The mayor</figcaption></figure>');
+    assert.equal(nodeToText(root), `${ENGLISH}\n\nWe will open in spring.`);
   });
 
   it('keeps the first copy of a caption a slideshow repeats under each picture, and paragraphs an interview repeats', () => {

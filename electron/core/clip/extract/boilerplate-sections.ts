@@ -3,6 +3,8 @@ import type { SubtreeText } from './text-blocks.js';
 
 /** A label block is short: the label, maybe with a first headline or a sentence of the notice. */
 const LABEL_BLOCK_CHARS = 200;
+/** A label on a line of its own over links (`DON'T MISS<br><a>…</a><br><a>…</a>`) may lead a few headlines. */
+const TEASER_BOX_CHARS = 600;
 const LINK_SHARE = 0.5;
 
 /** Headings of lists of other articles; such lists also sit mid-article, so the article goes on after them. */
@@ -30,9 +32,11 @@ export function dropBoilerplateSections(root: Element): void {
   // Outermost first: a short box that starts with the label goes whole, with its heading.
   for (const block of Array.from(root.querySelectorAll('*'))) {
     const chars = measures.get(block)?.chars ?? 0;
-    if (isInline(block) || chars === 0 || chars > LABEL_BLOCK_CHARS || !root.contains(block)) continue;
+    if (isInline(block) || chars === 0 || chars > TEASER_BOX_CHARS || !root.contains(block)) continue;
     const words = block.textContent?.trim() ?? '';
-    if (RELATED.test(words) || isTeaser(block, words, measures)) dropRelated(block, measures);
+    if (chars > LABEL_BLOCK_CHARS) {
+      if (isTeaserOverLinks(block, measures)) dropRelated(block, measures);
+    } else if (RELATED.test(words) || isTeaser(block, words, measures)) dropRelated(block, measures);
     else if (CLOSING.test(words) && followsArticle(root, block)) dropToEnd(block);
   }
 }
@@ -40,6 +44,10 @@ export function dropBoilerplateSections(root: Element): void {
 /** A teaser label alone, or a label whose line leads into mostly link text. */
 function isTeaser(block: Element, words: string, measures: Map<Element, SubtreeText>): boolean {
   if (TEASER.test(words)) return words.replace(TEASER, '').trim() === '' || linkShare(measures.get(block)) >= LINK_SHARE;
+  return isTeaserOverLinks(block, measures);
+}
+
+function isTeaserOverLinks(block: Element, measures: Map<Element, SubtreeText>): boolean {
   return TEASER.test(firstLine(block)) && linkShare(measures.get(block)) >= LINK_SHARE;
 }
 

@@ -1,3 +1,4 @@
+import { isLeftOutOfText } from '../../../shared/text-omissions.js';
 import { parseFragment } from '../parse/dom-window.js';
 
 const BLOCKS = new Set([
@@ -6,13 +7,13 @@ const BLOCKS = new Set([
   'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION',
 ]);
 const CELLS = new Set(['TD', 'TH']);
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 const PARAGRAPH = '\u2029';
 const LINE = '\u2028';
 
 /**
  * The plain text of sanitized HTML, which highlights anchor to: blocks are separated by one blank
- * line, <br> is a line break, runs of white space (NBSP included) are one space, <pre> is kept.
+ * line, <br> is a line break, runs of white space (NBSP included) are one space, <pre> is kept;
+ * pictures' figures and captions are left out (shared/text-omissions.ts).
  */
 export function htmlToText(html: string): string {
   return nodeToText(parseFragment(html));
@@ -39,7 +40,7 @@ function appendText(node: Node, parts: string[], inPre: boolean): void {
 
 function appendElement(element: Element, parts: string[], inPre: boolean): void {
   const tag = element.tagName.toUpperCase();
-  if (SKIPPED.has(tag)) return;
+  if (isLeftOutOfText(element)) return;
   if (tag === 'BR') {
     parts.push(LINE);
     return;
