@@ -7,6 +7,7 @@ import { dropDateStamps } from '../../electron/core/clip/extract/date-stamps.js'
 import { dropSideColumns } from '../../electron/core/clip/extract/layout-columns.js';
 import { dropLinkLists } from '../../electron/core/clip/extract/link-lists.js';
 import { dropPageControls, isControlLine } from '../../electron/core/clip/extract/page-controls.js';
+import { dropPostMetaLines } from '../../electron/core/clip/extract/post-meta.js';
 import { markPhotoCaptions } from '../../electron/core/clip/extract/photo-captions.js';
 import { dropPhotoCredits } from '../../electron/core/clip/extract/photo-credits.js';
 import { dropRepeatedCaptions } from '../../electron/core/clip/extract/repeated-blocks.js';
@@ -83,6 +84,23 @@ describe('pruning page furniture from the article', () => {
     assert.equal(nodeToText(root), `${PROSE}\n\n2005-04-05`);
   });
 
+  it('drops datelines written out in other European languages above the first paragraph, not a subheading', () => {
+    const datelines = ['segunda-feira, 22 de janeiro de 2018 às 0:13', '02 Ago 2017', '22. Januar 2018, 10:15 Uhr', 'mardi 3 mars 2020'];
+    const kept = 'Il consiglio comunale vota il bilancio';
+    const root = article(`${datelines.map((line) => `<p>${line}</p>`).join('')}<p>${kept}</p><p>${ENGLISH}</p>`);
+    dropHeadMetadata(root, []);
+    assert.equal(nodeToText(root), `${kept}\n\n${ENGLISH}`);
+  });
+
+  it('drops a post\'s line of labelled fields (author, category, tags), not a line with one label', () => {
+    const meta = ['<small><b>05/10/2018</b> - Publicado por: Clara Borba - Categoria: <a href="/c">Saúde</a> - Tags: <a>sad</a></small>',
+      'Filed under: <a href="/n">News</a> | Tags: <a href="/b">budget</a>, <a href="/l">library</a>'];
+    const kept = 'Tags: the council will publish the minutes on Friday.';
+    const root = article(`<p>${ENGLISH}</p>${meta.map((line) => `<p>${line}</p>`).join('')}<p>${kept}</p>`);
+    dropPostMetaLines(root);
+    assert.equal(nodeToText(root), `${ENGLISH}\n\n${kept}`);
+  });
+
   it('keeps a short first paragraph that starts with the reporter', () => {
     const lead = '本报讯　记者昨日从市交通局获悉，城东新建的公交枢纽站将于下月正式投入使用。';
     const root = article(`<p>${lead}</p><p>${PROSE}</p>`);
@@ -136,6 +154,8 @@ describe('pruning page furniture from the article', () => {
 
   it('drops teasers set into the article: a labelled link, and a label over a few links', () => {
     const teasers = `<p><strong>READ MORE: <a href="/a">Council closes the old library</a></strong></p>
+      <p>Leggi anche</p><p>(<a href="/i"><strong>Leggi anche su: Il consiglio chiude la biblioteca</strong></a>)</p>
+      <p>Lesen Sie auch: <a href="/d">Der Rat schließt die Bibliothek</a></p>
       <p><strong>DON'T MISS</strong><br><a href="/b">Budget row deepens</a> [INSIGHT]<br><a href="/c">Mayor under fire</a> [VIDEO]</p>
       <p><strong>DON'T MISS</strong>${' <br><a href="/h">Budget row deepens as the vote is put off to spring</a> [INSIGHT]'.repeat(4)}</p>
       <h3>Related post: <a href="/d">Pickled sprouts</a></h3><p>相关阅读：<a href="/e">城东公交枢纽站下月启用</a></p>
@@ -148,10 +168,11 @@ describe('pruning page furniture from the article', () => {
   it('keeps a paragraph that says read more or see also in running text, with or without a link', () => {
     const kept = ['Read more: the full report is due in March, the clerk said.',
       'You can <a href="/minutes">read more</a> in the minutes the clerk published on Friday evening.',
-      'See also how the library vote split the council.', 'More than 600 people came to the hearing.'];
+      'See also how the library vote split the council.', 'More than 600 people came to the hearing.',
+      'Leggi anche il verbale della seduta di venerdì.'];
     const root = article(`<p>${ENGLISH}</p>${kept.map((line) => `<p>${line}</p>`).join('')}`);
     dropBoilerplateSections(root);
-    assert.match(nodeToText(root), /full report.*\n\nYou can read more in the minutes.*\n\nSee also how.*\n\nMore than 600/s);
+    assert.match(nodeToText(root), /full report.*\n\nYou can read more in the minutes.*\n\nSee also how.*\n\nMore than 600.*\n\nLeggi anche il/s);
   });
 
   it('drops lines that only credit a picture, and keeps the credit in a caption', () => {
@@ -176,6 +197,14 @@ describe('pruning page furniture from the article', () => {
     assert.equal(figures.length, 1);
     assert.match(figures[0]?.innerHTML ?? '', /^<p><a href="\/a"><img src="\/a.jpg"><\/a><\/p><figcaption><span>Protesters wore masks/);
     assert.equal(nodeToText(root), [ENGLISH, uncredited.slice(3, -4), `${ENGLISH} ${ENGLISH} ${ENGLISH} (Photo: AP)`].join('\n\n'));
+  });
+
+  it('makes a picture and the paragraph its aria-describedby names one figure (WordPress captions)', () => {
+    const root = article(`<p>${ENGLISH}</p><div id="attachment_1"><p><img src="/a.jpg" aria-describedby="caption-1"></p>` +
+      `<p id="caption-1">StockCar</p></div><p>${PROSE}</p>`);
+    markPhotoCaptions(root);
+    assert.equal(root.querySelector('figure figcaption')?.textContent, 'StockCar');
+    assert.equal(nodeToText(root), `${ENGLISH}\n\n${PROSE}`);
   });
 
   it('leaves pictures and their captions out of the text, not a quotation set as a figure', () => {

@@ -1,4 +1,5 @@
 import { findNumericDate } from '../metadata/dates.js';
+import { isEuropeanDateLine } from '../metadata/european-dates.js';
 import { CHINESE_SENTENCE, hasBlockChild, isInline, isParagraph } from './text-blocks.js';
 
 const META_LINE_CHARS = 60;
@@ -11,7 +12,7 @@ const BYLINE = /^(?:[Bb]y\s+\p{Lu}|[□■●\s]*\p{Script=Han}{0,10}?\s*(?:记�
 /**
  * Drops what the clip shows as fields from the rows above the first paragraph: the headline
  * repeated (Readability drops it only as <h1>/<h2>), and dateline and byline rows (`2005-04-05
- * 06:40 来源：…`, `By Jane Doe`, `本报记者 张三`). titles: the page's and Readability's title.
+ * 06:40 来源：…`, `02 Ago 2017`, `By Jane Doe`, `本报记者 张三`). titles: the page's and Readability's title.
  */
 export function dropHeadMetadata(root: Element, titles: readonly string[]): void {
   const lines = headLines(root);
@@ -24,7 +25,7 @@ export function dropHeadMetadata(root: Element, titles: readonly string[]): void
 
 function isMetadataLine(text: string): boolean {
   if (CHINESE_SENTENCE.test(text)) return false;
-  return BYLINE.test(text) || MONTH_DATE.test(text) || findNumericDate(text) !== null;
+  return BYLINE.test(text) || MONTH_DATE.test(text) || findNumericDate(text) !== null || isEuropeanDateLine(text);
 }
 
 /** Innermost blocks above the first paragraph (the article proper starts there), in reading order. */

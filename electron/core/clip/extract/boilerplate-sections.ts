@@ -9,13 +9,17 @@ const LINK_SHARE = 0.5;
 
 /** Headings of lists of other articles; such lists also sit mid-article, so the article goes on after them. */
 const RELATED =
-  /^[【[]?(?:相关(?:阅读|新闻|报道|文章|链接|专题|推荐)|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|更多精彩|you (?:may|might) also like|related (?:articles|stories|posts|coverage|content)|more stories)/i;
+  /^[【[]?(?:相关(?:阅读|新闻|报道|文章|链接|专题|推荐)|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|更多精彩|you (?:may|might) also like|related (?:articles|stories|posts|coverage|content)|more stories|(?:articoli|notizie) correlat[ei]|(?:artigos|notícias|artículos|noticias) relacionad[oa]s|articles (?:liés|similaires)|(?:ähnliche|verwandte) artikel)/iu;
 /**
  * Labels of teasers set into the article: `READ MORE: <link>`, `Related: <link>`, `DON'T MISS` over a few
- * links. Ordinary words too ("See also the report"), so they count only as a line of their own or before links.
+ * links, `(Leggi anche su: <link>)`, `Lesen Sie auch`. Ordinary words too ("See also the report"), so they
+ * count only as a line of their own or before links.
  */
-const TEASER = new RegExp(`^[【[]?(?:${[
+const TEASER = new RegExp(`^[【[(（]?(?:${[
   'read (?:more|also)', 'see (?:more|also)', 'also read', 'more', 'must read', 'don[\'’]?t miss', 'recommended(?: reading)?',
+  'leggi anche(?: su)?', 'vedi anche', '(?:leia|veja) (?:também|mais)', '(?:lee|lea|ver) (?:también|más)',
+  '(?:à )?lire aussi', 'voir aussi',
+  'lesen sie auch', 'mehr zum thema', 'auch interessant', 'lees ook',
   'related(?: (?:posts?|articles?|stor(?:y|ies)|reading|coverage|content|links?))?', 'more (?:from|on) [^:：|]{1,30}',
   'more (?:[\\p{L}\'’]+ ){0,3}stories', '相关(?:阅读|新闻|报道|文章|链接|推荐)', '延伸阅读', '推荐阅读', '点击进入', '更多(?:精彩|阅读|新闻|报道)?',
 ].join('|')})\\s*[】\\]]?\\s*(?:[:：|>»›]|$)`, 'iu');

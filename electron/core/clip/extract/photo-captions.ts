@@ -7,16 +7,17 @@ const CAPTION_CHARS = 300;
 const TRAILING_CREDIT = /[(（[][^()（）[\]]{1,60}[)）\]]$/u;
 
 /**
- * Makes a picture and the caption under it one figure when the page set them as two paragraphs and
- * the caption ends with its credit: `<p><img></p><p>Protesters wore masks (Image: GETTY)</p>`. The
- * reader then shows a captioned picture, and the clip's text leaves it out as it does every figure's
- * caption (shared/text-omissions.ts). Without a credit nothing marks the paragraph as a caption.
+ * Makes a picture and the caption under it one figure when the page set them as two paragraphs: the
+ * caption the picture's aria-describedby names (WordPress's captions), or one that ends with its
+ * credit (`<p><img></p><p>Protesters wore masks (Image: GETTY)</p>`). The reader then shows a
+ * captioned picture, and the clip's text leaves it out as it does every figure's caption
+ * (shared/text-omissions.ts). Without either, nothing marks the paragraph as a caption.
  */
 export function markPhotoCaptions(root: Element): void {
   for (const picture of Array.from(root.querySelectorAll('img'))) {
     const block = pictureBlock(root, picture);
     const caption = block?.nextElementSibling;
-    if (!block || !caption || !isCreditedCaption(caption)) continue;
+    if (!block || !caption || !(describes(caption, picture) || isCreditedCaption(caption))) continue;
     const document = root.ownerDocument;
     const figure = document.createElement('figure');
     const figcaption = document.createElement('figcaption');
@@ -40,4 +41,8 @@ function isCreditedCaption(element: Element): boolean {
   const text = squeeze(element.textContent);
   const credit = TRAILING_CREDIT.exec(text);
   return credit !== null && visibleLength(text) <= CAPTION_CHARS && isCredit(credit[0]);
+}
+
+function describes(caption: Element, picture: Element): boolean {
+  return caption.id !== '' && (picture.getAttribute('aria-describedby') ?? '').split(/\s+/).includes(caption.id);
 }

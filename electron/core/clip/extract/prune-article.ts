@@ -7,6 +7,7 @@ import { dropBoilerplateSections } from './boilerplate-sections.js';
 import { dropSideColumns } from './layout-columns.js';
 import { dropLinkLists } from './link-lists.js';
 import { dropPageControls } from './page-controls.js';
+import { dropPostMetaLines } from './post-meta.js';
 import { markPhotoCaptions } from './photo-captions.js';
 import { dropPhotoCredits } from './photo-credits.js';
 import { dropRepeatedCaptions } from './repeated-blocks.js';
@@ -28,6 +29,7 @@ export function pruneArticle(root: Element, titles: readonly string[], pageUrl: 
   dropHeadMetadata(root, titles);
   dropTailNotes(root);
   dropPageControls(root);
+  dropPostMetaLines(root);
   markPhotoCaptions(root);
   dropPhotoCredits(root);
   dropDateStamps(root);
