@@ -3,7 +3,8 @@ import { join } from 'node:path';
 
 /**
  * The bytes of every file under `dir`, each file once however many names it has (as `du` counts):
- * the library keeps its backups as hard links, which cost nothing until the live file is replaced.
+ * the library keeps its daily backups and the newest previous version of a file as hard links, which
+ * cost nothing until the live file is replaced (older versions are gzipped copies).
  * `seen` carries the files already counted from one folder to the next.
  */
 export async function folderBytes(dir: string, seen = new Set<string>()): Promise<number> {

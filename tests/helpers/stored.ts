@@ -2,6 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { MANIFEST_FILE, SHARD_FILE, bodyDoc, shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { decodeBody } from '../../electron/core/store/body-file.js';
+import { readVersion } from '../../electron/core/store/backups.js';
 import type { Body, ClipRecord, Manifest, Shard } from '../../electron/core/store/schema.js';
 
 /**
@@ -26,9 +27,9 @@ export async function shardKeys(dir: string): Promise<string[]> {
   return names.filter((name) => SHARD_FILE.test(name)).map((name) => name.replace(/\.json$/, '')).sort();
 }
 
-/** A shard file (the live one, or a backup of it) as written. */
+/** A shard file (the live one, or a backup of it, plain or gzipped) as written. */
 export async function readShard(path: string): Promise<Shard> {
-  return JSON.parse(await readFile(path, 'utf8')) as Shard;
+  return JSON.parse(await readVersion(path)) as Shard;
 }
 
 /** Clip `id`'s record as its shard holds it; undefined when the shard has none. */

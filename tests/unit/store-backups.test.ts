@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdir, readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DAILY_SNAPSHOTS, keepVersion, preserve, recentVersion, takeDailySnapshot } from '../../electron/core/store/backups.js';
+import {
+  DAILY_SNAPSHOTS, backupsOf, keepVersion, preserve, readVersion, recentVersion, takeDailySnapshot,
+} from '../../electron/core/store/backups.js';
 import { shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { sampleText } from '../helpers/seed.js';
 import { readShard, shardKeys, shardPath, shardPathOf } from '../helpers/stored.js';
@@ -20,7 +22,82 @@ describe('recent versions', () => {
     assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2)), ['t0', 't1', 't2']);
     assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3)), ['t0', 't1']);
     const kept = await readdir(join(dir, 'backups', 'recent', 'clips'));
-    assert.deepEqual(kept.sort(), [1, 2, 3].map((n) => `${shardKey(clip.id)}.${n}.json`));
+    assert.deepEqual(kept.sort(), ['1.json', '2.json.gz', '3.json.gz'].map((slot) => `${shardKey(clip.id)}.${slot}`));
+  });
+
+  it('gzips the versions older than the newest kept, with the time each was saved', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(3) });
+    const doc = shardDoc(shardKey(clip.id));
+    const savedAt: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      savedAt.unshift((await stat(shardPathOf(dir, clip.id))).mtimeMs);
+      await library.addTags(clip.id, [`t${i}`]);
+    }
+    for (const n of [2, 3]) {
+      const gzipped = await readFile(recentVersion(dir, doc, n));
+      assert.deepEqual([...gzipped.subarray(0, 2)], [0x1f, 0x8b], `version ${n} is gzipped`);
+      assert.ok(gzipped.length < Buffer.byteLength(await readVersion(recentVersion(dir, doc, n))), 'and smaller');
+    }
+    const kept = await backupsOf(dir, doc);
+    assert.deepEqual(kept.map((backup) => backup.path), [1, 2, 3].map((n) => recentVersion(dir, doc, n)));
+    // To the millisecond: a time set on a file may come back a microsecond short of it.
+    kept.forEach((backup, i) => assert.ok(Math.abs(backup.savedAt.getTime() - (savedAt[i] ?? 0)) <= 1, backup.path));
+  });
+
+  it('reads the plain versions of a library from before gzip, and gzips them at the next write', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(4) });
+    for (let i = 0; i < 3; i++) await library.addTags(clip.id, [`t${i}`]);
+    const doc = shardDoc(shardKey(clip.id));
+    for (const n of [2, 3]) await unzipSlot(dir, doc, n);
+    const tagsIn = async (path: string) => (await readShard(path)).clips[clip.id]?.tags;
+    const legacy = await backupsOf(dir, doc);
+    assert.deepEqual(legacy.map((backup) => backup.path), [1, 2, 3].map((n) => recentVersion(dir, doc, n).replace(/\.gz$/, '')));
+    assert.deepEqual(await tagsIn(legacy[1]!.path), ['t0']);
+
+    await library.addTags(clip.id, ['t3']);
+    const kept = await readdir(join(dir, 'backups', 'recent', 'clips'));
+    assert.deepEqual(kept.sort(), ['1.json', '2.json.gz', '3.json.gz'].map((slot) => `${shardKey(clip.id)}.${slot}`));
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2)), ['t0', 't1']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3)), ['t0']);
+  });
+
+  it('keeps a version whole when a crash falls between gzipping it and removing its plain file, and tidies up next time', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(5) });
+    for (let i = 0; i < 3; i++) await library.addTags(clip.id, [`t${i}`]);
+    const doc = shardDoc(shardKey(clip.id));
+    // As the crash leaves it: version 2 gzipped under its name, its plain file not yet removed.
+    const plain = recentVersion(dir, doc, 2).replace(/\.gz$/, '');
+    await writeFile(plain, await readVersion(recentVersion(dir, doc, 2)));
+    const { mtime } = await stat(recentVersion(dir, doc, 2));
+    await utimes(plain, mtime, mtime);
+    const tagsIn = async (path: string) => (await readShard(path)).clips[clip.id]?.tags;
+    const listed = (await backupsOf(dir, doc)).map((backup) => backup.path);
+    for (const path of [plain, recentVersion(dir, doc, 2)]) {
+      assert.ok(listed.includes(path), `${path} is listed`);
+      assert.deepEqual(await tagsIn(path), ['t0'], path);
+    }
+
+    await library.addTags(clip.id, ['t3']);
+    const kept = await readdir(join(dir, 'backups', 'recent', 'clips'));
+    assert.deepEqual(kept.sort(), ['1.json', '2.json.gz', '3.json.gz'].map((slot) => `${shardKey(clip.id)}.${slot}`));
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 1)), ['t0', 't1', 't2']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2)), ['t0', 't1']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3)), ['t0']);
+  });
+
+  it('gzips a version a crash left plain in slot 2 over the older one it displaces from slot 3', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(6) });
+    for (let i = 0; i < 3; i++) await library.addTags(clip.id, [`t${i}`]);
+    const doc = shardDoc(shardKey(clip.id));
+    await unzipSlot(dir, doc, 2);
+    await library.addTags(clip.id, ['t3']);
+    const kept = await readdir(join(dir, 'backups', 'recent', 'clips'));
+    assert.deepEqual(kept.sort(), ['1.json', '2.json.gz', '3.json.gz'].map((slot) => `${shardKey(clip.id)}.${slot}`));
+    assert.deepEqual((await readShard(recentVersion(dir, doc, 3))).clips[clip.id]?.tags, ['t0']);
   });
 
   it('keeps a version by hard link, so a write copies no bytes', async (t) => {
@@ -90,3 +167,13 @@ describe('daily snapshots', () => {
     await assert.rejects(stat(join(dir, 'backups')), { code: 'ENOENT' });
   });
 });
+
+/** Turns slot `n` back into the plain file a library from before gzip kept, with its saved time. */
+async function unzipSlot(dir: string, doc: string, n: number): Promise<void> {
+  const gzipped = recentVersion(dir, doc, n);
+  const plain = gzipped.replace(/\.gz$/, '');
+  const { mtime } = await stat(gzipped);
+  await writeFile(plain, await readVersion(gzipped));
+  await utimes(plain, mtime, mtime);
+  await unlink(gzipped);
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { TestContext } from 'node:test';
 import { Library } from '../../electron/core/library.js';
-import { recentVersion } from '../../electron/core/store/backups.js';
+import { readVersion, recentVersion } from '../../electron/core/store/backups.js';
 import { checkLibrary } from '../../electron/core/store/check.js';
 import { ClipStore } from '../../electron/core/store/clip-store.js';
 import { shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
@@ -93,11 +93,41 @@ describe('a damaged shard', () => {
     assert.ok(await reopened.get(y!.record.id), 'a clip without its text is kept, not dropped');
     const [report] = reopened.recoveries;
     assert.equal(report?.backup?.path, recentVersion(dir, doc, 2));
+    assert.match(report?.backup?.path ?? '', /abd\.2\.json\.gz$/, 'read from the gzipped version');
     assert.deepEqual(report?.fromBackup.sort(), [x!.record.id, y!.record.id]);
     assert.deepEqual(report?.withoutText, [y!.record.id]);
     const told = describeRecovery(report!);
     const parts = [report!.keptAt ?? 'kept at', recentVersion(dir, doc, 2), 'later edits to them are lost', 'no text file'];
     for (const part of parts) assert.ok(told.includes(part), part);
+  });
+
+  it('is restored from a plain version 2 kept by a library from before gzip', async (t) => {
+    const { dir, store, record } = await storeWithEditedClip(t, 'ab1', 'second');
+    await store.commit([record.id], (fresh) => fresh && { ...fresh, note: 'third' });
+    const doc = shardDoc('ab1');
+    const plain = recentVersion(dir, doc, 2).replace(/\.gz$/, '');
+    await writeFile(plain, await readVersion(recentVersion(dir, doc, 2)));
+    await unlink(recentVersion(dir, doc, 2));
+    await writeFile(recentVersion(dir, doc, 1), 'torn');
+    await writeFile(shardPath(dir, 'ab1'), 'torn');
+
+    const reopened = await ClipStore.open(dir);
+    assert.equal((await reopened.get(record.id))?.note, record.note, 'as first saved');
+    assert.equal(reopened.recoveries[0]?.backup?.path, plain);
+  });
+
+  it('passes over a gzipped version that is damaged for an older one that reads whole', async (t) => {
+    const { dir, store, record } = await storeWithEditedClip(t, 'ab2', 'second');
+    for (const note of ['third', 'fourth']) await store.commit([record.id], (fresh) => fresh && { ...fresh, note });
+    const doc = shardDoc('ab2');
+    const gzipped = await readFile(recentVersion(dir, doc, 2));
+    await writeFile(recentVersion(dir, doc, 2), gzipped.subarray(0, gzipped.length - 8));
+    await writeFile(recentVersion(dir, doc, 1), 'torn');
+    await writeFile(shardPath(dir, 'ab2'), 'torn');
+
+    const reopened = await ClipStore.open(dir);
+    assert.equal((await reopened.get(record.id))?.note, record.note, 'as first saved');
+    assert.equal(reopened.recoveries[0]?.backup?.path, recentVersion(dir, doc, 3));
   });
 
   it('is recovered in memory while another writer holds the lock, reported once, and replaced at its next write', async (t) => {

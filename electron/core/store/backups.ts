@@ -1,42 +1,93 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import {
+  copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync,
+} from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzipSync } from 'node:zlib';
 import { MANIFEST_FILE, SHARD_FILE, shardDoc } from './library-dir.js';
 import { localDay } from '../../shared/local-day.js';
 
 /**
  * Earlier versions of the library's documents (the manifest and the metadata shards), kept beside it:
- *   backups/recent/<doc>.<n>.json       the versions before the last RECENT_VERSIONS writes of each
- *                                       document, 1 the newest
+ *   backups/recent/<doc>.1.json         the version before the last write of each document
+ *   backups/recent/<doc>.<n>.json.gz    the versions before that, up to RECENT_VERSIONS, gzipped
  *   backups/daily/YYYY-MM-DD/<doc>      every document as it was before the first write of that day,
  *                                       for the last DAILY_SNAPSHOTS days something was written
- * Both are hard links where the file system allows: steno replaces a document by renaming a new file
- * over it, so the inode a link keeps is never written again and keeping a version copies nothing.
+ * Version 1 and the daily snapshots are hard links where the file system allows: steno replaces a
+ * document by renaming a new file over it, so the inode a link keeps is never written again and keeping
+ * a version copies nothing. A link costs the whole version once the live file moves on, though, so
+ * older versions are gzipped as they shift past slot 1 (JSON shards shrink about 3x); libraries kept
+ * them plain (`<doc>.<n>.json`) before, which is still read, and gzipped at the document's next write.
  * Bodies and pictures are not kept here: a body is rewritten only to mark more of its pictures kept
  * (its text never changes), a picture never; both are removed only when the trash is emptied.
  * Whatever writes here runs under the library's write lock (commit, opening the manifest).
- * Writing here is synchronous: keeping a version is a link and a few renames, tens of microseconds
- * each, and as trips through the thread pool they cost an edit about 0.8 ms of waiting. The daily
- * snapshot is a link per metadata file, about 60 ms for 4,096 of them, once a day.
+ * Writing here is synchronous: keeping a version is a link, a few renames and a gzip of a few KB, tens
+ * of microseconds each, and as trips through the thread pool they cost an edit about 0.8 ms of waiting.
+ * The daily snapshot is a link per metadata file, about 60 ms for 4,096 of them, once a day.
  */
 export const RECENT_VERSIONS = 3;
 export const DAILY_SNAPSHOTS = 7;
+/** The first slot kept gzipped: slot 1 stays a link, made without copying a byte; its version is gzipped as it moves on. */
+const GZIPPED_FROM = 2;
 
 const DAY_DIR = /^\d{4}-\d{2}-\d{2}$/;
 /** Codes of file systems without hard links (FAT, some network shares) or across devices: copy instead. */
 const NO_LINKS = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS']);
+const gunzipBytes = promisify(gunzip);
+
 /** Keeps the current version of `doc` (relative to `dir`, e.g. `clips/3fa.json`) before it is replaced. */
 export function keepVersion(dir: string, doc: string, now = new Date()): void {
   takeDailySnapshot(dir, now);
   if (!preserve(join(dir, doc), recentVersion(dir, doc, 0))) return;
   // Slot 0 is a staging name: once the link exists, shifting the older ones up never loses one.
-  for (let n = RECENT_VERSIONS - 1; n >= 0; n--) {
-    ignoreMissing(() => renameSync(recentVersion(dir, doc, n), recentVersion(dir, doc, n + 1)));
-  }
+  for (let n = RECENT_VERSIONS - 1; n >= 0; n--) shiftSlot(dir, doc, n);
+  // The oldest first: a plain file is then never left in a slot above a newer gzipped one.
+  for (let n = RECENT_VERSIONS; n >= GZIPPED_FROM; n--) gzipSlot(dir, doc, n);
 }
 
+/** Where slot `n` of `doc` keeps its version: 0 (staging) and 1 plain, the older ones gzipped. */
 export function recentVersion(dir: string, doc: string, n: number): string {
+  const plain = plainVersion(dir, doc, n);
+  return n >= GZIPPED_FROM ? `${plain}.gz` : plain;
+}
+
+/** Slot `n` in the plain form: always that of 0 and 1, of older slots only in libraries from before gzip. */
+function plainVersion(dir: string, doc: string, n: number): string {
   return join(dir, 'backups', 'recent', doc.replace(/\.json$/, `.${n}.json`));
+}
+
+/** A kept version's JSON text, from either form (named `.json.gz` when gzipped). */
+export async function readVersion(path: string): Promise<string> {
+  const bytes = await readFile(path);
+  return (path.endsWith('.gz') ? await gunzipBytes(bytes) : bytes).toString('utf8');
+}
+
+/** Renames slot `n`'s files to slot `n + 1`, in each form it has (both only when a crash cut gzipSlot short). */
+function shiftSlot(dir: string, doc: string, n: number): void {
+  const forms = n >= GZIPPED_FROM ? [plainVersion, recentVersion] : [plainVersion];
+  for (const form of forms) ignoreMissing(() => renameSync(form(dir, doc, n), form(dir, doc, n + 1)));
+}
+
+/**
+ * Replaces slot `n`'s plain file, if it has one, by a gzipped copy with the same modification time, to the
+ * millisecond (when that version was saved: recovery orders backups by it). The copy is whole under its
+ * name before the plain file goes, so a crash leaves the version in one form or both. A plain file found
+ * beside a gzipped one came from the slot below or is the same version, never older, so it is gzipped
+ * over it. Not synced: like the shards, a backup lost with the power is a loss of one version, never of
+ * the library.
+ */
+function gzipSlot(dir: string, doc: string, n: number): void {
+  const plain = plainVersion(dir, doc, n);
+  const found = statSync(plain, { throwIfNoEntry: false });
+  if (!found) return;
+  const gzipped = recentVersion(dir, doc, n);
+  // One name per slot, under the write lock: a temp file a crash left is overwritten, not piled up.
+  const temp = `${gzipped}.tmp`;
+  writeFileSync(temp, gzipSync(readFileSync(plain)));
+  utimesSync(temp, found.atime, found.mtime);
+  renameSync(temp, gzipped);
+  unlinkSync(plain);
 }
 
 /** The days with a snapshot, oldest first. */
@@ -47,7 +98,9 @@ export async function dailySnapshots(dir: string): Promise<string[]> {
 
 /** Every kept version of `doc`, the most recently saved first. */
 export async function backupsOf(dir: string, doc: string): Promise<Array<{ path: string; savedAt: Date }>> {
-  const recent = Array.from({ length: RECENT_VERSIONS }, (_, i) => recentVersion(dir, doc, i + 1));
+  const slots = Array.from({ length: RECENT_VERSIONS }, (_, i) => i + 1);
+  // Both forms of each slot: a library from before gzip, or a crash in keepVersion, leaves plain ones.
+  const recent = new Set(slots.flatMap((n) => [recentVersion(dir, doc, n), plainVersion(dir, doc, n)]));
   const daily = (await dailySnapshots(dir)).map((day) => join(dir, 'backups', 'daily', day, doc));
   const existingBackup = (path: string) => stat(path).then((info) => ({ path, savedAt: info.mtime }), () => null);
   const found = await Promise.all([...recent, ...daily].map(existingBackup));

@@ -142,7 +142,7 @@ async function shardKeys(dir: string): Promise<string[]> {
   const listings = await Promise.all([
     join(dir, 'clips'), join(dir, 'backups', 'recent', 'clips'), ...(newestDay ? [join(dir, 'backups', 'daily', newestDay, 'clips')] : []),
   ].map((folder) => readdir(folder).catch(() => [])));
-  const keys = listings.flat().map((name) => /^([0-9a-f]{3})\.(?:\d+\.)?json$/.exec(name)?.[1]).filter((key) => key !== undefined);
+  const keys = listings.flat().map((name) => /^([0-9a-f]{3})\.(?:\d+\.)?json(?:\.gz)?$/.exec(name)?.[1]).filter((key) => key !== undefined);
   return [...new Set(keys)].sort();
 }
 
@@ -201,5 +201,7 @@ async function readBody(dir: string, id: string, hash: string): Promise<{ file: 
 
 async function backupCounts(dir: string): Promise<LibraryCheck['backups']> {
   const recent = await readdir(join(dir, 'backups', 'recent'), { recursive: true }).catch(() => []);
-  return { recentVersions: recent.filter((name) => name.endsWith('.json')).length, dailySnapshots: await dailySnapshots(dir) };
+  // Versions 2 and up are gzipped (backups.ts); a library from before gzip still has them plain.
+  const versions = recent.filter((name) => /\.json(?:\.gz)?$/.test(name));
+  return { recentVersions: versions.length, dailySnapshots: await dailySnapshots(dir) };
 }

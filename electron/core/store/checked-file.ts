@@ -34,7 +34,8 @@ function checkedFormat<T>(path: string, schema: z.ZodType<T>, stringify: (data: 
   return { parse: (text: string) => parseChecked(path, text, schema), stringify };
 }
 
-function parseChecked<T>(path: string, text: string, schema: z.ZodType<T>): T {
+/** Checks `text` read from `path` as checkedJsonFile does; also for backups, which may be gzipped (backups.ts). */
+export function parseChecked<T>(path: string, text: string, schema: z.ZodType<T>): T {
   let json: unknown;
   try {
     json = JSON.parse(text);

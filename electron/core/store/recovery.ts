@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { Low } from 'lowdb';
 import { ClipdeskError, isClipdeskError } from '../errors.js';
-import { backupsOf } from './backups.js';
-import { checkedJsonFile, readShardFile, shardJsonFile } from './checked-file.js';
+import { backupsOf, readVersion } from './backups.js';
+import { checkedJsonFile, parseChecked, readShardFile, shardJsonFile } from './checked-file.js';
 import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
 import { RECOVERED_TAG, bodiesOfShard, parseOrNull, recordFromText, salvageRecords } from './salvage.js';
 import { SCHEMA_VERSION, manifestSchema, newerLibrary, shardSchema } from './schema.js';
@@ -219,7 +219,7 @@ export async function newestWhole<T extends { schemaVersion: number }>(
   dir: string, doc: string, schema: z.ZodType<T>,
 ): Promise<{ path: string; savedAt: string; data: T } | null> {
   for (const { path, savedAt } of await backupsOf(dir, doc)) {
-    const data = await checkedJsonFile(path, schema).read().catch(() => null);
+    const data = await readVersion(path).then((text) => parseChecked(path, text, schema)).catch(() => null);
     if (data?.schemaVersion === SCHEMA_VERSION) return { path, savedAt: savedAt.toISOString(), data };
   }
   return null;
