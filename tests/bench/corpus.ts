@@ -47,7 +47,7 @@ export function* generateClips(count: number, seed = 42): Generator<BenchClip> {
     const language = next() < 0.8 ? 'en' : 'zh';
     let body: string[];
     do {
-      // Up to 8 paragraphs drawn in random order from two articles: ~900 words of real prose.
+      // Up to 8 paragraphs drawn in random order from two articles: about 1.9 KB of real prose a clip.
       const pool = paragraphsOf(pick(articles[language])).concat(paragraphsOf(pick(articles[language])));
       body = Array.from({ length: Math.min(8, pool.length) }, () => pool.splice(Math.floor(next() * pool.length), 1)[0] ?? '');
     } while (seen.has(body.join('\n\n')));
