@@ -14,18 +14,26 @@ export interface TextMap {
 }
 
 const SPACE = /\s/;
+// The DOM's constants by value, so the map also runs on a document made outside a window (the unit tests' jsdom).
+const TEXT_NODE = 3;
+const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const FILTER_SKIP = 3;
 
 export function mapText(root: Node, text: string): TextMap {
   const nodes: Text[] = [];
   const offsets: Int32Array[] = [];
-  // Elements are visited only to reject what the text leaves out, with everything inside it.
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
+  let cursor = 0;
+  // Elements are visited only to reject what the text leaves out, with everything inside it. Clips
+  // saved before captions left the text still hold them where they stand: those are mapped.
+  const walker = (root.ownerDocument ?? document).createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT, {
     acceptNode: (node) => {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      return isLeftOutOfText(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+      if (node.nodeType === TEXT_NODE) return FILTER_ACCEPT;
+      const element = node as Element;
+      return isLeftOutOfText(element) && !holdsAt(text, cursor, element.textContent ?? '') ? FILTER_REJECT : FILTER_SKIP;
     },
   });
-  let cursor = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const value = node.data;
     const map = new Int32Array(value.length).fill(-1);
@@ -49,6 +57,21 @@ export function mapText(root: Node, text: string): TextMap {
     offsets.push(map);
   }
   return { nodes, offsets };
+}
+
+/** Whether `passage`, white space aside, is what `text` says from `from` on. */
+function holdsAt(text: string, from: number, passage: string): boolean {
+  let at = from;
+  let matched = false;
+  // By UTF-16 unit, as the map counts: a character outside the BMP is two.
+  for (const char of passage.split('')) {
+    if (SPACE.test(char)) continue;
+    while (at < text.length && SPACE.test(text[at] ?? '')) at++;
+    if (text[at] !== char) return false;
+    at++;
+    matched = true;
+  }
+  return matched;
 }
 
 /** The clip-text range [start, end) in UTF-16 units that a DOM range covers, or null if it covers none. */
