@@ -10,19 +10,28 @@ import { sampleText } from '../helpers/seed.js';
 import { readShard, shardKeys, shardPath, shardPathOf } from '../helpers/stored.js';
 import { tempDir, tempLibrary } from '../helpers/temp-library.js';
 
+/** Clip `id`'s tags in a shard file, or in a kept version of it (plain or gzipped). */
+async function tagsIn(path: string, id: string): Promise<string[] | undefined> {
+  return (await readShard(path)).clips[id]?.tags;
+}
+
+/** Asserts that the recent versions kept of `id`'s shard are its three slots, the two older gzipped, and nothing else. */
+async function assertThreeSlots(dir: string, id: string): Promise<void> {
+  const kept = await readdir(join(dir, 'backups', 'recent', 'clips'));
+  assert.deepEqual(kept.sort(), ['1.json', '2.json.gz', '3.json.gz'].map((slot) => `${shardKey(id)}.${slot}`));
+}
+
 describe('recent versions', () => {
   it('keeps the versions before the last three writes of a shard, newest first, and no older ones', async (t) => {
     const { dir, library } = await tempLibrary(t);
     const { clip } = await library.import({ kind: 'text', text: sampleText(1) });
     for (let i = 0; i < 5; i++) await library.addTags(clip.id, [`t${i}`]);
     const doc = shardDoc(shardKey(clip.id));
-    const tagsIn = async (path: string) => (await readShard(path)).clips[clip.id]?.tags;
-    assert.deepEqual(await tagsIn(shardPathOf(dir, clip.id)), ['t0', 't1', 't2', 't3', 't4']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 1)), ['t0', 't1', 't2', 't3']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2)), ['t0', 't1', 't2']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3)), ['t0', 't1']);
-    const kept = await readdir(join(dir, 'backups', 'recent', 'clips'));
-    assert.deepEqual(kept.sort(), ['1.json', '2.json.gz', '3.json.gz'].map((slot) => `${shardKey(clip.id)}.${slot}`));
+    assert.deepEqual(await tagsIn(shardPathOf(dir, clip.id), clip.id), ['t0', 't1', 't2', 't3', 't4']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 1), clip.id), ['t0', 't1', 't2', 't3']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2), clip.id), ['t0', 't1', 't2']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3), clip.id), ['t0', 't1']);
+    await assertThreeSlots(dir, clip.id);
   });
 
   it('gzips the versions older than the newest kept, with the time each was saved', async (t) => {
@@ -51,16 +60,14 @@ describe('recent versions', () => {
     for (let i = 0; i < 3; i++) await library.addTags(clip.id, [`t${i}`]);
     const doc = shardDoc(shardKey(clip.id));
     for (const n of [2, 3]) await unzipSlot(dir, doc, n);
-    const tagsIn = async (path: string) => (await readShard(path)).clips[clip.id]?.tags;
     const legacy = await backupsOf(dir, doc);
     assert.deepEqual(legacy.map((backup) => backup.path), [1, 2, 3].map((n) => recentVersion(dir, doc, n).replace(/\.gz$/, '')));
-    assert.deepEqual(await tagsIn(legacy[1]!.path), ['t0']);
+    assert.deepEqual(await tagsIn(legacy[1]!.path, clip.id), ['t0']);
 
     await library.addTags(clip.id, ['t3']);
-    const kept = await readdir(join(dir, 'backups', 'recent', 'clips'));
-    assert.deepEqual(kept.sort(), ['1.json', '2.json.gz', '3.json.gz'].map((slot) => `${shardKey(clip.id)}.${slot}`));
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2)), ['t0', 't1']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3)), ['t0']);
+    await assertThreeSlots(dir, clip.id);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2), clip.id), ['t0', 't1']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3), clip.id), ['t0']);
   });
 
   it('keeps a version whole when a crash falls between gzipping it and removing its plain file, and tidies up next time', async (t) => {
@@ -73,19 +80,17 @@ describe('recent versions', () => {
     await writeFile(plain, await readVersion(recentVersion(dir, doc, 2)));
     const { mtime } = await stat(recentVersion(dir, doc, 2));
     await utimes(plain, mtime, mtime);
-    const tagsIn = async (path: string) => (await readShard(path)).clips[clip.id]?.tags;
     const listed = (await backupsOf(dir, doc)).map((backup) => backup.path);
     for (const path of [plain, recentVersion(dir, doc, 2)]) {
       assert.ok(listed.includes(path), `${path} is listed`);
-      assert.deepEqual(await tagsIn(path), ['t0'], path);
+      assert.deepEqual(await tagsIn(path, clip.id), ['t0'], path);
     }
 
     await library.addTags(clip.id, ['t3']);
-    const kept = await readdir(join(dir, 'backups', 'recent', 'clips'));
-    assert.deepEqual(kept.sort(), ['1.json', '2.json.gz', '3.json.gz'].map((slot) => `${shardKey(clip.id)}.${slot}`));
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 1)), ['t0', 't1', 't2']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2)), ['t0', 't1']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3)), ['t0']);
+    await assertThreeSlots(dir, clip.id);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 1), clip.id), ['t0', 't1', 't2']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2), clip.id), ['t0', 't1']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3), clip.id), ['t0']);
   });
 
   it('gzips a version a crash left plain in slot 2 over the older one it displaces from slot 3', async (t) => {
@@ -95,9 +100,8 @@ describe('recent versions', () => {
     const doc = shardDoc(shardKey(clip.id));
     await unzipSlot(dir, doc, 2);
     await library.addTags(clip.id, ['t3']);
-    const kept = await readdir(join(dir, 'backups', 'recent', 'clips'));
-    assert.deepEqual(kept.sort(), ['1.json', '2.json.gz', '3.json.gz'].map((slot) => `${shardKey(clip.id)}.${slot}`));
-    assert.deepEqual((await readShard(recentVersion(dir, doc, 3))).clips[clip.id]?.tags, ['t0']);
+    await assertThreeSlots(dir, clip.id);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3), clip.id), ['t0']);
   });
 
   it('keeps a version by hard link, so a write copies no bytes', async (t) => {

@@ -38,10 +38,11 @@ export function dropBoilerplateSections(root: Element): void {
     const chars = measures.get(block)?.chars ?? 0;
     if (isInline(block) || chars === 0 || chars > TEASER_BOX_CHARS || !root.contains(block)) continue;
     const words = block.textContent?.trim() ?? '';
-    if (chars > LABEL_BLOCK_CHARS) {
-      if (isTeaserOverLinks(block, measures)) dropRelated(block, measures);
-    } else if (RELATED.test(words) || isTeaser(block, words, measures)) dropRelated(block, measures);
-    else if (CLOSING.test(words) && followsArticle(root, block)) dropToEnd(block);
+    // Past a label block's size only a label on its own line over links still leads a box.
+    const labelBlock = chars <= LABEL_BLOCK_CHARS;
+    const leadsRelated = labelBlock ? RELATED.test(words) || isTeaser(block, words, measures) : isTeaserOverLinks(block, measures);
+    if (leadsRelated) dropRelated(block, measures);
+    else if (labelBlock && CLOSING.test(words) && followsArticle(root, block)) dropToEnd(block);
   }
 }
 
