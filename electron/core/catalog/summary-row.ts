@@ -25,9 +25,19 @@ export function storedSummary(summary: ClipSummary): string {
   return JSON.stringify(STORED.map((key) => summary[key]));
 }
 
+/** The fields readSummary takes from the clip row. */
+type SummaryFromRow = Pick<ClipSummary, 'id' | 'clippedAt' | 'starred' | 'readState'>;
+
 /** The summary again; it fails to compile when ClipSummary gains a field that is neither stored nor in the clip row. */
 export function readSummary(row: SummaryRow): ClipSummary {
   const values = JSON.parse(row.summary) as unknown[];
-  const stored = Object.fromEntries(STORED.map((key, i) => [key, values[i]])) as Pick<ClipSummary, (typeof STORED)[number]>;
-  return { ...stored, id: row.id, clippedAt: row.clipped_at, starred: row.starred === 1, readState: row.read_state };
+  // Filled in place, key by key: every search hit has a summary, and building it through entry pairs
+  // and a spread made three objects for one.
+  const fromRow: SummaryFromRow = { id: row.id, clippedAt: row.clipped_at, starred: row.starred === 1, readState: row.read_state };
+  const summary = fromRow as SummaryFromRow & Pick<ClipSummary, (typeof STORED)[number]>;
+  const stored = summary as Record<(typeof STORED)[number], unknown>;
+  STORED.forEach((key, i) => {
+    stored[key] = values[i];
+  });
+  return summary;
 }

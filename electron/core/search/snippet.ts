@@ -12,11 +12,11 @@ const DEFAULT_MAX_LENGTH = 200;
 /** How far a cut may move to land between words instead of inside one. */
 const WORD_SNAP = 20;
 
-/** A stretch of the text: [start, end) plus the terms found there. */
+/** A stretch of the text: [start, end) plus the terms found there, one bit each (see termBit). */
 interface Span {
   start: number;
   end: number;
-  terms: Set<string>;
+  terms: number;
 }
 
 export interface SnippetOptions {
@@ -37,7 +37,7 @@ export function makeSnippet(text: string, terms: string[], options: SnippetOptio
   const wanted = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const maxLength = Number.isFinite(wanted) && wanted >= 1 ? Math.floor(wanted) : DEFAULT_MAX_LENGTH;
   const marks = findMarks(text, terms, options.prefixes ?? []);
-  const cluster = densestCluster(marks, maxLength) ?? { start: 0, end: 0, terms: new Set<string>() };
+  const cluster = densestCluster(marks, maxLength) ?? { start: 0, end: 0, terms: 0 };
   const { start, end } = widen(text, cluster, maxLength);
   const inside = marks.filter((mark) => mark.start >= start && mark.end <= end);
   return withEllipses(excerpt(text, start, end, inside), start > 0, end < text.length);
@@ -48,13 +48,30 @@ function findMarks(text: string, terms: string[], prefixes: string[]): Span[] {
   const folded = foldWithOrigins(text);
   const wanted = new Map([...prefixes.map((term) => [fold(term), true] as const), ...terms.map((term) => [fold(term), false] as const)]);
   const found: Span[] = [];
-  for (const [term, isPrefix] of wanted) {
+  for (const [i, [term, isPrefix]] of [...wanted].entries()) {
     if (term === '') continue;
-    for (const [at, end] of occurrences(folded.text, term, isPrefix)) {
-      found.push({ start: folded.origin(at), end: folded.origin(end - 1) + 1, terms: new Set([term]) });
-    }
+    const terms = termBit(i);
+    forEachOccurrence(folded.text, term, isPrefix, (at, end) => {
+      found.push({ start: folded.origin(at), end: folded.origin(end - 1) + 1, terms });
+    });
   }
   return merge(found);
+}
+
+/**
+ * The i-th term's bit: a bit set rather than a Set of strings per find, as every hit of a search
+ * gets a snippet and the sets were a tenth of the garbage a search leaves. Past 31 terms (no real
+ * query has them) the last bit is shared, which can only undercount how many a stretch holds.
+ */
+function termBit(i: number): number {
+  return 2 ** Math.min(i, 30);
+}
+
+/** How many terms a bit set holds. */
+function termCount(terms: number): number {
+  let count = 0;
+  for (let rest = terms; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
 
 // Letters and digits that make up a word; CJK characters do not, as CJK words touch each other.
@@ -70,7 +87,7 @@ const WORD_CHAR_AT = new RegExp(WORD_CLASS, 'yv');
  * starts, a CJK term just itself. Found by indexOf, cheaper than a regex per term (and no patterns to
  * cache); 'art' inside 'start' is passed over (CJK words have no edges), but still consumes its letters.
  */
-function* occurrences(text: string, term: string, isPrefix: boolean): Generator<[number, number]> {
+function forEachOccurrence(text: string, term: string, isPrefix: boolean, found: (at: number, end: number) => void): void {
   const cjk = isCjk(term);
   for (let at = text.indexOf(term); at !== -1; ) {
     let end = at + term.length;
@@ -79,7 +96,7 @@ function* occurrences(text: string, term: string, isPrefix: boolean): Generator<
       at = text.indexOf(term, at + 1);
       continue;
     }
-    if (cjk || at === 0 || !WORD_CHAR.test(text.charAt(at - 1))) yield [at, end];
+    if (cjk || at === 0 || !WORD_CHAR.test(text.charAt(at - 1))) found(at, end);
     at = text.indexOf(term, end);
   }
 }
@@ -126,19 +143,19 @@ function foldWithOrigins(text: string): FoldedText {
   // Lowering only ever lengthens a character ('İ'), so equal lengths mean every offset lines up.
   const aligned = lower.length === text.length;
   const lowered = (from: number, to: number) => (aligned ? lower.slice(from, to) : text.slice(from, to).toLowerCase());
-  for (const match of text.matchAll(FOLDED_ONE_BY_ONE)) {
-    const run = match[0];
-    const offset = match.index;
-    const whole = run.length <= 2 ? foldChar(run) : fold(run);
-    if (whole.length === run.length && aligned && lower.startsWith(whole, offset)) continue;
-    folded += lowered(last, offset);
-    last = offset + run.length;
-    if (whole.length === run.length) {
+  // Runs found by char codes, not a regex: a match object per run was a tenth of a search's garbage.
+  for (let start = runStart(text, 0), end = 0; start < text.length; start = runStart(text, end)) {
+    end = runEnd(text, start);
+    const whole = end - start === 1 ? foldCode(text.charCodeAt(start)) : foldRun(text.slice(start, end));
+    if (whole.length === end - start && aligned && lower.startsWith(whole, start)) continue;
+    folded += lowered(last, start);
+    last = end;
+    if (whole.length === end - start) {
       folded += whole;
       continue;
     }
-    let at = offset;
-    for (const char of run) {
+    let at = start;
+    for (const char of text.slice(start, end)) {
       const piece = foldChar(char);
       if (piece.length !== char.length) {
         resized.push({ folded: at + shift, foldedLength: piece.length, original: at, originalLength: char.length });
@@ -156,7 +173,23 @@ function foldWithOrigins(text: string): FoldedText {
  * Neither ASCII nor CJK unified ideographs. Ideographs are left as they are: no normalization changes
  * them or joins them to a neighbour, and they have no case, so cutting a run at them folds it the same.
  */
-const FOLDED_ONE_BY_ONE = /[^\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]+/g;
+function foldsOneByOne(code: number): boolean {
+  return code > 0x7f && !(code >= 0x3400 && code <= 0x4dbf) && !(code >= 0x4e00 && code <= 0x9fff);
+}
+
+/** Where the next run of characters folded one by one starts, from `from` on (the text's length when none does). */
+function runStart(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && !foldsOneByOne(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** Where the run starting at `start` ends. */
+function runEnd(text: string, start: number): number {
+  let at = start + 1;
+  while (at < text.length && foldsOneByOne(text.charCodeAt(at))) at++;
+  return at;
+}
 
 function originOf(resized: readonly Resized[], at: number): number {
   // The last resized stretch starting at or before `at`, by binary search.
@@ -181,6 +214,8 @@ function originOf(resized: readonly Resized[], at: number): number {
 
 // Texts repeat a small alphabet, so each distinct character (or pair) is normalized once per process.
 const foldedChars = new Map<string, string>();
+// A lone character by its code, so looking it up makes no string.
+const foldedCodes = new Map<number, string>();
 
 function foldChar(char: string): string {
   let folded = foldedChars.get(char);
@@ -191,15 +226,30 @@ function foldChar(char: string): string {
   return folded;
 }
 
+function foldCode(code: number): string {
+  let folded = foldedCodes.get(code);
+  if (folded === undefined) {
+    folded = fold(String.fromCharCode(code));
+    foldedCodes.set(code, folded);
+  }
+  return folded;
+}
+
+/** A run of two characters (a surrogate pair, most often) from the cache; longer ones may join, so they fold whole. */
+function foldRun(run: string): string {
+  return run.length <= 2 ? foldChar(run) : fold(run);
+}
+
+/** The spans in order, overlapping ones joined (into the first of them: the spans are findMarks' own). */
 function merge(spans: Span[]): Span[] {
   const merged: Span[] = [];
   for (const span of spans.sort((a, b) => a.start - b.start)) {
     const last = merged.at(-1);
     if (last && span.start <= last.end) {
       last.end = Math.max(last.end, span.end);
-      for (const term of span.terms) last.terms.add(term);
+      last.terms |= span.terms;
     } else {
-      merged.push({ ...span, terms: new Set(span.terms) });
+      merged.push(span);
     }
   }
   return merged;
@@ -207,21 +257,28 @@ function merge(spans: Span[]): Span[] {
 
 /** The run of marks fitting in maxLength with the most distinct terms, then the most marks. */
 function densestCluster(marks: Span[], maxLength: number): Span | null {
-  let best: { span: Span; count: number } | null = null;
+  let best: Span | null = null;
+  let bestDistinct = -1;
+  let bestCount = 0;
   for (const [i, first] of marks.entries()) {
-    const span: Span = { start: first.start, end: first.end, terms: new Set() };
+    let terms = 0;
+    let end = first.end;
     let count = 0;
     for (let j = i; j < marks.length; j++) {
       const mark = marks[j] as Span;
       if (mark.end - first.start > maxLength) break;
-      for (const term of mark.terms) span.terms.add(term);
-      span.end = mark.end;
+      terms |= mark.terms;
+      end = mark.end;
       count++;
     }
-    const distinct = best?.span.terms.size ?? -1;
-    if (span.terms.size > distinct || (span.terms.size === distinct && count > (best?.count ?? 0))) best = { span, count };
+    const distinct = termCount(terms);
+    if (distinct > bestDistinct || (distinct === bestDistinct && count > bestCount)) {
+      best = { start: first.start, end, terms };
+      bestDistinct = distinct;
+      bestCount = count;
+    }
   }
-  return best?.span ?? null;
+  return best;
 }
 
 /** Grows a cluster to maxLength around its marks, then moves each cut to a space when one is near. */

@@ -24,8 +24,10 @@ const GZIP_MAGIC = [0x1f, 0x8b];
  */
 const scratch = Buffer.allocUnsafe(256 * 1024);
 
+/** The text goes last, where readBodyTextSync finds it without parsing the HTML. */
 export function encodeBody(body: Body): Buffer {
-  return gzipSync(JSON.stringify(body));
+  const { contentHash, content, text } = body;
+  return gzipSync(JSON.stringify({ contentHash, content, text }));
 }
 
 export async function writeBodyFile(dir: string, id: string, body: Body): Promise<void> {
@@ -43,9 +45,18 @@ export function decodeBody(path: string, bytes: Uint8Array): Body {
 }
 
 function parseBodyJson(path: string, bytes: Uint8Array): unknown {
+  return asWholeFile(path, () => JSON.parse(jsonOf(bytes).toString('utf8')));
+}
+
+/** The JSON of a body file in either form (gunzipping checks the CRC). */
+function jsonOf(bytes: Uint8Array): Buffer {
+  const gzipped = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+  return gzipped ? gunzipSync(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function asWholeFile<T>(path: string, read: () => T): T {
   try {
-    const gzipped = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
-    return JSON.parse((gzipped ? gunzipSync(bytes) : Buffer.from(bytes)).toString('utf8'));
+    return read();
   } catch (cause) {
     throw new ClipdeskError('CORRUPT_LIBRARY', `${path} is not a whole text file (gzipped JSON)`, { cause });
   }
@@ -73,15 +84,40 @@ export async function readBodyOf(dir: string, id: string, contentHash: string): 
 /** Just the text, synchronously (see ClipStore.readText); throws when neither form reads. */
 export function readBodyTextSync(dir: string, id: string, contentHash: string): string {
   const [current, plain] = bodyPaths(dir, id, contentHash);
+  let path = current;
   let bytes: Buffer;
   try {
     bytes = readIntoScratch(current);
   } catch {
+    path = plain;
     bytes = readIntoScratch(plain);
   }
-  const body = parseBodyJson(current, bytes) as { text?: unknown };
-  if (typeof body.text !== 'string') throw new Error('no text');
-  return body.text;
+  const text = asWholeFile(path, () => {
+    const json = jsonOf(bytes);
+    return closingText(json) ?? (JSON.parse(json.toString('utf8')) as { text?: unknown }).text;
+  });
+  if (typeof text !== 'string') throw new Error('no text');
+  return text;
+}
+
+const TEXT_KEY = Buffer.from(',"text":');
+
+/**
+ * The text closing a body's JSON, as encodeBody writes it, parsed alone: a search reads one body a
+ * hit, and parsing the HTML beside it doubled the garbage a search leaves, whose collection paused
+ * the slowest searches. Inside a JSON string every quote is escaped, so `,"text":` can only be the
+ * key; when the text is not last (a body written otherwise), the slice is not one string and the
+ * caller parses the whole body.
+ */
+function closingText(json: Buffer): string | undefined {
+  const key = json.lastIndexOf(TEXT_KEY);
+  if (key === -1 || json[json.length - 1] !== 0x7d /* } */) return undefined;
+  try {
+    const text: unknown = JSON.parse(json.toString('utf8', key + TEXT_KEY.length, json.length - 1));
+    return typeof text === 'string' ? text : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file's bytes, in `scratch` when they fit (valid until the next call), else read whole. */
