@@ -8,7 +8,7 @@ import type { Catalog } from './catalog/catalog.js';
 import { sameKey } from './catalog/clip-row.js';
 import { bodyOf, contentHashOf, toSummary, writtenRecord } from './clip-record.js';
 import { revised, savedRecord } from './saved-record.js';
-import type { ClipStore, CommitObserver } from './store/clip-store.js';
+import type { ClipStore, CommitObserver, KeptBeforeRun } from './store/clip-store.js';
 import type { Body, ClipRecord } from './store/schema.js';
 
 /** Text files a batch import writes at the same time: each waits on the disk far longer than on the CPU. */
@@ -50,9 +50,10 @@ export class ClipSaver {
   /**
    * Saves many clips under one lock and in one commit (each shard touched written once, the catalog
    * mirrored in one transaction), each as `save` would in turn: an item for a page the library or an
-   * earlier item has is the same clip. Each result has the clip as the whole batch left it.
+   * earlier item has is the same clip. Each result has the clip as the whole batch left it. A batch of
+   * a longer run shares its KeptBeforeRun with the run's other batches.
    */
-  saveMany(items: readonly ToSave[]): Promise<Saved[]> {
+  saveMany(items: readonly ToSave[], keptBeforeRun?: KeptBeforeRun): Promise<Saved[]> {
     return this.#store.exclusive(async (writer) => {
       const now = new Date().toISOString();
       const records = new Map<string, ClipRecord>();
@@ -75,7 +76,7 @@ export class ClipSaver {
       }
       await mapBounded([...bodies.values()], FILES_AT_ONCE, ({ id, body }) => this.#store.writeBody(id, body));
       // Under the lock the records read above are still the freshest: the commit writes them as the batch left them.
-      const written = await writer.commit([...records.keys()], (_fresh, id) => records.get(id), this.#mirror);
+      const written = await writer.commit([...records.keys()], (_fresh, id) => records.get(id), this.#mirror, keptBeforeRun);
       const byId = new Map(written.flatMap((record) => (record ? [[record.id, record] as const] : [])));
       return steps.map(({ id, outcome, content }) => ({ clip: toSummary(writtenRecord(byId.get(id), id)), outcome, content }));
     });
@@ -98,9 +99,9 @@ export class ClipSaver {
    * entries is saved in batches). An entry for a page the library has, or an earlier entry of the
    * batch names, is merged in: tags and highlights added, the clip's own note, star and read state
    * kept. A `pending` entry is an address whose article is still to be fetched; an entry that carries
-   * the article fills a pending clip it meets.
+   * the article fills a pending clip it meets. The batches of one file share a KeptBeforeRun.
    */
-  saveImported(items: readonly ImportedItem[]): Promise<ImportedSave[]> {
+  saveImported(items: readonly ImportedItem[], keptBeforeRun?: KeptBeforeRun): Promise<ImportedSave[]> {
     return this.#store.exclusive(async (writer) => {
       const now = new Date().toISOString();
       const { targets, outcomes } = await this.#targetsOf(items);
@@ -111,7 +112,7 @@ export class ClipSaver {
       const records = await writer.commit([...targets.keys()], (fresh, id) => {
         const target = targets.get(id);
         return target && importedRecord(target, fresh, texts.get(id) ?? '', now);
-      }, this.#mirror);
+      }, this.#mirror, keptBeforeRun);
       const byId = new Map(records.flatMap((record) => (record ? [[record.id, record] as const] : [])));
       return outcomes.map(({ id, outcome }) => ({ clip: toSummary(writtenRecord(byId.get(id), id)), outcome }));
     });

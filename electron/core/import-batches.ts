@@ -6,7 +6,7 @@ import { mapBounded } from './map-bounded.js';
 import { countPictures } from './pictures/keep-pictures.js';
 
 /** Inputs saved together, under one lock and in one commit: many clips per shard write, few enough that memory stays flat. */
-const BATCH = 500;
+export const BATCH = 500;
 /** Inputs extracted at the same time: an address waits on the network for its page and its pictures. */
 const EXTRACTING_AT_ONCE = 4;
 

@@ -5,6 +5,7 @@ import { importInBatches } from './import-batches.js';
 import type * as Import from './import/index.js';
 import type { PendingArticles } from './import/pending-articles.js';
 import { countPictures } from './pictures/keep-pictures.js';
+import type { KeptBeforeRun } from './store/clip-store.js';
 
 /** What bringing clips in takes: extraction, saving, the pending clips' fetching, and a wait for a whole list. */
 export interface ImportsContext {
@@ -60,7 +61,8 @@ export class LibraryImports {
     const { detectExportFile, importExportFile } = await loadImport();
     const file = await detectExportFile(bytes, fileName);
     await this.#context.listed();
-    const report = await importExportFile(file, (items) => this.#context.saver.saveImported(items), onProgress);
+    const keptBeforeRun: KeptBeforeRun = new Set();
+    const report = await importExportFile(file, (items) => this.#context.saver.saveImported(items, keptBeforeRun), onProgress);
     if (this.#fetchInBackground) this.#context.pending.startBackground();
     return report;
   }
@@ -83,7 +85,8 @@ export class LibraryImports {
 
   async #inBatches(count: number, extract: (index: number) => Promise<ToSave>): Promise<BatchImportResult[]> {
     await this.#context.listed();
-    return importInBatches(count, extract, (items) => this.#context.saver.saveMany(items));
+    const keptBeforeRun: KeptBeforeRun = new Set();
+    return importInBatches(count, extract, (items) => this.#context.saver.saveMany(items, keptBeforeRun));
   }
 }
 

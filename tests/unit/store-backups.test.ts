@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import {
   DAILY_SNAPSHOTS, backupsOf, keepVersion, preserve, readVersion, recentVersion, takeDailySnapshot,
 } from '../../electron/core/store/backups.js';
+import type { ImportInput } from '../../electron/api.js';
+import { BATCH } from '../../electron/core/import-batches.js';
 import { shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { sampleText } from '../helpers/seed.js';
 import { readShard, shardKeys, shardPath, shardPathOf } from '../helpers/stored.js';
@@ -32,6 +34,21 @@ describe('recent versions', () => {
     assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2), clip.id), ['t0', 't1', 't2']);
     assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3), clip.id), ['t0', 't1']);
     await assertThreeSlots(dir, clip.id);
+  });
+
+  it("keeps a shard's version from before a batch import once, however many of the import's batches write it", async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(1), tags: ['before'] });
+    await library.addTags(clip.id, ['edited']);
+    // The clip's text again first in each of three batches, with a tag of its batch: each batch writes its shard.
+    const inputs = Array.from({ length: 2 * BATCH + 1 }, (_, i): ImportInput => (i % BATCH === 0
+      ? { kind: 'text', text: sampleText(1), tags: [`batch${i / BATCH}`] }
+      : { kind: 'text', text: sampleText(1000 + i) }));
+    await library.importMany(inputs);
+    const doc = shardDoc(shardKey(clip.id));
+    assert.deepEqual(await tagsIn(shardPathOf(dir, clip.id), clip.id), ['before', 'edited', 'batch0', 'batch1', 'batch2']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 1), clip.id), ['before', 'edited']);
+    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2), clip.id), ['before']);
   });
 
   it('gzips the versions older than the newest kept, with the time each was saved', async (t) => {
