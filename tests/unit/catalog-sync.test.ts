@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { rm, writeFile } from 'node:fs/promises';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Library } from '../../electron/core/library.js';
 import { sampleText } from '../helpers/seed.js';
 import { readShard, shardPathOf } from '../helpers/stored.js';
-import { tempLibrary } from '../helpers/temp-library.js';
+import { tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 /** The catalog (index.sqlite) is derived: these tests change the store behind its back. */
 
@@ -21,6 +21,30 @@ test('a shard written without its catalog update (a crash between the two) is mi
   assert.equal(reopened.opened.catalogRepaired, 1);
   assert.deepEqual((await reopened.search('tag:written-behind')).hits.map((hit) => hit.clip.id), [clip.id]);
   reopened.close();
+});
+
+test('a library copied whole, times kept, opens without mirroring its clips again, and a shard changed in the copy still is', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  const ids: string[] = [];
+  for (let n = 0; n < 12; n++) ids.push((await library.import({ kind: 'text', text: sampleText(n) })).clip.id);
+  library.close();
+  // As cp -a, rsync -a or a restore leave it: every file new (a new inode), with the size and time it had.
+  const copy = await tempDir(t);
+  await cp(dir, copy, { recursive: true, preserveTimestamps: true });
+  const moved = await Library.open(copy);
+  assert.equal(moved.opened.catalogRepaired, 0);
+  assert.equal((await moved.search('harbour')).total, 12);
+  moved.close();
+  const again = await tempDir(t);
+  await cp(dir, again, { recursive: true, preserveTimestamps: true });
+  const changed = shardPathOf(again, ids[0]!);
+  const data = await readShard(changed);
+  data.clips[ids[0]!]!.tags = ['changed-in-the-copy'];
+  await writeFile(changed, JSON.stringify(data));
+  const edited = await Library.open(again);
+  t.after(() => edited.close());
+  assert.equal(edited.opened.catalogRepaired, Object.keys(data.clips).length);
+  assert.deepEqual((await edited.search('tag:changed-in-the-copy')).hits.map((hit) => hit.clip.id), [ids[0]]);
 });
 
 test('a missing catalog is rebuilt from the store, and clips gone from the store are reported', async (t) => {

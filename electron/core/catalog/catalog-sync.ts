@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ClipStore, CommitObserver } from '../store/clip-store.js';
 import { shardKey } from '../store/library-dir.js';
+import { shardChanges } from '../store/shard-stamp.js';
 import { BackgroundRebuild } from './background-rebuild.js';
 import { Catalog } from './catalog.js';
 import { catalogIsWhole, removeCatalog } from './catalog-db.js';
@@ -104,12 +105,10 @@ export function mirrorInto(catalog: Catalog, store: ClipStore): CommitObserver {
   };
 }
 
-/** Mirrors again every shard whose file changed since the catalog last saw it. */
+/** Mirrors again every shard whose file changed since the catalog last saw it (shard-stamp.ts). */
 async function mirrorChangedShards(catalog: Catalog, store: ClipStore): Promise<{ repaired: number; lost: CatalogOpening['lost'] }> {
-  const onDisk = await store.shardStamps();
-  const known = catalog.shardStamps();
-  const changed = new Map<string, string | null>([...known.keys()].filter((key) => !onDisk.has(key)).map((key) => [key, null]));
-  for (const [key, stamp] of onDisk) if (known.get(key) !== stamp) changed.set(key, stamp);
+  const { changed, moved } = shardChanges(catalog.shardStamps(), await store.shardStamps());
+  if (moved.size > 0) await catalog.apply([], moved);
   let repaired = 0;
   const lost: CatalogOpening['lost'] = [];
   for (const [key, stamp] of changed) {

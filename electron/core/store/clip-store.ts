@@ -4,6 +4,7 @@ import { Low } from 'lowdb';
 import { ClipdeskError } from '../errors.js';
 import { mapBounded } from '../map-bounded.js';
 import { keepVersion, takeDailySnapshot } from './backups.js';
+import { shardStamp } from './shard-stamp.js';
 import { bodyPaths, decodeBody, encodeBody, readBodyOf, readBodyTextSync, writeBodyFile } from './body-file.js';
 import { checkedJsonFile, shardJsonFile } from './checked-file.js';
 import { stampChanges } from './field-stamps.js';
@@ -75,9 +76,7 @@ export class ClipStore {
     const stamps = new Map<string, string>();
     await Promise.all(names.map(async (name) => {
       const found = await stat(join(this.dir, 'clips', name)).catch(() => null);
-      // Every write replaces the file (a new inode), so the inode alone tells even a same-size rewrite
-      // within the file system's timestamp granularity apart.
-      if (found) stamps.set(name.slice(0, -'.json'.length), `${found.ino}:${found.size}:${found.mtimeMs}`);
+      if (found) stamps.set(name.slice(0, -'.json'.length), shardStamp(found));
     }));
     return stamps;
   }

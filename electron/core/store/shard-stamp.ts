@@ -1,0 +1,46 @@
+import type { Stats } from 'node:fs';
+
+/**
+ * A shard file's stamp, which the catalog records when it mirrors the shard: its inode, size and
+ * modification time. Every write replaces a shard file (a new inode), so the inode tells even a
+ * same-size rewrite within the file system's time granularity apart.
+ */
+export function shardStamp(found: Stats): string {
+  return `${found.ino}:${found.size}:${found.mtimeMs}`;
+}
+
+export interface ShardChanges {
+  /** Shards to mirror again, with their stamps now (null for a shard gone). */
+  changed: Map<string, string | null>;
+  /** Shards unchanged but for their inodes, with their stamps now: the library was copied or moved whole. */
+  moved: Map<string, string>;
+}
+
+/**
+ * The shards whose files changed since the catalog recorded `known`. When no shard file has the inode
+ * it had, the folder was copied or moved whole (a new disk, a restore, a synced folder), which gives
+ * every file a new inode at once: then a file with the size and time (to the second) it had is the same file, and
+ * mirroring all of them again (minutes at 100,000 clips) would redo the whole catalog for nothing.
+ */
+export function shardChanges(known: ReadonlyMap<string, string>, onDisk: ReadonlyMap<string, string>): ShardChanges {
+  const changed = new Map<string, string | null>([...known.keys()].filter((key) => !onDisk.has(key)).map((key) => [key, null]));
+  const moved = new Map<string, string>();
+  const wholeFolderMoved = [...onDisk].every(([key, stamp]) => inodeOf(known.get(key)) !== inodeOf(stamp));
+  for (const [key, stamp] of onDisk) {
+    const before = known.get(key);
+    if (before === stamp) continue;
+    if (wholeFolderMoved && before !== undefined && withoutInode(before) === withoutInode(stamp)) moved.set(key, stamp);
+    else changed.set(key, stamp);
+  }
+  return { changed, moved };
+}
+
+function inodeOf(stamp: string | undefined): string | undefined {
+  return stamp?.slice(0, stamp.indexOf(':'));
+}
+
+/** The size and the second of the time: cp -a keeps the time to the nanosecond, other copies less finely (Node's to the millisecond). */
+function withoutInode(stamp: string): string {
+  const [, size, mtimeMs] = stamp.split(':');
+  return `${size}:${Math.floor(Number(mtimeMs) / 1000)}`;
+}
