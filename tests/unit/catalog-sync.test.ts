@@ -27,14 +27,15 @@ test('a library copied whole, times kept, opens without mirroring its clips agai
   const { dir, library } = await tempLibrary(t);
   const ids: string[] = [];
   for (let n = 0; n < 12; n++) ids.push((await library.import({ kind: 'text', text: sampleText(n) })).clip.id);
-  library.close();
+  // Closed before the copy: closing writes the catalog's last transactions from its log into the file.
+  await library.close();
   // As cp -a, rsync -a or a restore leave it: every file new (a new inode), with the size and time it had.
   const copy = await tempDir(t);
   await cp(dir, copy, { recursive: true, preserveTimestamps: true });
   const moved = await Library.open(copy);
   assert.equal(moved.opened.catalogRepaired, 0);
   assert.equal((await moved.search('harbour')).total, 12);
-  moved.close();
+  await moved.close();
   const again = await tempDir(t);
   await cp(dir, again, { recursive: true, preserveTimestamps: true });
   const changed = shardPathOf(again, ids[0]!);
