@@ -1,11 +1,12 @@
 /**
  * A short plain-text excerpt around the densest cluster of matched terms, with the stretches to mark
  * (see Snippet in api.ts). Matching is folded ('cafe' marks 'Café') and mapped back to the original
- * characters (see foldWithOrigins).
+ * characters (see folded-text.ts).
  */
 import type { Snippet } from '../../api.js';
 import { fold } from '../../shared/fold.js';
 import type { ParsedQuery } from './query.js';
+import { foldWithOrigins } from './folded-text.js';
 import { CJK_SCRIPTS, isCjk } from './tokenize.js';
 
 const DEFAULT_MAX_LENGTH = 200;
@@ -110,134 +111,6 @@ function wordEnd(text: string, from: number): number {
 function wordCharAt(text: string, at: number): boolean {
   WORD_CHAR_AT.lastIndex = at;
   return WORD_CHAR_AT.test(text);
-}
-
-interface FoldedText {
-  text: string;
-  /** The original offset of the character a folded one came from (its last code unit for an end). */
-  origin: (at: number) => number;
-}
-
-/** A stretch whose folded form has another length than the original ('ﬁ' -> 'fi', '…' -> '...'). */
-interface Resized {
-  folded: number;
-  foldedLength: number;
-  original: number;
-  originalLength: number;
-}
-
-/**
- * The folded text with a way back to original offsets. Nearly every run of text folds to the same
- * length ('Café' -> 'cafe', '，' -> ','), and then offsets carry over; only characters that fold to
- * another length are remembered, each shifting the offsets after it.
- */
-function foldWithOrigins(text: string): FoldedText {
-  const resized: Resized[] = [];
-  let shift = 0;
-  let folded = '';
-  let last = 0;
-  // ASCII and Chinese characters fold by lower case alone: the whole text is lowered natively at once,
-  // and only the runs of other characters are folded one by one, most of them to their lower case too.
-  // (A callback per capitalized word, or normalizing all of a Chinese text, cost most of a snippet.)
-  const lower = text.toLowerCase();
-  // Lowering only ever lengthens a character ('İ'), so equal lengths mean every offset lines up.
-  const aligned = lower.length === text.length;
-  const lowered = (from: number, to: number) => (aligned ? lower.slice(from, to) : text.slice(from, to).toLowerCase());
-  // Runs found by char codes, not a regex: a match object per run was a tenth of a search's garbage.
-  for (let start = runStart(text, 0), end = 0; start < text.length; start = runStart(text, end)) {
-    end = runEnd(text, start);
-    const whole = end - start === 1 ? foldCode(text.charCodeAt(start)) : foldRun(text.slice(start, end));
-    if (whole.length === end - start && aligned && lower.startsWith(whole, start)) continue;
-    folded += lowered(last, start);
-    last = end;
-    if (whole.length === end - start) {
-      folded += whole;
-      continue;
-    }
-    let at = start;
-    for (const char of text.slice(start, end)) {
-      const piece = foldChar(char);
-      if (piece.length !== char.length) {
-        resized.push({ folded: at + shift, foldedLength: piece.length, original: at, originalLength: char.length });
-        shift += piece.length - char.length;
-      }
-      folded += piece;
-      at += char.length;
-    }
-  }
-  folded += lowered(last, text.length);
-  return { text: folded, origin: (at) => originOf(resized, at) };
-}
-
-/**
- * Neither ASCII nor CJK unified ideographs. Ideographs are left as they are: no normalization changes
- * them or joins them to a neighbour, and they have no case, so cutting a run at them folds it the same.
- */
-function foldsOneByOne(code: number): boolean {
-  return code > 0x7f && !(code >= 0x3400 && code <= 0x4dbf) && !(code >= 0x4e00 && code <= 0x9fff);
-}
-
-/** Where the next run of characters folded one by one starts, from `from` on (the text's length when none does). */
-function runStart(text: string, from: number): number {
-  let at = from;
-  while (at < text.length && !foldsOneByOne(text.charCodeAt(at))) at++;
-  return at;
-}
-
-/** Where the run starting at `start` ends. */
-function runEnd(text: string, start: number): number {
-  let at = start + 1;
-  while (at < text.length && foldsOneByOne(text.charCodeAt(at))) at++;
-  return at;
-}
-
-function originOf(resized: readonly Resized[], at: number): number {
-  // The last resized stretch starting at or before `at`, by binary search.
-  let low = 0;
-  let high = resized.length - 1;
-  let last: Resized | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const stretch = resized[middle] as Resized;
-    if (stretch.folded <= at) {
-      last = stretch;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  if (!last) return at;
-  const foldedEnd = last.folded + last.foldedLength;
-  if (at < foldedEnd) return at === foldedEnd - 1 ? last.original + last.originalLength - 1 : last.original;
-  return at - foldedEnd + last.original + last.originalLength;
-}
-
-// Texts repeat a small alphabet, so each distinct character (or pair) is normalized once per process.
-const foldedChars = new Map<string, string>();
-// A lone character by its code, so looking it up makes no string.
-const foldedCodes = new Map<number, string>();
-
-function foldChar(char: string): string {
-  let folded = foldedChars.get(char);
-  if (folded === undefined) {
-    folded = fold(char);
-    if (foldedChars.size < 50_000) foldedChars.set(char, folded);
-  }
-  return folded;
-}
-
-function foldCode(code: number): string {
-  let folded = foldedCodes.get(code);
-  if (folded === undefined) {
-    folded = fold(String.fromCharCode(code));
-    foldedCodes.set(code, folded);
-  }
-  return folded;
-}
-
-/** A run of two characters (a surrogate pair, most often) from the cache; longer ones may join, so they fold whole. */
-function foldRun(run: string): string {
-  return run.length <= 2 ? foldChar(run) : fold(run);
 }
 
 /** The spans in order, overlapping ones joined (into the first of them: the spans are findMarks' own). */

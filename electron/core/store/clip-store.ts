@@ -254,7 +254,7 @@ export interface StoreWriter {
  * The shards (by key) whose version from before a run of commits is kept: a batch import commits
  * 500 clips at a time, and keeping each batch's half-way versions too would push the version from
  * before the import out of the three slots after three batches, at the cost of a link, two gzips and
- * four renames per shard and batch (a quarter of a 10,000-clip batch's time at 100,000 clips).
+ * four renames per shard and batch (a fifth of a batch's time at 100,000 clips, profiled).
  */
 export type KeptBeforeRun = Set<string>;
 
