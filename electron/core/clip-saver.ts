@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ClipSummary, ExtractedClip, ImportResult } from '../api.js';
 import { filled, importedRecord } from './import/imported-record.js';
 import type { ImportTarget, ImportedItem, ImportedOutcome, ImportedSave } from './import/imported-record.js';
@@ -6,6 +5,7 @@ import { mapBounded } from './map-bounded.js';
 import { countPictures } from './pictures/keep-pictures.js';
 import type { Catalog } from './catalog/catalog.js';
 import { sameKey } from './catalog/clip-row.js';
+import { newClipId } from './clip-id.js';
 import { bodyOf, contentHashOf, toSummary, writtenRecord } from './clip-record.js';
 import { revised, savedRecord } from './saved-record.js';
 import type { ClipStore, CommitObserver, KeptBeforeRun } from './store/clip-store.js';
@@ -21,6 +21,8 @@ export type Saved = Omit<ImportResult, 'pictures'> & { content: string };
 export interface ToSave {
   extracted: ExtractedClip;
   tags: readonly string[];
+  /** The id it gets if it is a new clip (an import spreads them over the shards, clip-id.ts); else a random one. */
+  newId?: string;
 }
 
 /**
@@ -60,11 +62,11 @@ export class ClipSaver {
       const bodies = new Map<string, { id: string; body: Body }>();
       const byKey = new Map<string, string>();
       const steps: Array<Omit<Saved, 'clip'> & { id: string }> = [];
-      for (const { extracted, tags } of items) {
+      for (const { extracted, tags, newId } of items) {
         const key = sameKey(extracted.canonicalUrl, contentHashOf(extracted));
         const known = byKey.get(key) ?? this.#catalog.findSame(extracted.canonicalUrl, contentHashOf(extracted));
         const existing = known === undefined ? undefined : (records.get(known) ?? (await this.#store.get(known)));
-        const { record, outcome } = savedRecord(existing, existing?.id ?? newClipId(), extracted, tags, now);
+        const { record, outcome } = savedRecord(existing, existing?.id ?? newId ?? newClipId(), extracted, tags, now);
         byKey.set(key, record.id);
         records.set(record.id, record);
         if (existing && outcome === 'unchanged') {
@@ -141,7 +143,7 @@ export class ClipSaver {
       const key = sameKey(item.extracted.canonicalUrl, contentHashOf(item.extracted));
       const known = byKey.get(key) ?? this.#catalog.findSame(item.extracted.canonicalUrl, contentHashOf(item.extracted));
       const existing = known === undefined || targets.has(known) ? undefined : await this.#store.get(known);
-      const id = known ?? newClipId();
+      const id = known ?? item.newId ?? newClipId();
       byKey.set(key, id);
       const target = targets.get(id);
       if (target) {
@@ -171,11 +173,6 @@ export class ClipSaver {
       return toSummary(writtenRecord(record, id));
     });
   }
-}
-
-/** A new clip's id: 32 hex digits, the first three naming its shard. */
-function newClipId(): string {
-  return randomUUID().replaceAll('-', '');
 }
 
 /** A new clip, or a pending one whose article an entry brings: its text is the entry's. */

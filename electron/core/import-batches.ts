@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import type { BatchImportResult } from '../api.js';
 import type { Saved, ToSave } from './clip-saver.js';
+import { spreadClipId } from './clip-id.js';
 import { isClipdeskError } from './errors.js';
 import { mapBounded } from './map-bounded.js';
 import { countPictures } from './pictures/keep-pictures.js';
@@ -27,7 +28,7 @@ export async function importInBatches(
     const extracted = await next;
     // The next batch is extracted (CPU, network) while this one is written (disk).
     next = extractBatch(start + BATCH, count, extract);
-    results.push(...(await saveBatch(extracted, save)));
+    results.push(...(await saveBatch(extracted, count, save)));
   }
   return results;
 }
@@ -47,9 +48,10 @@ function extractBatch(start: number, count: number, extract: (index: number) => 
 
 async function saveBatch(
   extracted: readonly Extracted[],
+  count: number,
   save: (items: readonly ToSave[]) => Promise<Saved[]>,
 ): Promise<BatchImportResult[]> {
-  const ready = extracted.flatMap((entry) => ('item' in entry ? [entry.item] : []));
+  const ready = extracted.flatMap((entry) => ('item' in entry ? [{ ...entry.item, newId: spreadClipId(entry.index, count) }] : []));
   let saved: Saved[] = [];
   let failure: string | null = null;
   try {

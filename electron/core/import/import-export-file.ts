@@ -1,4 +1,5 @@
 import type { LibraryImportReport } from '../../api.js';
+import { spreadClipId } from '../clip-id.js';
 import { isClipdeskError } from '../errors.js';
 import { itemOf } from './entry-to-clip.js';
 import { isImportProblem } from './import-entry.js';
@@ -21,6 +22,7 @@ export async function importExportFile(
   const report: LibraryImportReport = {
     format: file.format, description: file.description, entries: 0, created: 0, merged: 0, pending: 0, failed: 0, skipped: 0, problems: [],
   };
+  const count = await countEntries(file);
   let batch: Array<{ item: ImportedItem; source: string }> = [];
   const flush = async () => {
     await saveBatch(batch, save, report);
@@ -37,7 +39,7 @@ export async function importExportFile(
       for (const warning of entry.warnings) report.problems.push({ source: entry.source, kind: 'warning', reason: warning });
       const item = readEntry(entry);
       if ('reason' in item) note(report, item.broke ? 'failed' : 'skipped', item);
-      else batch.push({ item, source: entry.source });
+      else batch.push({ item: { ...item, newId: spreadClipId(report.entries - 1, count) }, source: entry.source });
       if (batch.length >= BATCH) await flush();
     }
   } catch (error) {
@@ -47,6 +49,23 @@ export async function importExportFile(
   }
   await flush();
   return report;
+}
+
+/**
+ * How many entries the file yields, read once before anything is saved: new clips' ids are spread
+ * over the shards by their place in the file (clip-id.ts). The descriptions' counts will not do: some
+ * count what the file holds (Hypothesis annotations) rather than the entries made of it (pages).
+ */
+async function countEntries(file: ExportFile): Promise<number> {
+  const entries = file.entries()[Symbol.asyncIterator]();
+  let count = 0;
+  try {
+    while (!(await entries.next()).done) count++;
+  } catch (error) {
+    // A file that breaks partway is saved up to there and reported by the import itself.
+    if (!isClipdeskError(error)) throw error;
+  }
+  return Math.max(count, 1);
 }
 
 /** The entry as a clip to save, or why it cannot be one: it broke, or it holds nothing to keep. */

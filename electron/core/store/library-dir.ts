@@ -26,7 +26,10 @@ export const BODY_FILE = /^([0-9a-f]+)\.([0-9a-f]+)\.json(?:\.gz)?$/;
 /** The plain form only: older libraries' bodies, and every text in a backup archive (the zip compresses it). */
 export const PLAIN_BODY_FILE = /^([0-9a-f]+)\.([0-9a-f]+)\.json$/;
 
-/** The shard a clip lives in: the first 3 hex digits of its id, so 4096 shards at most. */
+/** The shards a library has at most: one for each 3 hex digits a clip id starts with (shardKey). */
+export const SHARD_COUNT = 16 ** 3;
+
+/** The shard a clip lives in: the first 3 hex digits of its id. */
 export function shardKey(id: string): string {
   return id.slice(0, 3);
 }
