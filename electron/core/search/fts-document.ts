@@ -68,12 +68,18 @@ export function ftsColumns(doc: SearchDoc): string[] {
  */
 export function prefixTerms(terms: readonly string[]): string[] {
   const beginnings = new Set<string>();
-  for (const term of terms) {
-    const chars = Array.from(term);
-    const longest = isCjk(term) ? 1 : Math.min(SHORT_PREFIX, chars.length);
-    for (let length = 1; length <= longest; length++) beginnings.add(prefixTerm(chars.slice(0, length).join('')));
+  // Each distinct word once: a text repeats its common words many times, and this runs for every clip saved.
+  for (const term of new Set(terms)) {
+    const longest = isCjk(term) ? 1 : SHORT_PREFIX;
+    let beginning = '';
+    let length = 0;
+    for (const char of term) {
+      beginning += char;
+      beginnings.add(beginning);
+      if (++length === longest) break;
+    }
   }
-  return [...beginnings];
+  return Array.from(beginnings, prefixTerm);
 }
 
 /** The `prefixes` term for a beginning of a word. */

@@ -22,47 +22,40 @@ export function isCjk(text: string): boolean {
   return CJK.test(text);
 }
 
-interface Word {
-  text: string;
-  start: number;
-}
-
-// A run of Chinese or Japanese characters, or a run of anything else.
-const CJK_OR_OTHER = new RegExp(`[${CJK_SCRIPTS}]+|[^${CJK_SCRIPTS}]+`, 'gu');
-
-/**
- * The words of folded text. Spaced scripts are split by a regex; a run of Chinese or Japanese stays
- * whole (it is indexed as character pairs, which need no word boundaries); only other scripts written
- * without spaces (Thai, Khmer...) go through Intl.Segmenter, which is far slower per word than a regex.
- */
-function* words(folded: string): Generator<Word> {
-  for (const match of folded.matchAll(WORD)) {
-    const start = match.index ?? 0;
-    if (!UNSPACED.test(match[0])) {
-      yield { text: match[0], start };
-      continue;
-    }
-    for (const part of match[0].matchAll(CJK_OR_OTHER)) {
-      const at = start + (part.index ?? 0);
-      if (isCjk(part[0]) || !UNSPACED.test(part[0])) {
-        yield { text: part[0], start: at };
-        continue;
-      }
-      for (const segment of wordSegmenter.segment(part[0])) {
-        if (segment.isWordLike) yield { text: segment.segment, start: at + segment.index };
-      }
-    }
-  }
-}
-
 /** A word, or a run of CJK characters. */
 interface Piece {
   text: string;
   cjk: boolean;
 }
 
+// A run of Chinese or Japanese characters, or a run of anything else.
+const CJK_OR_OTHER = new RegExp(`[${CJK_SCRIPTS}]+|[^${CJK_SCRIPTS}]+`, 'gu');
+
+/**
+ * The words of a text, folded. Spaced scripts are split by a regex; a run of Chinese or Japanese stays
+ * whole (it is indexed as character pairs, which need no word boundaries); only other scripts written
+ * without spaces (Thai, Khmer...) go through Intl.Segmenter, which is far slower per word than a regex.
+ */
 function pieces(text: string): Piece[] {
-  return Array.from(words(fold(text)), (word) => ({ text: word.text, cjk: isCjk(word.text) }));
+  const found: Piece[] = [];
+  for (const word of fold(text).match(WORD) ?? []) {
+    if (!UNSPACED.test(word)) found.push({ text: word, cjk: false });
+    else unspacedPieces(word, found);
+  }
+  return found;
+}
+
+/** The pieces of a word with characters of scripts written without spaces, added to `found`. */
+function unspacedPieces(word: string, found: Piece[]): void {
+  for (const part of word.match(CJK_OR_OTHER) ?? []) {
+    if (isCjk(part)) found.push({ text: part, cjk: true });
+    else if (!UNSPACED.test(part)) found.push({ text: part, cjk: false });
+    else {
+      for (const segment of wordSegmenter.segment(part)) {
+        if (segment.isWordLike) found.push({ text: segment.segment, cjk: false });
+      }
+    }
+  }
 }
 
 /** Overlapping character pairs: '高新区' -> ['高新', '新区']; a single character stays itself. */
