@@ -28,7 +28,7 @@ export async function importInBatches(
     const extracted = await next;
     // The next batch is extracted (CPU, network) while this one is written (disk).
     next = extractBatch(start + BATCH, count, extract);
-    results.push(...(await saveBatch(extracted, count, save)));
+    results.push(...(await saveBatch(extracted, save)));
   }
   return results;
 }
@@ -39,7 +39,7 @@ function extractBatch(start: number, count: number, extract: (index: number) => 
     // Extracting a text never waits: without a turn of the event loop the batch being saved would not move meanwhile.
     await setImmediate();
     try {
-      return { index, item: await extract(index) };
+      return { index, item: { ...(await extract(index)), newId: spreadClipId(index, count) } };
     } catch (error) {
       return { index, reason: reasonOf(error) };
     }
@@ -48,10 +48,9 @@ function extractBatch(start: number, count: number, extract: (index: number) => 
 
 async function saveBatch(
   extracted: readonly Extracted[],
-  count: number,
   save: (items: readonly ToSave[]) => Promise<Saved[]>,
 ): Promise<BatchImportResult[]> {
-  const ready = extracted.flatMap((entry) => ('item' in entry ? [{ ...entry.item, newId: spreadClipId(entry.index, count) }] : []));
+  const ready = extracted.flatMap((entry) => ('item' in entry ? [entry.item] : []));
   let saved: Saved[] = [];
   let failure: string | null = null;
   try {
