@@ -185,3 +185,42 @@ describe('printed English datelines', () => {
     assert.equal(datelineAt('<p>13/7/2020</p>'), '2020-07-13');
   });
 });
+
+describe('the published date named by a microformat class', () => {
+  it('reads hAtom’s <abbr class="published" title> and microformats2’s dt-published, not hAtom’s updated', () => {
+    assert.equal(publishedAt('', `<p><abbr class="published updated" title="${PUBLISHED}">4 March, 5:06</abbr></p>`), PUBLISHED);
+    assert.equal(publishedAt('', `<p><abbr class="updated" title="${MODIFIED}">9 March</abbr></p>`), null);
+    assert.equal(publishedAt('', '<p><span class="dt-published">2021-03-04 05:06</span></p>'), '2021-03-04T05:06');
+  });
+
+  it('skips a published class in a list of related stories', () => {
+    assert.equal(publishedAt('', `<ul class="related"><li><abbr class="published" title="${MODIFIED}">9 March</abbr></li></ul>`), null);
+  });
+});
+
+describe('the day a story’s address is filed under', () => {
+  const at = (url: string, head = ''): string | null => {
+    const html = `<!doctype html><html lang="en"><head>${head}</head><body><article>${STORY}</article></body></html>`;
+    return clipFromHtml(html, { url }).publishedAt;
+  };
+
+  it('reads /yyyy/mm/dd/, /yyyy-mm-dd/ and /yyyymmdd/ when the page states no date', () => {
+    assert.equal(at('https://news.example.com/2011/08/24/monument-closes/'), '2011-08-24');
+    assert.equal(at('https://news.example.com/c/2005-03-12/10305334.shtml'), '2005-03-12');
+    assert.equal(at('https://news.example.com/20050312/n224.shtml'), '2005-03-12');
+    assert.equal(at('https://example.com/blog/2019-11-20-harbour-bridge'), '2019-11-20');
+  });
+
+  it('prefers the canonical address, and any date the page states', () => {
+    assert.equal(at('https://example.com/amp/story', '<link rel="canonical" href="https://example.com/2011/08/24/story">'), '2011-08-24');
+    assert.equal(at('https://example.com/2011/08/24/story', meta('article:published_time', PUBLISHED)), PUBLISHED);
+  });
+
+  it('reads no day from an id, a month alone, an impossible day or a future one', () => {
+    assert.equal(at('https://example.com/story/201108241234'), null);
+    assert.equal(at('https://example.com/2011/08/story'), null);
+    assert.equal(at('https://example.com/2011/02/30/story'), null);
+    assert.equal(at('https://example.com/2099/01/01/story'), null);
+    assert.equal(at('https://example.com/items?date=2011-08-24'), null);
+  });
+});

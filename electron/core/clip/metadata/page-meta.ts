@@ -3,6 +3,7 @@ import type { PublishedDate } from './dates.js';
 import { jsonLdName, readJsonLd } from './json-ld.js';
 import { inPageFurniture } from './page-furniture.js';
 import { readPublished } from './published-date.js';
+import { dateFromUrl } from './url-date.js';
 
 /** What the page says about itself, read before Readability rewrites the document. */
 export interface PageMeta {
@@ -26,17 +27,19 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
   const title = clean(document.querySelector('title')?.textContent);
   const heading = clean(document.querySelector('h1')?.textContent);
   const lang = readLang(document, meta);
+  const canonicalUrl = readCanonical(document, meta, pageUrl);
   return {
     title,
     heading,
     lang,
-    canonicalUrl: readCanonical(document, meta, pageUrl),
+    canonicalUrl,
     siteName: clean(meta.get('og:site_name') ?? meta.get('application-name')),
     siteNames: SITE_NAME_KEYS.map((key) => clean(meta.get(key))).concat(clean(jsonLdName(jsonLd, 'publisher')))
       .filter((name): name is string => name !== null),
     author: clean(meta.get('author') ?? meta.get('article:author') ?? jsonLdName(jsonLd, 'author')),
-    // A printed dateline is the last resort: only pages that state no date in their markup fall back to it.
-    published: readPublished(document, meta, jsonLd) ?? findDateline(document, [heading, title], numericOrder(lang)),
+    // Only pages that state no date in their markup fall back to a printed dateline, then to the address's day.
+    published: readPublished(document, meta, jsonLd) ?? findDateline(document, [heading, title], numericOrder(lang))
+      ?? dateFromUrl(canonicalUrl ?? pageUrl),
   };
 }
 

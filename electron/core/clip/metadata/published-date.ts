@@ -81,6 +81,10 @@ function pageDates(document: Document, meta: ReadonlyMap<string, string>, jsonLd
     if (label === 'edited') edited.push(...dated(datetime));
     else if (label !== 'clock') add(datetime, time.hasAttribute('pubdate') ? STATED : label === 'published' ? NAMED : BARE);
   }
+  // hAtom and microformats2 name the entry's date by class: `<abbr class="published" title="2010-08-13T16:39:00-04:00">`.
+  for (const element of document.querySelectorAll('.published:not(time[datetime]), .dt-published:not(time[datetime])')) {
+    if (!inPageFurniture(element)) add(element.getAttribute('title') ?? element.textContent, NAMED);
+  }
   edited.push(...EDITED_META.flatMap((key) => dated(meta.get(key))));
   edited.push(...jsonLd.flatMap((item) => dated(jsonLdText(item, 'dateModified'))));
   edited.push(...dated(elementDate(articleElement(document, '[itemprop~="dateModified"]'))));
