@@ -6,10 +6,12 @@ import { dropSiteName } from '../../electron/core/clip/metadata/site-title.js';
 const STORY = 'The streaming service had been live for only a few hours when viewers began to report problems. '.repeat(6);
 const GUSHI = '市交通局昨日宣布，城东新建的公交枢纽站将于下月正式投入使用，届时将有十二条线路在此始发。'.repeat(6);
 
-/** The title Clipdesk gives a page with this `<head>` and one long paragraph of `text`. */
-function titleOf(head: string, text = STORY): string {
-  const html = `<!doctype html><html><head><meta charset="utf-8">${head}</head><body><article><p>${text}</p></article></body></html>`;
-  return clipFromHtml(html, { url: 'https://news.example.com/2019/11/13/story.html' }).title;
+const STORY_URL = 'https://news.example.com/2019/11/13/story.html';
+
+/** The title Clipdesk gives a page with this `<head>`, markup `above` its article, and one long paragraph of `text`. */
+function titleOf(head: string, text = STORY, above = '', url = STORY_URL): string {
+  const body = `${above}<article><p>${text}</p></article>`;
+  return clipFromHtml(`<!doctype html><html><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`, { url }).title;
 }
 
 describe('dropping the site name a title repeats', () => {
@@ -45,6 +47,39 @@ describe('dropping the site name a title repeats', () => {
     assert.equal(titleOf(`<meta property="og:title" content="Lexus wants you to go topless with the LC500 Convertible - Auto News">
       <meta property="og:site_name" content="AutoIndustriya.com">`),
     'Lexus wants you to go topless with the LC500 Convertible - Auto News');
+  });
+});
+
+describe('cutting a title where the page’s own heading ends', () => {
+  const h1 = (text: string): string => `<h1>${text}</h1>`;
+
+  it('keeps the part the <h1> states, whatever the rest names', () => {
+    const money = 'How to Save Money on Groceries';
+    assert.equal(titleOf(`<title>${money} - Your Money Today - MSN Lifestyle</title>`, STORY, h1(money)), money);
+    assert.equal(titleOf('<meta property="og:title" content="Voice interfaces • Dustin Curtis">', STORY, h1('Voice interfaces')),
+      'Voice interfaces');
+    assert.equal(titleOf('<title>Opinion | Republicans Are Following Trump to Nowhere</title>', STORY,
+      h1('Republicans Are Following Trump to Nowhere')), 'Republicans Are Following Trump to Nowhere');
+    assert.equal(titleOf('<title>창의적 열정과 소통 : 뉴스 : 동아닷컴</title>', STORY, `<h1></h1>${h1('창의적 열정과 소통')}`), '창의적 열정과 소통');
+  });
+
+  it('keeps the whole title when no heading is one of its parts, or the heading ends at a colon against a word', () => {
+    assert.equal(titleOf('<title>Here’s The Thing: Stacy Keach</title>', STORY, h1('Here’s The Thing')), 'Here’s The Thing: Stacy Keach');
+    assert.equal(titleOf('<title>Brexit: what next - Opinion</title>', STORY, h1('Brexit')), 'Brexit: what next - Opinion');
+  });
+
+  it('passes over an <h1> that links to the site’s home, the name old templates set as the heading', () => {
+    const logo = '<h1><a href="https://blogs.example.org/filmgang/">The Film Gang</a></h1>';
+    assert.equal(titleOf('<title>The Film Gang » Stand Up Guys</title>', STORY, logo, 'https://blogs.example.org/filmgang/2013/02/08/stand-up-guys/'),
+      'The Film Gang » Stand Up Guys');
+    const permalink = '<h1><a href="/filmgang/2013/02/08/stand-up-guys/">Stand Up Guys</a></h1>';
+    assert.equal(titleOf('<title>The Film Gang » Stand Up Guys</title>', STORY, permalink, 'https://blogs.example.org/filmgang/2013/02/08/stand-up-guys/'),
+      'Stand Up Guys');
+  });
+
+  it('drops the site’s address when the title ends with it and no heading says more', () => {
+    assert.equal(titleOf('<title>Democrats pledge to keep Social Security - CNN.com</title>', STORY, '', 'https://www.cnn.com/2010/politics/story.html'),
+      'Democrats pledge to keep Social Security');
   });
 });
 

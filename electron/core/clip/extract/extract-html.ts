@@ -6,7 +6,7 @@ import { tidyName } from '../metadata/chinese-byline.js';
 import { clean, readPageMeta } from '../metadata/page-meta.js';
 import type { PageMeta } from '../metadata/page-meta.js';
 import { readPrintedMeta } from '../metadata/printed-meta.js';
-import { dropSiteName } from '../metadata/site-title.js';
+import { dropSiteName, headlineOfTitle } from '../metadata/site-title.js';
 import { parseDocument, releaseDocument } from '../parse/dom-window.js';
 import { resolvePictures } from '../pictures/resolve-pictures.js';
 import { htmlToText, nodeToText } from '../sanitize/html-to-text.js';
@@ -65,10 +65,11 @@ function clipOf(meta: PageMeta, article: ReadabilityArticle | null, parts: Artic
   const printed = pageText ? readPrintedMeta({ page: pageText, article: text, title: pageTitle }, meta.published) : null;
   const byline = printed?.byline ?? clean(article?.byline) ?? meta.author;
   const source = clean(article?.siteName) ?? meta.siteName;
+  const title = headlineOfTitle(clean(article?.title) ?? meta.title ?? meta.heading ?? 'Untitled', meta.headings);
   return buildClip({
     url: pageUrl,
     canonicalUrl: meta.canonicalUrl,
-    title: dropSiteName(clean(article?.title) ?? meta.title ?? meta.heading ?? 'Untitled', [...meta.siteNames, source ?? '']),
+    title: dropSiteName(title, [...meta.siteNames, source ?? '']),
     byline: byline ? tidyName(byline) : null,
     source,
     published: printed ? printed.published : meta.published,

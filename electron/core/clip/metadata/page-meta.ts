@@ -9,10 +9,12 @@ import { dateFromUrl } from './url-date.js';
 export interface PageMeta {
   title: string | null;
   heading: string | null;
+  /** Every <h1>'s text: templates put the site's name in one and the headline in another. */
+  headings: string[];
   lang: string | null;
   canonicalUrl: string | null;
   siteName: string | null;
-  /** Every name the page gives its site (og:site_name, application-name, SiteName, JSON-LD publisher). */
+  /** Every name the page gives its site (og:site_name, application-name, SiteName, JSON-LD publisher, its address's host). */
   siteNames: string[];
   author: string | null;
   published: PublishedDate | null;
@@ -25,16 +27,20 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
   const meta = metaContents(document);
   const jsonLd = readJsonLd(document);
   const title = clean(document.querySelector('title')?.textContent);
-  const heading = clean(document.querySelector('h1')?.textContent);
   const lang = readLang(document, meta);
   const canonicalUrl = readCanonical(document, meta, pageUrl);
+  const headings = [...document.querySelectorAll('h1')].filter((h1) => !isSiteLogo(h1, canonicalUrl ?? pageUrl))
+    .map((h1) => clean(h1.textContent)).filter((text): text is string => text !== null);
+  const heading = headings[0] ?? null;
   return {
     title,
     heading,
+    headings,
     lang,
     canonicalUrl,
     siteName: clean(meta.get('og:site_name') ?? meta.get('application-name')),
-    siteNames: SITE_NAME_KEYS.map((key) => clean(meta.get(key))).concat(clean(jsonLdName(jsonLd, 'publisher')))
+    siteNames: SITE_NAME_KEYS.map((key) => clean(meta.get(key)))
+      .concat(clean(jsonLdName(jsonLd, 'publisher')), hostOf(canonicalUrl ?? pageUrl))
       .filter((name): name is string => name !== null),
     author: clean(meta.get('author') ?? meta.get('article:author') ?? jsonLdName(jsonLd, 'author')),
     // Only pages that state no date in their markup fall back to a printed dateline, then to the address's day.
@@ -71,6 +77,27 @@ function readCanonical(document: Document, meta: Map<string, string>, pageUrl: s
     if (resolved) return resolved;
   }
   return null;
+}
+
+/**
+ * An <h1> that is one link to the site's home (`<h1><a href="/blog/">The Film Gang</a></h1>` on
+ * /blog/2013/02/08/stand-up-guys/): old templates set the site's name as the page's heading. A
+ * headline's link goes to the story itself, deeper than the home it sits under.
+ */
+function isSiteLogo(h1: Element, address: string | null): boolean {
+  const links = h1.querySelectorAll('a[href]');
+  const link = links.length === 1 ? links[0] : null;
+  if (!link || clean(link.textContent) !== clean(h1.textContent)) return false;
+  const home = address ? resolveHttpUrl(link.getAttribute('href'), address) : null;
+  if (!home || !address) return false;
+  const page = new URL(address);
+  const target = new URL(home);
+  return target.host === page.host && page.pathname.startsWith(target.pathname) && page.pathname.length > target.pathname.length;
+}
+
+/** `www.cnn.com`: a title's "- CNN.com" names the site as its address does. */
+function hostOf(address: string | null): string | null {
+  return address && URL.canParse(address) ? new URL(address).hostname : null;
 }
 
 function resolveHttpUrl(href: string | null | undefined, base: string | null): string | null {

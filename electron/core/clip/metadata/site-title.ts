@@ -11,6 +11,8 @@ const SEPARATOR = /\s+(?:[-|–—»]|::)\s+|\s*(?:_+|·)\s*|(?<=[^\x00-\x7F])\s
  * "MacRumors.com" names the same site as "MacRumors", and "人民政府网" the same as "人民政府".
  */
 const SITE_KIND = /^www\.|\.(?:com|net|org|co\.uk|com\.cn|cn|uk|de|fr|jp|in)$|网站?$/giu;
+/** Where a title may be cut before a heading that names its own part: the separators above, a spaced `:` or `•`. */
+const HEADING_SEPARATOR = new RegExp(`${SEPARATOR.source}|\\s+[:•]\\s+`, 'gu');
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 const MIN_LETTERS = 4;
 
@@ -31,8 +33,24 @@ export function dropSiteName(title: string, siteNames: readonly string[]): strin
   return title;
 }
 
-function cuts(title: string): Array<{ start: number; end: number }> {
-  return [...title.matchAll(SEPARATOR)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+/**
+ * The headline alone when the page's own heading is the title's first or last part ("Voice interfaces
+ * • Dustin Curtis", "How to Save Money - Your Money Today - MSN" under `<h1>How to Save Money`): the
+ * heading says where the headline ends, whatever the rest names. Folded as site names are.
+ */
+export function headlineOfTitle(title: string, headings: readonly string[]): string {
+  const wanted = new Set(headings.map(fold).filter((heading) => heading !== ''));
+  for (const cut of cuts(title, HEADING_SEPARATOR)) {
+    const head = title.slice(0, cut.start).trim();
+    const tail = title.slice(cut.end).trim();
+    if (wanted.has(fold(head))) return head;
+    if (wanted.has(fold(tail))) return tail;
+  }
+  return title;
+}
+
+function cuts(title: string, separator = SEPARATOR): Array<{ start: number; end: number }> {
+  return [...title.matchAll(separator)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
 function fold(name: string): string {
