@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { clipFromHtml } from '../../electron/core/clip/index.js';
+import { bylineNames } from '../../electron/core/clip/metadata/byline.js';
 import { findChineseByline, tidyName } from '../../electron/core/clip/metadata/chinese-byline.js';
 
 const BODY = '市交通局昨日宣布，城东新建的公交枢纽站将于下月正式投入使用。';
@@ -65,5 +66,54 @@ describe('reading the byline a Chinese page prints', () => {
     assert.equal(clip.byline, '王五');
     assert.equal(clip.publishedAt, '2005-03-12T10:30');
     assert.doesNotMatch(clip.text, /本报记者/);
+  });
+});
+
+describe('the names in a byline as templates print it', () => {
+  const names = (byline: string, siteNames: string[] = []): string | null => bylineNames(byline, siteNames);
+
+  it('drops the leading By, which the reader prints itself', () => {
+    assert.equal(names('By Lia Eustachewich and Yaron Steinbuch'), 'Lia Eustachewich and Yaron Steinbuch');
+    assert.equal(names('By: Marguerite Reardon'), 'Marguerite Reardon');
+    assert.equal(names('Par Lilian Alemagna'), 'Lilian Alemagna');
+    assert.equal(names('Written by Jane Doe'), 'Jane Doe');
+  });
+
+  it('ends the names where a date, a clock or the template’s next control begins', () => {
+    assert.equal(names('By: Marguerite Reardon August 18, 2010 3:21 PM PDT Print E-mail'), 'Marguerite Reardon');
+    assert.equal(names('By Bryan Walsh Tuesday, Aug. 17, 2010'), 'Bryan Walsh');
+    assert.equal(names('By Carrie ArnoldNovember 15, 2019'), 'Carrie Arnold');
+    assert.equal(names('By Seth Fiegerman2014-01-26 21:32:46 UTC'), 'Seth Fiegerman');
+    assert.equal(names('By Samit Sarkar on Jun 30, 2014 06.30.14'), 'Samit Sarkar');
+    assert.equal(names('by Jeff Foust — November 18, 2019'), 'Jeff Foust');
+    assert.equal(names('by Justin Yu July 30, 2013 11:25 AM PDT Follow @malusbrutus'), 'Justin Yu');
+    assert.equal(names('By Sam Byford on June 29, 2014 08:08 pm @345triangle 76Comments'), 'Sam Byford');
+    assert.equal(names('By JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers | AP – 1 hr 4 mins ago'),
+      'JORDAN ROBERTSON and RACHEL METZ');
+    assert.equal(names('Reuters,'), 'Reuters');
+  });
+
+  it('keeps names that share a word with a month or a weekday, and roles after a comma', () => {
+    assert.equal(names('By April Glaser and May Jones'), 'April Glaser and May Jones');
+    assert.equal(names('Augusta Sundberg'), 'Augusta Sundberg');
+    assert.equal(names('By GREG BEACHAM, AP Sports Writer'), 'GREG BEACHAM, AP Sports Writer');
+    assert.equal(names('Jean-Paul Dubois'), 'Jean-Paul Dubois');
+  });
+
+  it('gives no names for a date, an address, a bare label or the site itself', () => {
+    assert.equal(names('9:39AM BST 05 Oct 2011'), null);
+    assert.equal(names('By'), null);
+    assert.equal(names('Authors'), null);
+    assert.equal(names('https://www.facebook.com/AesirEdge'), null);
+    assert.equal(names('lefigaro.fr'), null);
+    assert.equal(names('BBC News', ['BBC News']), null);
+  });
+
+  it('falls back to the author metadata when the printed byline names nobody', () => {
+    const story = 'The city council voted on Tuesday evening to fund the harbour bridge that residents asked for. '.repeat(8);
+    const html = `<html lang="en"><head><title>Harbour bridge approved</title><meta name="author" content="Jane Doe"></head>
+      <body><article><h1>Harbour bridge approved</h1><p class="byline">By 9:39AM BST 05 Oct 2011</p>
+      <p>${story}</p></article></body></html>`;
+    assert.equal(clipFromHtml(html).byline, 'Jane Doe');
   });
 });

@@ -2,6 +2,7 @@ import type { ExtractedClip } from '../../../api.js';
 import { ClipdeskError } from '../../errors.js';
 import { detectLanguage } from '../../text-stats.js';
 import { buildClip } from '../metadata/build-clip.js';
+import { bylineNames } from '../metadata/byline.js';
 import { tidyName } from '../metadata/chinese-byline.js';
 import { clean, readPageMeta } from '../metadata/page-meta.js';
 import type { PageMeta } from '../metadata/page-meta.js';
@@ -63,13 +64,14 @@ function clipOf(meta: PageMeta, article: ReadabilityArticle | null, parts: Artic
   if (!text) throw new ClipdeskError('EXTRACT_FAILED', 'The page has no readable text to clip.');
   const pageTitle = meta.title ?? meta.heading ?? '';
   const printed = pageText ? readPrintedMeta({ page: pageText, article: text, title: pageTitle }, meta.published) : null;
-  const byline = printed?.byline ?? clean(article?.byline) ?? meta.author;
   const source = clean(article?.siteName) ?? meta.siteName;
+  const siteNames = [...meta.siteNames, source ?? ''];
+  const byline = printed?.byline ?? bylineNames(article?.byline, siteNames) ?? bylineNames(meta.author, siteNames);
   const title = headlineOfTitle(clean(article?.title) ?? meta.title ?? meta.heading ?? 'Untitled', meta.headings);
   return buildClip({
     url: pageUrl,
     canonicalUrl: meta.canonicalUrl,
-    title: dropSiteName(title, [...meta.siteNames, source ?? '']),
+    title: dropSiteName(title, siteNames),
     byline: byline ? tidyName(byline) : null,
     source,
     published: printed ? printed.published : meta.published,

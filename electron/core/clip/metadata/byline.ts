@@ -1,0 +1,40 @@
+/**
+ * The names in a byline as templates print it: `By: Marguerite Reardon August 18, 2010 3:21 PM PDT
+ * Print E-mail` is Marguerite Reardon. The reader prints "By" itself, so the word goes too.
+ */
+
+/** `By`, `Written by`, `Par`, `Por`, `Text:` ahead of the names. */
+const LEAD_WORD = /^(?:(?:written|posted|words|story|reporting)\s+)?(?:by|par|por)\b\s*[:：]?\s*|^text\s*:\s*/iu;
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|` +
+  String.raw`sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?`;
+const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?\s+`;
+/**
+ * Where the names end and the template's next item begins: a date (`Aug. 17, 2010`, `05 Oct 2011`,
+ * `2014-01-26`, `6/30/2014`) or a clock (`9:39AM`), `… ago`, a spaced separator (` | `, ` - `),
+ * the next control (`Follow @malusbrutus`, `Print`, `E-mail`, `76 Comments`).
+ */
+const AFTER_NAMES = new RegExp([
+  String.raw`(?:${WEEKDAY})?${MONTH}\s+\d{1,2}\b`,
+  String.raw`(?:${WEEKDAY})?\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\s+\d{4}`,
+  String.raw`\d{4}-\d\d-\d\d`,
+  String.raw`\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`,
+  String.raw`\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b\.?)?`,
+  String.raw`\b\d+\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b`,
+  String.raw`\s[|–—-]\s`,
+  String.raw`\s(?:follow\b|@\w|print\b|e-?mail\b|share\b|tweet\b|\d+\s*comments?\b)`,
+].join('|'), 'iu');
+/** Words that joined the names to what followed them: `By Samit Sarkar on Jun 30`, `Jane Doe, Mar. 3`. */
+const TRAILING_JOINER = /(?:[\s,;·•|/]|\b(?:on|at|updated|published|posted)\b)+$/iu;
+const ADDRESS = /^(?:https?:\/\/|www\.)|^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/iu;
+const NOT_A_NAME = /^(?:authors?|by)$/iu;
+const HAS_LETTER = /\p{L}/u;
+
+/** The names a byline gives, or null when it gives none (a date, an address, the site's own name). */
+export function bylineNames(byline: string | null | undefined, siteNames: readonly string[]): string | null {
+  let names = byline?.replace(/\s+/g, ' ').trim().replace(LEAD_WORD, '') ?? '';
+  const end = AFTER_NAMES.exec(names);
+  if (end) names = names.slice(0, end.index);
+  names = names.replace(TRAILING_JOINER, '').trim();
+  const site = siteNames.some((name) => name.trim().toLowerCase() === names.toLowerCase());
+  return HAS_LETTER.test(names) && !ADDRESS.test(names) && !NOT_A_NAME.test(names) && !site ? names : null;
+}
