@@ -60,6 +60,15 @@ describe('pruning page furniture from the article', () => {
     assert.match(nodeToText(two), /Headline number 2/);
   });
 
+  it('drops the page’s <nav> and a card for another story, not a headline that links to its own story', () => {
+    const card = '<section><a href="/rim-ceos-quit"><h3>RIM CEOs quit</h3><p>From The Wall Street Journal: after 20 years…</p>' +
+      '</a></section>';
+    const root = article(`<nav><a href="/">Svbtle</a> <a href="#menu">Menu</a></nav><h2><a href="/voice">Voice interfaces</a></h2>
+      <p>${ENGLISH}</p>${card}`);
+    dropLinkLists(root);
+    assert.equal(nodeToText(root), `Voice interfaces\n\n${ENGLISH}`);
+  });
+
   it('drops a related-articles heading with its links and keeps the article after it', () => {
     const related = '<p>延伸阅读：</p><p><a href="/1">广西骗子演绎惊天骗局</a></p><p><a href="/2">警惕祝福短信成骗钱陷阱</a></p>';
     const root = article(`<p>${PROSE}</p>${related}<p>骗局之一：${PROSE}</p>`);
@@ -159,7 +168,8 @@ describe('pruning page furniture from the article', () => {
       <p><strong>DON'T MISS</strong><br><a href="/b">Budget row deepens</a> [INSIGHT]<br><a href="/c">Mayor under fire</a> [VIDEO]</p>
       <p><strong>DON'T MISS</strong>${' <br><a href="/h">Budget row deepens as the vote is put off to spring</a> [INSIGHT]'.repeat(4)}</p>
       <h3>Related post: <a href="/d">Pickled sprouts</a></h3><p>相关阅读：<a href="/e">城东公交枢纽站下月启用</a></p>
-      <p>More Great City Stories</p><ul><li><a href="/f">A new bridge</a></li><li><a href="/g">A new park</a></li></ul>`;
+      <p>More Great City Stories</p><ul><li><a href="/f">A new bridge</a></li><li><a href="/g">A new park</a></li></ul>
+      <p>Read this next:</p><p><a href="/j">Budget row deepens</a></p>`;
     const root = article(`<p>${ENGLISH}</p>${teasers}<p>${PROSE}</p>`);
     dropBoilerplateSections(root);
     assert.equal(nodeToText(root), `${ENGLISH}\n\n${PROSE}`);

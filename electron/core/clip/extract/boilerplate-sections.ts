@@ -16,7 +16,8 @@ const RELATED =
  * count only as a line of their own or before links.
  */
 const TEASER = new RegExp(`^[【[(（]?(?:${[
-  'read (?:more|also)', 'see (?:more|also)', 'also read', 'more', 'must read', 'don[\'’]?t miss', 'recommended(?: reading)?',
+  'read (?:more|also)', '(?:what to )?read (?:this )?next', 'up next', 'next (?:story|article|post)',
+  'see (?:more|also)', 'also read', 'more', 'must read', 'don[\'’]?t miss', 'recommended(?: reading)?',
   'leggi anche(?: su)?', 'vedi anche', '(?:leia|veja) (?:também|mais)', '(?:lee|lea|ver) (?:también|más)',
   '(?:à )?lire aussi', 'voir aussi',
   'lesen sie auch', 'mehr zum thema', 'auch interessant', 'lees ook',

@@ -7,19 +7,22 @@ const MIN_LINKS = { paragraph: 5, other: 3 };
 const LINK_SHARE = 0.5;
 const LINE_LINK_SHARE = 0.8;
 const MIN_LINK_LINES = 3;
+/** Text a teaser card adds below its linked headline: the first lines of the other story. */
+const CARD_TEASER_CHARS = 20;
 
 /**
- * Removes navigation the article container kept: blocks whose text is mostly link text (menus,
- * "related" lists, tag clouds, pagination) and runs of three or more sibling lines that are each
- * just a link (headline lists written as paragraphs).
+ * Removes navigation the article container kept: <nav> elements, which the page itself calls
+ * navigation; blocks whose text is mostly link text (menus, "related" lists, tag clouds, pagination);
+ * and runs of three or more sibling lines that are each just a link (headline lists written as paragraphs).
  */
 export function dropLinkLists(root: Element): void {
+  for (const nav of Array.from(root.querySelectorAll('nav'))) nav.remove();
   const measures = measureSubtrees(root);
   const visit = (parent: Element): void => {
     dropLinkLineRuns(parent, measures);
     for (const child of Array.from(parent.children)) {
       if (isInline(child)) continue;
-      if (isLinkList(child, measures.get(child))) child.remove();
+      if (isLinkList(child, measures.get(child)) || isTeaserCard(child)) child.remove();
       else visit(child);
     }
   };
@@ -29,6 +32,20 @@ export function dropLinkLists(root: Element): void {
 function isLinkList(element: Element, text: SubtreeText | undefined): boolean {
   const needed = PARAGRAPHS.has(element.tagName) ? MIN_LINKS.paragraph : MIN_LINKS.other;
   return (text?.links ?? 0) >= needed && linkShare(text) >= LINK_SHARE;
+}
+
+/**
+ * A card for another story (`<a href="/next"><h3>RIM CEOs quit</h3><p>From The Wall Street Journal…</p></a>`
+ * under "Read this next"): all its text is one link holding a headline and the story's first lines.
+ * A headline that links to its own story holds no more than the headline.
+ */
+function isTeaserCard(element: Element): boolean {
+  const links = element.querySelectorAll('a[href]');
+  const link = links.length === 1 ? links[0]! : null;
+  if (!link || visibleLength(link.textContent) < visibleLength(element.textContent)) return false;
+  const headlines = Array.from(link.querySelectorAll('h1, h2, h3, h4, h5, h6'));
+  const headlineChars = headlines.reduce((sum, headline) => sum + visibleLength(headline.textContent), 0);
+  return headlines.length > 0 && visibleLength(link.textContent) - headlineChars >= CARD_TEASER_CHARS;
 }
 
 function dropLinkLineRuns(parent: Element, measures: Map<Element, SubtreeText>): void {
