@@ -79,7 +79,7 @@ describe('dropping the site\'s calls to action', () => {
   });
 });
 
-describe('dropping the author box at the end', () => {
+describe('dropping the author box', () => {
   it('drops a name line and the note that opens with it, with the box heading', () => {
     const root = article(`<p>${ENGLISH}</p><div><h2>About the Author</h2><div><h3><a href="/author/td">Trevor Daugherty</a></h3>
       <p>Trevor Daugherty is the Senior Editor of 9to5Toys. Since joining in 2014, he has specialized in product reviews.</p></div></div>`);
@@ -102,6 +102,18 @@ describe('dropping the author box at the end', () => {
     const other = article(`<p>${ENGLISH}</p><div><h3>Jane Smith</h3><p>John Brown is the treasurer of the town council.</p></div>`);
     dropAuthorBio(other);
     assert.match(nodeToText(other), /John Brown is the treasurer/);
+  });
+
+  it('drops a box above the story that links to the writer’s page, not a profile that opens an interview', () => {
+    const box = '<div><a href="/author/alexia-tsotsis/">View Author Page</a><p>Alexia Tsotsis currently works for TechCrunch as ' +
+      'a writer. She is also a blogger. <a href="/author/alexia-tsotsis/">Learn More</a></p></div>';
+    const top = article(`${box}<p>${ENGLISH}</p><p>${ENGLISH}</p>`);
+    dropAuthorBio(top);
+    assert.equal(nodeToText(top), `${ENGLISH}\n\n${ENGLISH}`);
+    const interview = article(`<div><h3>Jane Smith</h3><p>Jane Smith is the mayor of the town and led the budget talks.</p></div>
+      <p>${ENGLISH}</p><p>${ENGLISH}</p>`);
+    dropAuthorBio(interview);
+    assert.match(nodeToText(interview), /Jane Smith is the mayor/);
   });
 
   it('keeps a closing sentence that opens with a name when no line names that person', () => {

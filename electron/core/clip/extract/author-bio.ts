@@ -1,7 +1,9 @@
 import { hasBlockChild, squeeze, visibleLength } from './text-blocks.js';
 
-/** `Phil Helsel is …`, `Emiliano joined …`: a sentence about a person that opens with their name. */
-const BIO = /^((?:\p{Lu}[\p{L}'’.-]*\s+){1,4})(?:is|was|has|joined|covers|writes|reports|lives)\s/u;
+/** `Phil Helsel is …`, `Emiliano joined …`, `Alexia Tsotsis currently works …`: a sentence about a person that opens with their name. */
+const BIO = /^((?:\p{Lu}[\p{L}'’.-]*\s+){1,4})(?:currently\s+)?(?:is|was|has|joined|covers|writes|reports|lives|works|serves|teaches)\s/u;
+/** Where a site keeps a writer's page: `/author/alexia-tsotsis/`, `/people/…`, `/staff/…`, `/profile/…`. */
+const AUTHOR_PAGE = /\/(?:authors?|people|staff|profiles?|contributors?|writers?)\//i;
 /** A line that is only a name, as an author box heads its note: `Trevor Daugherty`, `Regan`. */
 const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 const BIO_CHARS = { min: 20, max: 600 };
@@ -10,11 +12,15 @@ const BOX_CHARS = 800;
 const BOX_HEADING_CHARS = 30;
 /** What may follow the box: share buttons or a credit line, never a paragraph of the article. */
 const AFTER_BOX_CHARS = 60;
+/** What may precede a box set above the story: its headline, byline and date. */
+const BEFORE_BOX_CHARS = 200;
 
 /**
- * Drops the author box at the end of an article: the writer's name on a line of its own, then a
- * note that opens with that name (`Phil Helsel` / `Phil Helsel is a reporter for NBC News.`).
- * The byline at the top stays; this is the page's profile of the writer, not the story.
+ * Drops the author box at the end of an article: the writer's name on a line of its own, or a link
+ * to the writer's page, and a note that opens with that name (`Phil Helsel` / `Phil Helsel is a
+ * reporter for NBC News.`). Above the story only a box that links to the writer's page goes: a
+ * profile that opens an interview names its person too. The byline stays; the box is the page's
+ * profile of the writer, not the story.
  */
 export function dropAuthorBio(root: Element): void {
   for (const line of Array.from(root.querySelectorAll('p, div, span, em, h2, h3, h4, h5, h6')).reverse()) {
@@ -31,9 +37,16 @@ function authorBox(root: Element, line: Element): Element | null {
   if (!bioName || visibleLength(text) < BIO_CHARS.min || visibleLength(text) > BIO_CHARS.max) return null;
   for (let box = line.parentElement; box && box !== root; box = box.parentElement) {
     if (visibleLength(box.textContent) > BOX_CHARS) return null;
-    if (namesPerson(box, line, bioName)) return afterArticle(root, box) ? withHeading(root, box) : null;
+    const authorLink = linksToAuthorPage(box);
+    if (!authorLink && !namesPerson(box, line, bioName)) continue;
+    if (afterArticle(root, box)) return withHeading(root, box);
+    return authorLink && beforeArticle(root, box) ? box : null;
   }
   return null;
+}
+
+function linksToAuthorPage(box: Element): boolean {
+  return Array.from(box.querySelectorAll('a[href]')).some((link) => AUTHOR_PAGE.test(link.getAttribute('href') ?? ''));
 }
 
 function namesPerson(box: Element, bio: Element, bioName: string): boolean {
@@ -52,9 +65,18 @@ function withHeading(root: Element, box: Element): Element {
 }
 
 function afterArticle(root: Element, box: Element): boolean {
-  let after = 0;
+  return textBeside(root, box, 'nextSibling') <= AFTER_BOX_CHARS;
+}
+
+function beforeArticle(root: Element, box: Element): boolean {
+  return textBeside(root, box, 'previousSibling') <= BEFORE_BOX_CHARS;
+}
+
+/** The length of the article's text on one side of the box. */
+function textBeside(root: Element, box: Element, side: 'nextSibling' | 'previousSibling'): number {
+  let chars = 0;
   for (let node: Element | null = box; node && node !== root; node = node.parentElement) {
-    for (let next = node.nextSibling; next; next = next.nextSibling) after += visibleLength(next.textContent);
+    for (let next = node[side]; next; next = next[side]) chars += visibleLength(next.textContent);
   }
-  return after <= AFTER_BOX_CHARS;
+  return chars;
 }
