@@ -66,6 +66,11 @@ describe('the published date in meta tags and <time>', () => {
     assert.equal(publishedAt('', `<p><time class="entry-date published updated" datetime="${PUBLISHED}">4 March</time></p>`), PUBLISHED);
   });
 
+  it('takes a <time pubdate> as the publication even when its class says updated', () => {
+    const time = `<p>on <time class="updated" datetime="2014-06-29 20:08:00-0400" pubdate>June 29, 2014 08:08 pm</time></p>`;
+    assert.equal(publishedAt(meta('sailthru.date', '2014-06-30', 'name'), time), '2014-06-29T20:08:00-04:00');
+  });
+
   it('never gives a modified date as the published one', () => {
     assert.equal(publishedAt(meta('article:modified_time', MODIFIED) + meta('last-modified', MODIFIED, 'http-equiv')), null);
     assert.equal(publishedAt(ld({ '@type': 'NewsArticle', dateModified: MODIFIED })), null);

@@ -78,8 +78,10 @@ function pageDates(document: Document, meta: ReadonlyMap<string, string>, jsonLd
     if (inPageFurniture(time)) continue;
     const label = timeLabel(time);
     const datetime = time.getAttribute('datetime');
-    if (label === 'edited') edited.push(...dated(datetime));
-    else if (label !== 'clock') add(datetime, time.hasAttribute('pubdate') ? STATED : label === 'published' ? NAMED : BARE);
+    // `pubdate` states the publication outright, even on a <time class="updated"> (hAtom asks every entry for one).
+    if (time.hasAttribute('pubdate')) add(datetime, STATED);
+    else if (label === 'edited') edited.push(...dated(datetime));
+    else if (label !== 'clock') add(datetime, label === 'published' ? NAMED : BARE);
   }
   // hAtom and microformats2 name the entry's date by class: `<abbr class="published" title="2010-08-13T16:39:00-04:00">`.
   for (const element of document.querySelectorAll('.published:not(time[datetime]), .dt-published:not(time[datetime])')) {
