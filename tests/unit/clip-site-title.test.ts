@@ -104,3 +104,12 @@ describe('where a title may be cut', () => {
     assert.equal(dropSiteName('Reuters: oil slips as fears return', ['Reuters']), 'Reuters: oil slips as fears return');
   });
 });
+
+describe('a hostile title', () => {
+  // Folding every part of this title at every dash took 207 s; the guard is the test's timeout, not a timing.
+  it('of 200,000 characters with a dash every five is clipped, and kept to 400 characters', { timeout: 30_000 }, () => {
+    const head = `<title>${'ab - '.repeat(40_000)}</title><meta property="og:site_name" content="Zed">`;
+    const title = titleOf(head, STORY, '<h1>Nothing here</h1>');
+    assert.ok(title.length <= 400 && title.startsWith('ab - ab'), `${title.length} characters`);
+  });
+});

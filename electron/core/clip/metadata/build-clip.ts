@@ -15,12 +15,18 @@ export interface ClipParts {
   text: string;
 }
 
+/**
+ * A page's <title> can be any length; a clip's stays well within what a title edit accepts (1,000),
+ * so the title a reader sees can always be saved back.
+ */
+const TITLE_CHARS = 400;
+
 /** The ExtractedClip for what an extractor found; derived fields are computed here, once. */
 export function buildClip(parts: ClipParts): ExtractedClip {
   return {
     url: parts.url,
     canonicalUrl: parts.canonicalUrl ?? tryCanonicalizeUrl(parts.url),
-    title: parts.title,
+    title: makeExcerpt(parts.title, TITLE_CHARS),
     byline: parts.byline,
     source: parts.source,
     publishedAt: parts.published?.iso ?? null,

@@ -15,6 +15,8 @@ const SITE_KIND = /^www\.|\.(?:com|net|org|co\.uk|com\.cn|cn|uk|de|fr|jp|in)$|�
 const HEADING_SEPARATOR = new RegExp(`${SEPARATOR.source}|\\s+[:•]\\s+`, 'gu');
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 const MIN_LETTERS = 4;
+/** Longer than a site's name or a page's headline. */
+const NAME_CHARS = 400;
 
 /**
  * The title without the site's own name repeated at its end or start ("… - Los Angeles Times",
@@ -27,8 +29,8 @@ export function dropSiteName(title: string, siteNames: readonly string[]): strin
   for (const cut of cuts(title)) {
     const head = title.slice(0, cut.start).trim();
     const tail = title.slice(cut.end).trim();
-    if (names.has(fold(tail)) && readsAsTitle(head)) return head;
-    if (names.has(fold(head)) && readsAsTitle(tail)) return tail;
+    if (isOneOf(tail, names) && readsAsTitle(head)) return head;
+    if (isOneOf(head, names) && readsAsTitle(tail)) return tail;
   }
   return title;
 }
@@ -43,14 +45,22 @@ export function headlineOfTitle(title: string, headings: readonly string[]): str
   for (const cut of cuts(title, HEADING_SEPARATOR)) {
     const head = title.slice(0, cut.start).trim();
     const tail = title.slice(cut.end).trim();
-    if (wanted.has(fold(head))) return head;
-    if (wanted.has(fold(tail))) return tail;
+    if (isOneOf(head, wanted)) return head;
+    if (isOneOf(tail, wanted)) return tail;
   }
   return title;
 }
 
 function cuts(title: string, separator = SEPARATOR): Array<{ start: number; end: number }> {
   return [...title.matchAll(separator)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+/**
+ * Whether a part of the title folds to one of the names. A part longer than any name or headline is
+ * none: folding every long part of a hostile title cut at every dash would take minutes.
+ */
+function isOneOf(part: string, folded: ReadonlySet<string>): boolean {
+  return part.length <= NAME_CHARS && folded.has(fold(part));
 }
 
 function fold(name: string): string {
