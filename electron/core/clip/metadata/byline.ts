@@ -28,10 +28,13 @@ const TRAILING_JOINER = /(?:[\s,;·•|/]|\b(?:on|at|updated|published|posted)\b
 const ADDRESS = /^(?:https?:\/\/|www\.)|^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/iu;
 const NOT_A_NAME = /^(?:authors?|by)$/iu;
 const HAS_LETTER = /\p{L}/u;
+/** Longer is a paragraph or a hostile page's filler, not a byline (and the patterns above stay quick). */
+const BYLINE_CHARS = 300;
 
 /** The names a byline gives, or null when it gives none (a date, an address, the site's own name). */
 export function bylineNames(byline: string | null | undefined, siteNames: readonly string[]): string | null {
-  let names = byline?.replace(/\s+/g, ' ').trim().replace(LEAD_WORD, '') ?? '';
+  if (!byline || byline.length > BYLINE_CHARS) return null;
+  let names = byline.replace(/\s+/g, ' ').trim().replace(LEAD_WORD, '');
   const end = AFTER_NAMES.exec(names);
   if (end) names = names.slice(0, end.index);
   names = names.replace(TRAILING_JOINER, '').trim();
