@@ -22,7 +22,7 @@ export function dropLinkLists(root: Element): void {
     dropLinkLineRuns(parent, measures);
     for (const child of Array.from(parent.children)) {
       if (isInline(child)) continue;
-      if (isLinkList(child, measures.get(child)) || isTeaserCard(child)) child.remove();
+      if (isLinkList(child, measures.get(child)) || isTeaserCard(child, measures.get(child))) child.remove();
       else visit(child);
     }
   };
@@ -39,13 +39,13 @@ function isLinkList(element: Element, text: SubtreeText | undefined): boolean {
  * under "Read this next"): all its text is one link holding a headline and the story's first lines.
  * A headline that links to its own story holds no more than the headline.
  */
-function isTeaserCard(element: Element): boolean {
-  const links = element.querySelectorAll('a[href]');
-  const link = links.length === 1 ? links[0]! : null;
-  if (!link || visibleLength(link.textContent) < visibleLength(element.textContent)) return false;
-  const headlines = Array.from(link.querySelectorAll('h1, h2, h3, h4, h5, h6'));
+function isTeaserCard(element: Element, text: SubtreeText | undefined): boolean {
+  // The measures rule out nearly every block before its subtree is searched.
+  if (!text || text.links !== 1 || text.linkChars < text.chars) return false;
+  const link = element.querySelector('a[href]');
+  const headlines = link ? Array.from(link.querySelectorAll('h1, h2, h3, h4, h5, h6')) : [];
   const headlineChars = headlines.reduce((sum, headline) => sum + visibleLength(headline.textContent), 0);
-  return headlines.length > 0 && visibleLength(link.textContent) - headlineChars >= CARD_TEASER_CHARS;
+  return headlines.length > 0 && text.linkChars - headlineChars >= CARD_TEASER_CHARS;
 }
 
 function dropLinkLineRuns(parent: Element, measures: Map<Element, SubtreeText>): void {
