@@ -52,7 +52,8 @@ describe('dropping the site\'s calls to action', () => {
       <p><strong><a href="https://app.example.net/x">GET THE EXAMPLE NEWS APP</a></strong></p><p>${ENGLISH}</p>
       <p>Anna Berg's new book on rivers is out now. Follow her on Twitter @annaberg.</p>
       <p>Join our forums to keep talking about the city!</p><p>Follow Example's full coverage of the election at https://example.com/vote</p>
-      <p>Write to Anna Berg at anna.berg@example.com</p><p>Copyright © 2019 Example News. All rights reserved.</p>`);
+      <p>Write to Anna Berg at anna.berg@example.com</p><p>Copyright © 2019 Example News. All rights reserved.</p>
+      <p>Enter you email address and zip code to set up customized email alerts.</p>`);
     dropCallsToAction(root);
     assert.equal(nodeToText(root), `${ENGLISH}\n\n${ENGLISH}`);
   });
@@ -72,10 +73,11 @@ describe('dropping the site\'s calls to action', () => {
     const quoted = '<p>"Follow us on Twitter," the mayor urged residents, after the city\'s website went down on Monday.</p>';
     const long = `<p>Join our readers in the hall next week: ${ENGLISH} ${ENGLISH} ${ENGLISH}</p>`;
     const steps = '<p>Sign up for the museum pass with your library card.</p><p>Follow him to the station, she said.</p>' +
-      '<p>Join us in the square.</p>';
+      '<p>Join us in the square.</p><p>Enter your email address and click Reset.</p>';
     const root = article(`${quoted}${long}${steps}`);
     dropCallsToAction(root);
     assert.match(nodeToText(root), /the mayor urged[\s\S]*Join our readers[\s\S]*Sign up for the museum pass[\s\S]*Follow him[\s\S]*Join us/);
+    assert.match(nodeToText(root), /Enter your email address and click Reset/);
   });
 });
 

@@ -5,7 +5,8 @@ const PITCH_CHARS = 250;
 /**
  * How a site's pitch to its reader opens: `Click here to subscribe…`, `Subscribe to WIRED and…`,
  * `Join our forums…`, `CLICK HERE TO GET THE FOX NEWS APP`, `Follow us on Twitter`, `Follow AP's full
- * coverage of … at https://…`, `Write to Jane Doe at jane@example.com`. "Sign up for…" is left out: deal
+ * coverage of … at https://…`, `Write to Jane Doe at jane@example.com`, `Enter your email address … alerts`
+ * (not `Enter your email address and click Reset`, a how-to's step). "Sign up for…" is left out: deal
  * and how-to articles list such steps as their own text; so are a bare "Join us" and "Follow him", which
  * dialogue and invitations open with.
  */
@@ -13,6 +14,7 @@ const PITCH_OPENING = new RegExp(`^(?:${[
   'click (?:here|to tweet)\\b', 'tap here\\b', 'subscribe (?:to|now|today)\\b', 'join (?:our\\b|us (?:on|at)\\b)',
   '(?:get|download) (?:the|our) .{0,40}\\bapp\\b', 'follow (?:us|me|him|her|them) (?:on|at)\\b',
   'follow .{1,40}[\'’]s? (?:full |complete |latest )?coverage\\b', 'write to .{1,60} at \\S+@\\S+',
+  'enter (?:your?|you) e-?mail\\b.{0,80}\\b(?:alerts?|newsletters?|subscribe|updates)\\b',
 ].join('|')})`, 'iu');
 /**
  * A pitch that closes a line about something else: `… is out now. Follow him on Twitter @jdoe.` It must be
