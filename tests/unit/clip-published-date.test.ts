@@ -198,6 +198,12 @@ describe('the published date named by a microformat class', () => {
     assert.equal(publishedAt('', '<p><span class="dt-published">2021-03-04 05:06</span></p>'), '2021-03-04T05:06');
   });
 
+  it('reads no date from the text of a whole post classed published', () => {
+    // Date.parse skips the words before numbers: this text alone would read as 3 December 2019.
+    const post = 'Bridge News Roads Council City Town Budget Library Harbour Ferry Crane Port 2019 12 3';
+    assert.equal(publishedAt('', `<div class="published"><p>${post}</p></div>`), null);
+  });
+
   it('skips a published class in a list of related stories', () => {
     assert.equal(publishedAt('', `<ul class="related"><li><abbr class="published" title="${MODIFIED}">9 March</abbr></li></ul>`), null);
   });

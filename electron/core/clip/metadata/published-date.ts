@@ -32,6 +32,8 @@ const HOUR = 3_600_000;
 const ZONE_SLACK = 14 * HOUR;
 const DAY = 24 * HOUR;
 const LABEL_CHARS = 40;
+/** A class such as "published" on a whole post, not a date: its text is no date line. */
+const DATE_LINE_CHARS = 80;
 /** Wrappers a <time> may sit in below its label (`<span>Updated</span> <span><span><time>`). */
 const LABEL_LEVELS = 3;
 
@@ -85,7 +87,7 @@ function pageDates(document: Document, meta: ReadonlyMap<string, string>, jsonLd
   }
   // hAtom and microformats2 name the entry's date by class: `<abbr class="published" title="2010-08-13T16:39:00-04:00">`.
   for (const element of document.querySelectorAll('.published:not(time[datetime]), .dt-published:not(time[datetime])')) {
-    if (!inPageFurniture(element)) add(element.getAttribute('title') ?? element.textContent, NAMED);
+    if (!inPageFurniture(element)) add(microformatDate(element), NAMED);
   }
   edited.push(...EDITED_META.flatMap((key) => dated(meta.get(key))));
   edited.push(...jsonLd.flatMap((item) => dated(jsonLdText(item, 'dateModified'))));
@@ -96,6 +98,12 @@ function pageDates(document: Document, meta: ReadonlyMap<string, string>, jsonLd
 function dated(raw: string | null | undefined): PublishedDate[] {
   const date = parsePublished(raw);
   return date ? [date] : [];
+}
+
+/** The date a microformat element holds: its title (the value-class pattern), else its text if that is only a date line. */
+function microformatDate(element: Element): string | null {
+  const text = element.textContent ?? '';
+  return element.getAttribute('title') ?? (text.trim().length <= DATE_LINE_CHARS ? text : null);
 }
 
 /** The first match outside the page's furniture: a related story's microdata dates that story. */
