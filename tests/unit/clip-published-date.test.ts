@@ -227,6 +227,13 @@ describe('the day a story’s address is filed under', () => {
     assert.equal(at('https://example.com/2011/08/24/story', meta('article:published_time', PUBLISHED)), PUBLISHED);
   });
 
+  it('yields to the date a Chinese portal prints under its headline', () => {
+    const lede = '市交通局昨日宣布，城东新建的公交枢纽站将于下月正式投入使用，届时将有十二条线路在此始发。'.repeat(4);
+    const html = `<!doctype html><html lang="zh-CN"><head><title>城东公交枢纽站下月启用</title></head><body>
+      <h1>城东公交枢纽站下月启用</h1><div>2005年03月14日 10:30　来源：本地日报</div><div class="article"><p>${lede}</p><p>${lede}</p></div></body></html>`;
+    assert.equal(clipFromHtml(html, { url: 'https://news.example.com/c/2005-03-12/10305334.shtml' }).publishedAt, '2005-03-14T10:30');
+  });
+
   it('reads no day from an id, a month alone, an impossible day or a future one', () => {
     assert.equal(at('https://example.com/story/201108241234'), null);
     assert.equal(at('https://example.com/2011/08/story'), null);

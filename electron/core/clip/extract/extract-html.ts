@@ -74,7 +74,7 @@ function clipOf(meta: PageMeta, article: ReadabilityArticle | null, parts: Artic
     title: dropSiteName(title, siteNames),
     byline: byline ? tidyName(byline) : null,
     source,
-    published: printed ? printed.published : meta.published,
+    published: (printed ? printed.published : meta.published) ?? meta.addressDay,
     language: reconcileLanguage(meta.lang, text),
     content,
     text,

@@ -17,7 +17,10 @@ export interface PageMeta {
   /** Every name the page gives its site (og:site_name, application-name, SiteName, JSON-LD publisher, its address's host). */
   siteNames: string[];
   author: string | null;
+  /** The date the markup states, else the dateline printed by the headline. */
   published: PublishedDate | null;
+  /** The day the address files the page under (url-date.ts): the last resort, after any date the page states. */
+  addressDay: PublishedDate | null;
 }
 
 /** `sitename` is the meta tag Chinese government sites carry by rule. */
@@ -43,9 +46,9 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
       .concat(clean(jsonLdName(jsonLd, 'publisher')), hostOf(canonicalUrl ?? pageUrl))
       .filter((name): name is string => name !== null),
     author: clean(meta.get('author') ?? meta.get('article:author') ?? jsonLdName(jsonLd, 'author')),
-    // Only pages that state no date in their markup fall back to a printed dateline, then to the address's day.
-    published: readPublished(document, meta, jsonLd) ?? findDateline(document, [heading, title], numericOrder(lang))
-      ?? dateFromUrl(canonicalUrl ?? pageUrl),
+    // A printed dateline is the fallback: only pages that state no date in their markup fall back to it.
+    published: readPublished(document, meta, jsonLd) ?? findDateline(document, [heading, title], numericOrder(lang)),
+    addressDay: dateFromUrl(canonicalUrl ?? pageUrl),
   };
 }
 
