@@ -77,6 +77,20 @@ describe('cutting a title where the page’s own heading ends', () => {
       'Stand Up Guys');
   });
 
+  const gazette = 'https://news.example.org/2013/02/08/bridge-opens/';
+
+  it('passes over an <h1> inside a link home', () => {
+    const wrapped = '<a href="/"><h1>Harbour Gazette</h1></a><h2>Bridge opens to traffic</h2>';
+    assert.equal(titleOf('<title>Harbour Gazette | Bridge opens to traffic</title>', STORY, wrapped, gazette),
+      'Harbour Gazette | Bridge opens to traffic');
+  });
+
+  it('passes over an <h1> that is the site’s name', () => {
+    const named = '<meta property="og:site_name" content="Harbour Gazette">';
+    const ogTitle = '<meta property="og:title" content="Bridge opens to traffic | Harbour Gazette">';
+    assert.equal(titleOf(`${ogTitle}${named}`, STORY, h1('Harbour Gazette'), gazette), 'Bridge opens to traffic');
+  });
+
   it('drops the site’s address when the title ends with it and no heading says more', () => {
     assert.equal(titleOf('<title>Democrats pledge to keep Social Security - CNN.com</title>', STORY, '', 'https://www.cnn.com/2010/politics/story.html'),
       'Democrats pledge to keep Social Security');

@@ -67,7 +67,7 @@ function clipOf(meta: PageMeta, article: ReadabilityArticle | null, parts: Artic
   const source = clean(article?.siteName) ?? meta.siteName;
   const siteNames = [...meta.siteNames, source ?? ''];
   const byline = printed?.byline ?? bylineNames(article?.byline, siteNames) ?? bylineNames(meta.author, siteNames);
-  const title = headlineOfTitle(clean(article?.title) ?? meta.title ?? meta.heading ?? 'Untitled', meta.headings);
+  const title = headlineOfTitle(clean(article?.title) ?? meta.title ?? meta.heading ?? 'Untitled', meta.headings, siteNames);
   return buildClip({
     url: pageUrl,
     canonicalUrl: meta.canonicalUrl,

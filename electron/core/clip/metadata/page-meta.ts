@@ -83,15 +83,15 @@ function readCanonical(document: Document, meta: Map<string, string>, pageUrl: s
 }
 
 /**
- * An <h1> that is one link to the site's home (`<h1><a href="/blog/">The Film Gang</a></h1>` on
- * /blog/2013/02/08/stand-up-guys/): old templates set the site's name as the page's heading. A
- * headline's link goes to the story itself, deeper than the home it sits under.
+ * An <h1> that is one link to the site's home, or sits inside one (`<h1><a href="/blog/">The Film
+ * Gang</a></h1>` on /blog/2013/02/08/stand-up-guys/): old templates set the site's name as the page's
+ * heading. A headline's link goes to the story itself, deeper than the home it sits under.
  */
 function isSiteLogo(h1: Element, address: string | null): boolean {
   const links = h1.querySelectorAll('a[href]');
-  const link = links.length === 1 ? links[0] : null;
-  if (!link || clean(link.textContent) !== clean(h1.textContent)) return false;
-  const home = address ? resolveHttpUrl(link.getAttribute('href'), address) : null;
+  const inner = links.length === 1 && clean(links[0]!.textContent) === clean(h1.textContent) ? links[0]! : null;
+  const link = inner ?? h1.closest('a[href]');
+  const home = link && address ? resolveHttpUrl(link.getAttribute('href'), address) : null;
   if (!home || !address) return false;
   const page = new URL(address);
   const target = new URL(home);

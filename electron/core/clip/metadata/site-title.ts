@@ -38,10 +38,12 @@ export function dropSiteName(title: string, siteNames: readonly string[]): strin
 /**
  * The headline alone when the page's own heading is the title's first or last part ("Voice interfaces
  * • Dustin Curtis", "How to Save Money - Your Money Today - MSN" under `<h1>How to Save Money`): the
- * heading says where the headline ends, whatever the rest names. Folded as site names are.
+ * heading says where the headline ends, whatever the rest names. Folded as site names are; a heading
+ * that is the site's name (a logo set as `<h1>`) is no headline.
  */
-export function headlineOfTitle(title: string, headings: readonly string[]): string {
-  const wanted = new Set(headings.map(fold).filter((heading) => heading !== ''));
+export function headlineOfTitle(title: string, headings: readonly string[], siteNames: readonly string[]): string {
+  const names = new Set(siteNames.map(fold));
+  const wanted = new Set(headings.map(fold).filter((heading) => heading !== '' && !names.has(heading)));
   for (const cut of cuts(title, HEADING_SEPARATOR)) {
     const head = title.slice(0, cut.start).trim();
     const tail = title.slice(cut.end).trim();
