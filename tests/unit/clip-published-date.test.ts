@@ -8,9 +8,9 @@ const STORY = '<p>Paragraph one of the story, long enough to count as the articl
 const PUBLISHED = '2021-03-04T05:06:00Z';
 const MODIFIED = '2021-03-09T10:00:00Z';
 
-function publishedAt(head: string, body = ''): string | null {
+function publishedAt(head: string, body = '', url?: string): string | null {
   const html = `<!doctype html><html lang="en"><head>${head}</head><body><article>${body}${STORY}</article></body></html>`;
-  return clipFromHtml(html).publishedAt;
+  return clipFromHtml(html, { url }).publishedAt;
 }
 
 const ld = (value: unknown): string => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
@@ -210,10 +210,7 @@ describe('the published date named by a microformat class', () => {
 });
 
 describe('the day a story’s address is filed under', () => {
-  const at = (url: string, head = ''): string | null => {
-    const html = `<!doctype html><html lang="en"><head>${head}</head><body><article>${STORY}</article></body></html>`;
-    return clipFromHtml(html, { url }).publishedAt;
-  };
+  const at = (url: string, head = ''): string | null => publishedAt(head, '', url);
 
   it('reads /yyyy/mm/dd/, /yyyy-mm-dd/ and /yyyymmdd/ when the page states no date', () => {
     assert.equal(at('https://news.example.com/2011/08/24/monument-closes/'), '2011-08-24');

@@ -9,7 +9,7 @@ import { dateFromUrl } from './url-date.js';
 export interface PageMeta {
   title: string | null;
   heading: string | null;
-  /** Every <h1>'s text: templates put the site's name in one and the headline in another. */
+  /** Every <h1>'s text but a logo's that links home: templates put the site's name in one and the headline in another. */
   headings: string[];
   lang: string | null;
   canonicalUrl: string | null;
@@ -32,7 +32,8 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
   const title = clean(document.querySelector('title')?.textContent);
   const lang = readLang(document, meta);
   const canonicalUrl = readCanonical(document, meta, pageUrl);
-  const headings = [...document.querySelectorAll('h1')].filter((h1) => !isSiteLogo(h1, canonicalUrl ?? pageUrl))
+  const address = canonicalUrl ?? pageUrl;
+  const headings = [...document.querySelectorAll('h1')].filter((h1) => !isSiteLogo(h1, address))
     .map((h1) => clean(h1.textContent)).filter((text): text is string => text !== null);
   const heading = headings[0] ?? null;
   return {
@@ -43,12 +44,12 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
     canonicalUrl,
     siteName: clean(meta.get('og:site_name') ?? meta.get('application-name')),
     siteNames: SITE_NAME_KEYS.map((key) => clean(meta.get(key)))
-      .concat(clean(jsonLdName(jsonLd, 'publisher')), hostOf(canonicalUrl ?? pageUrl))
+      .concat(clean(jsonLdName(jsonLd, 'publisher')), hostOf(address))
       .filter((name): name is string => name !== null),
     author: clean(meta.get('author') ?? meta.get('article:author') ?? jsonLdName(jsonLd, 'author')),
     // A printed dateline is the fallback: only pages that state no date in their markup fall back to it.
     published: readPublished(document, meta, jsonLd) ?? findDateline(document, [heading, title], numericOrder(lang)),
-    addressDay: dateFromUrl(canonicalUrl ?? pageUrl),
+    addressDay: dateFromUrl(address),
   };
 }
 

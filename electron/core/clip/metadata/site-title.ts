@@ -26,9 +26,7 @@ const NAME_CHARS = 400;
 export function dropSiteName(title: string, siteNames: readonly string[]): string {
   const names = new Set(siteNames.map(fold).filter((name) => name !== ''));
   if (names.size === 0) return title;
-  for (const cut of cuts(title)) {
-    const head = title.slice(0, cut.start).trim();
-    const tail = title.slice(cut.end).trim();
+  for (const { head, tail } of sides(title)) {
     if (isOneOf(tail, names) && readsAsTitle(head)) return head;
     if (isOneOf(head, names) && readsAsTitle(tail)) return tail;
   }
@@ -44,17 +42,18 @@ export function dropSiteName(title: string, siteNames: readonly string[]): strin
 export function headlineOfTitle(title: string, headings: readonly string[], siteNames: readonly string[]): string {
   const names = new Set(siteNames.map(fold));
   const wanted = new Set(headings.map(fold).filter((heading) => heading !== '' && !names.has(heading)));
-  for (const cut of cuts(title, HEADING_SEPARATOR)) {
-    const head = title.slice(0, cut.start).trim();
-    const tail = title.slice(cut.end).trim();
+  for (const { head, tail } of sides(title, HEADING_SEPARATOR)) {
     if (isOneOf(head, wanted)) return head;
     if (isOneOf(tail, wanted)) return tail;
   }
   return title;
 }
 
-function cuts(title: string, separator = SEPARATOR): Array<{ start: number; end: number }> {
-  return [...title.matchAll(separator)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+/** The title's two sides at each place it may be cut, trimmed, one cut at a time. */
+function* sides(title: string, separator = SEPARATOR): Generator<{ head: string; tail: string }> {
+  for (const match of title.matchAll(separator)) {
+    yield { head: title.slice(0, match.index).trim(), tail: title.slice(match.index + match[0].length).trim() };
+  }
 }
 
 /**

@@ -14,8 +14,7 @@ const FIRST_WEB_YEAR = 1994;
  * story's or a reader's. Day precision only; an impossible day or a year ahead of today is no date.
  */
 export function dateFromUrl(address: string | null, now = new Date()): PublishedDate | null {
-  const path = address ? pathOf(address) : null;
-  const match = path ? URL_DAY.exec(path) : null;
+  const match = address && URL.canParse(address) ? URL_DAY.exec(new URL(address).pathname) : null;
   if (!match) return null;
   const [written, year, ...rest] = match;
   const [month, day] = rest.filter((part) => part !== undefined).map(Number);
@@ -24,12 +23,4 @@ export function dateFromUrl(address: string | null, now = new Date()): Published
   const real = parsed.getUTCMonth() + 1 === month && parsed.getUTCDate() === day;
   const plausible = Number(year) >= FIRST_WEB_YEAR && parsed.getTime() <= now.getTime() + 86_400_000;
   return real && plausible ? { iso, text: written.slice(1) } : null;
-}
-
-function pathOf(address: string): string | null {
-  try {
-    return new URL(address).pathname;
-  } catch {
-    return null;
-  }
 }
