@@ -153,8 +153,10 @@ function connect(path: string): Database {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 10000');
   // Searches read the index's pages where the OS caches them instead of copying each into SQLite's
-  // own cache: on the bench's 10,000 clips this halved a search's time in the catalog (p50 1.4 ->
-  // 0.75 ms). Address space, not memory: the OS drops the pages when it needs the room.
+  // own cache: in a process that opened the bench's 10,000-clip library, as the app does at start, a
+  // search's time in the catalog went from 1.1-1.4 to 0.65-0.85 ms (p50); in the process that had
+  // just written the clips it changed little. Address space, not memory: the OS drops the pages when
+  // it needs the room.
   db.pragma(`mmap_size = ${MAPPED_BYTES}`);
   db.prepare('select count(*) from sqlite_schema').get();
   return db;
