@@ -109,6 +109,13 @@ describe('the names in a byline as templates print it', () => {
     assert.equal(names('BBC News', ['BBC News']), null);
   });
 
+  it("knows the site's name written another way, as titles do, and keeps a person's name", () => {
+    assert.equal(names('By NY Times', ['NYTimes']), null);
+    assert.equal(names('Reuters.', ['Reuters']), null);
+    assert.equal(names('新浪网', ['新浪']), null);
+    assert.equal(names('Vox Harris', ['Vox']), 'Vox Harris');
+  });
+
   // 100,000 characters of ", " took 38 s in the pattern that trims what joins the names; the guard is the timeout.
   it('gives no names for a byline longer than a paragraph, at once', { timeout: 10_000 }, () => {
     assert.equal(names(`${', '.repeat(50_000)}x`), null);

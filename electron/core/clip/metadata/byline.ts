@@ -1,3 +1,5 @@
+import { isSiteName } from './site-title.js';
+
 /**
  * The names in a byline as templates print it: `By: Marguerite Reardon August 18, 2010 3:21 PM PDT
  * Print E-mail` is Marguerite Reardon. The reader prints "By" itself, so the word goes too.
@@ -38,6 +40,5 @@ export function bylineNames(byline: string | null | undefined, siteNames: readon
   const end = AFTER_NAMES.exec(names);
   if (end) names = names.slice(0, end.index);
   names = names.replace(TRAILING_JOINER, '').trim();
-  const site = siteNames.some((name) => name.trim().toLowerCase() === names.toLowerCase());
-  return HAS_LETTER.test(names) && !ADDRESS.test(names) && !NOT_A_NAME.test(names) && !site ? names : null;
+  return HAS_LETTER.test(names) && !ADDRESS.test(names) && !NOT_A_NAME.test(names) && !isSiteName(names, siteNames) ? names : null;
 }

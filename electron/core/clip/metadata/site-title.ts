@@ -49,6 +49,11 @@ export function headlineOfTitle(title: string, headings: readonly string[], site
   return title;
 }
 
+/** Whether a text (a byline, say) is one of the site's names, folded as titles are ("CNN.com" is CNN). */
+export function isSiteName(text: string, siteNames: readonly string[]): boolean {
+  return isOneOf(text, new Set(siteNames.map(fold).filter((name) => name !== '')));
+}
+
 /** The title's two sides at each place it may be cut, trimmed, one cut at a time. */
 function* sides(title: string, separator = SEPARATOR): Generator<{ head: string; tail: string }> {
   for (const match of title.matchAll(separator)) {
