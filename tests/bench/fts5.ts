@@ -7,7 +7,8 @@ import type { BenchQuery } from './queries.js';
 /**
  * The search baseline: SQLite FTS5 through better-sqlite3, loaded with the same clips (title, text,
  * tags, source, notes) and asked the same queries, with the settings a desktop app would pick:
- *   - WAL journal, synchronous=NORMAL;
+ *   - WAL journal, synchronous=NORMAL, the file memory-mapped as Clipdesk's catalog is (p50 7% faster
+ *     here, p95 the same);
  *   - unicode61 tokenizer (case and diacritics folded) with prefix indexes for 1-3 characters, so
  *     "c", "ch", "chi" typed key by key stay index lookups;
  *   - Chinese pre-segmented with Intl.Segmenter('zh') (words joined by spaces) and queries segmented
@@ -46,6 +47,7 @@ export function openBaseline(Driver: Sqlite, file: string): Database {
   const db = new Driver(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  db.pragma('mmap_size = 2147418112');
   return db;
 }
 
