@@ -77,6 +77,20 @@ describe('the names in a byline as templates print it', () => {
     assert.equal(names('By: Marguerite Reardon'), 'Marguerite Reardon');
     assert.equal(names('Par Lilian Alemagna'), 'Lilian Alemagna');
     assert.equal(names('Written by Jane Doe'), 'Jane Doe');
+    assert.equal(names('Analysis by Chris Cillizza, CNN Editor-at-large'), 'Chris Cillizza, CNN Editor-at-large');
+    assert.equal(names('Opinion by Jane Doe'), 'Jane Doe');
+  });
+
+  it('sets a role run on after the names apart with a comma, as bylines with a role write it', () => {
+    assert.equal(names('Andrea Stone Senior Washington Correspondent'), 'Andrea Stone, Senior Washington Correspondent');
+    assert.equal(names('By Jane Doe Staff Writer'), 'Jane Doe, Staff Writer');
+    assert.equal(names('JANE DOE CORRESPONDENT'), 'JANE DOE, CORRESPONDENT');
+    // A lone name before the role word may be the whole name (a surname that is a role), and a comma says it already.
+    assert.equal(names('Jane Writer'), 'Jane Writer');
+    assert.equal(names('Jane Doe, Staff Writer'), 'Jane Doe, Staff Writer');
+    assert.equal(names('Mary Washington Smith'), 'Mary Washington Smith');
+    assert.equal(names('Jane Doe Sports Writer'), 'Jane Doe, Sports Writer');
+    assert.equal(names("World's Editorial Writers"), "World's Editorial Writers");
   });
 
   it('ends the names where a date, a clock or the template’s next control begins', () => {

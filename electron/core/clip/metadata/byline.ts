@@ -1,3 +1,4 @@
+import { countWords } from '../../text-stats.js';
 import { isSiteName } from './site-title.js';
 
 /**
@@ -6,7 +7,7 @@ import { isSiteName } from './site-title.js';
  */
 
 /** `By`, `Written by`, `Par`, `Por`, `Text:` ahead of the names. */
-const LEAD_WORD = /^(?:(?:written|posted|words|story|reporting)\s+)?(?:by|par|por)\b\s*[:：]?\s*|^text\s*:\s*/iu;
+const LEAD_WORD = /^(?:(?:written|posted|words|story|reporting|analysis|opinion|commentary|review|interview)\s+)?(?:by|par|por)\b\s*[:：]?\s*|^text\s*:\s*/iu;
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|` +
   String.raw`sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?`;
 const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?\s+`;
@@ -28,6 +29,14 @@ const AFTER_NAMES = new RegExp([
 /** Words that joined the names to what followed them: `By Samit Sarkar on Jun 30`, `Jane Doe, Mar. 3`. */
 const TRAILING_JOINER = /(?:[\s,;·•|/]|\b(?:on|at|updated|published|posted)\b)+$/iu;
 const ADDRESS = /^(?:https?:\/\/|www\.)|^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/iu;
+const ROLE_MODIFIER = String.raw`(?:senior|chief|deputy|managing|associate|contributing|staff|executive|special|editorial|news|` +
+  String.raw`sports?|political|business|science|tech(?:nology)?|health|foreign|national|international)\s+`;
+const ROLE = String.raw`(?:correspondent|reporter|editor|writer|columnist|contributor|producer|analyst|critic|photographer)s?`;
+/**
+ * A role closing the names with no comma before it: modifiers and one free word after them (a beat,
+ * a place: `Senior Washington Correspondent`), or the role alone.
+ */
+const ROLE_AT_END = new RegExp(String.raw`\s+((?:${ROLE_MODIFIER})+(?:[\p{L}.-]+\s+)?${ROLE}|${ROLE})$`, 'iu');
 const NOT_A_NAME = /^(?:authors?|by)$/iu;
 const HAS_LETTER = /\p{L}/u;
 /** Longer is a paragraph or a hostile page's filler, not a byline (and the patterns above stay quick). */
@@ -39,6 +48,14 @@ export function bylineNames(byline: string | null | undefined, siteNames: readon
   let names = byline.replace(/\s+/g, ' ').trim().replace(LEAD_WORD, '');
   const end = AFTER_NAMES.exec(names);
   if (end) names = names.slice(0, end.index);
-  names = names.replace(TRAILING_JOINER, '').trim();
+  names = withRoleApart(names.replace(TRAILING_JOINER, '').trim());
   return HAS_LETTER.test(names) && !ADDRESS.test(names) && !NOT_A_NAME.test(names) && !isSiteName(names, siteNames) ? names : null;
+}
+
+/** A role run on after the names set off by a comma, as bylines with a role write it: `Andrea Stone, Senior Washington Correspondent`. */
+function withRoleApart(names: string): string {
+  const role = names.includes(',') ? null : ROLE_AT_END.exec(names);
+  if (!role) return names;
+  const before = names.slice(0, role.index);
+  return countWords(before) >= 2 ? `${before}, ${role[1]}` : names;
 }
