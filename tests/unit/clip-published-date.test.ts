@@ -209,6 +209,20 @@ describe('the published date named by a microformat class', () => {
   });
 });
 
+describe('the published date a <time> prints without a datetime', () => {
+  it('reads the text of a <time> named published, over a bare <time datetime> elsewhere in the story', () => {
+    const printed = '<p><time class="article-published-date">December 7, 2016 @ 3:53 PM</time></p>';
+    assert.equal(publishedAt('', printed), '2016-12-07T15:53');
+    assert.equal(publishedAt('', `${printed}<p>Seen <time datetime="2016-12-05T17:10:10+00:00">Dec 5</time></p>`), '2016-12-07T15:53');
+  });
+
+  it('reads no date from a <time> holding more than a date line, nor from one named as an update', () => {
+    const sentence = 'The council met on 4 March 2021 and again a week later, when the harbour plan was finally approved.';
+    assert.equal(publishedAt('', `<p><time>${sentence}</time></p>`), null);
+    assert.equal(publishedAt('', '<p><time class="updated">March 9, 2021</time></p>'), null);
+  });
+});
+
 describe('the day a story’s address is filed under', () => {
   const at = (url: string, head = ''): string | null => publishedAt(head, '', url);
 

@@ -76,17 +76,17 @@ function pageDates(document: Document, meta: ReadonlyMap<string, string>, jsonLd
   for (const item of jsonLd) add(jsonLdText(item, 'dateCreated'), NAMED);
   for (const key of BARE_META) add(meta.get(key), BARE);
   for (const item of jsonLd) add(jsonLdText(item, 'uploadDate'), BARE);
-  for (const time of document.querySelectorAll('time[datetime]')) {
+  for (const time of document.querySelectorAll('time')) {
     if (inPageFurniture(time)) continue;
     const label = timeLabel(time);
-    const datetime = time.getAttribute('datetime');
+    const datetime = timeValue(time);
     // `pubdate` states the publication outright, even on a <time class="updated"> (hAtom asks every entry for one).
     if (time.hasAttribute('pubdate')) add(datetime, STATED);
     else if (label === 'edited') edited.push(...dated(datetime));
     else if (label !== 'clock') add(datetime, label === 'published' ? NAMED : BARE);
   }
   // hAtom and microformats2 name the entry's date by class: `<abbr class="published" title="2010-08-13T16:39:00-04:00">`.
-  for (const element of document.querySelectorAll('.published:not(time[datetime]), .dt-published:not(time[datetime])')) {
+  for (const element of document.querySelectorAll('.published:not(time), .dt-published:not(time)')) {
     if (!inPageFurniture(element)) add(microformatDate(element), NAMED);
   }
   edited.push(...EDITED_META.flatMap((key) => dated(meta.get(key))));
@@ -100,10 +100,22 @@ function dated(raw: string | null | undefined): PublishedDate[] {
   return date ? [date] : [];
 }
 
+/**
+ * What a <time> says: its datetime, else its text when that is a date line (`<time
+ * class="article-published-date">December 7, 2016 @ 3:53 PM</time>`).
+ */
+function timeValue(time: Element): string | null {
+  return time.getAttribute('datetime') ?? dateLine(time.textContent ?? '');
+}
+
+/** The text when it is short enough to be only a date line (`Date.parse` skips the words before numbers). */
+function dateLine(text: string): string | null {
+  return text.trim().length <= DATE_LINE_CHARS ? text : null;
+}
+
 /** The date a microformat element holds: its title (the value-class pattern), else its text if that is only a date line. */
 function microformatDate(element: Element): string | null {
-  const text = element.textContent ?? '';
-  return element.getAttribute('title') ?? (text.trim().length <= DATE_LINE_CHARS ? text : null);
+  return element.getAttribute('title') ?? dateLine(element.textContent ?? '');
 }
 
 /** The first match outside the page's furniture: a related story's microdata dates that story. */
