@@ -37,6 +37,14 @@ describe('dropping the site name a title repeats', () => {
       <meta property="og:site_name" content="查报纸网">`, GUSHI), '脂溢性脱发：爱出油快秃顶？-报社新闻');
   });
 
+  it('drops a Japanese site name after a full-width bar, spaced or not', () => {
+    const story = 'あの有名フォント「Helvetica」は、こうしてデジタル時代に生まれ変わった。'.repeat(8);
+    assert.equal(titleOf(`<title>あの有名フォントは生まれ変わった｜WIRED.jp</title>
+      <meta property="og:site_name" content="WIRED.jp">`, story), 'あの有名フォントは生まれ変わった');
+    assert.equal(titleOf(`<title>気軽に新聞をスクラップできる「ペン」、CUTPEN ｜ ガジェット通信 GetNews</title>
+      <meta property="og:site_name" content="ガジェット通信 GetNews">`, story), '気軽に新聞をスクラップできる「ペン」、CUTPEN');
+  });
+
   it('matches the name a government site gives in SiteName, with or without 网', () => {
     assert.equal(titleOf(`<title>热烈祝贺市政协五届一次会议开幕_巴彦淖尔市人民政府网</title>
       <meta name="SiteName" content="巴彦淖尔市人民政府">`, GUSHI), '热烈祝贺市政协五届一次会议开幕');
@@ -61,6 +69,16 @@ describe('cutting a title where the page’s own heading ends', () => {
     assert.equal(titleOf('<title>Opinion | Republicans Are Following Trump to Nowhere</title>', STORY,
       h1('Republicans Are Following Trump to Nowhere')), 'Republicans Are Following Trump to Nowhere');
     assert.equal(titleOf('<title>창의적 열정과 소통 : 뉴스 : 동아닷컴</title>', STORY, `<h1></h1>${h1('창의적 열정과 소통')}`), '창의적 열정과 소통');
+  });
+
+  it("takes the <h1> over a one-word title, the section's name, when the heading holds that word among more", () => {
+    assert.equal(titleOf('<title>Arbeit - BÜNDNIS 90/DIE GRÜNEN</title><meta property="og:title" content="Arbeit">', STORY,
+      h1('Wir kämpfen für gute Arbeit')), 'Wir kämpfen für gute Arbeit');
+    const brexit = '<meta property="og:title" content="Brexit">';
+    assert.equal(titleOf(brexit, STORY, h1('Harbour trade after Brexit')), 'Harbour trade after Brexit');
+    // A heading that does not hold the word, or says little more, is no better a title.
+    assert.equal(titleOf(brexit, STORY, h1('Harbour trade news')), 'Brexit');
+    assert.equal(titleOf(brexit, STORY, h1('Brexit explained')), 'Brexit');
   });
 
   it('keeps the whole title when no heading is one of its parts, or the heading ends at a colon against a word', () => {

@@ -2,10 +2,11 @@ import { countWords } from '../../text-stats.js';
 
 /**
  * Where a title may be cut: the spaced separators sites put between headline and name (` - `, ` | `,
- * ` – `, ` — `, ` :: `, ` » `), `_` and `·` spaced or not, and a bare `-` or `--` beside non-Latin
- * text, as Chinese portals write it ("…吗？-查报纸网"); a bare hyphen between Latin letters joins a word.
+ * ` – `, ` — `, ` :: `, ` » `), `_`, `·` and the full-width `｜` spaced or not (Japanese sites write
+ * "…生まれ変わった｜WIRED.jp"), and a bare `-` or `--` beside non-Latin text, as Chinese portals write
+ * it ("…吗？-查报纸网"); a bare hyphen between Latin letters joins a word.
  */
-const SEPARATOR = /\s+(?:[-|–—»]|::)\s+|\s*(?:_+|·)\s*|(?<=[^\x00-\x7F])\s*-{1,2}\s*|\s*-{1,2}\s*(?=[^\x00-\x7F])/gu;
+const SEPARATOR = /\s+(?:[-|–—»]|::)\s+|\s*(?:_+|·|｜)\s*|(?<=[^\x00-\x7F])\s*-{1,2}\s*|\s*-{1,2}\s*(?=[^\x00-\x7F])/gu;
 /**
  * A web address's "www." and top-level domain, and the Chinese 网/网站 ("web site") after a name, so
  * "MacRumors.com" names the same site as "MacRumors", and "人民政府网" the same as "人民政府".
@@ -46,7 +47,18 @@ export function headlineOfTitle(title: string, headings: readonly string[], site
     if (isOneOf(head, wanted)) return head;
     if (isOneOf(tail, wanted)) return tail;
   }
-  return title;
+  return headingForWord(title, headings) ?? title;
+}
+
+/**
+ * The page's heading when the title is one word that the heading holds among more: the title names
+ * the section ("Arbeit" over `<h1>Wir kämpfen für gute Arbeit`), the heading the story.
+ */
+function headingForWord(title: string, headings: readonly string[]): string | null {
+  const word = title.trim().toLowerCase();
+  if (!/^[\p{L}\p{N}]+$/u.test(word) || countWords(word) !== 1) return null;
+  return headings.find((heading) => heading.length <= NAME_CHARS && countWords(heading) >= 3
+    && heading.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word)) ?? null;
 }
 
 /** Whether a text (a byline, say) is one of the site's names, folded as titles are ("CNN.com" is CNN). */
