@@ -144,3 +144,28 @@ describe('the names in a byline as templates print it', () => {
     assert.equal(clipFromHtml(html).byline, 'Jane Doe');
   });
 });
+
+describe('the writers a page names by links to their pages', () => {
+  const STORY = '<p>The harbour authority said on Monday that container traffic doubled in the second quarter of the year.</p>'.repeat(5);
+  const bylineOf = (above: string, around = ''): string | null =>
+    clipFromHtml(`<!doctype html><html lang="en"><head><title>Harbour traffic doubles</title></head><body>${around}
+      <article><h1>Harbour traffic doubles</h1>${above}${STORY}</article></body></html>`).byline;
+
+  it('takes the name of a link to a writer\'s page when the byline is no template Readability knows', () => {
+    const dated = 'Wednesday January 18, 2017 11:44 am PST by <a href="/author/juli-clover/">Juli Clover</a>';
+    assert.equal(bylineOf(`<div class="meta">${dated}</div>`), 'Juli Clover');
+    assert.equal(bylineOf('<p class="x">Words: <a rel="author" href="/u/77">Jane Doe</a></p>'), 'Jane Doe');
+  });
+
+  it('joins the writers linked side by side', () => {
+    assert.equal(bylineOf('<p class="x">By <a href="/staff/matthew-digby/">Matthew Digby</a>, <a href="/staff/minh-do/">Minh Do</a></p>'),
+      'Matthew Digby, Minh Do');
+  });
+
+  it('passes over writers listed in a menu or a sidebar, and links that are no name', () => {
+    const furniture = '<aside><a href="/author/jane-doe/">Jane Doe</a></aside><nav><a href="/staff/joe-bloggs/">Joe Bloggs</a></nav>';
+    assert.equal(bylineOf('', furniture), null);
+    assert.equal(bylineOf('<p class="x"><a href="/author/jane-doe/">More from this author</a> <a href="/authors/">All Writers</a></p>'),
+      null);
+  });
+});

@@ -1,9 +1,8 @@
+import { AUTHOR_PAGE } from '../metadata/author-link.js';
 import { hasBlockChild, squeeze, visibleLength } from './text-blocks.js';
 
 /** `Phil Helsel is …`, `Emiliano joined …`, `Alexia Tsotsis currently works …`: a sentence about a person that opens with their name. */
 const BIO = /^((?:\p{Lu}[\p{L}'’.-]*\s+){1,4})(?:currently\s+)?(?:is|was|has|joined|covers|writes|reports|lives|works|serves|teaches)\s/u;
-/** Where a site keeps a writer's page: `/author/alexia-tsotsis/`, `/people/…`, `/staff/…`, `/profile/…`. */
-const AUTHOR_PAGE = /\/(?:authors?|people|staff|profiles?|contributors?|writers?)\//i;
 /** A line that is only a name, as an author box heads its note: `Trevor Daugherty`, `Regan`. */
 const NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 const BIO_CHARS = { min: 20, max: 600 };

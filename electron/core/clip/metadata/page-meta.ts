@@ -1,3 +1,4 @@
+import { authorLinkName } from './author-link.js';
 import { findDateline, numericOrder } from './dateline.js';
 import type { PublishedDate } from './dates.js';
 import { jsonLdName, readJsonLd } from './json-ld.js';
@@ -17,6 +18,8 @@ export interface PageMeta {
   /** Every name the page gives its site (og:site_name, application-name, SiteName, JSON-LD publisher, its address's host). */
   siteNames: string[];
   author: string | null;
+  /** The writer named by a link to their page (author-link.ts), the byline's last resort. */
+  authorLink: string | null;
   /** The date the markup states, else the dateline printed by the headline. */
   published: PublishedDate | null;
   /** The day the address files the page under (url-date.ts): the last resort, after any date the page states. */
@@ -47,6 +50,7 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
       .concat(clean(jsonLdName(jsonLd, 'publisher')), hostOf(address))
       .filter((name): name is string => name !== null),
     author: clean(meta.get('author') ?? meta.get('article:author') ?? jsonLdName(jsonLd, 'author')),
+    authorLink: authorLinkName(document),
     // A printed dateline is the fallback: only pages that state no date in their markup fall back to it.
     published: readPublished(document, meta, jsonLd) ?? findDateline(document, [heading, title], numericOrder(lang)),
     addressDay: dateFromUrl(address),
