@@ -169,3 +169,22 @@ describe('the writers a page names by links to their pages', () => {
       null);
   });
 });
+
+describe('the writer JSON-LD names by reference', () => {
+  const STORY = '<p>The harbour authority said on Monday that container traffic doubled in the second quarter of the year.</p>'.repeat(5);
+  const bylineOf = (graph: unknown): string | null =>
+    clipFromHtml(`<!doctype html><html lang="en"><head><title>Harbour traffic doubles</title>
+      <script type="application/ld+json">${JSON.stringify(graph)}</script></head><body><article>${STORY}</article></body></html>`).byline;
+  const person = (name: string) => ({ '@context': 'https://schema.org', '@graph': [
+    { '@type': 'Article', headline: 'Harbour traffic doubles', author: { '@id': 'https://example.com/#/schema/person/14fb' } },
+    { '@type': 'Person', '@id': 'https://example.com/#/schema/person/14fb', name },
+  ] });
+
+  it('follows an author given by @id to the Person in the @graph, as WordPress\'s Yoast writes it', () => {
+    assert.equal(bylineOf(person('Tony Carter')), 'Tony Carter');
+  });
+
+  it('takes no name from the account a CMS names when nobody signed the post', () => {
+    assert.equal(bylineOf(person('admin')), null);
+  });
+});

@@ -37,7 +37,8 @@ const ROLE = String.raw`(?:correspondent|reporter|editor|writer|columnist|contri
  * a place: `Senior Washington Correspondent`), or the role alone.
  */
 const ROLE_AT_END = new RegExp(String.raw`\s+((?:${ROLE_MODIFIER})+(?:[\p{L}.-]+\s+)?${ROLE}|${ROLE})$`, 'iu');
-const NOT_A_NAME = /^(?:authors?|by)$/iu;
+/** Labels and the accounts a CMS names when nobody signed the post. */
+const NOT_A_NAME = /^(?:authors?|by|admin|administrator|webmaster)$/iu;
 const HAS_LETTER = /\p{L}/u;
 /** Longer is a paragraph or a hostile page's filler, not a byline (and the patterns above stay quick). */
 const BYLINE_CHARS = 300;

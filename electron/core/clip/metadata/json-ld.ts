@@ -49,8 +49,19 @@ export function jsonLdName(items: readonly JsonLdItem[], key: string): string | 
     const value = item[key];
     const first: unknown = Array.isArray(value) ? value[0] : value;
     if (typeof first === 'string' && first.trim()) return first;
-    const name = first && typeof first === 'object' ? (first as JsonLdItem).name : null;
-    if (typeof name === 'string' && name.trim()) return name;
+    const name = nodeName(first, items);
+    if (name) return name;
   }
   return null;
+}
+
+/**
+ * A node's `name`, given in place or in the node its `@id` refers to: WordPress's Yoast writes
+ * `"author": {"@id": "…#/schema/person/14fb…"}` and the Person, name and all, elsewhere in its @graph.
+ */
+function nodeName(node: unknown, items: readonly JsonLdItem[]): string | null {
+  if (!node || typeof node !== 'object') return null;
+  const { name, '@id': id } = node as JsonLdItem;
+  const named = typeof name === 'string' ? name : items.find((item) => item !== node && typeof id === 'string' && item['@id'] === id)?.name;
+  return typeof named === 'string' && named.trim() ? named : null;
 }
