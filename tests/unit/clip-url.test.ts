@@ -62,4 +62,16 @@ describe('page metadata', () => {
     assert.equal(clip.title, 'Only a title');
     assert.equal(clip.text, 'Loose text with no paragraphs.');
   });
+
+  it('falls back to the page\'s own <article> when what Readability took was a menu that pruning emptied', () => {
+    const menu = Array.from({ length: 40 }, (_, i) => `<li><a href="/s/${i}">Section ${i}, scores, schedules and teams</a></li>`).join('');
+    // Lines too short for Readability to score, so the menu's commas win it over.
+    const story = Array.from({ length: 20 }, (_, i) => `Line ${i} of the story.`);
+    const page = (storyTag: string, before = ''): string => `<html><head><title>Houston hires a coach</title></head><body>
+      <section class="main-wrapper"><div class="top"><ul>${menu}</ul></div>${before}<${storyTag}><h1>Houston hires a coach</h1>
+      ${story.map((line) => `<p>${line}</p>`).join('')}</${storyTag}></section></body></html>`;
+    assert.equal(clipFromHtml(page('article')).text, story.join('\n\n'));
+    // An <article> that is only a video player keeps under a tenth of the page: the page's text is kept whole.
+    assert.match(clipFromHtml(page('div', '<article><p>You can close this video.</p></article>')).text, /Line 19 of the story\./);
+  });
 });

@@ -18,6 +18,8 @@ import type { ReadabilityArticle } from './readability-article.js';
 
 const HAN = /\p{Script=Han}/gu;
 const HAN_CHARS = 200;
+/** Less of the page's text than this, and a pruned fallback has lost the story (see articleContent). */
+const MIN_KEPT_SHARE = 0.1;
 
 /** One clip from a decoded HTML page: Readability for the article, the page's own metadata around it. */
 export function extractHtml(html: string, pageUrl: string | null): ExtractedClip {
@@ -29,26 +31,54 @@ export function extractHtml(html: string, pageUrl: string | null): ExtractedClip
     const article = readArticle(document);
     const titles = [article?.title, meta.title].filter((title): title is string => Boolean(title));
     if (article) pruneArticle(article.root, titles, pageUrl);
-    const { content, text } = articleContent(article, html, pageUrl);
+    const { content, text } = articleContent(article, html, pageUrl, titles);
     return clipOf(meta, article, { content, text, pageText, pageUrl });
   } finally {
     releaseDocument(document);
   }
 }
 
-/** The sanitized article and its text; the whole page's body when Readability found no text. */
-function articleContent(article: ReadabilityArticle | null, html: string, pageUrl: string | null): { content: string; text: string } {
-  const content = sanitizeHtml(article?.root.innerHTML ?? '', pageUrl);
-  const text = htmlToText(content);
-  if (text) return { content, text };
+/**
+ * The sanitized article and its text. When Readability found none, or took a block that pruning
+ * emptied (a site's menu), whichever of the page's own <article> (its longest), <main> and body
+ * keeps the most text once pruned as an article is; the body as it is when that is under a tenth
+ * of the page's text (pruning a whole page can take the story with the menus around it).
+ */
+function articleContent(article: ReadabilityArticle | null, html: string, pageUrl: string | null, titles: readonly string[]): Sanitized {
+  const found = article ? sanitized(article.root, pageUrl) : null;
+  if (found?.text) return found;
   const page = parseDocument(html);
   try {
     resolvePictures(page, pageUrl);
-    const whole = sanitizeHtml(page.body?.innerHTML ?? '', pageUrl);
-    return { content: whole, text: htmlToText(whole) };
+    if (!page.body) return { content: '', text: '' };
+    const candidates = [longest(page.querySelectorAll('article')), page.querySelector('main'), page.body].flatMap((candidate) => {
+      if (!candidate) return [];
+      const copy = candidate.cloneNode(true) as Element;
+      pruneArticle(copy, titles, pageUrl);
+      return [sanitized(copy, pageUrl)];
+    });
+    const best = candidates.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+    const whole = sanitized(page.body, pageUrl);
+    return best.text.length >= MIN_KEPT_SHARE * whole.text.length ? best : whole;
   } finally {
     releaseDocument(page);
   }
+}
+
+function longest(elements: Iterable<Element>): Element | null {
+  let best: Element | null = null;
+  for (const element of elements) if ((element.textContent?.length ?? 0) > (best?.textContent?.length ?? 0)) best = element;
+  return best;
+}
+
+interface Sanitized {
+  content: string;
+  text: string;
+}
+
+function sanitized(root: Element, pageUrl: string | null): Sanitized {
+  const content = sanitizeHtml(root.innerHTML, pageUrl);
+  return { content, text: htmlToText(content) };
 }
 
 interface ArticleParts {
