@@ -13,6 +13,7 @@ import { resolvePictures } from '../pictures/resolve-pictures.js';
 import { htmlToText, nodeToText } from '../sanitize/html-to-text.js';
 import { sanitizeHtml } from '../sanitize/sanitize.js';
 import { pruneArticle } from './prune-article.js';
+import { visibleLength } from './text-blocks.js';
 import { readArticle } from './readability-article.js';
 import type { ReadabilityArticle } from './readability-article.js';
 
@@ -51,24 +52,32 @@ function articleContent(article: ReadabilityArticle | null, html: string, pageUr
   try {
     resolvePictures(page, pageUrl);
     if (!page.body) return { content: '', text: '' };
-    const candidates = [longest(page.querySelectorAll('article')), page.querySelector('main'), page.body].flatMap((candidate) => {
+    // Compared by their raw text, so that only the one kept is sanitized (the costly step on a big page).
+    const pruned = [longest(page.querySelectorAll('article')), page.querySelector('main'), page.body].flatMap((candidate) => {
       if (!candidate) return [];
       const copy = candidate.cloneNode(true) as Element;
       pruneArticle(copy, titles, pageUrl);
-      return [sanitized(copy, pageUrl)];
+      return [copy];
     });
-    const best = candidates.reduce((a, b) => (b.text.length > a.text.length ? b : a));
-    const whole = sanitized(page.body, pageUrl);
-    return best.text.length >= MIN_KEPT_SHARE * whole.text.length ? best : whole;
+    const best = longest(pruned);
+    const kept = best && textLength(best) >= MIN_KEPT_SHARE * textLength(page.body) ? sanitized(best, pageUrl) : null;
+    return kept?.text ? kept : sanitized(page.body, pageUrl);
   } finally {
     releaseDocument(page);
   }
 }
 
 function longest(elements: Iterable<Element>): Element | null {
-  let best: Element | null = null;
-  for (const element of elements) if ((element.textContent?.length ?? 0) > (best?.textContent?.length ?? 0)) best = element;
-  return best;
+  let best: { element: Element; length: number } | null = null;
+  for (const element of elements) {
+    const length = textLength(element);
+    if (!best || length > best.length) best = { element, length };
+  }
+  return best?.element ?? null;
+}
+
+function textLength(element: Element): number {
+  return visibleLength(element.textContent);
 }
 
 interface Sanitized {
