@@ -53,7 +53,9 @@ function articleContent(article: ReadabilityArticle | null, html: string, pageUr
     resolvePictures(page, pageUrl);
     if (!page.body) return { content: '', text: '' };
     // Compared by their raw text, so that only the one kept is sanitized (the costly step on a big page).
-    const pruned = [longest(page.querySelectorAll('article')), page.querySelector('main'), page.body].flatMap((candidate) => {
+    // An <article> inside another is never the longer one: only the outermost are measured.
+    const outermost = page.querySelectorAll('article:not(article article)');
+    const pruned = [longest(outermost), page.querySelector('main'), page.body].flatMap((candidate) => {
       if (!candidate) return [];
       const copy = candidate.cloneNode(true) as Element;
       pruneArticle(copy, titles, pageUrl);
