@@ -145,11 +145,17 @@ describe('the names in a byline as templates print it', () => {
   });
 });
 
+const HARBOUR_STORY = '<p>The harbour authority said on Monday that container traffic doubled in the second quarter.</p>'.repeat(5);
+
+/** The byline of a page on harbour traffic: `head` in its <head>, `above` over the story in its <article>, `around` before it. */
+function harbourByline(parts: { head?: string; above?: string; around?: string }): string | null {
+  const { head = '', above = '', around = '' } = parts;
+  return clipFromHtml(`<!doctype html><html lang="en"><head><title>Harbour traffic doubles</title>${head}</head><body>${around}
+    <article><h1>Harbour traffic doubles</h1>${above}${HARBOUR_STORY}</article></body></html>`).byline;
+}
+
 describe('the writers a page names by links to their pages', () => {
-  const STORY = '<p>The harbour authority said on Monday that container traffic doubled in the second quarter of the year.</p>'.repeat(5);
-  const bylineOf = (above: string, around = ''): string | null =>
-    clipFromHtml(`<!doctype html><html lang="en"><head><title>Harbour traffic doubles</title></head><body>${around}
-      <article><h1>Harbour traffic doubles</h1>${above}${STORY}</article></body></html>`).byline;
+  const bylineOf = (above: string, around = ''): string | null => harbourByline({ above, around });
 
   it('takes the name of a link to a writer\'s page when the byline is no template Readability knows', () => {
     const dated = 'Wednesday January 18, 2017 11:44 am PST by <a href="/author/juli-clover/">Juli Clover</a>';
@@ -171,10 +177,8 @@ describe('the writers a page names by links to their pages', () => {
 });
 
 describe('the writer JSON-LD names by reference', () => {
-  const STORY = '<p>The harbour authority said on Monday that container traffic doubled in the second quarter of the year.</p>'.repeat(5);
   const bylineOf = (graph: unknown): string | null =>
-    clipFromHtml(`<!doctype html><html lang="en"><head><title>Harbour traffic doubles</title>
-      <script type="application/ld+json">${JSON.stringify(graph)}</script></head><body><article>${STORY}</article></body></html>`).byline;
+    harbourByline({ head: `<script type="application/ld+json">${JSON.stringify(graph)}</script>` });
   const person = (name: string) => ({ '@context': 'https://schema.org', '@graph': [
     { '@type': 'Article', headline: 'Harbour traffic doubles', author: { '@id': 'https://example.com/#/schema/person/14fb' } },
     { '@type': 'Person', '@id': 'https://example.com/#/schema/person/14fb', name },
