@@ -19,8 +19,8 @@ export interface ShardChanges {
 /**
  * The shards whose files changed since the catalog recorded `known`. When no shard file has the inode
  * it had, the folder was copied or moved whole (a new disk, a restore, a synced folder), which gives
- * every file a new inode at once: then a file with the size and time (to the second) it had is the same file, and
- * mirroring all of them again (minutes at 100,000 clips) would redo the whole catalog for nothing.
+ * every file a new inode at once: then a file with the size it had and about the time it had (COPY_TOLERANCE_MS) is
+ * the same file, and mirroring all of them again (minutes at 100,000 clips) would redo the whole catalog for nothing.
  */
 export function shardChanges(known: ReadonlyMap<string, string>, onDisk: ReadonlyMap<string, string>): ShardChanges {
   const changed = new Map<string, string | null>([...known.keys()].filter((key) => !onDisk.has(key)).map((key) => [key, null]));
@@ -29,7 +29,7 @@ export function shardChanges(known: ReadonlyMap<string, string>, onDisk: Readonl
   for (const [key, stamp] of onDisk) {
     const before = known.get(key);
     if (before === stamp) continue;
-    if (wholeFolderMoved && before !== undefined && withoutInode(before) === withoutInode(stamp)) moved.set(key, stamp);
+    if (wholeFolderMoved && before !== undefined && sameButMoved(before, stamp)) moved.set(key, stamp);
     else changed.set(key, stamp);
   }
   return { changed, moved };
@@ -39,8 +39,15 @@ function inodeOf(stamp: string | undefined): string | undefined {
   return stamp?.slice(0, stamp.indexOf(':'));
 }
 
-/** The size and the second of the time: cp -a keeps the time to the nanosecond, other copies less finely (Node's to the millisecond). */
-function withoutInode(stamp: string): string {
-  const [, size, mtimeMs] = stamp.split(':');
-  return `${size}:${Math.floor(Number(mtimeMs) / 1000)}`;
+/**
+ * How far a copy may move a file's time: cp -a keeps it to the nanosecond, but Node's fs.cp rounds it
+ * to the nearest millisecond (x.9996 s becomes x+1 s), other tools truncate it to the second, and FAT
+ * keeps even seconds only.
+ */
+const COPY_TOLERANCE_MS = 2000;
+
+function sameButMoved(before: string, now: string): boolean {
+  const [, sizeBefore, timeBefore] = before.split(':');
+  const [, sizeNow, timeNow] = now.split(':');
+  return sizeBefore === sizeNow && Math.abs(Number(timeBefore) - Number(timeNow)) < COPY_TOLERANCE_MS;
 }
