@@ -5,7 +5,7 @@ import { isClipdeskError } from '../../electron/core/errors.js';
 import type { ErrorCode } from '../../electron/core/errors.js';
 import { detectExportFile } from '../../electron/core/import/index.js';
 import type { ImportFormat } from '../../electron/core/import/index.js';
-import { fixtureBytes } from '../helpers/import-fixtures.js';
+import { fixtureBytes, readExport } from '../helpers/import-fixtures.js';
 
 const FIXTURES: Array<[name: string, format: ImportFormat, description: string]> = [
   ['pocket-export', 'pocket-zip', 'Pocket export (zip of 2 CSV parts with highlights), 6 items'],
@@ -45,6 +45,15 @@ describe('telling which app an export file comes from', () => {
       assert.equal(file.description, description);
     });
   }
+
+  it('counts the items of every export without reading them: its entries, and at most the problems it reports besides', async () => {
+    for (const [name, format] of FIXTURES) {
+      const { file, entries, all } = await readExport(name);
+      // A Hypothesis file counts annotations; its entries are the pages they mark, here fewer.
+      if (format === 'hypothesis-json') assert.ok(file.itemCount > entries.length, name);
+      else assert.ok(file.itemCount >= entries.length && file.itemCount <= all.length, `${name}: ${file.itemCount}`);
+    }
+  });
 
   it('tells every export by its content when it has been renamed', async () => {
     for (const [name, format] of FIXTURES) {

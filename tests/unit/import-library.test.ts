@@ -81,6 +81,8 @@ describe('importing another app\'s export into the library', () => {
     byPlace.sort((a, b) => a.place - b.place);
     assert.deepEqual(byPlace.map(({ place }) => place), Array.from({ length: 1100 }, (_, i) => i));
     assert.ok(byPlace.every(({ shard }, i) => i === 0 || shard >= (byPlace[i - 1]?.shard ?? '')), 'shards in the file\'s order');
+    // Spread by the count the file states, not by a reading of it: the last entries reach the last shards.
+    assert.deepEqual([byPlace[0]?.shard.startsWith('00'), byPlace.at(-1)?.shard.startsWith('ff')], [true, true]);
   });
 
   it('tells a Markdown list that starts with a link from JSON', async (t) => {

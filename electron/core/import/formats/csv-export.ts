@@ -22,9 +22,11 @@ export function hasColumns({ columns }: CsvFormat, header: readonly string[]): b
 export function openCsvExport({ format, name, entryOf }: CsvFormat, bytes: Uint8Array): ExportFile {
   // Excel re-saves CSV files in the system's code page (GBK on Chinese Windows): decodeText finds it.
   const text = decodeText(bytes).text;
+  const itemCount = countCsvRows(text);
   return {
     format,
-    description: `${name}, ${countOf(countCsvRows(text), 'item')}`,
+    description: `${name}, ${countOf(itemCount, 'item')}`,
+    itemCount,
     entries: async function* () {
       for await (const row of csvRows(text, '')) yield isImportProblem(row) ? row : entryOf(row);
     },

@@ -33,9 +33,11 @@ export function hypothesisPath(keys: readonly string[]): string[] {
 }
 
 export function openHypothesisJson(bytes: Uint8Array, path: string[]): ExportFile {
+  const itemCount = countJsonItems(bytes, path);
   return {
     format: 'hypothesis-json',
-    description: `Hypothesis annotations (JSON), ${countOf(countJsonItems(bytes, path), 'annotation')}`,
+    description: `Hypothesis annotations (JSON), ${countOf(itemCount, 'annotation')}`,
+    itemCount,
     entries: async function* () {
       const pages = new Map<string, Page>();
       for (const item of jsonItems(bytes, path)) {

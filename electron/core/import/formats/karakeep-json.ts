@@ -14,9 +14,11 @@ import type { Folder } from './folder-path.js';
 import { isRecord, jsonEntries } from './json-export.js';
 
 export function openKarakeepJson(bytes: Uint8Array): ExportFile {
+  const itemCount = countJsonItems(bytes, ['bookmarks']);
   return {
     format: 'karakeep-json',
-    description: `Karakeep export (JSON), ${countOf(countJsonItems(bytes, ['bookmarks']), 'bookmark')}`,
+    description: `Karakeep export (JSON), ${countOf(itemCount, 'bookmark')}`,
+    itemCount,
     entries: async function* () {
       const lists = manualLists(bytes);
       yield* jsonEntries(bytes, ['bookmarks'], 'bookmark', (bookmark, source) => entryOf(bookmark, source, lists));

@@ -19,6 +19,7 @@ export function openLinkwardenJson(bytes: Uint8Array): ExportFile {
   return {
     format: 'linkwarden-json',
     description: `Linkwarden export (JSON), ${countOf(links, 'link')} in ${countOf(collections, 'collection')}`,
+    itemCount: links,
     entries: async function* () {
       const pinned = pinnedUrls(bytes);
       const tree = collectionTree(bytes);

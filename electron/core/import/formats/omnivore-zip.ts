@@ -39,6 +39,7 @@ export async function openOmnivoreZip(zip: ZipArchive): Promise<ExportFile> {
   return {
     format: 'omnivore-zip',
     description: `Omnivore export (${archive}), ${countOf(items, 'item')}`,
+    itemCount: items,
     entries: async function* () {
       for (const name of files) yield* metadataEntries(zip, name);
     },

@@ -11,9 +11,11 @@ import { countJsonItems } from '../read/json-items.js';
 import { isRecord, jsonEntries, namesOf } from './json-export.js';
 
 export function openWallabagJson(bytes: Uint8Array): ExportFile {
+  const itemCount = countJsonItems(bytes, []);
   return {
     format: 'wallabag-json',
-    description: `Wallabag export (JSON), ${countOf(countJsonItems(bytes, []), 'entry', 'entries')}`,
+    description: `Wallabag export (JSON), ${countOf(itemCount, 'entry', 'entries')}`,
+    itemCount,
     entries: async function* () {
       yield* jsonEntries(bytes, [], 'entry', entryOf);
     },
