@@ -45,6 +45,16 @@ describe('dropping the site name a title repeats', () => {
       <meta property="og:site_name" content="ガジェット通信 GetNews">`, story), '気軽に新聞をスクラップできる「ペン」、CUTPEN');
   });
 
+  it('drops a site name after a colon at the end, spaced or not, full-width or not, and never before one at the start', () => {
+    assert.equal(dropSiteName('マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌', ['phpspot開発日誌']), 'マインドマップ風のツリーを描画できる「Treeviz」');
+    const asahi = 'メディア芸術祭賞、「チコちゃんに叱られる！」が受賞';
+    assert.equal(dropSiteName(`${asahi}：朝日新聞デジタル`, ['朝日新聞デジタル']), asahi);
+    assert.equal(dropSiteName('Harbour cranes stand idle : Tide Tables Daily', ['Tide Tables Daily']), 'Harbour cranes stand idle');
+    const sourced = 'Tide Tables Daily: harbour cranes stand idle';
+    assert.equal(dropSiteName(sourced, ['Tide Tables Daily']), sourced);
+    assert.equal(dropSiteName('Genetik: Das Geheimnis der Riesenblumen', ['Spektrum.de']), 'Genetik: Das Geheimnis der Riesenblumen');
+  });
+
   it('matches the name a government site gives in SiteName, with or without 网', () => {
     assert.equal(titleOf(`<title>热烈祝贺市政协五届一次会议开幕_巴彦淖尔市人民政府网</title>
       <meta name="SiteName" content="巴彦淖尔市人民政府">`, GUSHI), '热烈祝贺市政协五届一次会议开幕');

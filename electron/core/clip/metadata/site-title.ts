@@ -8,6 +8,12 @@ import { countWords } from '../../text-stats.js';
  */
 const SEPARATOR = /\s+(?:[-|–—»]|::)\s+|\s*(?:_+|·|｜)\s*|(?<=[^\x00-\x7F])\s*-{1,2}\s*|\s*-{1,2}\s*(?=[^\x00-\x7F])/gu;
 /**
+ * A colon, spaced or not, before the site's own name at a title's end, as blogs and Japanese papers
+ * write it ("…「Treeviz」:phpspot開発日誌", "…が受賞：朝日新聞デジタル"). Never at the start: there a
+ * name and a colon give the story's source ("Reuters: oil slips…").
+ */
+const COLON = /\s*[:：]\s*/gu;
+/**
  * A web address's "www." and top-level domain, and the Chinese 网/网站 ("web site") after a name, so
  * "MacRumors.com" names the same site as "MacRumors", and "人民政府网" the same as "人民政府".
  */
@@ -31,6 +37,7 @@ export function dropSiteName(title: string, siteNames: readonly string[]): strin
     if (isOneOf(tail, names) && readsAsTitle(head)) return head;
     if (isOneOf(head, names) && readsAsTitle(tail)) return tail;
   }
+  for (const { head, tail } of sides(title, COLON)) if (isOneOf(tail, names) && readsAsTitle(head)) return head;
   return title;
 }
 
