@@ -1,6 +1,6 @@
 import type { SearchResult } from '../api.js';
 import type { Catalog } from './catalog/catalog.js';
-import { asksNothing, hitSnippet, parseQuery } from './search/index.js';
+import { asksNothing, hitSnippets, parseQuery } from './search/index.js';
 import type { ClipStore } from './store/clip-store.js';
 
 const DEFAULT_SEARCH_LIMIT = 50;
@@ -15,10 +15,8 @@ export function searchClips(
   const parsed = parseQuery(query);
   if (asksNothing(parsed)) return { query, total: 0, totalIsLowerBound: false, hits: [] };
   const found = catalog.search(parsed, pageOption(options.limit, DEFAULT_SEARCH_LIMIT), pageOption(options.offset, 0));
-  const hits = found.hits.map(({ clip, score }) => {
-    const text = store.readText(clip.id, clip.contentHash);
-    return { clip, score, snippet: hitSnippet(text, parsed) };
-  });
+  const snippetOf = hitSnippets(parsed);
+  const hits = found.hits.map(({ clip, score }) => ({ clip, score, snippet: snippetOf(store.readText(clip.id, clip.contentHash)) }));
   return { query, total: found.total, totalIsLowerBound: found.totalIsLowerBound, hits };
 }
 

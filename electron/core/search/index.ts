@@ -3,5 +3,5 @@ export type { SearchDoc } from './fts-document.js';
 export { toSqlQuery } from './fts-query.js';
 export { asksNothing, parseQuery, MAX_QUERY_LENGTH } from './query.js';
 export type { Filter, ParsedQuery, Term } from './query.js';
-export { hitSnippet, makeSnippet } from './snippet.js';
+export { hitSnippets, makeSnippet } from './snippet.js';
 export { indexTerms, queryTerms } from './tokenize.js';

@@ -26,18 +26,37 @@ export interface SnippetOptions {
   prefixes?: string[];
 }
 
-/** A search hit's snippet: the query's words marked, and every word the word being typed starts. */
-export function hitSnippet(text: string, query: ParsedQuery): Snippet {
+/** A term folded, and whether it is the beginning of a word (the word being typed). */
+type Wanted = ReadonlyArray<readonly [term: string, isPrefix: boolean]>;
+
+/**
+ * A search's snippets, one a hit: the query's words marked, and every word the word being typed
+ * starts. The query's terms are folded once for all its hits.
+ */
+export function hitSnippets(query: ParsedQuery): (text: string) => Snippet {
   const terms = query.groups.flat();
-  return makeSnippet(text, terms.flatMap((term) => (term.prefix ? term.terms.slice(0, -1) : term.terms)), {
-    prefixes: terms.flatMap((term) => (term.prefix ? term.terms.slice(-1) : [])),
-  });
+  const wanted = wantedTerms(
+    terms.flatMap((term) => (term.prefix ? term.terms.slice(0, -1) : term.terms)),
+    terms.flatMap((term) => (term.prefix ? term.terms.slice(-1) : [])),
+  );
+  return (text) => snippetOf(text, wanted, DEFAULT_MAX_LENGTH);
 }
 
 export function makeSnippet(text: string, terms: string[], options: SnippetOptions = {}): Snippet {
   const wanted = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const maxLength = Number.isFinite(wanted) && wanted >= 1 ? Math.floor(wanted) : DEFAULT_MAX_LENGTH;
-  const marks = findMarks(text, terms, options.prefixes ?? []);
+  return snippetOf(text, wantedTerms(terms, options.prefixes ?? []), maxLength);
+}
+
+/** Each term folded, once (a word typed as a beginning and whole is marked whole); empty ones left out. */
+function wantedTerms(terms: readonly string[], prefixes: readonly string[]): Wanted {
+  const wanted = new Map([...prefixes.map((term) => [fold(term), true] as const), ...terms.map((term) => [fold(term), false] as const)]);
+  wanted.delete('');
+  return [...wanted];
+}
+
+function snippetOf(text: string, wanted: Wanted, maxLength: number): Snippet {
+  const marks = findMarks(text, wanted);
   const cluster = densestCluster(marks, maxLength) ?? { start: 0, end: 0, terms: 0 };
   const { start, end } = widen(text, cluster, maxLength);
   const inside = marks.filter((mark) => mark.start >= start && mark.end <= end);
@@ -45,12 +64,10 @@ export function makeSnippet(text: string, terms: string[], options: SnippetOptio
 }
 
 /** Where the terms occur, in original-text offsets, overlapping finds merged (吉林 + 林高 -> 吉林高). */
-function findMarks(text: string, terms: string[], prefixes: string[]): Span[] {
+function findMarks(text: string, wanted: Wanted): Span[] {
   const folded = foldWithOrigins(text);
-  const wanted = new Map([...prefixes.map((term) => [fold(term), true] as const), ...terms.map((term) => [fold(term), false] as const)]);
   const found: Span[] = [];
-  for (const [i, [term, isPrefix]] of [...wanted].entries()) {
-    if (term === '') continue;
+  for (const [i, [term, isPrefix]] of wanted.entries()) {
     const terms = termBit(i);
     forEachOccurrence(folded.text, term, isPrefix, (at, end) => {
       found.push({ start: folded.origin(at), end: folded.origin(end - 1) + 1, terms });
