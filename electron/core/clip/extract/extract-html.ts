@@ -55,27 +55,28 @@ function articleContent(article: ReadabilityArticle | null, html: string, pageUr
     // Compared by their raw text, so that only the one kept is sanitized (the costly step on a big page).
     // An <article> inside another is never the longer one: only the outermost are measured.
     const outermost = page.querySelectorAll('article:not(article article)');
-    const pruned = [longest(outermost), page.querySelector('main'), page.body].flatMap((candidate) => {
+    const pruned = [longest(outermost)?.element, page.querySelector('main'), page.body].flatMap((candidate) => {
       if (!candidate) return [];
       const copy = candidate.cloneNode(true) as Element;
       pruneArticle(copy, titles, pageUrl);
       return [copy];
     });
     const best = longest(pruned);
-    const kept = best && textLength(best) >= MIN_KEPT_SHARE * textLength(page.body) ? sanitized(best, pageUrl) : null;
+    const kept = best && best.length >= MIN_KEPT_SHARE * textLength(page.body) ? sanitized(best.element, pageUrl) : null;
     return kept?.text ? kept : sanitized(page.body, pageUrl);
   } finally {
     releaseDocument(page);
   }
 }
 
-function longest(elements: Iterable<Element>): Element | null {
+/** The element with the most visible text, with that length (measured once: a whole page's text is long). */
+function longest(elements: Iterable<Element>): { element: Element; length: number } | null {
   let best: { element: Element; length: number } | null = null;
   for (const element of elements) {
     const length = textLength(element);
     if (!best || length > best.length) best = { element, length };
   }
-  return best?.element ?? null;
+  return best;
 }
 
 function textLength(element: Element): number {
