@@ -43,8 +43,8 @@ export function hitSnippets(query: ParsedQuery): (text: string) => Snippet {
 }
 
 export function makeSnippet(text: string, terms: string[], options: SnippetOptions = {}): Snippet {
-  const wanted = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  const maxLength = Number.isFinite(wanted) && wanted >= 1 ? Math.floor(wanted) : DEFAULT_MAX_LENGTH;
+  const asked = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const maxLength = Number.isFinite(asked) && asked >= 1 ? Math.floor(asked) : DEFAULT_MAX_LENGTH;
   return snippetOf(text, wantedTerms(terms, options.prefixes ?? []), maxLength);
 }
 
