@@ -36,7 +36,13 @@ export function shardChanges(known: ReadonlyMap<string, string>, onDisk: Readonl
 }
 
 function inodeOf(stamp: string | undefined): string | undefined {
-  return stamp?.slice(0, stamp.indexOf(':'));
+  return stamp === undefined ? undefined : partsOf(stamp).inode;
+}
+
+/** A stamp read back into what shardStamp wrote. */
+function partsOf(stamp: string): { inode: string; size: string; mtimeMs: number } {
+  const [inode = '', size = '', mtimeMs = ''] = stamp.split(':');
+  return { inode, size, mtimeMs: Number(mtimeMs) };
 }
 
 /**
@@ -47,7 +53,6 @@ function inodeOf(stamp: string | undefined): string | undefined {
 const COPY_TOLERANCE_MS = 2000;
 
 function sameButMoved(before: string, now: string): boolean {
-  const [, sizeBefore, timeBefore] = before.split(':');
-  const [, sizeNow, timeNow] = now.split(':');
-  return sizeBefore === sizeNow && Math.abs(Number(timeBefore) - Number(timeNow)) < COPY_TOLERANCE_MS;
+  const [was, is] = [partsOf(before), partsOf(now)];
+  return was.size === is.size && Math.abs(was.mtimeMs - is.mtimeMs) < COPY_TOLERANCE_MS;
 }
