@@ -6,6 +6,7 @@ import { ClipEditor } from './clip-editor.js';
 import { ClipExtractor } from './clip-extractor.js';
 import { ClipRevisions } from './clip-revisions.js';
 import { ClipSaver } from './clip-saver.js';
+import { ClipSearch } from './clip-search.js';
 import type { PdfPrinter } from './digest/pdf-printer.js';
 import { PendingArticles } from './import/pending-articles.js';
 import { LibraryDigests } from './library-digests.js';
@@ -23,6 +24,7 @@ import { PurgeJournal } from './sync/purge-journal.js';
 
 /** The collaborators the Library facade hands its calls to, each a whole concern. */
 export interface LibraryParts {
+  search: ClipSearch;
   imports: LibraryImports;
   pending: PendingArticles;
   editor: ClipEditor;
@@ -59,6 +61,7 @@ export function wireParts(store: ClipStore, catalog: Catalog, options: LibraryOp
   const exports = new LibraryExports(store, catalog, pictureStore);
   const rebuilding = () => rebuild?.status().rebuilding ?? false;
   return {
+    search: new ClipSearch(catalog, store),
     imports: new LibraryImports({ extractor, saver, pending, listed }),
     pending,
     editor,

@@ -7,7 +7,6 @@ import { clipPatchSchema, listOptionsSchema } from '../api.js';
 import type { Catalog } from './catalog/catalog.js';
 import type { BackgroundRebuild } from './catalog/background-rebuild.js';
 import { openCatalog } from './catalog/catalog-sync.js';
-import { searchClips } from './clip-search.js';
 import type { LibraryDigests } from './library-digests.js';
 import type { LibraryParts } from './library-parts.js';
 import { wireParts } from './library-parts.js';
@@ -198,7 +197,7 @@ export class Library {
 
   /** Ranked hits with snippets; filter-only queries list clips newest first. Throws BAD_QUERY. */
   async search(query: string, options: { limit?: number; offset?: number } = {}): Promise<SearchResult> {
-    return searchClips(this.#catalog, this.#store, query, options);
+    return this.#parts.search.search(query, options);
   }
 
   // --- pictures: library-pictures.ts ------------------------------------------------------------

@@ -93,6 +93,18 @@ describe('clipping the same page twice', () => {
     assert.equal(back.revisions, 2, 'going back keeps the newer content as a revision too');
   });
 
+  it('shows the updated text in snippets once a page is clipped again, though its old text was shown', async (t) => {
+    const { library } = await tempLibrary(t);
+    pages.set('/port', article(first));
+    await library.import({ kind: 'url', url: `${server.url}/port` });
+    assert.match((await library.search('dredging')).hits[0]?.snippet.text ?? '', /long debate about dredging/);
+    pages.set('/port', article(['The council put off dredging until the harbour survey is done.', ...first.slice(1)]));
+    assert.equal((await library.import({ kind: 'url', url: `${server.url}/port` })).outcome, 'updated');
+    const snippet = (await library.search('dredging')).hits[0]?.snippet.text ?? '';
+    assert.match(snippet, /put off dredging until/);
+    assert.doesNotMatch(snippet, /long debate/);
+  });
+
   it('puts the tags given with an import on the clip, and adds them when the clip is already there', async (t) => {
     const { library } = await tempLibrary(t);
     const text = 'Harbour notes\n\nShips waited outside the breakwater all night.';

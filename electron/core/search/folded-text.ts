@@ -5,6 +5,7 @@
 import { fold } from '../../shared/fold.js';
 
 export interface FoldedText {
+  original: string;
   text: string;
   /** The original offset of the character a folded one came from (its last code unit for an end). */
   origin: (at: number) => number;
@@ -58,7 +59,7 @@ export function foldWithOrigins(text: string): FoldedText {
     }
   }
   folded += lowered(last, text.length);
-  return { text: folded, origin: (at) => originOf(resized, at) };
+  return { original: text, text: folded, origin: (at) => originOf(resized, at) };
 }
 
 /**

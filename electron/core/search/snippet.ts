@@ -7,6 +7,7 @@ import type { Snippet } from '../../api.js';
 import { fold } from '../../shared/fold.js';
 import type { ParsedQuery } from './query.js';
 import { foldWithOrigins } from './folded-text.js';
+import type { FoldedText } from './folded-text.js';
 import { CJK_SCRIPTS, isCjk } from './tokenize.js';
 
 const DEFAULT_MAX_LENGTH = 200;
@@ -31,9 +32,10 @@ type Wanted = ReadonlyArray<readonly [term: string, isPrefix: boolean]>;
 
 /**
  * A search's snippets, one a hit: the query's words marked, and every word the word being typed
- * starts. The query's terms are folded once for all its hits.
+ * starts. The query's terms are folded once for all its hits; each hit's text comes folded, so a
+ * text shown again (typing a query one key at a time) is not folded again.
  */
-export function hitSnippets(query: ParsedQuery): (text: string) => Snippet {
+export function hitSnippets(query: ParsedQuery): (text: FoldedText) => Snippet {
   const terms = query.groups.flat();
   const wanted = wantedTerms(
     terms.flatMap((term) => (term.prefix ? term.terms.slice(0, -1) : term.terms)),
@@ -45,7 +47,7 @@ export function hitSnippets(query: ParsedQuery): (text: string) => Snippet {
 export function makeSnippet(text: string, terms: string[], options: SnippetOptions = {}): Snippet {
   const asked = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const maxLength = Number.isFinite(asked) && asked >= 1 ? Math.floor(asked) : DEFAULT_MAX_LENGTH;
-  return snippetOf(text, wantedTerms(terms, options.prefixes ?? []), maxLength);
+  return snippetOf(foldWithOrigins(text), wantedTerms(terms, options.prefixes ?? []), maxLength);
 }
 
 /** Each term folded, once (a word typed as a beginning and whole is marked whole); empty ones left out. */
@@ -55,8 +57,9 @@ function wantedTerms(terms: readonly string[], prefixes: readonly string[]): Wan
   return [...wanted];
 }
 
-function snippetOf(text: string, wanted: Wanted, maxLength: number): Snippet {
-  const marks = findMarks(text, wanted);
+function snippetOf(folded: FoldedText, wanted: Wanted, maxLength: number): Snippet {
+  const text = folded.original;
+  const marks = findMarks(folded, wanted);
   const cluster = densestCluster(marks, maxLength) ?? { start: 0, end: 0, terms: 0 };
   const { start, end } = widen(text, cluster, maxLength);
   const inside = marks.filter((mark) => mark.start >= start && mark.end <= end);
@@ -64,8 +67,7 @@ function snippetOf(text: string, wanted: Wanted, maxLength: number): Snippet {
 }
 
 /** Where the terms occur, in original-text offsets, overlapping finds merged (吉林 + 林高 -> 吉林高). */
-function findMarks(text: string, wanted: Wanted): Span[] {
-  const folded = foldWithOrigins(text);
+function findMarks(folded: FoldedText, wanted: Wanted): Span[] {
   const found: Span[] = [];
   for (const [i, [term, isPrefix]] of wanted.entries()) {
     const terms = termBit(i);

@@ -10,7 +10,6 @@ import { checkedJsonFile, shardJsonFile } from './checked-file.js';
 import { stampChanges } from './field-stamps.js';
 import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
 import { migrate } from './migrations.js';
-import { RecentTexts } from './recent-texts.js';
 import { readManifest, readShard } from './recovery.js';
 import type { RecoveryReport } from './recovery.js';
 import { SCHEMA_VERSION, manifestSchema } from './schema.js';
@@ -35,8 +34,6 @@ export class ClipStore {
   /** Damaged documents recovered since the store was opened, for the hosts to tell the user (describeRecovery). */
   readonly recoveries: RecoveryReport[] = [];
   readonly #queue = new SerialQueue();
-  /** Ten pages of the window's search results (50 hits each): the last few queries' hits. */
-  readonly #recentTexts = new RecentTexts(500);
   readonly #lock: WriteLock;
   #sweep: NodeJS.Timeout | undefined;
 
@@ -167,11 +164,11 @@ export class ClipStore {
 
   /**
    * Just the text of a clip, read synchronously: a search builds a page of snippets per keystroke, and
-   * async reads' thread-pool round trips cost more than the reads themselves. Recent ones are kept decoded.
+   * async reads' thread-pool round trips cost more than the reads themselves.
    */
   readText(id: string, contentHash: string): string {
     try {
-      return this.#recentTexts.get(`${id}.${contentHash}`, () => readBodyTextSync(this.dir, id, contentHash));
+      return readBodyTextSync(this.dir, id, contentHash);
     } catch {
       const [path] = bodyPaths(this.dir, id, contentHash);
       throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing or damaged (${path})`);

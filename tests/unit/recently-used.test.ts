@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { RecentlyUsed } from '../../electron/core/recently-used.js';
+
+/** A cache of texts bounded by `maxChars`, whose loads are recorded, each key's text `length` characters long. */
+function recorded(maxChars: number) {
+  const loads: string[] = [];
+  const texts = new RecentlyUsed<string>(maxChars, (text) => text.length);
+  const read = (key: string, length = 10) => texts.get(key, () => {
+    loads.push(key);
+    return key.padEnd(length, '.');
+  });
+  return { loads, read, texts };
+}
+
+test('recently used: a value asked again is not loaded again, and the least recently used one goes first', () => {
+  const { loads, read } = recorded(20);
+  assert.equal(read('a'), 'a.........');
+  read('b');
+  assert.equal(read('a'), 'a.........');
+  read('c'); // evicts b, the least recently used
+  read('a');
+  read('b');
+  assert.deepEqual(loads, ['a', 'b', 'c', 'b']);
+});
+
+test('recently used: the bound is on size, so one large value makes room by dropping several small ones', () => {
+  const { loads, read } = recorded(30);
+  for (const key of ['a', 'b', 'c']) read(key);
+  read('long', 25); // 55 characters: a, b and c go
+  read('long', 25);
+  read('c');
+  assert.deepEqual(loads, ['a', 'b', 'c', 'long', 'c']);
+});
+
+test('recently used: a value larger than the whole bound is returned and not kept, and evicts nothing', () => {
+  const { loads, read } = recorded(30);
+  read('a');
+  assert.equal(read('huge', 31).length, 31);
+  read('huge', 31);
+  read('a');
+  assert.deepEqual(loads, ['a', 'huge', 'huge']);
+});
+
+test('recently used: a failed load keeps nothing, so the next ask tries again', () => {
+  const { texts } = recorded(20);
+  assert.throws(() => texts.get('a', () => {
+    throw new Error('missing');
+  }), /missing/);
+  assert.equal(texts.get('a', () => 'found'), 'found');
+});
