@@ -2,9 +2,9 @@
  * `npm run bench [-- --clips N] [--queries N] [--pocket N] [--json]` (defaults: 10,000 clips, 320 queries,
  * a Pocket export of 30,000 entries, or three per clip when fewer clips): builds a real library of N
  * generated clips through the Library facade and measures what a person waits for (search, cold start,
- * edits, imports one at a time and in batches, another app's export) and what the library costs (memory, disk, also for clips of whole articles), each next to a
- * baseline measured in the same run, mostly SQLite FTS5 loaded with the same clips (fts5.ts). Progress
- * goes to stderr, results to stdout.
+ * edits, imports one at a time and in batches, another app's export) and what the library costs
+ * (memory, disk, also for clips of whole articles), each next to a baseline measured in the same run,
+ * mostly SQLite FTS5 loaded with the same clips (fts5.ts). Progress goes to stderr, results to stdout.
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -216,7 +216,7 @@ for (const language of ['en', 'zh'] as const) {
     .map(([part, bytes]) => `${part} ${(bytes / whole.rawBytes).toFixed(2)}x`).join(', ');
   add(
     `disk.whole_articles.${language}.bytes_per_clip`, total / whole.clips, 'B', whole.rawBytes / whole.clips,
-    `${whole.clips} clips of a whole article each, one at a time (${(whole.rawBytes / whole.clips).toFixed(0)} B of text a clip): ${byPart}`,
+    `${whole.clips} clips of a whole article each, one at a time (${(whole.rawBytes / whole.clips).toFixed(0)} B of text each): ${byPart}`,
     'raw text',
   );
 }
