@@ -23,10 +23,10 @@ import { htmlImportRates } from './html-import.js';
 import { pictureImportCosts } from './picture-import.js';
 import { pocketImportCosts } from './pocket-import.js';
 import { makeQueries } from './queries.js';
-import { wholeArticleDisk } from './whole-articles.js';
 import type { BenchQuery } from './queries.js';
 import { bytesWrittenSoFar, machine, median, percentile, printResults, settlePendingWrites, timeIt } from './report.js';
 import type { BenchResult, Target } from './report.js';
+import { wholeArticleDisk } from './whole-articles.js';
 
 const { values } = parseArgs({
   options: {
