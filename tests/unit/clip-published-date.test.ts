@@ -71,10 +71,15 @@ describe('the published date in meta tags and <time>', () => {
     assert.equal(publishedAt(meta('sailthru.date', '2014-06-30', 'name'), time), '2014-06-29T20:08:00-04:00');
   });
 
-  it('never gives a modified date as the published one', () => {
-    assert.equal(publishedAt(meta('article:modified_time', MODIFIED) + meta('last-modified', MODIFIED, 'http-equiv')), null);
-    assert.equal(publishedAt(ld({ '@type': 'NewsArticle', dateModified: MODIFIED })), null);
-    assert.equal(publishedAt('', `<p>Last updated on <time datetime="${MODIFIED}">9 March</time></p>`), null);
+  it('gives the earliest edit the page states only when it states no publication, dateline or dated address', () => {
+    assert.equal(publishedAt(meta('article:modified_time', MODIFIED) + meta('last-modified', MODIFIED, 'http-equiv')), MODIFIED);
+    assert.equal(publishedAt(ld({ '@type': 'NewsArticle', dateModified: MODIFIED })), MODIFIED);
+    assert.equal(publishedAt('', `<p>Last updated on <time datetime="${MODIFIED}">9 March</time></p>`), MODIFIED);
+    const edits = meta('article:modified_time', '2021-05-01T00:00:00Z') + ld({ '@type': 'NewsArticle', dateModified: MODIFIED });
+    assert.equal(publishedAt(edits), MODIFIED, 'the earliest of its edits');
+    assert.equal(publishedAt(edits + meta('article:published_time', PUBLISHED)), PUBLISHED);
+    assert.equal(publishedAt(edits, '', 'https://news.example/2021/03/02/harbour-plan'), '2021-03-02', 'the address files it under a day');
+    assert.equal(publishedAt(edits, '<h1>Harbour plan approved</h1><p>March 3, 2021</p>'), '2021-03-03', 'a dateline under the headline');
   });
 
   it('passes over a "published" date later than the page’s last edit for the next source', () => {
@@ -216,10 +221,11 @@ describe('the published date a <time> prints without a datetime', () => {
     assert.equal(publishedAt('', `${printed}<p>Seen <time datetime="2016-12-05T17:10:10+00:00">Dec 5</time></p>`), '2016-12-07T15:53');
   });
 
-  it('reads no date from a <time> holding more than a date line, nor from one named as an update', () => {
+  it('reads no date from a <time> holding more than a date line, and one named as an update only as the last resort', () => {
     const sentence = 'The council met on 4 March 2021 and again a week later, when the harbour plan was finally approved.';
     assert.equal(publishedAt('', `<p><time>${sentence}</time></p>`), null);
-    assert.equal(publishedAt('', '<p><time class="updated">March 9, 2021</time></p>'), null);
+    assert.equal(publishedAt('', '<p><time class="updated">March 9, 2021</time></p>'), '2021-03-09');
+    assert.equal(publishedAt('', '<p><time class="updated">March 9, 2021</time> <time>March 4, 2021</time></p>'), '2021-03-04');
   });
 });
 

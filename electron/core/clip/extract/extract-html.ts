@@ -117,7 +117,7 @@ function clipOf(meta: PageMeta, article: ReadabilityArticle | null, parts: Artic
     title: dropSiteName(title, siteNames),
     byline: byline ? tidyName(byline) : null,
     source,
-    published: (printed ? printed.published : meta.published) ?? meta.addressDay,
+    published: (printed ? printed.published : meta.published) ?? meta.addressDay ?? meta.firstEdit,
     language: reconcileLanguage(meta.lang, text),
     content,
     text,

@@ -3,7 +3,7 @@ import { findDateline, numericOrder } from './dateline.js';
 import type { PublishedDate } from './dates.js';
 import { jsonLdName, readJsonLd } from './json-ld.js';
 import { inPageFurniture } from './page-furniture.js';
-import { readPublished } from './published-date.js';
+import { readPageDates } from './published-date.js';
 import { dateFromUrl } from './url-date.js';
 
 /** What the page says about itself, read before Readability rewrites the document. */
@@ -22,8 +22,13 @@ export interface PageMeta {
   authorLink: string | null;
   /** The date the markup states, else the dateline printed by the headline. */
   published: PublishedDate | null;
-  /** The day the address files the page under (url-date.ts): the last resort, after any date the page states. */
+  /** The day the address files the page under (url-date.ts), after any publication the page states. */
   addressDay: PublishedDate | null;
+  /**
+   * The earliest edit the page states (`Updated`, dateModified): the last resort. Nearer the
+   * publication than the day the page is clipped, by which a clip without a date would sort.
+   */
+  firstEdit: PublishedDate | null;
 }
 
 /** `sitename` is the meta tag Chinese government sites carry by rule. */
@@ -32,6 +37,7 @@ const SITE_NAME_KEYS = ['og:site_name', 'application-name', 'sitename'];
 export function readPageMeta(document: Document, pageUrl: string | null): PageMeta {
   const meta = metaContents(document);
   const jsonLd = readJsonLd(document);
+  const dates = readPageDates(document, meta, jsonLd);
   const title = clean(document.querySelector('title')?.textContent);
   const lang = readLang(document, meta);
   const canonicalUrl = readCanonical(document, meta, pageUrl);
@@ -52,8 +58,9 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
     author: clean(meta.get('author') ?? meta.get('article:author') ?? jsonLdName(jsonLd, 'author')),
     authorLink: authorLinkName(document),
     // A printed dateline is the fallback: only pages that state no date in their markup fall back to it.
-    published: readPublished(document, meta, jsonLd) ?? findDateline(document, [heading, title], numericOrder(lang)),
+    published: dates.published ?? findDateline(document, [heading, title], numericOrder(lang)),
     addressDay: dateFromUrl(address),
+    firstEdit: dates.firstEdit,
   };
 }
 

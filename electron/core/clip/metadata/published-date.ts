@@ -47,19 +47,26 @@ interface PageDates {
   edited: PublishedDate[];
 }
 
+/** The dates the page states: its publication, and its first edit (see readPageDates). */
+export interface StatedDates {
+  published: PublishedDate | null;
+  firstEdit: PublishedDate | null;
+}
+
 /**
- * The date the page states it was published. Modified and updated dates never stand in for it
- * (a clip without one sorts by when it was clipped, which beats a wrong date), but they bound
- * it: a "published" date after the page's last edit is a render time or a stray, and yields to
- * the next source. Of several statements of the one date, the most complete is kept (the time
- * and zone that another source adds to a bare day).
+ * The date the page states it was published. Modified and updated dates never stand in for it,
+ * but they bound it: a "published" date after the page's last edit is a render time or a stray,
+ * and yields to the next source. Of several statements of the one date, the most complete is kept
+ * (the time and zone that another source adds to a bare day). Also the page's earliest stated edit:
+ * the last resort of a page that states no publication, no dateline and no dated address.
  */
-export function readPublished(document: Document, meta: ReadonlyMap<string, string>, jsonLd: readonly JsonLdItem[]): PublishedDate | null {
+export function readPageDates(document: Document, meta: ReadonlyMap<string, string>, jsonLd: readonly JsonLdItem[]): StatedDates {
   const { published, edited } = pageDates(document, meta, jsonLd);
   const lastEdit = edited.length > 0 ? Math.max(...edited.map(latestInstant)) : Number.POSITIVE_INFINITY;
   const credible = published.filter(({ date }) => !(earliestInstant(date) > lastEdit));
   const best = (credible.length > 0 ? credible : published).sort((a, b) => a.rank - b.rank)[0];
-  return best ? mostComplete(best.date, published) : null;
+  const firstEdit = [...edited].sort((a, b) => earliestInstant(a) - earliestInstant(b))[0] ?? null;
+  return { published: best ? mostComplete(best.date, published) : null, firstEdit };
 }
 
 function pageDates(document: Document, meta: ReadonlyMap<string, string>, jsonLd: readonly JsonLdItem[]): PageDates {
