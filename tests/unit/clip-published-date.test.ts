@@ -138,11 +138,11 @@ describe('printed English datelines', () => {
   const HEADLINE = 'Council approves the new harbour bridge';
   const LEDE = '<p>The city council voted on Tuesday evening to fund the harbour bridge that residents have asked for ' +
     'since the old ferry closed.</p>';
-  function datelineAt(lines: string, options: { lang?: string; head?: string; above?: string } = {}): string | null {
+  function datelineAt(lines: string, options: { lang?: string; head?: string; above?: string; url?: string } = {}): string | null {
     const html = `<!doctype html><html lang="${options.lang ?? 'en'}"><head><title>${HEADLINE} | Harbour Gazette</title>` +
       `${options.head ?? ''}</head><body><nav><a href="/">Home</a></nav><article>${options.above ?? ''}<h1>${HEADLINE}</h1>` +
       `${lines}${LEDE}${STORY}</article></body></html>`;
-    return clipFromHtml(html).publishedAt;
+    return clipFromHtml(html, { url: options.url }).publishedAt;
   }
 
   it('reads the day a dateline states, with no time when it gives none', () => {
@@ -166,7 +166,14 @@ describe('printed English datelines', () => {
     assert.equal(datelineAt('<p>Updated: March 5, 2020 / Posted: March 3, 2020</p>'), '2020-03-03');
     assert.equal(datelineAt('<p>Last updated March 5, 2020</p><p>First published March 3, 2020</p>'), '2020-03-03');
     assert.equal(datelineAt('<p>Updated:</p><p>March 5, 2020</p><p>March 3, 2020</p>'), '2020-03-03');
-    assert.equal(datelineAt('<p>Updated 2:30 p.m. March 5, 2020</p>'), null);
+  });
+
+  it('takes a printed update only when the page states no publication, dateline or dated address', () => {
+    assert.equal(datelineAt('<p>Updated 2:30 p.m. March 5, 2020</p>'), '2020-03-05T14:30');
+    const above = '<div class="date"><span>Updated: </span>March 5, 2020, 5:02 PM ET</div>';
+    assert.equal(datelineAt('', { above }), '2020-03-05T17:02-05:00');
+    assert.equal(datelineAt('<p>Updated: March 5, 2020</p>', { url: 'https://news.example/2020/03/04/harbour-bridge' }), '2020-03-04');
+    assert.equal(datelineAt('<p>Updated: March 5, 2020</p>', { head: meta('article:published_time', PUBLISHED) }), PUBLISHED);
   });
 
   it('does not take a date from the story’s prose or from a date without its year', () => {

@@ -23,19 +23,27 @@ interface LabelledDate {
   label: DateLabel;
 }
 
+/** The dates a page prints by its headline: its publication, and its update when it gives one. */
+export interface Datelines {
+  published: PublishedDate | null;
+  edited: PublishedDate | null;
+}
+
 /**
  * The date a page prints as text near its headline (`Published March 3, 2020`, `By Jane Doe |
  * Mar. 3, 2020 10:15 a.m. ET`): the lines just below the headline first, then the few above it.
  * Only short lines that read as a dateline count, so a date in the story's prose is never taken;
- * a date labelled as published wins, and one labelled as an update is skipped.
+ * a date labelled as published wins, and one labelled as an update is kept apart (`Updated: …`).
  */
-export function findDateline(document: Document, headlines: readonly (string | null)[], order: NumericOrder): PublishedDate | null {
-  if (!document.body) return null;
+export function findDatelines(document: Document, headlines: readonly (string | null)[], order: NumericOrder): Datelines {
+  const none = { published: null, edited: null };
+  if (!document.body) return none;
   const lines = nodeToText(document.body).split('\n').map((line) => line.trim()).filter(Boolean);
   const at = headlineLine(lines, headlines);
-  if (at < 0) return null;
-  const above = lines.slice(Math.max(0, at - ABOVE_HEADLINE_LINES), at).reverse();
-  return published(datelines(belowHeadline(lines, at), order)) ?? published(datelines(above, order));
+  if (at < 0) return none;
+  const below = datelines(belowHeadline(lines, at), order);
+  const above = datelines(lines.slice(Math.max(0, at - ABOVE_HEADLINE_LINES), at).reverse(), order);
+  return { published: published(below) ?? published(above), edited: edited(below) ?? edited(above) };
 }
 
 /** The day and month order of numeric dates in the page's locale: the US puts the month first, most places the day. */
@@ -63,6 +71,11 @@ function belowHeadline(lines: readonly string[], at: number): string[] {
     size += line.length;
   }
   return below;
+}
+
+/** The first date labelled as an update. */
+function edited(dates: readonly LabelledDate[]): PublishedDate | null {
+  return dates.find(({ label }) => label === 'edited')?.date ?? null;
 }
 
 /** The published-labelled date, else the first that is not labelled as an update or as today's date. */

@@ -1,5 +1,5 @@
 import { authorLinkName } from './author-link.js';
-import { findDateline, numericOrder } from './dateline.js';
+import { findDatelines, numericOrder } from './dateline.js';
 import type { PublishedDate } from './dates.js';
 import { jsonLdName, readJsonLd } from './json-ld.js';
 import { inPageFurniture } from './page-furniture.js';
@@ -25,8 +25,9 @@ export interface PageMeta {
   /** The day the address files the page under (url-date.ts), after any publication the page states. */
   addressDay: PublishedDate | null;
   /**
-   * The earliest edit the page states (`Updated`, dateModified): the last resort. Nearer the
-   * publication than the day the page is clipped, by which a clip without a date would sort.
+   * The earliest edit the markup states (dateModified, a <time> marked as an update), else the update
+   * printed by the headline (`Updated: …`): the last resort. Nearer the publication than the day the
+   * page is clipped, by which a clip without a date would sort.
    */
   firstEdit: PublishedDate | null;
 }
@@ -45,6 +46,8 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
   const headings = [...document.querySelectorAll('h1')].filter((h1) => !isSiteLogo(h1, address))
     .map((h1) => clean(h1.textContent)).filter((text): text is string => text !== null);
   const heading = headings[0] ?? null;
+  // A printed dateline is the fallback: only pages that state no publication in their markup are read for one.
+  const printed = dates.published ? null : findDatelines(document, [heading, title], numericOrder(lang));
   return {
     title,
     heading,
@@ -57,10 +60,9 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
       .filter((name): name is string => name !== null),
     author: clean(meta.get('author') ?? meta.get('article:author') ?? jsonLdName(jsonLd, 'author')),
     authorLink: authorLinkName(document),
-    // A printed dateline is the fallback: only pages that state no date in their markup fall back to it.
-    published: dates.published ?? findDateline(document, [heading, title], numericOrder(lang)),
+    published: dates.published ?? printed?.published ?? null,
     addressDay: dateFromUrl(address),
-    firstEdit: dates.firstEdit,
+    firstEdit: dates.firstEdit ?? printed?.edited ?? null,
   };
 }
 
