@@ -47,7 +47,7 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
     .map((h1) => clean(h1.textContent)).filter((text): text is string => text !== null);
   const heading = headings[0] ?? null;
   // A printed dateline is the fallback: only pages that state no publication in their markup are read for one.
-  const printed = dates.published ? null : findDatelines(document, [heading, title], numericOrder(lang));
+  const datelines = dates.published ? null : findDatelines(document, [heading, title], numericOrder(lang));
   return {
     title,
     heading,
@@ -60,9 +60,9 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
       .filter((name): name is string => name !== null),
     author: clean(meta.get('author') ?? meta.get('article:author') ?? jsonLdName(jsonLd, 'author')),
     authorLink: authorLinkName(document),
-    published: dates.published ?? printed?.published ?? null,
+    published: dates.published ?? datelines?.published ?? null,
     addressDay: dateFromUrl(address),
-    firstEdit: dates.firstEdit ?? printed?.edited ?? null,
+    firstEdit: dates.firstEdit ?? datelines?.edited ?? null,
   };
 }
 
