@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SqlQuery } from '../../electron/core/search/fts-query.js';
 import {
-  COMMON_SAMPLE, COUNT_LIMIT, MIN_SAMPLE, RANK_WINDOW, SCORED_ON_WORDS_LIMIT, planSearch,
+  COMMON_SAMPLE, COUNT_LIMIT, FEW_MATCHES, RANK_WINDOW, SCORED_ON_WORDS_LIMIT, planSearch,
 } from '../../electron/core/search/search-plan.js';
 import type { ScoredRow, SearchPrimitives, WordQuery } from '../../electron/core/search/search-plan.js';
 
@@ -24,6 +24,7 @@ function fakeIndex(matches: Record<string, number[]>, options: { score?: (n: num
   const filtered = options.filtered ?? [];
   const index: SearchPrimitives = {
     newestMatches: (query, limit) => (asked.push('newestMatches'), newestOf(query.match).slice(0, limit)),
+    countMatches: (query, limit) => (asked.push('countMatches'), Math.min(newestOf(query.match).length, limit)),
     nthNewest: (expression, n) => (asked.push(`nthNewest ${expression}`), newestOf(expression)[n]),
     topRow: () => (asked.push('topRow'), Math.max(0, ...Object.values(matches).flat())),
     scoredPage: (query, oldest, limit, offset) => (asked.push(`scoredPage from ${oldest}`),
@@ -89,7 +90,8 @@ test('lists a broad prefix newest first, unscored, without asking which words ar
   const found = planSearch({ ...words('"st" *'), broad: true }, page(3, 2), index);
   assert.equal(found.plan, 'newest');
   assert.deepEqual(found.rows, [{ n: 2998, score: 0 }, { n: 2997, score: 0 }, { n: 2996, score: 0 }]);
-  assert.deepEqual(asked, ['newestMatches']);
+  assert.deepEqual([found.total, found.totalIsLowerBound], [COUNT_LIMIT, true]);
+  assert.deepEqual(asked, ['newestMatches', 'countMatches']);
 });
 
 test('a word in more than half the newest clips lists newest first when alone, told from its own walk', () => {
@@ -151,11 +153,24 @@ test(`scores whole when the other words match more than ${SCORED_ON_WORDS_LIMIT}
   assert.equal(planSearch(phrase('the', 'year'), page(), index(rows(top, (n) => n % 20 === 0))).plan, 'scored-on-words');
 });
 
-test(`weighs every word in a catalog of fewer than ${MIN_SAMPLE} clips`, () => {
-  const the = rows(MIN_SAMPLE - 1, () => true);
-  const { index, asked } = fakeIndex({ the });
-  assert.equal(planSearch(words('the'), page(), index).plan, 'scored-whole');
-  assert.deepEqual(asked, ['newestMatches', 'topRow', 'scoredPage from 0']);
+test(`scores a query of at most ${FEW_MATCHES} matches on every word in a catalog of up to ${COMMON_SAMPLE} clips`, () => {
+  const matchesIn = (top: number) => {
+    const company = rows(top, (n) => n % 10 === 0).slice(-FEW_MATCHES);
+    return { the: rows(top, () => true), company, 'the AND company': company };
+  };
+  const small = fakeIndex(matchesIn(COMMON_SAMPLE));
+  assert.equal(planSearch(words('the', 'company'), page(), small.index).plan, 'scored-whole');
+  assert.deepEqual(small.asked, ['newestMatches', 'topRow', 'scoredPage from 0'], 'nothing asked about its words');
+  // In a bigger catalog BM25's count of a common word's clips costs more than telling it is common.
+  assert.equal(planSearch(words('the', 'company'), page(), fakeIndex(matchesIn(COMMON_SAMPLE + 1)).index).plan, 'scored-on-words');
+});
+
+test('a word whose walk reached its oldest match is weighed on that walk alone', () => {
+  const top = 2 * COMMON_SAMPLE;
+  const steel = rows(top, (n) => n % 5 === 0);
+  const { index, asked } = fakeIndex({ the: rows(top, () => true), steel });
+  assert.equal(planSearch(words('steel'), page(), index).plan, 'scored-whole');
+  assert.deepEqual(asked, ['newestMatches', 'topRow', 'scoredPage from 0'], 'its matches, fewer than half the clips: not common');
 });
 
 test(`tells a common word by the middle of the newest ${COMMON_SAMPLE} clips, not by all its matches`, () => {

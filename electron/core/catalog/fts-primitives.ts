@@ -19,6 +19,11 @@ export class FtsPrimitives implements SearchPrimitives {
     return this.#db.sql(`select fts.rowid ${from} order by fts.rowid desc limit ?`).pluck().all(...args, limit) as number[];
   }
 
+  countMatches(query: WordQuery, limit: number): number {
+    const { from, args } = matchesOf(query);
+    return this.#db.sql(`select count(*) from (select 1 ${from} limit ?)`).pluck().get(...args, limit) as number;
+  }
+
   nthNewest(expression: string, n: number): number | undefined {
     return this.#db.sql('select rowid from fts where fts match ? order by rowid desc limit 1 offset ?').pluck()
       .get(expression, n) as number | undefined;

@@ -11,8 +11,12 @@ export const COUNT_LIMIT = 1000;
 export const RANK_WINDOW = 1000;
 /** How many of the newest clips tell whether a word is common (in more than half): walking all its matches costs a pass over them. */
 export const COMMON_SAMPLE = 2000;
-/** Below this many clips every word is weighed: ranking them all is cheap. */
-export const MIN_SAMPLE = 200;
+/**
+ * A query with at most this many matches, in a catalog of at most COMMON_SAMPLE clips, is scored on
+ * every word: ranking its matches, and BM25's count of each word's clips, cost less than the
+ * questions that tell its common words (20-60 µs each, before a row is read).
+ */
+export const FEW_MATCHES = 200;
 /** Scoring on some words scores every clip in the window's range holding them: past this many windows' worth, scoring whole costs less. */
 export const SCORED_ON_WORDS_LIMIT = 4;
 
@@ -29,6 +33,8 @@ export interface ScoredRow {
 export interface SearchPrimitives {
   /** The query's newest matches (its MATCH expression and filters), newest first. */
   newestMatches(query: WordQuery, limit: number): number[];
+  /** How many matches the query has (its MATCH expression and filters), counted up to `limit`. */
+  countMatches(query: WordQuery, limit: number): number;
   /** The index match of the expression that has `n` newer ones (a walk from the newest). */
   nthNewest(expression: string, n: number): number | undefined;
   /** The newest row number in the catalog, 0 when it is empty. */
@@ -69,13 +75,19 @@ export function planSearch(query: SqlQuery, page: PageRequest, index: SearchPrim
     const rows = index.filteredPage(query, page.limit, page.offset).map(unranked);
     return { plan: 'filtered', ...counted(index.countFiltered(query, COUNT_LIMIT + 1)), rows };
   }
+  if (query.broad) {
+    // Nothing to rank, so only the page is walked: counting in SQLite costs half a walk that returns every row.
+    const rows = index.newestMatches(query, page.offset + page.limit).slice(page.offset).map(unranked);
+    return { plan: 'newest', ...counted(index.countMatches(query, COUNT_LIMIT + 1)), rows };
+  }
   // One walk over the newest matches counts them (up to the limit) and finds where the window ends.
   const window = Math.max(RANK_WINDOW, page.offset + page.limit);
-  const newest = index.newestMatches(query, Math.max(window, COUNT_LIMIT + 1));
+  const walkLimit = Math.max(window, COUNT_LIMIT + 1);
+  const newest = index.newestMatches(query, walkLimit);
   const inWindow = newest.slice(0, window);
   const oldest = newest.length > window ? (inWindow.at(-1) ?? 0) : 0;
   const count = counted(newest.length);
-  const weighed = query.broad ? [] : weighedWords(query, newest, index);
+  const weighed = weighedWords(query, { rows: newest, whole: newest.length < walkLimit }, index);
   if (weighed.length === 0) return { plan: 'newest', ...count, rows: pageOf(inWindow, page).map(unranked) };
   const scoredOn = weighed.join(' AND ');
   if (scoredOn !== allWords(query) && !isNarrowed(query) && fewSince(index, scoredOn, oldest, SCORED_ON_WORDS_LIMIT * window)) {
@@ -90,10 +102,17 @@ function hasWords(query: SqlQuery): query is WordQuery {
   return query.match !== null;
 }
 
+/** A walk over an expression's newest matches, newest first; `whole` when it reached the oldest. */
+interface Walk {
+  rows: readonly number[];
+  whole: boolean;
+}
+
 /** What the query is scored on: its words and phrases, less their common words. */
-function weighedWords(query: WordQuery, newest: readonly number[], index: SearchPrimitives): string[] {
+function weighedWords(query: WordQuery, newest: Walk, index: SearchPrimitives): string[] {
   const top = index.topRow();
-  const common = (expression: string, walked?: readonly number[]) => isCommon(index, expression, top, walked);
+  if (newest.whole && newest.rows.length <= FEW_MATCHES && top <= COMMON_SAMPLE) return [...query.groups];
+  const common = (expression: string, walked?: Walk) => isCommon(index, expression, top, walked);
   // A query of one word or phrase has just walked its own newest matches.
   const walked = query.groups.length === 1 && !isNarrowed(query) ? newest : undefined;
   return query.groups.flatMap((group, i) => weighedGroup(group, query.groupWords[i] ?? [group], common, walked));
@@ -107,8 +126,8 @@ function weighedWords(query: WordQuery, newest: readonly number[], index: Search
 function weighedGroup(
   group: string,
   words: readonly string[],
-  common: (expression: string, walked?: readonly number[]) => boolean,
-  walked: readonly number[] | undefined,
+  common: (expression: string, walked?: Walk) => boolean,
+  walked: Walk | undefined,
 ): string[] {
   if (common(group, walked)) return [];
   if (words.length < 2) return [group];
@@ -123,10 +142,9 @@ function weighedGroup(
  * floors its IDF at about zero), so leaving it out of the scoring changes no order. (Row numbers of
  * deleted clips count as clips without the word, which can only make a word look rarer than it is.)
  */
-function isCommon(index: SearchPrimitives, expression: string, top: number, walked?: readonly number[]): boolean {
-  if (top < MIN_SAMPLE) return false;
+function isCommon(index: SearchPrimitives, expression: string, top: number, walked?: Walk): boolean {
   const half = Math.floor(Math.min(COMMON_SAMPLE, top) / 2);
-  const middle = walked && walked.length > half ? walked[half] : index.nthNewest(expression, half);
+  const middle = walked && (walked.whole || walked.rows.length > half) ? walked.rows[half] : index.nthNewest(expression, half);
   return middle !== undefined && middle > top - 2 * half;
 }
 
