@@ -45,7 +45,7 @@ export async function writeBackup(store: ClipStore, pictures: PictureStore, file
 /** Shard by shard: the texts of its clips (current and revisions), then the shard as the store writes it. */
 async function addClips(store: ClipStore, zip: ZipWriter): Promise<BackupCounts> {
   const counts: BackupCounts = { shards: 0, clips: 0, trashed: 0, bodies: 0, pictures: 0 };
-  for (const key of [...(await store.shardStamps()).keys()].sort()) {
+  for (const key of [...store.shardStamps().keys()].sort()) {
     const records = await store.shardRecords(key);
     for (const record of records) {
       // Plain JSON under the older name: the zip compresses it, and unzipped it is still a readable library.

@@ -30,7 +30,7 @@ export async function fillCatalog(
   report: (progress: FillProgress) => void,
   pauseMs = 0,
 ): Promise<void> {
-  const keys = [...(await store.shardStamps()).keys()].sort();
+  const keys = [...store.shardStamps().keys()].sort();
   let listed = 0;
   for (let at = 0; at < keys.length; at += LIST_SHARDS) {
     const records = (await Promise.all(keys.slice(at, at + LIST_SHARDS).map((key) => store.shardRecords(key)))).flat();
@@ -46,7 +46,7 @@ export async function fillCatalog(
     const stamps = new Map<string, string>();
     for (; at < keys.length && batch.length < INDEX_BATCH; at++) {
       const key = keys[at] ?? '';
-      for (const [shard, stamp] of await store.shardStamps([key])) stamps.set(shard, stamp);
+      for (const [shard, stamp] of store.shardStamps([key])) stamps.set(shard, stamp);
       batch.push(...(await store.shardRecords(key)).map((record) => updateOf(store, record.id, record, { rebuilding: true })));
     }
     await catalog.apply(batch, stamps);

@@ -99,7 +99,7 @@ function reconcile(catalog: Catalog, store: ClipStore): Promise<void> {
 export function mirrorInto(catalog: Catalog, store: ClipStore): CommitObserver {
   return {
     wrote: async (written) => {
-      const stamps = await store.shardStamps([...new Set(written.map(({ id }) => shardKey(id)))]);
+      const stamps = store.shardStamps([...new Set(written.map(({ id }) => shardKey(id)))]);
       await catalog.apply(written.map(({ id, record }) => updateOf(store, id, record)), stamps);
     },
   };
@@ -107,7 +107,7 @@ export function mirrorInto(catalog: Catalog, store: ClipStore): CommitObserver {
 
 /** Mirrors again every shard whose file changed since the catalog last saw it (shard-stamp.ts). */
 async function mirrorChangedShards(catalog: Catalog, store: ClipStore): Promise<{ repaired: number; lost: CatalogOpening['lost'] }> {
-  const { changed, moved } = shardChanges(catalog.shardStamps(), await store.shardStamps());
+  const { changed, moved } = shardChanges(catalog.shardStamps(), store.shardStamps());
   if (moved.size > 0) await catalog.apply([], moved);
   let repaired = 0;
   const lost: CatalogOpening['lost'] = [];

@@ -78,7 +78,7 @@ export function mergeWithReplica(parts: RoundParts): Promise<ReconcileOutcome> {
     for (const id of await changedInLibrary(parts.store, state.shards)) ids.add(id);
     const outcome = await reconcile(parts, writer, [...ids].sort(), purged);
     const { update_seq: seq } = await parts.replica.info();
-    const shards = Object.fromEntries(await parts.store.shardStamps());
+    const shards = Object.fromEntries(parts.store.shardStamps());
     await parts.stateFile.write({ ...state, seq, shards, waiting: outcome.waiting, unsent: state.unsent + outcome.wroteToReplica });
     await parts.journal.clear();
     return outcome;
@@ -97,7 +97,7 @@ async function changedInReplica(replica: Database, since: number | string): Prom
 
 /** The clips of every shard written since it was last merged (by this process or another, or restored from a backup). */
 async function changedInLibrary(store: ClipStore, merged: Readonly<Record<string, string>>): Promise<string[]> {
-  const changed = [...await store.shardStamps()].filter(([key, stamp]) => merged[key] !== stamp).map(([key]) => key);
+  const changed = [...store.shardStamps()].filter(([key, stamp]) => merged[key] !== stamp).map(([key]) => key);
   const records = await Promise.all(changed.map((key) => store.shardRecords(key)));
   return records.flat().map((record) => record.id);
 }
