@@ -112,9 +112,10 @@ test('a word in more than half the newest clips is left out of the scoring of th
 });
 
 test('a phrase with a common word is scored on its other words, among the phrase\'s own matches', () => {
-  const thePhrase = rows(3000, (n) => n % 20 === 0);
-  const company = rows(3000, (n) => n % 10 === 0);
-  const matches = { '"the company"': thePhrase, the: rows(3000, () => true), company };
+  // More matches than FEW_MATCHES, so that weighing its words costs less than scoring it whole.
+  const thePhrase = rows(6000, (n) => n % 20 === 0);
+  const company = rows(6000, (n) => n % 10 === 0);
+  const matches = { '"the company"': thePhrase, the: rows(6000, () => true), company };
   const { index, asked } = fakeIndex(matches, { score: (n) => (n === 10 ? -9 : -(n % 7)) });
   const found = planSearch(phrase('the', 'company'), page(200), index);
   assert.equal(found.plan, 'scored-on-words');
@@ -163,6 +164,19 @@ test(`scores a query of at most ${FEW_MATCHES} matches on every word in a catalo
   assert.deepEqual(small.asked, ['newestMatches', 'topRow', 'scoredPage from 0'], 'nothing asked about its words');
   // In a bigger catalog BM25's count of a common word's clips costs more than telling it is common.
   assert.equal(planSearch(words('the', 'company'), page(), fakeIndex(matchesIn(COMMON_SAMPLE + 1)).index).plan, 'scored-on-words');
+});
+
+test(`a word or phrase of at most ${FEW_MATCHES} matches is scored whole in a catalog of any size, asking nothing about its words`, () => {
+  const top = 10 * COMMON_SAMPLE;
+  const thePhrase = rows(top, (n) => n % 100 === 0);
+  const { index, asked } = fakeIndex({ '"the company"': thePhrase, the: rows(top, () => true), company: rows(top, (n) => n % 10 === 0) });
+  assert.equal(planSearch(phrase('the', 'company'), page(), index).plan, 'scored-whole');
+  assert.deepEqual(asked, ['newestMatches', 'scoredPage from 0'], 'BM25 counts the phrase\'s clips by the walk just made');
+  // Narrowed, the walk is not the phrase's own matches: BM25 would count all of them.
+  const dated = { ...phrase('the', 'company'), where: ['c.day >= ?'], params: ['2020-01-01'] };
+  const narrowed = fakeIndex({ '"the company"': thePhrase, the: rows(top, () => true) });
+  planSearch(dated, page(), narrowed.index);
+  assert.ok(narrowed.asked.includes('nthNewest "the company"'), 'its words are weighed');
 });
 
 test('a word whose walk reached its oldest match is weighed on that walk alone', () => {

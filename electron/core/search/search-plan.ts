@@ -12,9 +12,10 @@ export const RANK_WINDOW = 1000;
 /** How many of the newest clips tell whether a word is common (in more than half): walking all its matches costs a pass over them. */
 export const COMMON_SAMPLE = 2000;
 /**
- * A query with at most this many matches, in a catalog of at most COMMON_SAMPLE clips, is scored on
- * every word: ranking its matches, and BM25's count of each word's clips, cost less than the
- * questions that tell its common words (20-60 µs each, before a row is read).
+ * A query with at most this many matches is scored on every word when BM25's count of each word's
+ * clips is cheap: a query of one word or phrase (that count is the walk over its matches just made),
+ * or any query in a catalog of at most COMMON_SAMPLE clips. Ranking its matches then costs less than
+ * the questions that tell its common words (20-60 µs each, before a row is read).
  */
 export const FEW_MATCHES = 200;
 /** Scoring on some words scores every clip in the window's range holding them: past this many windows' worth, scoring whole costs less. */
@@ -110,11 +111,13 @@ interface Walk {
 
 /** What the query is scored on: its words and phrases, less their common words. */
 function weighedWords(query: WordQuery, newest: Walk, index: SearchPrimitives): string[] {
-  const top = index.topRow();
-  if (newest.whole && newest.rows.length <= FEW_MATCHES && top <= COMMON_SAMPLE) return [...query.groups];
-  const common = (expression: string, walked?: Walk) => isCommon(index, expression, top, walked);
   // A query of one word or phrase has just walked its own newest matches.
   const walked = query.groups.length === 1 && !isNarrowed(query) ? newest : undefined;
+  const few = newest.whole && newest.rows.length <= FEW_MATCHES;
+  if (few && walked) return [...query.groups];
+  const top = index.topRow();
+  if (few && top <= COMMON_SAMPLE) return [...query.groups];
+  const common = (expression: string, walk?: Walk) => isCommon(index, expression, top, walk);
   return query.groups.flatMap((group, i) => weighedGroup(group, query.groupWords[i] ?? [group], common, walked));
 }
 
