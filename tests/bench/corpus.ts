@@ -37,10 +37,15 @@ export function random(seed: number): () => number {
   };
 }
 
+/** Picks an item of a list with the given PRNG. */
+export function picker(next: () => number): <T>(list: readonly T[]) => T {
+  return <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+}
+
 export function* generateClips(count: number, seed = 42): Generator<BenchClip> {
   const articles = loadArticles();
   const next = random(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const pick = picker(next);
   // Every body is distinct: the library treats a clip with the same text as the same clip.
   const seen = new Set<string>();
   for (let i = 0; i < count; i++) {

@@ -1,5 +1,5 @@
 import { Library } from '../../electron/core/library.js';
-import { loadArticles, random, seedText } from './corpus.js';
+import { loadArticles, picker, random, seedText } from './corpus.js';
 import type { BenchClip } from './corpus.js';
 import { libraryBytesByPart } from './folder-bytes.js';
 import type { LibraryPart } from './folder-bytes.js';
@@ -33,8 +33,7 @@ export async function wholeArticleDisk(dir: string, language: 'en' | 'zh', count
 
 function wholeArticleClips(language: 'en' | 'zh', count: number): BenchClip[] {
   const articles = loadArticles()[language];
-  const next = random(7);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const pick = picker(random(7));
   const texts = new Set<string>();
   while (texts.size < count) {
     const other = pick(articles).split(/\n+/).filter((line) => line.trim());
