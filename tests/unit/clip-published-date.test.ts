@@ -187,6 +187,12 @@ describe('printed English datelines', () => {
     assert.equal(datelineAt(`${filler}<p>March 3, 2020</p>`), null);
   });
 
+  it('reads the dateline by the copy of the headline that has one when the page repeats the headline', () => {
+    const others = '<li><a href="/n">Residents spoke for and against the plan at a long public hearing before the vote</a></li>'.repeat(14);
+    const topStories = `<ul><li><a href="/h">${HEADLINE}</a></li>${others}</ul>`;
+    assert.equal(datelineAt('<p>By Jane Doe</p><p>22 Dec 2016 at 14:27 ET</p>', { above: topStories }), '2016-12-22T14:27-05:00');
+  });
+
   it('reads a kicker above the headline when nothing below it is dated', () => {
     assert.equal(datelineAt('', { above: '<p>March 3, 2020 · City</p>' }), '2020-03-03');
   });
@@ -214,6 +220,15 @@ describe('the published date named by a microformat class', () => {
     // Date.parse skips the words before numbers: this text alone would read as 3 December 2019.
     const post = 'Bridge News Roads Council City Town Budget Library Harbour Ferry Crane Port 2019 12 3';
     assert.equal(publishedAt('', `<div class="published"><p>${post}</p></div>`), null);
+  });
+
+  it('reads the date line of a field a content system names published, strictly', () => {
+    const field = '<div class="field field-name-field-published-date">' +
+      '<span class="date-display-single">December 19, 2016 - 12:29pm</span></div>';
+    assert.equal(publishedAt('', field), '2016-12-19T12:29');
+    assert.equal(publishedAt('', '<p class="postPublishedDate">2016-12-19 12:29</p>'), '2016-12-19T12:29');
+    // Date.parse would read this as 1 January 2016.
+    assert.equal(publishedAt('', '<p class="published-in">Published by Harbour Press 2016</p>'), null);
   });
 
   it('skips a published class in a list of related stories', () => {

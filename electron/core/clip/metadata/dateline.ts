@@ -9,6 +9,8 @@ import { headlineWords } from './page-region.js';
 
 /** A headline is a line of its own; a teaser that starts with the same words runs on. */
 const HEADLINE_CHARS = 300;
+/** Copies of the headline looked below; a page repeating it more is listing it, and each copy costs a read of its lines. */
+const MAX_HEADLINE_COPIES = 6;
 /** Bylines and datelines sit within a few short lines of the headline; the body follows. */
 const AFTER_HEADLINE_CHARS = 1000;
 /** A kicker above the headline may carry the date (`March 3, 2020 · Politics`). */
@@ -36,11 +38,16 @@ export interface Datelines {
  * a date labelled as published wins, and one labelled as an update is kept apart (`Updated: …`).
  */
 export function findDatelines(document: Document, headlines: readonly (string | null)[], order: NumericOrder): Datelines {
-  const none = { published: null, edited: null };
-  if (!document.body) return none;
+  if (!document.body) return { published: null, edited: null };
   const lines = nodeToText(document.body).split('\n').map((line) => line.trim()).filter(Boolean);
-  const at = headlineLine(lines, headlines);
-  if (at < 0) return none;
+  const around = headlineLines(lines, headlines).map((at) => datelinesAround(lines, at, order));
+  return {
+    published: around.find((dates) => dates.published)?.published ?? null,
+    edited: around.find((dates) => dates.edited)?.edited ?? null,
+  };
+}
+
+function datelinesAround(lines: readonly string[], at: number, order: NumericOrder): Datelines {
   const below = datelines(belowHeadline(lines, at), order);
   const above = datelines(lines.slice(Math.max(0, at - ABOVE_HEADLINE_LINES), at).reverse(), order);
   return { published: published(below) ?? published(above), edited: edited(below) ?? edited(above) };
@@ -53,13 +60,21 @@ export function numericOrder(lang: string | null): NumericOrder {
   return !language || (language === 'en' && (!region || region === 'ca')) ? null : 'day-first';
 }
 
-function headlineLine(lines: readonly string[], headlines: readonly (string | null)[]): number {
+/**
+ * The lines that read as the headline, the page's own heading first. A headline is often repeated
+ * (in a list of top stories, a share box, a template's placeholder `<h1>`), and only the article's
+ * own copy has the dateline by it, so each is tried in turn.
+ */
+function headlineLines(lines: readonly string[], headlines: readonly (string | null)[]): number[] {
+  const found = new Set<number>();
   for (const headline of headlines) {
     const words = headline ? headlineWords(headline) : null;
-    const at = words ? lines.findIndex((line) => line.length <= HEADLINE_CHARS && line.startsWith(words)) : -1;
-    if (at >= 0) return at;
+    if (!words) continue;
+    lines.forEach((line, at) => {
+      if (found.size < MAX_HEADLINE_COPIES && line.length <= HEADLINE_CHARS && line.startsWith(words)) found.add(at);
+    });
   }
-  return -1;
+  return [...found];
 }
 
 function belowHeadline(lines: readonly string[], at: number): string[] {

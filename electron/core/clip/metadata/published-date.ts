@@ -1,7 +1,8 @@
 import { dateLabel, nameLabel } from './date-label.js';
 import type { DateLabel } from './date-label.js';
-import { parsePublished } from './dates.js';
+import { findNumericDate, parsePublished } from './dates.js';
 import type { PublishedDate } from './dates.js';
+import { findEnglishDates } from './english-dates.js';
 import { isArticle, jsonLdText } from './json-ld.js';
 import type { JsonLdItem } from './json-ld.js';
 import { inPageFurniture } from './page-furniture.js';
@@ -34,6 +35,9 @@ const DAY = 24 * HOUR;
 const LABEL_CHARS = 40;
 /** A class such as "published" on a whole post, not a date: its text is no date line. */
 const DATE_LINE_CHARS = 80;
+/** Elements other than <time> whose class names a published date but not as a microformat does (those come first). */
+const PUBLISHED_FIELD = ['published', 'Published']
+  .map((word) => `[class*="${word}"]:not(time):not(.published):not(.dt-published)`).join(', ');
 /** Wrappers a <time> may sit in below its label (`<span>Updated</span> <span><span><time>`). */
 const LABEL_LEVELS = 3;
 
@@ -96,6 +100,11 @@ function pageDates(document: Document, meta: ReadonlyMap<string, string>, jsonLd
   for (const element of document.querySelectorAll('.published:not(time), .dt-published:not(time)')) {
     if (!inPageFurniture(element)) add(microformatDate(element), NAMED);
   }
+  // So do the fields of content systems (Drupal's `field-name-field-published-date`, `post-published-date`):
+  // their text is read strictly, as `Published by Penguin 2016` is no date although Date.parse reads one.
+  for (const element of document.querySelectorAll(PUBLISHED_FIELD)) {
+    if (!inPageFurniture(element)) published.push(...fieldDate(element).map((date) => ({ date, rank: NAMED })));
+  }
   edited.push(...EDITED_META.flatMap((key) => dated(meta.get(key))));
   edited.push(...jsonLd.flatMap((item) => dated(jsonLdText(item, 'dateModified'))));
   edited.push(...dated(elementDate(articleElement(document, '[itemprop~="dateModified"]'))));
@@ -123,6 +132,13 @@ function dateLine(text: string): string | null {
 /** The date a microformat element holds: its title (the value-class pattern), else its text if that is only a date line. */
 function microformatDate(element: Element): string | null {
   return element.getAttribute('title') ?? dateLine(element.textContent ?? '');
+}
+
+/** The date a published-date field prints, when its text is only a date line: numeric, else written out in English. */
+function fieldDate(element: Element): PublishedDate[] {
+  const line = dateLine(element.textContent ?? '');
+  const date = line === null ? null : findNumericDate(line) ?? findEnglishDates(line, null)[0]?.date ?? null;
+  return date ? [date] : [];
 }
 
 /** The first match outside the page's furniture: a related story's microdata dates that story. */
