@@ -60,6 +60,13 @@ test('ranks a query with few matches whole, best first', () => {
   assert.ok(asked.includes('scoredPage from 0'), 'every match is scored');
 });
 
+test('asks nothing more of a query that matches nothing', () => {
+  const { index, asked } = fakeIndex({ steel: rows(3 * COMMON_SAMPLE, () => true) });
+  const found = planSearch(words('steel', 'zzqx'), page(), index);
+  assert.deepEqual([found.total, found.rows.length], [0, 0]);
+  assert.deepEqual(asked, ['newestMatches']);
+});
+
 test('counts matches up to COUNT_LIMIT and says "more than" past it', () => {
   const exactly = planSearch(words('steel'), page(), fakeIndex({ steel: rows(COUNT_LIMIT, () => true) }).index);
   assert.deepEqual([exactly.total, exactly.totalIsLowerBound], [COUNT_LIMIT, false]);

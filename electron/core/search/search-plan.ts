@@ -85,6 +85,8 @@ export function planSearch(query: SqlQuery, page: PageRequest, index: SearchPrim
   const window = Math.max(RANK_WINDOW, page.offset + page.limit);
   const walkLimit = Math.max(window, COUNT_LIMIT + 1);
   const newest = index.newestMatches(query, walkLimit);
+  // Nothing matches: nothing to weigh or rank. A mistyped or absent word is a common search.
+  if (newest.length === 0) return { plan: 'newest', ...counted(0), rows: [] };
   const inWindow = newest.slice(0, window);
   const oldest = newest.length > window ? (inWindow.at(-1) ?? 0) : 0;
   const count = counted(newest.length);
