@@ -26,6 +26,12 @@ export function loadArticles(): { en: string[]; zh: string[] } {
   return { en, zh };
 }
 
+/** The addresses of the English corpus's pages: most end in their headline's words. */
+export function articleAddresses(): string[] {
+  const truth = JSON.parse(readFileSync(join(CORPORA, 'aeb/ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
+  return Object.values(truth).map((page) => page.url);
+}
+
 /** Mulberry32: a tiny seeded PRNG, so every run builds the same library. */
 export function random(seed: number): () => number {
   let state = seed >>> 0;

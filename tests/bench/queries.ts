@@ -1,5 +1,5 @@
 import type { BenchClip } from './corpus.js';
-import { random } from './corpus.js';
+import { articleAddresses, random } from './corpus.js';
 
 /**
  * A query as typed into the search bar, with its parts kept apart so the FTS5 baseline can be given
@@ -63,4 +63,22 @@ function hanWord(text: string, length: number, next: () => number): string | nul
   const start = Math.floor(next() * Math.max(1, text.length - length));
   const slice = text.slice(start, start + length);
   return new RegExp(`^\\p{Script=Han}{${length}}$`, 'u').test(slice) ? slice : null;
+}
+
+/** Words of a headline this many or more: shorter address segments are sections or ids, not headlines. */
+const HEADLINE_WORDS = 4;
+
+/**
+ * Another query set, not drawn from the clips' text: the first one, two and three words of the headlines
+ * in the corpus pages' addresses (`…/new-york-state-attorney-general-investigating-wework/`), as someone
+ * looking for a story they read types them. Most match no clip or a few, since a clip holds up to 8
+ * paragraphs of its article: the case where the FTS5 baseline is fastest.
+ */
+export function makeHeadlineQueries(): BenchQuery[] {
+  return articleAddresses().flatMap((address) => {
+    const segment = new URL(address).pathname.split('/').filter(Boolean).at(-1) ?? '';
+    const words = segment.replace(/\.html?$/, '').split('-').filter((word) => /^[a-z]{3,}$/.test(word));
+    if (words.length < HEADLINE_WORDS) return [];
+    return [1, 2, 3].map((n): BenchQuery => ({ text: words.slice(0, n).join(' '), kind: 'words', words: words.slice(0, n) }));
+  });
 }

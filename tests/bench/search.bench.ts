@@ -22,7 +22,7 @@ import { folderBytes, libraryBytesByPart } from './folder-bytes.js';
 import { htmlImportRates } from './html-import.js';
 import { pictureImportCosts } from './picture-import.js';
 import { pocketImportCosts } from './pocket-import.js';
-import { makeQueries } from './queries.js';
+import { makeHeadlineQueries, makeQueries } from './queries.js';
 import type { BenchQuery } from './queries.js';
 import { bytesWrittenSoFar, machine, median, percentile, printResults, settlePendingWrites, timeIt } from './report.js';
 import type { BenchResult, Target } from './report.js';
@@ -123,6 +123,14 @@ const theirSlowest = theirs ? `; FTS5's: ${JSON.stringify(theirs.slowest)}` : ''
 for (const [name, p] of [['p50', 50], ['p95', 95], ['max', 100]] as const) {
   const slowest = name === 'max' ? `slowest: ${JSON.stringify(ours.slowest)}${theirSlowest}` : undefined;
   add(`search.${name}_ms`, percentile(ours.times, p), 'ms', theirs ? percentile(theirs.times, p) : undefined, slowest);
+}
+// Another query set, typed from headlines rather than drawn from the clips (queries.ts makeHeadlineQueries).
+const headlineQueries = makeHeadlineQueries();
+const headlines = await timeAlternating(headlineQueries, searchOurs, searchTheirs);
+for (const [name, p] of [['p50', 50], ['p95', 95]] as const) {
+  const note = name === 'p50' ? `${headlineQueries.length} queries: 1-3 headline words from the corpus pages' addresses` : undefined;
+  const theirTime = headlines.theirs ? percentile(headlines.theirs.times, p) : undefined;
+  add(`search.headline_words.${name}_ms`, percentile(headlines.ours.times, p), 'ms', theirTime, note);
 }
 for (const [plan, times] of await planTimes(queries, join(root, 'library'))) {
   const spread = `p50 ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`;
