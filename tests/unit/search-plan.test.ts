@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SqlQuery } from '../../electron/core/search/fts-query.js';
 import {
-  COMMON_SAMPLE, COUNT_LIMIT, FEW_MATCHES, RANK_WINDOW, SCORED_ON_WORDS_LIMIT, planSearch,
+  COMMON_SAMPLE, COUNT_LIMIT, FEW_MATCHES, RANK_WINDOW, SCORED_ON_WORDS_LIMIT, SMALL_CATALOG, planSearch,
 } from '../../electron/core/search/search-plan.js';
 import type { ScoredRow, SearchPrimitives, WordQuery } from '../../electron/core/search/search-plan.js';
 
@@ -161,16 +161,16 @@ test(`scores whole when the other words match more than ${SCORED_ON_WORDS_LIMIT}
   assert.equal(planSearch(phrase('the', 'year'), page(), index(rows(top, (n) => n % 20 === 0))).plan, 'scored-on-words');
 });
 
-test(`scores a query of at most ${FEW_MATCHES} matches on every word in a catalog of up to ${COMMON_SAMPLE} clips`, () => {
+test(`scores a query of at most ${FEW_MATCHES} matches on every word in a catalog of up to ${SMALL_CATALOG} clips`, () => {
   const matchesIn = (top: number) => {
     const company = rows(top, (n) => n % 10 === 0).slice(-FEW_MATCHES);
     return { the: rows(top, () => true), company, 'the AND company': company };
   };
-  const small = fakeIndex(matchesIn(COMMON_SAMPLE));
+  const small = fakeIndex(matchesIn(SMALL_CATALOG));
   assert.equal(planSearch(words('the', 'company'), page(), small.index).plan, 'scored-whole');
   assert.deepEqual(small.asked, ['newestMatches', 'topRow', 'scoredPage from 0'], 'nothing asked about its words');
   // In a bigger catalog BM25's count of a common word's clips costs more than telling it is common.
-  assert.equal(planSearch(words('the', 'company'), page(), fakeIndex(matchesIn(COMMON_SAMPLE + 1)).index).plan, 'scored-on-words');
+  assert.equal(planSearch(words('the', 'company'), page(), fakeIndex(matchesIn(SMALL_CATALOG + 1)).index).plan, 'scored-on-words');
 });
 
 test(`a word or phrase of at most ${FEW_MATCHES} matches is scored whole in a catalog of any size, asking nothing about its words`, () => {
