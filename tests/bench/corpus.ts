@@ -18,9 +18,18 @@ export interface BenchClip {
   language: 'en' | 'zh';
 }
 
+/** The English corpus's pages as its ground truth describes them. */
+function englishPages(): EnglishPage[] {
+  return Object.values(JSON.parse(readFileSync(join(CORPORA, 'aeb/ground-truth.json'), 'utf8')) as Record<string, EnglishPage>);
+}
+
+interface EnglishPage {
+  articleBody: string;
+  url: string;
+}
+
 export function loadArticles(): { en: string[]; zh: string[] } {
-  const truth = JSON.parse(readFileSync(join(CORPORA, 'aeb/ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
-  const en = Object.values(truth).map((page) => page.articleBody).filter((body) => body.split(/\s+/).length > 150);
+  const en = englishPages().map((page) => page.articleBody).filter((body) => body.split(/\s+/).length > 150);
   const cleaned = join(CORPORA, 'cwced-dev/cleaned');
   const zh = readdirSync(cleaned).sort().map((name) => readFileSync(join(cleaned, name), 'utf8')).filter((text) => text.length > 200);
   return { en, zh };
@@ -28,8 +37,7 @@ export function loadArticles(): { en: string[]; zh: string[] } {
 
 /** The addresses of the English corpus's pages: most end in their headline's words. */
 export function articleAddresses(): string[] {
-  const truth = JSON.parse(readFileSync(join(CORPORA, 'aeb/ground-truth.json'), 'utf8')) as Record<string, { url: string }>;
-  return Object.values(truth).map((page) => page.url);
+  return englishPages().map((page) => page.url);
 }
 
 /** Mulberry32: a tiny seeded PRNG, so every run builds the same library. */
