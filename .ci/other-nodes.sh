@@ -12,7 +12,7 @@ ROOT=$PWD
 while read -r name; do unset "$name"; done < <(env | grep -io '^npm_[a-z_]*' || true)
 read -r -a VERSIONS <<< "${CLIPDESK_TEST_NODES:-22.23.5 24.22.3}"
 
-TESTS=(tests/unit/store.test.ts tests/unit/search-catalog.test.ts
+TESTS=(tests/unit/store.test.ts tests/unit/store-body-file.test.ts tests/unit/search-catalog.test.ts
   tests/unit/library-clipping.test.ts tests/unit/import-library.test.ts tests/unit/backup.test.ts tests/unit/sync.test.ts)
 
 # Fetches a Node into $1 and builds better-sqlite3 for it there. SQLite's one big C file compiles on one

@@ -34,12 +34,18 @@ export class ClipSearch {
     if (asksNothing(parsed)) return { query, total: 0, totalIsLowerBound: false, hits: [] };
     const found = this.#catalog.search(parsed, pageOption(options.limit, DEFAULT_SEARCH_LIMIT), pageOption(options.offset, 0));
     const snippetOf = hitSnippets(parsed);
-    const hits = found.hits.map(({ clip, score }) => ({ clip, score, snippet: snippetOf(this.#hitText(clip)) }));
+    const texts = this.#textsOf(found.hits.map(({ clip }) => clip));
+    const hits = found.hits.map(({ clip, score }, i) => ({ clip, score, snippet: snippetOf(texts[i] as FoldedText) }));
     return { query, total: found.total, totalIsLowerBound: found.totalIsLowerBound, hits };
   }
 
-  #hitText(clip: ClipSummary): FoldedText {
-    return this.#hitTexts.get(`${clip.id}.${clip.contentHash}`, () => foldWithOrigins(this.#store.readText(clip.id, clip.contentHash)));
+  /** The hits' texts, folded; those not kept are read together. */
+  #textsOf(clips: readonly ClipSummary[]): FoldedText[] {
+    const versions = new Map(clips.map((clip) => [`${clip.id}.${clip.contentHash}`, clip]));
+    return this.#hitTexts.getAll([...versions.keys()], (missing) => {
+      const texts = this.#store.readTexts(missing.map((key) => versions.get(key) as ClipSummary));
+      return texts.map(foldWithOrigins);
+    });
   }
 }
 

@@ -15,17 +15,31 @@ export class RecentlyUsed<V> {
   }
 
   get(key: string, load: () => V): V {
+    return this.getAll([key], () => [load()])[0] as V;
+  }
+
+  /** The values of `keys`, in order; those not kept are loaded by one call (a page of hits read at once). */
+  getAll(keys: readonly string[], loadMissing: (missing: string[]) => V[]): V[] {
+    const values = keys.map((key) => this.#touch(key));
+    const missing = [...new Set(keys.filter((_, i) => values[i] === undefined))];
+    if (missing.length === 0) return values as V[];
+    const fresh = loadMissing(missing);
+    const loaded = new Map(missing.map((key, i) => [key, fresh[i] as V]));
+    for (const [key, value] of loaded) {
+      const size = this.#sizeOf(value);
+      if (size <= this.#maxSize) this.#keep(key, value, size);
+    }
+    return keys.map((key, i) => values[i] ?? (loaded.get(key) as V));
+  }
+
+  /** The kept value, moved to the back: a Map iterates in insertion order, so the front is the least recently used. */
+  #touch(key: string): V | undefined {
     const known = this.#values.get(key);
     if (known !== undefined) {
-      // Moved to the back: a Map iterates in insertion order, so the front is the least recently used.
       this.#values.delete(key);
       this.#values.set(key, known);
-      return known;
     }
-    const value = load();
-    const size = this.#sizeOf(value);
-    if (size <= this.#maxSize) this.#keep(key, value, size);
-    return value;
+    return known;
   }
 
   #keep(key: string, value: V, size: number): void {

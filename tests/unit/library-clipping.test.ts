@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { Library } from '../../electron/core/library.js';
+import { isClipdeskError } from '../../electron/core/errors.js';
+import { bodyDoc } from '../../electron/core/store/library-dir.js';
 import { SCHEMA_VERSION } from '../../electron/core/store/schema.js';
 import { SEED_BYLINE, SEED_FILE, SEED_PUBLISHED_AT, SEED_PUBLISHED_TEXT, SEED_TITLE } from '../helpers/seed.js';
 import { readManifest } from '../helpers/stored.js';
@@ -34,6 +39,26 @@ describe('a long clip', () => {
     const found = await library.search('zanzibarfinale');
     assert.deepEqual(found.hits.map((hit) => hit.clip.id), [clip.id]);
     assert.match(found.hits[0]?.snippet.text ?? '', /harbour zanzibarfinale closes it/);
+  });
+});
+
+describe('a search among clips whose text file is damaged', () => {
+  it('says which clip when a hit\'s text does not read, and reads the texts of the others together', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const clips = [];
+    for (const place of ['Mombasa', 'Dar es Salaam', 'Zanzibar']) {
+      const text = `${place} harbour\n\nThe harbour of ${place} reopened to ships at dawn.`;
+      clips.push((await library.import({ kind: 'text', text })).clip);
+    }
+    const [, damaged] = clips;
+    await writeFile(join(dir, bodyDoc(damaged!.id, damaged!.contentHash)), gzipSync('{"contentHash":"cut short'));
+    const namesIt = (error: Error) => isClipdeskError(error) && error.code === 'CORRUPT_LIBRARY' && error.message.includes(damaged!.id);
+    await assert.rejects(library.search('harbour'), namesIt);
+    const found = await library.search('harbour -salaam');
+    assert.deepEqual(found.hits.map((hit) => hit.snippet.text).sort(), [
+      'Mombasa harbour The harbour of Mombasa reopened to ships at dawn.',
+      'Zanzibar harbour The harbour of Zanzibar reopened to ships at dawn.',
+    ]);
   });
 });
 

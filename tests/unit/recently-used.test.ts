@@ -49,3 +49,17 @@ test('recently used: a failed load keeps nothing, so the next ask tries again', 
   }), /missing/);
   assert.equal(texts.get('a', () => 'found'), 'found');
 });
+
+test('recently used: the values not kept among several are loaded by one call, once each, and returned in order', () => {
+  const { loads, read, texts } = recorded(40);
+  read('b');
+  const calls: string[][] = [];
+  const values = texts.getAll(['a', 'b', 'c', 'a'], (missing) => {
+    calls.push(missing);
+    return missing.map((key) => key.toUpperCase());
+  });
+  assert.deepEqual(values, ['A', 'b.........', 'C', 'A']);
+  assert.deepEqual(calls, [['a', 'c']]);
+  assert.deepEqual(texts.getAll(['c', 'a'], () => assert.fail('both are kept')), ['C', 'A']);
+  assert.deepEqual(loads, ['b']);
+});

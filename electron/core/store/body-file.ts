@@ -18,6 +18,8 @@ import { writeFileWhole } from './write-whole.js';
 
 /** The first two bytes of every gzip stream; a plain JSON body starts with `{`. */
 const GZIP_MAGIC = [0x1f, 0x8b];
+/** A gzip file's header and trailer: 18 bytes, so a file of no more holds nothing. */
+const GZIP_FRAMING = 18;
 /**
  * Reused by readBodyTextSync for every file that fits: a search reads one body a hit, and
  * readFileSync's stat and fresh buffer were a fifth of that read (about 10 of 50 µs).
@@ -100,6 +102,52 @@ export function readBodyTextSync(dir: string, id: string, contentHash: string): 
   return text;
 }
 
+/** A content version of a clip, whose body a text is read from. */
+export interface BodyVersion {
+  id: string;
+  contentHash: string;
+}
+
+/**
+ * The texts of several bodies, in order, gunzipped in one call: most of a small body's gunzip is the
+ * fixed cost of a stream (about 13 of its 16 µs), and a search reads a page of hits at once. Gzip
+ * files put one after another are one valid stream, and each one's trailer gives its length (which
+ * zlib checks, with its CRC), so the output splits back into bodies. A body that does not read this
+ * way (plain JSON, damaged, missing, its text not last) is read alone, so an error names its file.
+ */
+export function readBodyTextsSync(dir: string, versions: readonly BodyVersion[]): string[] {
+  const texts = new Array<string | undefined>(versions.length);
+  const batch: Array<{ index: number; size: number }> = [];
+  let length = 0;
+  versions.forEach(({ id, contentHash }, index) => {
+    const read = readGzipAt(join(dir, bodyDoc(id, contentHash)), length);
+    if (read === undefined) return;
+    batch.push({ index, size: scratch.readUInt32LE(length + read - 4) });
+    length += read;
+  });
+  const json = gunzipBatch(length, batch.reduce((sum, { size }) => sum + size, 0));
+  if (json) {
+    let from = 0;
+    for (const { index, size } of batch) {
+      texts[index] = closingText(json.subarray(from, from + size));
+      from += size;
+    }
+  }
+  return versions.map((version, index) => texts[index] ?? readBodyTextSync(dir, version.id, version.contentHash));
+}
+
+/** The first `length` bytes of `scratch` gunzipped, when they are whole gzip files of `size` bytes together. */
+function gunzipBatch(length: number, size: number): Buffer | undefined {
+  if (length === 0) return undefined;
+  try {
+    // One output buffer of the known size, instead of 16 KB chunks joined.
+    const json = gunzipSync(scratch.subarray(0, length), { chunkSize: Math.max(size, 64) });
+    return json.length === size ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const TEXT_KEY = Buffer.from(',"text":');
 
 /**
@@ -120,20 +168,38 @@ function closingText(json: Buffer): string | undefined {
   }
 }
 
+/** Reads a gzip file into `scratch` at `at`, returning its length; undefined when it is missing, not gzip or does not fit. */
+function readGzipAt(path: string, at: number): number | undefined {
+  let length: number;
+  try {
+    length = readAt(path, at);
+  } catch {
+    return undefined;
+  }
+  const fits = at + length < scratch.length && length > GZIP_FRAMING;
+  return fits && scratch[at] === GZIP_MAGIC[0] && scratch[at + 1] === GZIP_MAGIC[1] ? length : undefined;
+}
+
 /** The file's bytes, in `scratch` when they fit (valid until the next call), else read whole. */
 function readIntoScratch(path: string): Buffer {
+  const length = readAt(path, 0);
+  return length < scratch.length ? scratch.subarray(0, length) : readFileSync(path);
+}
+
+/** Reads the file into `scratch` from `at` on, up to its end or scratch's, returning how many bytes it read. */
+function readAt(path: string, at: number): number {
   const fd = openSync(path, 'r');
   let length = 0;
   try {
     let read: number;
     do {
-      read = readSync(fd, scratch, length, scratch.length - length, length);
+      read = readSync(fd, scratch, at + length, scratch.length - at - length, length);
       length += read;
-    } while (read > 0 && length < scratch.length);
+    } while (read > 0 && at + length < scratch.length);
   } finally {
     closeSync(fd);
   }
-  return length < scratch.length ? scratch.subarray(0, length) : readFileSync(path);
+  return length;
 }
 
 function nullIfMissing(error: NodeJS.ErrnoException): null {

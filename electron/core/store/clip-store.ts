@@ -6,7 +6,8 @@ import { ClipdeskError } from '../errors.js';
 import { mapBounded } from '../map-bounded.js';
 import { keepVersion, takeDailySnapshot } from './backups.js';
 import { shardStamp } from './shard-stamp.js';
-import { bodyPaths, decodeBody, encodeBody, readBodyOf, readBodyTextSync, writeBodyFile } from './body-file.js';
+import { bodyPaths, decodeBody, encodeBody, readBodyOf, readBodyTextSync, readBodyTextsSync, writeBodyFile } from './body-file.js';
+import type { BodyVersion } from './body-file.js';
 import { checkedJsonFile, shardJsonFile } from './checked-file.js';
 import { stampChanges } from './field-stamps.js';
 import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
@@ -173,6 +174,16 @@ export class ClipStore {
     } catch {
       const [path] = bodyPaths(this.dir, id, contentHash);
       throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing or damaged (${path})`);
+    }
+  }
+
+  /** The texts of several clips' versions, in order, read together (a page of search hits): see readText. */
+  readTexts(versions: readonly BodyVersion[]): string[] {
+    try {
+      return readBodyTextsSync(this.dir, versions);
+    } catch {
+      // Read again one by one, so the error names the text that does not read.
+      return versions.map(({ id, contentHash }) => this.readText(id, contentHash));
     }
   }
 
