@@ -109,20 +109,22 @@ test('a word in more than half the newest clips lists newest first when alone, t
   assert.deepEqual(asked, ['newestMatches', 'topRow'], 'no second walk over its matches');
 });
 
+/** A catalog past SMALL_CATALOG, where a query's common words are asked for before it is scored. */
+const BIG = SMALL_CATALOG + 2000;
+
 test('a word in more than half the newest clips is left out of the scoring of the others', () => {
-  const company = rows(3000, (n) => n % 10 === 0);
-  const { index, asked } = fakeIndex({ the: rows(3000, () => true), company, 'the AND company': company }, { score: (n) => -(n % 7) });
+  const company = rows(BIG, (n) => n % 10 === 0);
+  const { index, asked } = fakeIndex({ the: rows(BIG, () => true), company, 'the AND company': company }, { score: (n) => -(n % 7) });
   const found = planSearch(words('the', 'company'), page(), index);
   assert.equal(found.plan, 'scored-on-words');
-  assert.ok(asked.includes('scoredSince company from 0'));
-  assert.deepEqual(ids(found).slice(0, 3), [2960, 2890, 2820], 'best score first, ties newest first');
+  assert.ok(asked.includes(`scoredSince company from ${company.at(-RANK_WINDOW)}`));
+  assert.deepEqual(ids(found).slice(0, 3), [11990, 11920, 11850], 'best score first, ties newest first');
 });
 
 test('a phrase with a common word is scored on its other words, among the phrase\'s own matches', () => {
-  // More matches than FEW_MATCHES, so that weighing its words costs less than scoring it whole.
-  const thePhrase = rows(6000, (n) => n % 20 === 0);
-  const company = rows(6000, (n) => n % 10 === 0);
-  const matches = { '"the company"': thePhrase, the: rows(6000, () => true), company };
+  const thePhrase = rows(BIG, (n) => n % 20 === 0);
+  const company = rows(BIG, (n) => n % 10 === 0);
+  const matches = { '"the company"': thePhrase, the: rows(BIG, () => true), company };
   const { index, asked } = fakeIndex(matches, { score: (n) => (n === 10 ? -9 : -(n % 7)) });
   const found = planSearch(phrase('the', 'company'), page(200), index);
   assert.equal(found.plan, 'scored-on-words');
@@ -161,16 +163,24 @@ test(`scores whole when the other words match more than ${SCORED_ON_WORDS_LIMIT}
   assert.equal(planSearch(phrase('the', 'year'), page(), index(rows(top, (n) => n % 20 === 0))).plan, 'scored-on-words');
 });
 
-test(`scores a query of at most ${FEW_MATCHES} matches on every word in a catalog of up to ${SMALL_CATALOG} clips`, () => {
-  const matchesIn = (top: number) => {
-    const company = rows(top, (n) => n % 10 === 0).slice(-FEW_MATCHES);
+test(`in a catalog of up to ${SMALL_CATALOG} clips, scores a query on every word when it has at most half the common sample`, () => {
+  /** "the" in every clip; the query's matches are the newest `count` of the clips numbered a multiple of `every`. */
+  const matchesIn = (top: number, count: number, every = 2) => {
+    const company = rows(top, (n) => n % every === 0).slice(-count);
     return { the: rows(top, () => true), company, 'the AND company': company };
   };
-  const small = fakeIndex(matchesIn(SMALL_CATALOG));
+  const plan = (matches: Record<string, number[]>) => planSearch(words('the', 'company'), page(), fakeIndex(matches).index).plan;
+  const half = COMMON_SAMPLE / 2;
+  const small = fakeIndex(matchesIn(SMALL_CATALOG, half));
   assert.equal(planSearch(words('the', 'company'), page(), small.index).plan, 'scored-whole');
   assert.deepEqual(small.asked, ['newestMatches', 'topRow', 'scoredPage from 0'], 'nothing asked about its words');
-  // In a bigger catalog BM25's count of a common word's clips costs more than telling it is common.
-  assert.equal(planSearch(words('the', 'company'), page(), fakeIndex(matchesIn(SMALL_CATALOG + 1)).index).plan, 'scored-on-words');
+  // Past half the sample, and in a bigger catalog, BM25's counts of its words' clips cost more than asking.
+  assert.equal(plan(matchesIn(SMALL_CATALOG, half + 1)), 'scored-on-words');
+  assert.equal(plan(matchesIn(SMALL_CATALOG + 1, FEW_MATCHES)), 'scored-on-words');
+  // A small catalog's half is of its own clips (past it, every word of the query is common), never under FEW_MATCHES.
+  assert.equal(plan(matchesIn(900, 300, 3)), 'scored-whole');
+  assert.equal(plan(matchesIn(500, 300, 1)), 'newest');
+  assert.equal(plan(matchesIn(300, FEW_MATCHES, 1)), 'scored-whole');
 });
 
 test(`a word or phrase of at most ${FEW_MATCHES} matches is scored whole in a catalog of any size, asking nothing about its words`, () => {

@@ -12,19 +12,21 @@ export const RANK_WINDOW = 1000;
 /** How many of the newest clips tell whether a word is common (in more than half): walking all its matches costs a pass over them. */
 export const COMMON_SAMPLE = 2000;
 /**
- * A query with at most this many matches is scored on every word when BM25's count of each word's
- * clips is cheap: a query of one word or phrase (that count is the walk over its matches just made),
- * or any query in a SMALL_CATALOG. Ranking its matches then costs less than the questions that tell
- * its common words.
+ * A query of one word or phrase with at most this many matches is scored on every word: BM25's count
+ * of its clips is the walk over its matches just made, and ranking them costs less than the questions
+ * that tell whether it is common.
  */
 export const FEW_MATCHES = 200;
 /**
- * Up to this many clips, BM25's count of a word's clips costs less than asking whether the word is
- * common. The count is a pass over its matches, about 0.04 µs a clip (a word in every clip: 0.4 ms at
- * 10,000 clips, 3.5 ms at 100,000); asking costs about 70 µs a word, 200 for a word being typed, and is
- * paid for every word of every query, while few queries of few matches hold a common word. On the
- * bench's two query sets and one more at 10,000 clips, scoring every word cut the catalog's mean time
- * by 3-11% (p50 by up to 22%); at 100,000 clips it cost the bench's set 2% more on average.
+ * Up to this many clips, a query whose walk reached its oldest match is scored on every word, when it
+ * has at most FEW_MATCHES matches or half the clips a word is told common by (half of COMMON_SAMPLE, or
+ * of a smaller catalog). BM25's count of a word's clips is then a pass over at most all of them, about
+ * 0.04 µs a clip (0.4 ms for a word in every clip at 10,000 clips, 3.5 ms at 100,000), and scoring the
+ * matches about as much as scoring a common word's other words; asking whether a word is common costs
+ * about 70 µs a word, 200 for a word being typed, on every word of every query. At 10,000 clips this
+ * cut the catalog's time on the bench's headline-word set by 6% on average (p95 14%), and changed the
+ * main set and `@postlight/parser`'s titles by under 2%, at 1,000 as at 10,000 clips. At 100,000 clips
+ * the counts cost more: scoring every word of queries of up to 200 matches cost the main set 2%.
  */
 export const SMALL_CATALOG = 10_000;
 /** Scoring on some words scores every clip in the window's range holding them: past this many windows' worth, scoring whole costs less. */
@@ -124,10 +126,11 @@ interface Walk {
 function weighedWords(query: WordQuery, newest: Walk, index: SearchPrimitives): string[] {
   // A query of one word or phrase has just walked its own newest matches.
   const walked = query.groups.length === 1 && !isNarrowed(query) ? newest : undefined;
-  const few = newest.whole && newest.rows.length <= FEW_MATCHES;
-  if (few && walked) return [...query.groups];
+  if (newest.whole && newest.rows.length <= FEW_MATCHES && walked) return [...query.groups];
   const top = index.topRow();
-  if (few && top <= SMALL_CATALOG) return [...query.groups];
+  // In a small catalog BM25's counts of the words' clips cost less than asking which are common.
+  const scoredWholeUpTo = top <= SMALL_CATALOG ? Math.max(FEW_MATCHES, halfSample(top)) : 0;
+  if (newest.whole && newest.rows.length <= scoredWholeUpTo) return [...query.groups];
   const common = (expression: string, walk?: Walk) => isCommon(index, expression, top, walk);
   return query.groups.flatMap((group, i) => weighedGroup(group, query.groupWords[i] ?? [group], common, walked));
 }
@@ -157,9 +160,14 @@ function weighedGroup(
  * deleted clips count as clips without the word, which can only make a word look rarer than it is.)
  */
 function isCommon(index: SearchPrimitives, expression: string, top: number, walked?: Walk): boolean {
-  const half = Math.floor(Math.min(COMMON_SAMPLE, top) / 2);
+  const half = halfSample(top);
   const middle = walked && (walked.whole || walked.rows.length > half) ? walked.rows[half] : index.nthNewest(expression, half);
   return middle !== undefined && middle > top - 2 * half;
+}
+
+/** Half the newest clips a word is told common by: in more of them than this, it is. */
+function halfSample(top: number): number {
+  return Math.floor(Math.min(COMMON_SAMPLE, top) / 2);
 }
 
 /** True when fewer than `count` clips from row `oldest` on match the expression. */
