@@ -85,6 +85,14 @@ test('folds Chinese text with full-width letters and punctuation around its char
   );
 });
 
+test('leaves punctuation that folds to no letter as it is, and still folds symbols that hold letters or digits', () => {
+  // '…' would fold to '...' and shift every offset after it; '™' folds to 'tm' and '①' to '1'.
+  assert.equal(
+    makeSnippet('“Café…” — ＣＡＦÉ, ™ ① ‘cafe’', ['cafe', 'tm', '1']),
+    '“<mark>Café</mark>…” — <mark>ＣＡＦÉ</mark>, <mark>™</mark> <mark>①</mark> ‘<mark>cafe</mark>’',
+  );
+});
+
 test('drops a combining mark after a Chinese character as folding does, and keeps the offsets after it', () => {
   assert.equal(makeSnippet('中\u0301国 Zu\u0308rich', ['中国', 'zurich']), '<mark>中\u0301国</mark> <mark>Zu\u0308rich</mark>');
 });
