@@ -91,4 +91,16 @@ describe('reading the texts of several body files together', () => {
     const others = versions.filter((_, i) => i !== 2);
     assert.deepEqual(readBodyTextsSync(dir, others), texts.filter((_, i) => i !== 2));
   });
+
+  it('names a file whose trailer claims another length than it holds, far larger or smaller', async (t) => {
+    const dir = await bodyFolder(t);
+    const { versions, texts } = await bodies(dir, 3);
+    const damaged = bodyDoc(ID, versions[1]!.contentHash);
+    for (const claimed of [0xfffffff0, 3]) {
+      const bytes = encodeBody({ contentHash: versions[1]!.contentHash, content: '<p>x</p>', text: texts[1]! });
+      bytes.writeUInt32LE(claimed, bytes.length - 4);
+      await writeFile(join(dir, damaged), bytes);
+      assert.throws(() => readBodyTextsSync(dir, versions), (error: Error) => error.message.includes(damaged));
+    }
+  });
 });

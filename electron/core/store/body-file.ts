@@ -18,6 +18,8 @@ import { writeFileWhole } from './write-whole.js';
 
 /** The first two bytes of every gzip stream; a plain JSON body starts with `{`. */
 const GZIP_MAGIC = [0x1f, 0x8b];
+/** The most JSON a page's bodies are gunzipped into at once (the output buffer is made this size up front). */
+const MAX_BATCH_OUTPUT = 32 * 1024 * 1024;
 /** A gzip file's header and trailer: 18 bytes, so a file of no more holds nothing. */
 const GZIP_FRAMING = 18;
 /**
@@ -138,10 +140,11 @@ export function readBodyTextsSync(dir: string, versions: readonly BodyVersion[])
 
 /** The first `length` bytes of `scratch` gunzipped, when they are whole gzip files of `size` bytes together. */
 function gunzipBatch(length: number, size: number): Buffer | undefined {
-  if (length === 0) return undefined;
+  // A damaged trailer can claim any size: past the bound, the texts are read one by one.
+  if (length === 0 || size > MAX_BATCH_OUTPUT) return undefined;
   try {
-    // One output buffer of the known size, instead of 16 KB chunks joined.
-    const json = gunzipSync(scratch.subarray(0, length), { chunkSize: Math.max(size, 64) });
+    // One output buffer of the known size, instead of 16 KB chunks joined; more output than that is an error.
+    const json = gunzipSync(scratch.subarray(0, length), { chunkSize: Math.max(size, 64), maxOutputLength: Math.max(size, 1) });
     return json.length === size ? json : undefined;
   } catch {
     return undefined;
