@@ -223,11 +223,14 @@ function withEllipses(snippet: Snippet, cutStart: boolean, cutEnd: boolean): Sni
   };
 }
 
-const NOT_PLAIN = /[^\S ]| {2}|[\ud800-\udfff]/;
+/** Whitespace other than a single space: a line break, an NBSP indent, two spaces. */
+const NOT_ONE_SPACE = /[^\S ]| {2}/;
+const WHITESPACE_RUN = /\s+/g;
 
 /** Whitespace collapsed (line breaks, NBSP indents), lone surrogates replaced. */
 function plain(text: string): string {
-  // Most stretches have nothing to change, and looking costs less than replacing.
-  if (!NOT_PLAIN.test(text)) return text;
-  return text.replace(/\s+/g, ' ').replace(/\p{Cs}/gu, '\uFFFD');
+  // Most stretches have no whitespace to change, and looking costs less than replacing; a text of
+  // Latin-1 characters alone is well formed without a look, and others are checked natively.
+  const spaced = NOT_ONE_SPACE.test(text) ? text.replace(WHITESPACE_RUN, ' ') : text;
+  return spaced.toWellFormed();
 }
