@@ -14,10 +14,6 @@ export class RecentlyUsed<V> {
     this.#sizeOf = sizeOf;
   }
 
-  get(key: string, load: () => V): V {
-    return this.getAll([key], () => [load()])[0] as V;
-  }
-
   /** The values of `keys`, in order; those not kept are loaded by one call (a page of hits read at once). */
   getAll(keys: readonly string[], loadMissing: (missing: string[]) => V[]): V[] {
     const values = keys.map((key) => this.#touch(key));

@@ -6,10 +6,10 @@ import { RecentlyUsed } from '../../electron/core/recently-used.js';
 function recorded(maxChars: number) {
   const loads: string[] = [];
   const texts = new RecentlyUsed<string>(maxChars, (text) => text.length);
-  const read = (key: string, length = 10) => texts.get(key, () => {
-    loads.push(key);
-    return key.padEnd(length, '.');
-  });
+  const read = (key: string, length = 10) => texts.getAll([key], (missing) => missing.map((name) => {
+    loads.push(name);
+    return name.padEnd(length, '.');
+  }))[0] as string;
   return { loads, read, texts };
 }
 
@@ -44,10 +44,10 @@ test('recently used: a value larger than the whole bound is returned and not kep
 
 test('recently used: a failed load keeps nothing, so the next ask tries again', () => {
   const { texts } = recorded(20);
-  assert.throws(() => texts.get('a', () => {
+  assert.throws(() => texts.getAll(['a'], () => {
     throw new Error('missing');
   }), /missing/);
-  assert.equal(texts.get('a', () => 'found'), 'found');
+  assert.deepEqual(texts.getAll(['a'], () => ['found']), ['found']);
 });
 
 test('recently used: the values not kept among several are loaded by one call, once each, and returned in order', () => {
