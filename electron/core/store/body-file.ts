@@ -54,8 +54,7 @@ function parseBodyJson(path: string, bytes: Uint8Array): unknown {
 
 /** The JSON of a body file in either form (gunzipping checks the CRC). */
 function jsonOf(bytes: Uint8Array): Buffer {
-  const gzipped = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
-  return gzipped ? gunzipSync(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return isGzipAt(bytes, 0) ? gunzipSync(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function asWholeFile<T>(path: string, read: () => T): T {
@@ -115,9 +114,14 @@ export interface BodyVersion {
  * fixed cost of a stream (about 13 of its 16 µs), and a search reads a page of hits at once. Gzip
  * files put one after another are one valid stream, and each one's trailer gives its length (which
  * zlib checks, with its CRC), so the output splits back into bodies. A body that does not read this
- * way (plain JSON, damaged, missing, its text not last) is read alone, so an error names its file.
+ * way (plain JSON, damaged, missing, its text not last) is read alone by `readAlone`, whose error
+ * then names it (readBodyTextSync's, unless the caller words its own).
  */
-export function readBodyTextsSync(dir: string, versions: readonly BodyVersion[]): string[] {
+export function readBodyTextsSync(
+  dir: string,
+  versions: readonly BodyVersion[],
+  readAlone = (version: BodyVersion) => readBodyTextSync(dir, version.id, version.contentHash),
+): string[] {
   const texts = new Array<string | undefined>(versions.length);
   const batch: Array<{ index: number; size: number }> = [];
   let length = 0;
@@ -135,7 +139,7 @@ export function readBodyTextsSync(dir: string, versions: readonly BodyVersion[])
       from += size;
     }
   }
-  return versions.map((version, index) => texts[index] ?? readBodyTextSync(dir, version.id, version.contentHash));
+  return versions.map((version, index) => texts[index] ?? readAlone(version));
 }
 
 /** The first `length` bytes of `scratch` gunzipped, when they are whole gzip files of `size` bytes together. */
@@ -193,7 +197,11 @@ function readGzipAt(path: string, at: number): number | undefined {
     closeSync(fd);
   }
   const fits = at + length < scratch.length && length > GZIP_FRAMING;
-  return fits && scratch[at] === GZIP_MAGIC[0] && scratch[at + 1] === GZIP_MAGIC[1] ? length : undefined;
+  return fits && isGzipAt(scratch, at) ? length : undefined;
+}
+
+function isGzipAt(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === GZIP_MAGIC[0] && bytes[at + 1] === GZIP_MAGIC[1];
 }
 
 /** The file's bytes, in `scratch` when they fit (valid until the next call), else read whole. */

@@ -177,14 +177,9 @@ export class ClipStore {
     }
   }
 
-  /** The texts of several clips' versions, in order, read together (a page of search hits): see readText. */
+  /** The texts of several clips' versions, in order, read together (a page of search hits); one that does not read, as readText. */
   readTexts(versions: readonly BodyVersion[]): string[] {
-    try {
-      return readBodyTextsSync(this.dir, versions);
-    } catch {
-      // Read again one by one, so the error names the text that does not read.
-      return versions.map(({ id, contentHash }) => this.readText(id, contentHash));
-    }
+    return readBodyTextsSync(this.dir, versions, ({ id, contentHash }) => this.readText(id, contentHash));
   }
 
   /** Deletes the text of every version of a clip gone for good (its current one and its revisions', in either form). */
