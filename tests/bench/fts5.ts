@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
+import { bindingOption } from '../../electron/core/catalog/catalog-db.js';
 import type { BenchClip } from './corpus.js';
 import type { BenchQuery } from './queries.js';
 
@@ -22,7 +23,7 @@ export type Sqlite = typeof BetterSqlite3;
 export function loadSqlite(): Sqlite | string {
   try {
     const Driver = createRequire(import.meta.url)('better-sqlite3') as Sqlite;
-    new Driver(':memory:').exec("create virtual table probe using fts5(x)");
+    new Driver(':memory:', bindingOption()).exec("create virtual table probe using fts5(x)");
     return Driver;
   } catch (error) {
     return `SQLite FTS5 baseline unavailable (better-sqlite3: ${(error as Error).message.split('\n')[0]}); figures below have no baseline`;
@@ -44,7 +45,7 @@ export const SCHEMA = `
   );`;
 
 export function openBaseline(Driver: Sqlite, file: string): Database {
-  const db = new Driver(file);
+  const db = new Driver(file, bindingOption());
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('mmap_size = 2147418112');

@@ -2,9 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { gzipSync } from 'node:zlib';
-import { encodeBody, readBodyTextSync, readBodyTextsSync } from '../../electron/core/store/body-file.js';
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodeBody, encodeBody, encodeSharedBody, readBodyTextSync, readBodyTextsSync } from '../../electron/core/store/body-file.js';
 import { bodyDoc, plainBodyDoc } from '../../electron/core/store/library-dir.js';
+import { SEED_FILE } from '../helpers/seed.js';
 import { tempDir } from '../helpers/temp-library.js';
 
 const ID = '0123456789abcdef0123456789abcdef';
@@ -17,6 +19,29 @@ async function bodyFolder(scope: Parameters<typeof tempDir>[0]): Promise<string>
   await mkdir(join(dir, 'bodies'), { recursive: true });
   return dir;
 }
+
+describe('the forms of a body file', () => {
+  const seedText = readFileSync(SEED_FILE, 'utf8');
+  const body = { contentHash: HASH, content: seedText.split('\n').map((line) => `<p>${line}</p>`).join(''), text: seedText };
+
+  it('is one gzip stream, the text and then the rest as JSON on a line of its own (what zcat shows)', () => {
+    const shown = gunzipSync(encodeBody(body)).toString('utf8');
+    assert.equal(shown, `${seedText}\n${JSON.stringify({ contentHash: HASH, content: body.content })}`);
+  });
+
+  it('decodes text-first bodies and gzipped JSON (what sync sends) to the same body', () => {
+    assert.deepEqual(decodeBody('text-first', encodeBody(body)), body);
+    assert.deepEqual(decodeBody('shared', encodeSharedBody(body)), body);
+    assert.deepEqual(JSON.parse(gunzipSync(encodeSharedBody(body)).toString('utf8')), body, 'sync sends the form older versions read');
+  });
+
+  it('stores the HTML after the text for little more than its markup: within 5% of one gzip stream over both', () => {
+    const textFirst = encodeBody(body).length;
+    const together = encodeSharedBody(body).length;
+    assert.ok(textFirst <= together * 1.05, `${textFirst} bytes text first, ${together} in one JSON stream`);
+    assert.ok(textFirst < gzipSync(body.text).length + gzipSync(body.content).length * 0.5, 'the HTML is compressed against the text');
+  });
+});
 
 describe('reading the text of a body file', () => {
   it('reads the text exactly as encodeBody wrote it, whatever the text and the HTML hold', async (t) => {
@@ -66,41 +91,59 @@ describe('reading the texts of several body files together', () => {
     assert.deepEqual(readBodyTextsSync(dir, []), []);
   });
 
-  it('reads bodies stored otherwise among them: plain JSON, the text not last, larger than the read buffer', async (t) => {
+  it('reads bodies stored otherwise among them: plain JSON, gzipped JSON, the text not last, larger than the read buffer', async (t) => {
     const dir = await bodyFolder(t);
     const big = 'x'.repeat(300 * 1024);
     const { versions, texts } = await bodies(dir, 6, async (hash, text) => {
-      const textFirst = JSON.stringify({ text, contentHash: hash, content: '' });
-      if (hash.endsWith('1')) await writeFile(join(dir, plainBodyDoc(ID, hash)), textFirst);
-      else if (hash.endsWith('2')) await writeFile(join(dir, bodyDoc(ID, hash)), gzipSync(textFirst));
+      const textNotLast = JSON.stringify({ text, contentHash: hash, content: '' });
+      const path = join(dir, bodyDoc(ID, hash));
+      if (hash.endsWith('1')) await writeFile(join(dir, plainBodyDoc(ID, hash)), textNotLast);
+      else if (hash.endsWith('2')) await writeFile(path, gzipSync(textNotLast));
       else if (hash.endsWith('3')) await writeBodyAs(dir, hash, `${text}${big}`);
+      else if (hash.endsWith('4')) await writeFile(path, encodeSharedBody({ contentHash: hash, content: '<p></p>', text }));
       else await writeBodyAs(dir, hash, text);
     });
     texts[3] = `${texts[3]}${big}`;
     assert.deepEqual(readBodyTextsSync(dir, versions), texts);
   });
 
-  it('names the damaged file when one among them does not read, and the others still read alone', async (t) => {
+  /**
+   * Each damage done to the middle one of three bodies (written by `encode`) must name its file, and
+   * leave the others readable.
+   */
+  type Damage = (bytes: Buffer) => void;
+  async function damagedAmongOthers(t: Parameters<typeof tempDir>[0], encode: typeof encodeBody, damages: Damage[]) {
     const dir = await bodyFolder(t);
-    const { versions, texts } = await bodies(dir, 5);
-    const damaged = bodyDoc(ID, versions[2]!.contentHash);
-    const bytes = encodeBody({ contentHash: versions[2]!.contentHash, content: '<p>x</p>', text: texts[2]! });
-    bytes[bytes.length - 6]! ^= 0xff; // the CRC no longer matches
-    await writeFile(join(dir, damaged), bytes);
-    assert.throws(() => readBodyTextsSync(dir, versions), (error: Error) => error.message.includes(damaged));
-    const others = versions.filter((_, i) => i !== 2);
-    assert.deepEqual(readBodyTextsSync(dir, others), texts.filter((_, i) => i !== 2));
+    const { versions, texts } = await bodies(dir, 3, (hash, text) => writeFile(join(dir, bodyDoc(ID, hash)), encode(bodyOf(hash, text))));
+    const damaged = bodyDoc(ID, versions[1]!.contentHash);
+    for (const damage of damages) {
+      const bytes = encode(bodyOf(versions[1]!.contentHash, texts[1]!));
+      damage(bytes);
+      await writeFile(join(dir, damaged), bytes);
+      assert.throws(() => readBodyTextsSync(dir, versions), (error: Error) => error.message.includes(damaged), damage.toString());
+      assert.deepEqual(readBodyTextsSync(dir, [versions[0]!, versions[2]!]), [texts[0], texts[2]]);
+    }
+  }
+
+  const bodyOf = (hash: string, text: string) => ({ contentHash: hash, content: `<p>${text}</p>`, text });
+  /** In a text-first body: the header's three numbers (text-first-gzip.ts), then the text's deflated bytes from byte 28. */
+  const textFirstDamages = [
+    (bytes: Buffer) => void (bytes[40]! ^= 0x55),
+    (bytes: Buffer) => bytes.writeUInt32LE(bytes.readUInt32LE(24) ^ 1, 24),
+    (bytes: Buffer) => bytes.writeUInt32LE(0xfffffff0, 20),
+    (bytes: Buffer) => bytes.writeUInt32LE(3, 20),
+    (bytes: Buffer) => bytes.writeUInt32LE(Math.floor(bytes.readUInt32LE(16) / 2), 16),
+  ];
+
+  it('names a text-first file whose text is damaged or whose header claims another text, and the others still read', async (t) => {
+    await damagedAmongOthers(t, encodeBody, textFirstDamages);
   });
 
-  it('names a file whose trailer claims another length than it holds, far larger or smaller', async (t) => {
-    const dir = await bodyFolder(t);
-    const { versions, texts } = await bodies(dir, 3);
-    const damaged = bodyDoc(ID, versions[1]!.contentHash);
-    for (const claimed of [0xfffffff0, 3]) {
-      const bytes = encodeBody({ contentHash: versions[1]!.contentHash, content: '<p>x</p>', text: texts[1]! });
-      bytes.writeUInt32LE(claimed, bytes.length - 4);
-      await writeFile(join(dir, damaged), bytes);
-      assert.throws(() => readBodyTextsSync(dir, versions), (error: Error) => error.message.includes(damaged));
-    }
+  it('names a gzipped JSON file whose CRC or length does not match, the length far larger or smaller', async (t) => {
+    await damagedAmongOthers(t, encodeSharedBody, [
+      (bytes: Buffer) => void (bytes[bytes.length - 6]! ^= 0xff),
+      (bytes: Buffer) => bytes.writeUInt32LE(0xfffffff0, bytes.length - 4),
+      (bytes: Buffer) => bytes.writeUInt32LE(3, bytes.length - 4),
+    ]);
   });
 });

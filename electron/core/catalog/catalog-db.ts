@@ -84,8 +84,11 @@ function driver(): Sqlite {
   return createRequire(import.meta.url)('better-sqlite3') as Sqlite;
 }
 
-/** Under Electron in development, launch.ts points at a build of the driver for Electron's ABI. */
-function bindingOption(): { nativeBinding?: string } {
+/**
+ * Under Electron in development, launch.ts points at a build of the driver for Electron's ABI (and
+ * .ci/other-nodes.sh at one for the Node it tests on).
+ */
+export function bindingOption(): { nativeBinding?: string } {
   const nativeBinding = process.env.CLIPDESK_SQLITE_BINDING;
   return nativeBinding ? { nativeBinding } : {};
 }

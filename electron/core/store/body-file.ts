@@ -7,18 +7,22 @@ import { describeInvalid } from '../validation.js';
 import { bodyDoc, plainBodyDoc } from './library-dir.js';
 import { bodySchema } from './schema.js';
 import type { Body } from './schema.js';
+import { encodeTextFirst, gunzipTextFirst, inflateTexts, textPartOf } from './text-first-gzip.js';
+import type { TextPart } from './text-first-gzip.js';
 import { writeFileWhole } from './write-whole.js';
 
 /**
- * A body file on disk: the Body as gzipped JSON since library version 3, plain JSON before. Gzip, not
- * brotli: measured on the bench's bodies, brotli saves a further 9% but takes 3x as long to decode, and
- * every search hit decodes one; gzip's CRC also tells a damaged file from a whole one, and `zcat` reads it.
- * The HTML and the text of a body share their words, so one stream over both stores the text nearly free.
+ * A body file on disk: since library version 5 its text then the rest as JSON, gzipped so that the
+ * text inflates alone (text-first-gzip.ts); gzipped JSON in versions 3 and 4, plain JSON before. Every
+ * form is read. Gzip, not brotli: measured on the bench's bodies, brotli saves a further 9% but takes
+ * 3x as long to decode, and every search hit decodes one; gzip's CRC also tells a damaged file from a
+ * whole one, and `zcat` reads it. The HTML and the text of a body share their words, so one stream
+ * over both stores the HTML for little more than its markup.
  */
 
 /** The first two bytes of every gzip stream; a plain JSON body starts with `{`. */
 const GZIP_MAGIC = [0x1f, 0x8b];
-/** The most JSON a page's bodies are gunzipped into at once (the output buffer is made this size up front). */
+/** The most a page's bodies are inflated into at once (the output buffer is made this size up front). */
 const MAX_BATCH_OUTPUT = 32 * 1024 * 1024;
 /** A gzip file's header and trailer: 18 bytes, so a file of no more holds nothing. */
 const GZIP_FRAMING = 18;
@@ -27,9 +31,20 @@ const GZIP_FRAMING = 18;
  * readFileSync's stat and fresh buffer were a fifth of that read (about 10 of 50 µs).
  */
 const scratch = Buffer.allocUnsafe(256 * 1024);
+/** The deflated texts of a page's text-first bodies, side by side, for one inflate. */
+const deflatedTexts = Buffer.allocUnsafe(256 * 1024);
 
-/** The text goes last, where readBodyTextSync finds it without parsing the HTML. */
+/** The text first, where a search inflates it without the HTML; the JSON after it on a line of its own, for `zcat`. */
 export function encodeBody(body: Body): Buffer {
+  const { contentHash, content, text } = body;
+  return encodeTextFirst(text, `\n${JSON.stringify({ contentHash, content })}`);
+}
+
+/**
+ * The body as gzipped JSON, the form every Clipdesk since library version 3 reads: what sync sends,
+ * so that machines a version apart still sync (the receiver stores it in its own form).
+ */
+export function encodeSharedBody(body: Body): Buffer {
   const { contentHash, content, text } = body;
   return gzipSync(JSON.stringify({ contentHash, content, text }));
 }
@@ -49,12 +64,21 @@ export function decodeBody(path: string, bytes: Uint8Array): Body {
 }
 
 function parseBodyJson(path: string, bytes: Uint8Array): unknown {
-  return asWholeFile(path, () => JSON.parse(jsonOf(bytes).toString('utf8')));
+  return asWholeFile(path, () => {
+    const part = textPartOf(asBuffer(bytes));
+    if (!part) return JSON.parse(jsonOf(bytes).toString('utf8'));
+    const { text, rest } = gunzipTextFirst(bytes, part);
+    return { ...(JSON.parse(rest) as Record<string, unknown>), text };
+  });
 }
 
-/** The JSON of a body file in either form (gunzipping checks the CRC). */
+/** The JSON of a body file of an older form, gzipped or plain (gunzipping checks the CRC). */
 function jsonOf(bytes: Uint8Array): Buffer {
-  return isGzipAt(bytes, 0) ? gunzipSync(bytes) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return isGzipAt(bytes, 0) ? gunzipSync(bytes) : asBuffer(bytes);
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function asWholeFile<T>(path: string, read: () => T): T {
@@ -95,12 +119,21 @@ export function readBodyTextSync(dir: string, id: string, contentHash: string): 
     path = plain;
     bytes = readIntoScratch(plain);
   }
-  const text = asWholeFile(path, () => {
-    const json = jsonOf(bytes);
-    return closingText(json) ?? (JSON.parse(json.toString('utf8')) as { text?: unknown }).text;
-  });
+  const text = asWholeFile(path, () => textOf(bytes));
   if (typeof text !== 'string') throw new Error('no text');
   return text;
+}
+
+/** The text of a body file's bytes, in any form; throws when they are damaged. */
+function textOf(bytes: Buffer): unknown {
+  const part = textPartOf(bytes);
+  if (part) {
+    const [text] = inflateTexts(bytes.subarray(part.start, part.start + part.deflated), [part]);
+    if (text === undefined) throw new Error('its text does not inflate to the length and checksum its header gives');
+    return text;
+  }
+  const json = jsonOf(bytes);
+  return closingText(json) ?? (JSON.parse(json.toString('utf8')) as { text?: unknown }).text;
 }
 
 /** A content version of a clip, whose body a text is read from. */
@@ -110,12 +143,14 @@ export interface BodyVersion {
 }
 
 /**
- * The texts of several bodies, in order, gunzipped in one call: most of a small body's gunzip is the
- * fixed cost of a stream (about 13 of its 16 µs), and a search reads a page of hits at once. Gzip
- * files put one after another are one valid stream, and each one's trailer gives its length (which
- * zlib checks, with its CRC), so the output splits back into bodies. A body that does not read this
- * way (plain JSON, damaged, missing, its text not last) is read alone by `readAlone`, whose error
- * then names it (readBodyTextSync's, unless the caller words its own).
+ * The texts of several bodies, in order, inflated together: most of a small body's inflate is the
+ * fixed cost of a stream (about 13 of its 16 µs), and a search reads a page of hits at once.
+ * - Text-first bodies (version 5 on): their texts' deflated bytes, laid side by side, are one stream
+ *   (inflateTexts), and the HTML after each is not read into it.
+ * - Older gzipped JSON: gzip files put one after another are one valid stream, and each one's trailer
+ *   gives its length (which zlib checks, with its CRC), so the output splits back into bodies.
+ * A body that does not read this way (plain JSON, damaged, missing, its text not last) is read alone
+ * by `readAlone`, whose error then names it (readBodyTextSync's, unless the caller words its own).
  */
 export function readBodyTextsSync(
   dir: string,
@@ -123,23 +158,48 @@ export function readBodyTextsSync(
   readAlone = (version: BodyVersion) => readBodyTextSync(dir, version.id, version.contentHash),
 ): string[] {
   const texts = new Array<string | undefined>(versions.length);
-  const batch: Array<{ index: number; size: number }> = [];
+  const gzipped: Array<{ index: number; size: number }> = [];
+  const textFirst: Array<{ index: number; part: TextPart }> = [];
   let length = 0;
+  let deflatedLength = 0;
   versions.forEach(({ id, contentHash }, index) => {
     const read = readGzipAt(join(dir, bodyDoc(id, contentHash)), length);
     if (read === undefined) return;
-    batch.push({ index, size: scratch.readUInt32LE(length + read - 4) });
-    length += read;
-  });
-  const json = gunzipBatch(length, batch.reduce((sum, { size }) => sum + size, 0));
-  if (json) {
-    let from = 0;
-    for (const { index, size } of batch) {
-      texts[index] = closingText(json.subarray(from, from + size));
-      from += size;
+    const part = textPartOf(scratch, length, read);
+    if (part === undefined) {
+      gzipped.push({ index, size: scratch.readUInt32LE(length + read - 4) });
+      length += read;
+    } else if (deflatedLength + part.deflated <= deflatedTexts.length) {
+      // Only the text's bytes are kept; the rest of the file is written over by the next one.
+      deflatedLength += scratch.copy(deflatedTexts, deflatedLength, length + part.start, length + part.start + part.deflated);
+      textFirst.push({ index, part });
     }
-  }
+  });
+  fillTextFirst(texts, textFirst, deflatedLength);
+  fillGzipped(texts, gzipped, length);
   return versions.map((version, index) => texts[index] ?? readAlone(version));
+}
+
+/** The texts of the text-first bodies whose deflated texts are the first `length` bytes of `deflatedTexts`. */
+function fillTextFirst(texts: Array<string | undefined>, bodies: ReadonlyArray<{ index: number; part: TextPart }>, length: number): void {
+  const parts = bodies.map(({ part }) => part);
+  // A damaged header can claim any size: past the bound, the texts are read one by one.
+  if (parts.length === 0 || parts.reduce((sum, part) => sum + part.size, 0) > MAX_BATCH_OUTPUT) return;
+  const inflated = inflateTexts(deflatedTexts.subarray(0, length), parts);
+  bodies.forEach(({ index }, i) => {
+    texts[index] = inflated[i];
+  });
+}
+
+/** The texts of the gzipped JSON bodies that are the first `length` bytes of `scratch`. */
+function fillGzipped(texts: Array<string | undefined>, bodies: ReadonlyArray<{ index: number; size: number }>, length: number): void {
+  const json = gunzipBatch(length, bodies.reduce((sum, { size }) => sum + size, 0));
+  if (!json) return;
+  let from = 0;
+  for (const { index, size } of bodies) {
+    texts[index] = closingText(json.subarray(from, from + size));
+    from += size;
+  }
 }
 
 /** The first `length` bytes of `scratch` gunzipped, when they are whole gzip files of `size` bytes together. */
@@ -158,7 +218,7 @@ function gunzipBatch(length: number, size: number): Buffer | undefined {
 const TEXT_KEY = Buffer.from(',"text":');
 
 /**
- * The text closing a body's JSON, as encodeBody writes it, parsed alone: a search reads one body a
+ * The text closing a body's JSON, as versions 3 and 4 wrote it, parsed alone: a search reads one body a
  * hit, and parsing the HTML beside it doubled the garbage a search leaves, whose collection paused
  * the slowest searches. Inside a JSON string every quote is escaped, so `,"text":` can only be the
  * key; when the text is not last (a body written otherwise), the slice is not one string and the

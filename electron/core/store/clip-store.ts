@@ -1,12 +1,12 @@
 import { readdirSync, statSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { ClipdeskError } from '../errors.js';
 import { mapBounded } from '../map-bounded.js';
 import { keepVersion, takeDailySnapshot } from './backups.js';
 import { shardStamp } from './shard-stamp.js';
-import { bodyPaths, decodeBody, encodeBody, readBodyOf, readBodyTextSync, readBodyTextsSync, writeBodyFile } from './body-file.js';
+import { bodyPaths, decodeBody, encodeSharedBody, readBodyOf, readBodyTextSync, readBodyTextsSync, writeBodyFile } from './body-file.js';
 import type { BodyVersion } from './body-file.js';
 import { checkedJsonFile, shardJsonFile } from './checked-file.js';
 import { stampChanges } from './field-stamps.js';
@@ -25,7 +25,7 @@ import { WriteLock } from './write-lock.js';
  *   library.json            manifest: schemaVersion, creation date
  *   clips/<key>.json        metadata shards; a clip lives in the shard named by its id's first 3 hex
  *                           digits, so one edit rewrites ~1/4096 of the metadata, not all of it
- *   bodies/<id>.<hash>.json.gz  sanitized HTML + plain text, gzipped, one file per content version (revisions share it)
+ *   bodies/<id>.<hash>.json.gz  plain text + sanitized HTML, gzipped, one file per content version (revisions share it)
  * Every change is stamped part by part with the time it was made (field-stamps.ts), so copies synced
  * between machines merge. Every change runs under an in-process queue and a cross-process lock, re-reads the shard it changes
  * (another process may have written it), and lands with an atomic rename. Nothing is kept in memory:
@@ -145,14 +145,10 @@ export class ClipStore {
     return body;
   }
 
-  /**
-   * A content version's body as its file holds it (gzipped JSON), or null when the library has none:
-   * what sync sends, byte for byte, so the other machine stores the same file.
-   */
+  /** A content version's body as sync sends it (encodeSharedBody), or null when the library has none. */
   async bodyBytes(id: string, contentHash: string): Promise<Uint8Array | null> {
-    const { path, body } = await readBodyOf(this.dir, id, contentHash);
-    if (!body) return null;
-    return path.endsWith('.gz') ? readFile(path) : encodeBody(body);
+    const { body } = await readBodyOf(this.dir, id, contentHash);
+    return body && encodeSharedBody(body);
   }
 
   /** Stores a body received as bytes (see bodyBytes), after checking they are one and of this version. */

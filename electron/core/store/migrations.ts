@@ -42,6 +42,11 @@ export const MIGRATIONS: readonly Migration[] = [
     describe: 'metadata files leave out the fields a clip has at their defaults (no note, no highlights, nulls): about a fifth smaller',
     migrate: (dir) => rewriteShards(dir, 4, storedRecord),
   },
+  {
+    from: 4,
+    describe: 'texts written from now on are stored text first, which a search inflates without the HTML; older ones read as before',
+    migrate: (dir) => rewriteShards(dir, 5, (record) => record),
+  },
 ];
 
 /** Bodies compressed at once: each waits on the disk (a temp file, a sync, a rename) more than on the CPU. */
