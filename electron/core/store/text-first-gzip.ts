@@ -33,6 +33,7 @@ const TRAILER = 8;
 /** Deflate writes at most 258 bytes for 2 bits: a text claiming more than this per deflated byte is damage. */
 const MAX_DEFLATE_RATIO = 1032;
 
+/** The file's bytes for `text` followed by `rest`. */
 export function encodeTextFirst(text: string, rest: string): Buffer {
   const textBytes = Buffer.from(text, 'utf8');
   const restBytes = Buffer.from(rest, 'utf8');
