@@ -3,8 +3,9 @@
  * a Pocket export of 30,000 entries, or three per clip when fewer clips): builds a real library of N
  * generated clips through the Library facade and measures what a person waits for (search, cold start,
  * edits, imports one at a time and in batches, another app's export) and what the library costs
- * (memory, disk, also for clips of whole articles), each next to a baseline measured in the same run,
- * mostly SQLite FTS5 loaded with the same clips (fts5.ts). Progress goes to stderr, results to stdout.
+ * (memory, disk; search and disk also for clips of whole articles), each next to a baseline measured
+ * in the same run, mostly SQLite FTS5 loaded with the same clips (fts5.ts). Progress goes to stderr,
+ * results to stdout.
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,7 +27,9 @@ import { makeHeadlineQueries, makeQueries } from './queries.js';
 import type { BenchQuery } from './queries.js';
 import { bytesWrittenSoFar, machine, median, percentile, printResults, settlePendingWrites, timeIt } from './report.js';
 import type { BenchResult, Target } from './report.js';
-import { wholeArticleDisk } from './whole-articles.js';
+import { timeAlternating, timeQueries } from './query-timing.js';
+import type { QueryTimes } from './query-timing.js';
+import { wholeArticleLibrary, wholeArticleSearch } from './whole-articles.js';
 
 const { values } = parseArgs({
   options: {
@@ -127,11 +130,8 @@ for (const [name, p] of [['p50', 50], ['p95', 95], ['max', 100]] as const) {
 // Another query set, typed from headlines rather than drawn from the clips (queries.ts makeHeadlineQueries).
 const headlineQueries = makeHeadlineQueries();
 const headlines = await timeAlternating(headlineQueries, searchOurs, searchTheirs);
-for (const [name, p] of [['p50', 50], ['p95', 95]] as const) {
-  const note = name === 'p50' ? `${headlineQueries.length} queries: 1-3 headline words from the corpus pages' addresses` : undefined;
-  const theirTime = headlines.theirs ? percentile(headlines.theirs.times, p) : undefined;
-  add(`search.headline_words.${name}_ms`, percentile(headlines.ours.times, p), 'ms', theirTime, note);
-}
+const headlineNote = `${headlineQueries.length} queries: 1-3 headline words from the corpus pages' addresses`;
+addPercentiles('search.headline_words', headlines, headlineNote);
 for (const [plan, times] of await planTimes(queries, join(root, 'library'))) {
   const spread = `p50 ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`;
   add(`search.plan.${plan}`, times.length, 'queries', undefined, `queries that took this plan; catalog alone (no snippets): ${spread}`);
@@ -216,17 +216,22 @@ const tenPictures = `${pictureClips} articles of 12 paragraphs with ten pictures
 const withoutPictures = 'the same article without pictures';
 add('import_pictures.ms_per_clip', withPictures.ms, 'ms', textOnly.ms, tenPictures, withoutPictures);
 add('import_pictures.bytes_per_clip', withPictures.bytes, 'B', textOnly.bytes, 'library growth per clip', withoutPictures);
-progress('disk for whole articles, English and Chinese apart');
+progress('disk and search for whole articles, English and Chinese apart');
 for (const language of ['en', 'zh'] as const) {
-  const whole = await wholeArticleDisk(await tempDir(scope, 'clipdesk-bench-whole-'), language, Math.min(500, clipCount));
+  const whole = await wholeArticleLibrary(await tempDir(scope, 'clipdesk-bench-whole-'), language, Math.min(500, clipCount));
+  const count = whole.clips.length;
   const total = Object.values(whole.parts).reduce((sum, bytes) => sum + bytes, 0);
   const byPart = Object.entries(whole.parts).filter(([, bytes]) => bytes > 0)
     .map(([part, bytes]) => `${part} ${(bytes / whole.rawBytes).toFixed(2)}x`).join(', ');
   add(
-    `disk.whole_articles.${language}.bytes_per_clip`, total / whole.clips, 'B', whole.rawBytes / whole.clips,
-    `${whole.clips} clips of a whole article each, one at a time (${(whole.rawBytes / whole.clips).toFixed(0)} B of text each): ${byPart}`,
+    `disk.whole_articles.${language}.bytes_per_clip`, total / count, 'B', whole.rawBytes / count,
+    `${count} clips of a whole article each, one at a time (${(whole.rawBytes / count).toFixed(0)} B of text each): ${byPart}`,
     'raw text',
   );
+  const ftsFile = join(await tempDir(scope, 'clipdesk-bench-whole-fts5-'), 'fts5.sqlite');
+  const searched = await wholeArticleSearch(whole, Driver, ftsFile);
+  const searchNote = `${searched.ours.times.length} queries drawn from the ${count} clips, in a library just opened`;
+  addPercentiles(`search.whole_articles.${language}`, searched, searchNote);
 }
 
 progress(`importing a generated Pocket export of ${pocketEntries} entries, without fetching`);
@@ -258,36 +263,12 @@ function targets(clips: number): Target[] {
   ];
 }
 
-interface QueryTimes {
-  times: number[];
-  slowest: string;
-}
-
-async function timeQueries(queries: BenchQuery[], run: (query: BenchQuery) => Promise<unknown>): Promise<QueryTimes> {
-  const times: number[] = [];
-  for (const query of queries) times.push(await timeIt(() => run(query)));
-  return withSlowest(queries, times);
-}
-
-/** Each query asked of both, the one to answer first alternating from query to query. */
-async function timeAlternating(
-  queries: BenchQuery[],
-  ours: (query: BenchQuery) => Promise<unknown>,
-  theirs: ((query: BenchQuery) => Promise<unknown>) | null,
-): Promise<{ ours: QueryTimes; theirs: QueryTimes | null }> {
-  const times = { ours: [] as number[], theirs: [] as number[] };
-  for (const [i, query] of queries.entries()) {
-    const runs = [['ours', ours], ['theirs', theirs]] as const;
-    for (const [who, run] of i % 2 === 0 ? runs : [...runs].reverse()) {
-      if (run) times[who].push(await timeIt(() => run(query)));
-    }
+/** The p50 and p95 of a query set, against FTS5's on the same queries; the note on the first. */
+function addPercentiles(metric: string, timed: { ours: QueryTimes; theirs: QueryTimes | null }, note: string): void {
+  for (const [name, p] of [['p50', 50], ['p95', 95]] as const) {
+    const theirTime = timed.theirs ? percentile(timed.theirs.times, p) : undefined;
+    add(`${metric}.${name}_ms`, percentile(timed.ours.times, p), 'ms', theirTime, name === 'p50' ? note : undefined);
   }
-  return { ours: withSlowest(queries, times.ours), theirs: theirs ? withSlowest(queries, times.theirs) : null };
-}
-
-function withSlowest(queries: BenchQuery[], times: number[]): QueryTimes {
-  const worst = times.indexOf(Math.max(...times));
-  return { times, slowest: queries[worst]?.text ?? '' };
 }
 
 /** The queries' times by the plan their search took (search-plan.ts): asked again, of the catalog alone, on a second connection. */

@@ -3,9 +3,15 @@ import { loadArticles, picker, random, seedText } from './corpus.js';
 import type { BenchClip } from './corpus.js';
 import { libraryBytesByPart } from './folder-bytes.js';
 import type { LibraryPart } from './folder-bytes.js';
+import { ftsSearch, loadClips, openBaseline } from './fts5.js';
+import type { Sqlite } from './fts5.js';
+import { makeQueries } from './queries.js';
+import { timeAlternating } from './query-timing.js';
+import type { QueryTimes } from './query-timing.js';
 
-export interface WholeArticleDisk {
-  clips: number;
+export interface WholeArticleLibrary {
+  dir: string;
+  clips: BenchClip[];
   rawBytes: number;
   parts: Record<LibraryPart, number>;
 }
@@ -16,7 +22,7 @@ export interface WholeArticleDisk {
  * most; here each clip is an article of the corpora whole, plus one paragraph of another so that no
  * two bodies are the same (the library keeps one clip of a text), added one at a time as in daily use.
  */
-export async function wholeArticleDisk(dir: string, language: 'en' | 'zh', count: number): Promise<WholeArticleDisk> {
+export async function wholeArticleLibrary(dir: string, language: 'en' | 'zh', count: number): Promise<WholeArticleLibrary> {
   const clips = wholeArticleClips(language, count);
   const library = await Library.open(dir);
   try {
@@ -28,7 +34,34 @@ export async function wholeArticleDisk(dir: string, language: 'en' | 'zh', count
     await library.close();
   }
   const rawBytes = clips.reduce((sum, clip) => sum + Buffer.byteLength(clip.title + clip.text), 0);
-  return { clips: count, rawBytes, parts: await libraryBytesByPart(dir) };
+  return { dir, clips, rawBytes, parts: await libraryBytesByPart(dir) };
+}
+
+/** Queries asked of each whole-article library: enough for a p95, few enough that most hits are still read from disk. */
+const SEARCHES = 200;
+
+/**
+ * Search over a whole-article library against FTS5 loaded with the same clips (in `ftsFile`), each
+ * query asked once of both, taking turns, in a library just opened: a hit's text (6 KB of English or
+ * 14 KB of Chinese, each with its HTML) is read from its body file the first time it is shown, as in
+ * a person's first searches of a session, where the main set's clips hold 1.9 KB.
+ */
+export async function wholeArticleSearch(
+  whole: WholeArticleLibrary,
+  Driver: Sqlite | null,
+  ftsFile: string,
+): Promise<{ ours: QueryTimes; theirs: QueryTimes | null }> {
+  const library = await Library.open(whole.dir);
+  const db = Driver ? openBaseline(Driver, ftsFile) : null;
+  try {
+    if (db) loadClips(db, whole.clips, whole.clips.map((_, i) => String(i)));
+    const fts = db ? ftsSearch(db) : null;
+    const theirs = fts ? async (query: Parameters<typeof fts.top>[0]) => fts.top(query) : null;
+    return await timeAlternating(makeQueries(whole.clips, SEARCHES), (query) => library.search(query.text, { limit: 20 }), theirs);
+  } finally {
+    db?.close();
+    await library.close();
+  }
 }
 
 function wholeArticleClips(language: 'en' | 'zh', count: number): BenchClip[] {
