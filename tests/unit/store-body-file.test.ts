@@ -29,6 +29,18 @@ describe('the forms of a body file', () => {
     assert.equal(shown, `${seedText}\n${JSON.stringify({ contentHash: HASH, content: body.content })}`);
   });
 
+  it('stores a text mostly of Chinese as UTF-16, smaller than UTF-8 there, and reads it back exactly', async (t) => {
+    const text = `${'来源: 新华社。吉林高新区举行交流会，'.repeat(40)} (完) \ud800 lone surrogate kept`;
+    const chinese = { contentHash: HASH, content: `<p>${text}</p>`, text };
+    const bytes = encodeBody(chinese);
+    assert.equal(gunzipSync(bytes).toString('utf16le'), `${text}\n${JSON.stringify({ contentHash: HASH, content: chinese.content })}`);
+    assert.deepEqual(decodeBody('chinese', bytes), chinese);
+    const dir = await bodyFolder(t);
+    await writeFile(join(dir, bodyDoc(ID, HASH)), bytes);
+    assert.equal(readBodyTextSync(dir, ID, HASH), text);
+    assert.deepEqual(readBodyTextsSync(dir, [{ id: ID, contentHash: HASH }, { id: ID, contentHash: HASH }]), [text, text]);
+  });
+
   it('decodes text-first bodies and gzipped JSON (what sync sends) to the same body', () => {
     assert.deepEqual(decodeBody('text-first', encodeBody(body)), body);
     assert.deepEqual(decodeBody('shared', encodeSharedBody(body)), body);
@@ -126,8 +138,10 @@ describe('reading the texts of several body files together', () => {
   }
 
   const bodyOf = (hash: string, text: string) => ({ contentHash: hash, content: `<p>${text}</p>`, text });
-  /** In a text-first body: the header's three numbers (text-first-gzip.ts), then the text's deflated bytes from byte 28. */
+  /** In a text-first body: the header's three numbers and encoding (text-first-gzip.ts), then the text's deflated bytes from byte 29. */
   const textFirstDamages = [
+    (bytes: Buffer) => void (bytes[28] = 1),
+    (bytes: Buffer) => void (bytes[28] = 7),
     (bytes: Buffer) => void (bytes[40]! ^= 0x55),
     (bytes: Buffer) => bytes.writeUInt32LE(bytes.readUInt32LE(24) ^ 1, 24),
     (bytes: Buffer) => bytes.writeUInt32LE(0xfffffff0, 20),
