@@ -17,10 +17,11 @@ export interface WholeArticleLibrary {
 }
 
 /**
- * Disk for clips the length of the articles people clip. The main corpus keeps up to 8 paragraphs a
- * clip (1.9 KB of text), where each clip's fixed costs (its metadata, summary, rows, backups) weigh
- * most; here each clip is an article of the corpora whole, plus one paragraph of another so that no
- * two bodies are the same (the library keeps one clip of a text), added one at a time as in daily use.
+ * A library of clips the length of the articles people clip, for its disk and its search. The main
+ * corpus keeps up to 8 paragraphs a clip (1.9 KB of text), where each clip's fixed costs (its metadata,
+ * summary, rows, backups) weigh most; here each clip is an article of the corpora whole, plus one
+ * paragraph of another so that no two bodies are the same (the library keeps one clip of a text),
+ * added one at a time as in daily use.
  */
 export async function wholeArticleLibrary(dir: string, language: 'en' | 'zh', count: number): Promise<WholeArticleLibrary> {
   const clips = wholeArticleClips(language, count);
