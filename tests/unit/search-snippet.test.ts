@@ -93,6 +93,13 @@ test('leaves punctuation that folds to no letter as it is, and still folds symbo
   );
 });
 
+test('folds full-width digits and letters between the CJK punctuation it leaves as it is', () => {
+  assert.equal(
+    makeSnippet('「２０２３年」，《ＷＴＯ》、人々。', ['2023', 'wto', '人々']),
+    '「<mark>２０２３</mark>年」，《<mark>ＷＴＯ</mark>》、<mark>人々</mark>。',
+  );
+});
+
 test('drops a combining mark after a Chinese character as folding does, and keeps the offsets after it', () => {
   assert.equal(makeSnippet('中\u0301国 Zu\u0308rich', ['中国', 'zurich']), '<mark>中\u0301国</mark> <mark>Zu\u0308rich</mark>');
 });

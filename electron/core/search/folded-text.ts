@@ -101,8 +101,20 @@ function runStart(text: string, from: number): number {
   return text.length;
 }
 
-/** A character neither ASCII nor a CJK unified ideograph (foldsOneByOne's first test). */
-const NOT_PLAIN_CHAR = /[^\u0000-\u007f\u3400-\u4dbf\u4e00-\u9fff]/g;
+/**
+ * The inert separators of the blocks news text takes its punctuation from (general punctuation, CJK
+ * punctuation, full-width forms: '，' '。' '、' '“' '—' '…'), told by isInertSeparator once a process,
+ * as a regex class: a Chinese article holds hundreds, and stopping at each one took its fold of a
+ * 14 KB article from 64 to 77 µs (the bench's excerpts: 11 to 16 µs), for the same folded text.
+ */
+const INERT_PUNCTUATION = [[0x2000, 0x206f], [0x3000, 0x303f], [0xff00, 0xff65]]
+  .flatMap(([first = 0, last = 0]) => Array.from({ length: last - first + 1 }, (_, i) => first + i))
+  .filter((code) => isInertSeparator(String.fromCharCode(code)))
+  .map((code) => `\\u${code.toString(16).padStart(4, '0')}`)
+  .join('');
+
+/** A character neither ASCII, nor a CJK unified ideograph, nor common inert punctuation (foldsOneByOne's first tests). */
+const NOT_PLAIN_CHAR = new RegExp(`[^\\u0000-\\u007f\\u3400-\\u4dbf\\u4e00-\\u9fff${INERT_PUNCTUATION}]`, 'g');
 
 /** Where the run starting at `start` ends. */
 function runEnd(text: string, start: number): number {
