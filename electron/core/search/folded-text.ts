@@ -94,27 +94,36 @@ function isInertSeparator(char: string): boolean {
 /** Where the next run of characters folded one by one starts, from `from` on (the text's length when none does). */
 function runStart(text: string, from: number): number {
   // The regex skips ASCII and ideographs natively; `test` moves lastIndex and makes no match object.
-  for (NOT_PLAIN_CHAR.lastIndex = from; NOT_PLAIN_CHAR.test(text); ) {
-    const at = NOT_PLAIN_CHAR.lastIndex - 1;
+  const notPlain = notPlainCharRegex();
+  for (notPlain.lastIndex = from; notPlain.test(text); ) {
+    const at = notPlain.lastIndex - 1;
     if (foldsOneByOne(text.charCodeAt(at))) return at;
   }
   return text.length;
 }
 
 /**
- * The inert separators of the blocks news text takes its punctuation from (general punctuation, CJK
- * punctuation, full-width forms: '，' '。' '、' '“' '—' '…'), told by isInertSeparator once a process,
- * as a regex class: a Chinese article holds hundreds, and stopping at each one took its fold of a
- * 14 KB article from 64 to 77 µs (the bench's excerpts: 11 to 16 µs), for the same folded text.
+ * A character neither ASCII, nor a CJK unified ideograph, nor an inert separator of the blocks news
+ * text takes its punctuation from (general punctuation, CJK punctuation, full-width forms: '，' '。'
+ * '、' '“' '—' '…'; foldsOneByOne's first tests). A Chinese article holds hundreds of those, and
+ * stopping at each one took its fold of a 14 KB article from 64 to 77 µs (the bench's excerpts: 11
+ * to 16 µs), for the same folded text. Made on the first fold, as telling them takes about 8 ms.
  */
-const INERT_PUNCTUATION = [[0x2000, 0x206f], [0x3000, 0x303f], [0xff00, 0xff65]]
-  .flatMap(([first = 0, last = 0]) => Array.from({ length: last - first + 1 }, (_, i) => first + i))
-  .filter((code) => isInertSeparator(String.fromCharCode(code)))
-  .map((code) => `\\u${code.toString(16).padStart(4, '0')}`)
-  .join('');
+let notPlainChar: RegExp | undefined;
 
-/** A character neither ASCII, nor a CJK unified ideograph, nor common inert punctuation (foldsOneByOne's first tests). */
-const NOT_PLAIN_CHAR = new RegExp(`[^\\u0000-\\u007f\\u3400-\\u4dbf\\u4e00-\\u9fff${INERT_PUNCTUATION}]`, 'g');
+function notPlainCharRegex(): RegExp {
+  notPlainChar ??= new RegExp(`[^\\u0000-\\u007f\\u3400-\\u4dbf\\u4e00-\\u9fff${inertPunctuation()}]`, 'g');
+  return notPlainChar;
+}
+
+/** The inert separators of those blocks, as a regex class. */
+function inertPunctuation(): string {
+  return [[0x2000, 0x206f], [0x3000, 0x303f], [0xff00, 0xff65]]
+    .flatMap(([first = 0, last = 0]) => Array.from({ length: last - first + 1 }, (_, i) => first + i))
+    .filter((code) => isInertSeparator(String.fromCharCode(code)))
+    .map((code) => `\\u${code.toString(16).padStart(4, '0')}`)
+    .join('');
+}
 
 /** Where the run starting at `start` ends. */
 function runEnd(text: string, start: number): number {

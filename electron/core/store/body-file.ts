@@ -7,7 +7,7 @@ import { describeInvalid } from '../validation.js';
 import { bodyDoc, plainBodyDoc } from './library-dir.js';
 import { bodySchema } from './schema.js';
 import type { Body } from './schema.js';
-import { encodeTextFirst, gunzipTextFirst, inflateTexts, textPartOf } from './text-first-gzip.js';
+import { encodeTextFirst, gunzipTextFirst, inflateTexts, isGzipAt, textPartOf } from './text-first-gzip.js';
 import type { TextPart } from './text-first-gzip.js';
 import { writeFileWhole } from './write-whole.js';
 
@@ -20,8 +20,6 @@ import { writeFileWhole } from './write-whole.js';
  * over both stores the HTML for little more than its markup.
  */
 
-/** The first two bytes of every gzip stream; a plain JSON body starts with `{`. */
-const GZIP_MAGIC = [0x1f, 0x8b];
 /** The most a page's bodies are inflated into at once (the output buffer is made this size up front). */
 const MAX_BATCH_OUTPUT = 32 * 1024 * 1024;
 /** A gzip file's header and trailer: 18 bytes, so a file of no more holds nothing. */
@@ -258,10 +256,6 @@ function readGzipAt(path: string, at: number): number | undefined {
   }
   const fits = at + length < scratch.length && length > GZIP_FRAMING;
   return fits && isGzipAt(scratch, at) ? length : undefined;
-}
-
-function isGzipAt(bytes: Uint8Array, at: number): boolean {
-  return bytes[at] === GZIP_MAGIC[0] && bytes[at + 1] === GZIP_MAGIC[1];
 }
 
 /** The file's bytes, in `scratch` when they fit (valid until the next call), else read whole. */

@@ -33,6 +33,13 @@ type ContentEncoding = (typeof ENCODINGS)[number];
 /** In the order of the header's encoding byte. */
 const ENCODINGS = ['utf8', 'utf16le'] as const;
 
+/** The first two bytes of every gzip stream; a plain JSON body starts with `{`. */
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+export function isGzipAt(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === GZIP_MAGIC[0] && bytes[at + 1] === GZIP_MAGIC[1];
+}
+
 /** The 10 bytes every gzip header has, then the extra field: its length, the subfield's id and length, three numbers, the encoding. */
 const HEADER = 29;
 const FLAG_EXTRA = 0x04;
@@ -60,7 +67,7 @@ export function encodeTextFirst(text: string, rest: string): Buffer {
   const restPart = deflateRawSync(restBytes, textBytes.length > 0 ? { dictionary: textBytes.subarray(-WINDOW) } : {});
   const header = Buffer.alloc(HEADER);
   // Deflate, no time stamp, OS unknown: the same body always gives the same bytes.
-  header.set([0x1f, 0x8b, 8, FLAG_EXTRA, 0, 0, 0, 0, 0, 255]);
+  header.set([...GZIP_MAGIC, 8, FLAG_EXTRA, 0, 0, 0, 0, 0, 255]);
   header.writeUInt16LE(EXTRA_LENGTH, 10);
   header.set(SUBFIELD_ID, 12);
   header.writeUInt16LE(EXTRA_LENGTH - 4, 14);
@@ -76,7 +83,7 @@ export function encodeTextFirst(text: string, rest: string): Buffer {
 
 /** The text's place in a text-first body file of `length` bytes at `at` in `bytes`; undefined for any other form. */
 export function textPartOf(bytes: Buffer, at = 0, length = bytes.length - at): TextPart | undefined {
-  const gzipWithExtra = length >= HEADER + TRAILER && bytes[at] === 0x1f && bytes[at + 1] === 0x8b && bytes[at + 3] === FLAG_EXTRA;
+  const gzipWithExtra = length >= HEADER + TRAILER && isGzipAt(bytes, at) && bytes[at + 3] === FLAG_EXTRA;
   if (!gzipWithExtra || bytes.readUInt16LE(at + 10) !== EXTRA_LENGTH) return undefined;
   if (bytes[at + 12] !== SUBFIELD_ID[0] || bytes[at + 13] !== SUBFIELD_ID[1]) return undefined;
   const deflated = bytes.readUInt32LE(at + 16);
