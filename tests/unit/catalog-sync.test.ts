@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { cp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { catalogFileId, connectCatalogDb, peekCatalogDb } from '../../electron/core/catalog/catalog-db.js';
 import { Library } from '../../electron/core/library.js';
 import { sampleText } from '../helpers/seed.js';
 import { readShard, shardPathOf } from '../helpers/stored.js';
@@ -21,6 +22,23 @@ test('a shard written without its catalog update (a crash between the two) is mi
   assert.equal(reopened.opened.catalogRepaired, 1);
   assert.deepEqual((await reopened.search('tag:written-behind')).hits.map((hit) => hit.clip.id), [clip.id]);
   reopened.close();
+});
+
+test('a one-shard library whose shard was replaced by one of the same size within a second is mirrored at the next open', async (t) => {
+  // The store writes a shard by rename, so the file gets a new inode; with one shard, every shard then has a
+  // new inode, as in a copied folder. The catalog file kept its own: the folder was not copied.
+  const { dir, library } = await tempLibrary(t);
+  const { clip } = await library.import({ kind: 'text', text: sampleText(1), tags: ['aaaa'] });
+  library.close();
+  const shard = shardPathOf(dir, clip.id);
+  const data = await readShard(shard);
+  data.clips[clip.id]!.tags = ['bbbb'];
+  await writeFile(`${shard}.new`, JSON.stringify(data));
+  await rename(`${shard}.new`, shard);
+  const reopened = await Library.open(dir);
+  t.after(() => reopened.close());
+  assert.equal(reopened.opened.catalogRepaired, 1);
+  assert.deepEqual((await reopened.search('tag:bbbb')).hits.map((hit) => hit.clip.id), [clip.id]);
 });
 
 test('a library copied whole, times kept, opens without mirroring its clips again, and a shard changed in the copy still is', async (t) => {
@@ -46,6 +64,22 @@ test('a library copied whole, times kept, opens without mirroring its clips agai
   t.after(() => edited.close());
   assert.equal(edited.opened.catalogRepaired, Object.keys(data.clips).length);
   assert.deepEqual((await edited.search('tag:changed-in-the-copy')).hits.map((hit) => hit.clip.id), [ids[0]]);
+});
+
+test('a catalog made before it recorded its own file is kept, not rebuilt, and records it at open', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  await library.import({ kind: 'text', text: sampleText(1) });
+  library.close();
+  const path = join(dir, 'index.sqlite');
+  const older = connectCatalogDb(path);
+  older.exec('drop table catalog_file');
+  older.close();
+  const reopened = await Library.open(dir);
+  t.after(() => reopened.close());
+  assert.equal(reopened.opened.catalogRebuilt, false);
+  assert.equal(reopened.opened.catalogRepaired, 0);
+  assert.equal((await reopened.search('harbour')).total, 1);
+  assert.equal(peekCatalogDb(path, (db) => db.prepare('select id from catalog_file').pluck().get()), catalogFileId(path));
 });
 
 test('a missing catalog is rebuilt from the store, and clips gone from the store are reported', async (t) => {

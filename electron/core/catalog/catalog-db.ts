@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { FTS_COLUMNS } from '../search/fts-document.js';
@@ -71,6 +71,14 @@ const SCHEMA = `
   );
 `;
 
+/**
+ * The catalog file's own identity (device:inode) as it was when it last mirrored the store. A copy of the
+ * library folder gives every file a new inode, this one included, which is how a copy is told from
+ * shards rewritten by a crashed write (shard-stamp.ts). Made at open where missing, so a catalog from
+ * before it was added is kept rather than rebuilt.
+ */
+const FILE_TABLE = 'create table if not exists catalog_file (id text not null)';
+
 export type Sqlite = typeof BetterSqlite3;
 
 export interface OpenedCatalog {
@@ -96,7 +104,10 @@ export function bindingOption(): { nativeBinding?: string } {
 export function openCatalogDb(path: string): OpenedCatalog {
   try {
     const db = connect(path);
-    if (db.pragma('user_version', { simple: true }) === CATALOG_VERSION) return { db, fresh: false };
+    if (db.pragma('user_version', { simple: true }) === CATALOG_VERSION) {
+      db.exec(FILE_TABLE);
+      return { db, fresh: false };
+    }
     db.close();
   } catch {
     // Damaged or not a database: it is derived data, so it is replaced, never repaired in place.
@@ -104,7 +115,14 @@ export function openCatalogDb(path: string): OpenedCatalog {
   removeCatalog(path);
   const db = connect(path);
   db.exec(SCHEMA);
+  db.exec(FILE_TABLE);
   return { db, fresh: true };
+}
+
+/** The identity FILE_TABLE records: a copy of the file has another. */
+export function catalogFileId(path: string): string {
+  const { dev, ino } = statSync(path, { bigint: true });
+  return `${dev}:${ino}`;
 }
 
 /**

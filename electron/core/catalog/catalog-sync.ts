@@ -107,7 +107,8 @@ export function mirrorInto(catalog: Catalog, store: ClipStore): CommitObserver {
 
 /** Mirrors again every shard whose file changed since the catalog last saw it (shard-stamp.ts). */
 async function mirrorChangedShards(catalog: Catalog, store: ClipStore): Promise<{ repaired: number; lost: CatalogOpening['lost'] }> {
-  const { changed, moved } = shardChanges(catalog.shardStamps(), store.shardStamps());
+  const copied = catalog.copied;
+  const { changed, moved } = shardChanges(catalog.shardStamps(), store.shardStamps(), copied);
   if (moved.size > 0) await catalog.apply([], moved);
   let repaired = 0;
   const lost: CatalogOpening['lost'] = [];
@@ -124,5 +125,6 @@ async function mirrorChangedShards(catalog: Catalog, store: ClipStore): Promise<
     await catalog.apply([...rewritten, ...removed], new Map([[key, stamp]]));
     repaired += records.length;
   }
+  if (copied) catalog.noteFile();
   return { repaired, lost };
 }

@@ -77,6 +77,18 @@ export class CatalogWriter {
     return new Map(rows.map((row) => [row.key, row.stamp]));
   }
 
+  /** The catalog file's identity when it last mirrored the store (catalog-db.ts FILE_TABLE). */
+  recordedFileId(): string | undefined {
+    return this.#db.sql('select id from catalog_file').pluck().get() as string | undefined;
+  }
+
+  recordFileId(id: string): void {
+    this.#db.transaction(() => {
+      this.#db.sql('delete from catalog_file').run();
+      this.#db.sql('insert into catalog_file (id) values (?)').run(id);
+    });
+  }
+
   #remove(id: string): void {
     const n = rowNumber(this.#db, id);
     if (n === undefined) return;

@@ -4,7 +4,7 @@ import type { ParsedQuery } from '../search/query.js';
 import { toSqlQuery } from '../search/fts-query.js';
 import { planSearch } from '../search/search-plan.js';
 import type { SearchPlan } from '../search/search-plan.js';
-import { connectCatalogDb, openCatalogDb } from './catalog-db.js';
+import { catalogFileId, connectCatalogDb, openCatalogDb } from './catalog-db.js';
 import { CatalogReader } from './catalog-reader.js';
 import { CatalogWriter } from './catalog-writer.js';
 import type { CatalogEntry, CatalogUpdate, ShardStamps } from './catalog-writer.js';
@@ -35,9 +35,11 @@ export class Catalog {
   readonly #writer: CatalogWriter;
   readonly #reader: CatalogReader;
   readonly #index: FtsPrimitives;
+  readonly #fileId: string;
 
-  private constructor(db: Statements, fresh: boolean) {
+  private constructor(db: Statements, fresh: boolean, fileId: string) {
     this.fresh = fresh;
+    this.#fileId = fileId;
     this.#db = db;
     this.#writer = new CatalogWriter(db);
     this.#reader = new CatalogReader(db);
@@ -45,13 +47,27 @@ export class Catalog {
   }
 
   static open(dir: string): Catalog {
-    const { db, fresh } = openCatalogDb(join(dir, 'index.sqlite'));
-    return new Catalog(new Statements(db), fresh);
+    const path = join(dir, 'index.sqlite');
+    const { db, fresh } = openCatalogDb(path);
+    const catalog = new Catalog(new Statements(db), fresh, catalogFileId(path));
+    if (fresh) catalog.noteFile();
+    return catalog;
   }
 
   /** A second connection to the catalog file as it is (for the rebuild worker, while the first one reads). */
   static attach(dir: string): Catalog {
-    return new Catalog(new Statements(connectCatalogDb(join(dir, 'index.sqlite'))), false);
+    const path = join(dir, 'index.sqlite');
+    return new Catalog(new Statements(connectCatalogDb(path)), false, catalogFileId(path));
+  }
+
+  /** Whether this catalog file is not the one that last mirrored the store: the library folder was copied (shard-stamp.ts). */
+  get copied(): boolean {
+    return this.#writer.recordedFileId() !== this.#fileId;
+  }
+
+  /** Records this catalog file as the one that mirrors the store, once what a copy brought is mirrored. */
+  noteFile(): void {
+    this.#writer.recordFileId(this.#fileId);
   }
 
   /** Marks a rebuilt catalog filled: until then, the next open starts the rebuild again. */

@@ -17,15 +17,21 @@ export interface ShardChanges {
 }
 
 /**
- * The shards whose files changed since the catalog recorded `known`. When no shard file has the inode
- * it had, the folder was copied or moved whole (a new disk, a restore, a synced folder), which gives
- * every file a new inode at once: then a file with the size it had and about the time it had (COPY_TOLERANCE_MS) is
- * the same file, and mirroring all of them again (minutes at 100,000 clips) would redo the whole catalog for nothing.
+ * The shards whose files changed since the catalog recorded `known`. A folder copied or moved whole (a
+ * new disk, a restore, a synced folder) gives every file a new inode at once: the catalog file too
+ * (`catalogCopied`), and no shard file has the inode it had. Then a file with the size it had and about
+ * the time it had (COPY_TOLERANCE_MS) is the same file, and mirroring all of them again (minutes at
+ * 100,000 clips) would redo the whole catalog for nothing. Without the catalog file's word, a library of
+ * one shard rewritten by a write the catalog never heard of (a crash between the two) would pass for a copy.
  */
-export function shardChanges(known: ReadonlyMap<string, string>, onDisk: ReadonlyMap<string, string>): ShardChanges {
+export function shardChanges(
+  known: ReadonlyMap<string, string>,
+  onDisk: ReadonlyMap<string, string>,
+  catalogCopied: boolean,
+): ShardChanges {
   const changed = new Map<string, string | null>([...known.keys()].filter((key) => !onDisk.has(key)).map((key) => [key, null]));
   const moved = new Map<string, string>();
-  const wholeFolderMoved = [...onDisk].every(([key, stamp]) => inodeOf(known.get(key)) !== inodeOf(stamp));
+  const wholeFolderMoved = catalogCopied && [...onDisk].every(([key, stamp]) => inodeOf(known.get(key)) !== inodeOf(stamp));
   for (const [key, stamp] of onDisk) {
     const before = known.get(key);
     if (before === stamp) continue;
