@@ -11,10 +11,15 @@ export function newClipId(): string {
  * the input order across all of them. A batch of 500 clips then fills one slice of the shards, and each
  * shard file is rewritten about once an import instead of once a batch: with random shards every batch
  * touches ~470 of them, so a 100,000-clip import rewrote the shards ~94,000 times, each ever fuller.
- * Every shard still gets an even share of the import, as with random ids; an index past `count` (a
- * count that fell short) starts over from the first shard.
+ * Every shard still gets an even share of the import, as with random ids. Each input draws from whole
+ * shards of its own, so two batches share no shard while the import is smaller than SHARD_COUNT; past
+ * that, neighbouring inputs share shards. An index past `count` (a count that fell short) starts over
+ * from the first shard.
  */
 export function spreadClipId(index: number, count: number): string {
-  const shard = Math.floor((((index + Math.random()) / count) % 1) * SHARD_COUNT);
+  const place = index % count;
+  const from = Math.ceil((place * SHARD_COUNT) / count);
+  const to = Math.ceil(((place + 1) * SHARD_COUNT) / count);
+  const shard = to > from ? from + Math.floor(Math.random() * (to - from)) : Math.floor((place * SHARD_COUNT) / count);
   return `${shard.toString(16).padStart(3, '0')}${newClipId().slice(3)}`;
 }

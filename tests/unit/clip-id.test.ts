@@ -25,6 +25,13 @@ describe('clip ids', () => {
     assert.deepEqual(new Set(perShard.values()), new Set([3]));
   });
 
+  it('of an import smaller than the shards give each input shards of its own, so no two batches write one shard', () => {
+    for (const count of [1100, SHARD_COUNT - 1, 7]) {
+      const shards = Array.from({ length: count }, (_, index) => Number.parseInt(shardKey(spreadClipId(index, count)), 16));
+      assert.ok(shards.every((shard, i) => i === 0 || shard > (shards[i - 1] ?? 0)), `${count} inputs: each in a shard after the last`);
+    }
+  });
+
   it('of a small import still reach the whole range of shards', () => {
     const ids = Array.from({ length: 10 }, (_, index) => spreadClipId(index, 10));
     const shards = ids.map((id) => Number.parseInt(shardKey(id), 16));
