@@ -43,10 +43,10 @@ export async function verifyLibrary(
   const library = await Library.open(dir);
   const openMs = performance.now() - started;
   try {
-    const { state, problems } = await readState(library);
+    const { state, problems, quoted } = await readState(library);
     const resolved = resolvePending(expected, pending, state);
     problems.push(...resolved.problems);
-    const search = await checkSearch(library, state, markers);
+    const search = await checkSearch(library, state, markers, quoted);
     problems.push(...search.problems);
     // Writes land by rename, so a kill never damages a file: any recovery on reopen is a bug.
     problems.push(...noticesOf(library).map((notice) => `reopening reported: ${notice}`));
@@ -59,22 +59,29 @@ export async function verifyLibrary(
   }
 }
 
-/** Every clip, trashed ones too, with a check that its body is there and is the text its record names. */
-async function readState(library: Library): Promise<{ state: LibraryState; problems: string[] }> {
+/**
+ * Every clip, trashed ones too, with a check that its body is there and is the text its record names;
+ * and the marker words the highlights of live clips quote, by clip (see checkSearch).
+ */
+async function readState(library: Library): Promise<{ state: LibraryState; problems: string[]; quoted: Map<string, string> }> {
   const state: LibraryState = new Map();
   const problems: string[] = [];
+  const quoted = new Map<string, string>();
   const summaries = [...library.list({ limit: 100_000 }).clips, ...library.list({ trashed: true, limit: 100_000 }).clips];
   for (const summary of summaries) {
     try {
       const clip = await library.get(summary.id);
       state.set(clip.id, stateOf(clip));
+      if (clip.deletedAt === null) {
+        for (const { target } of clip.annotations) for (const word of markersIn(target.selector[0].exact)) quoted.set(word, clip.id);
+      }
       const marker = markersIn(clip.title)[0];
       if (marker && !clip.text.includes(marker)) problems.push(`clip ${clip.id}: its body is not the text of its record "${clip.title}"`);
     } catch (error) {
       problems.push(`clip ${summary.id} cannot be read: ${(error as Error).message}`);
     }
   }
-  return { state, problems };
+  return { state, problems, quoted };
 }
 
 /** Matches the library against the expected state without, then with, the unacknowledged op. */
@@ -118,16 +125,20 @@ function landedState(expected: LibraryState, op: Op, found: LibraryState): Libra
 /**
  * The index agrees with the store: every live clip is found by each of its marker words, and by
  * nothing else; a marker of a trashed clip, a replaced text or a removed tag or note finds nothing;
- * a word in every article finds exactly the live clips; list() counts them too.
+ * a word in every article finds exactly the live clips; list() counts them too. Highlights are
+ * searched by the words they quote, which an orphaned highlight keeps after its clip's text was
+ * replaced: such a word (`quoted`) finds the clip that quotes it.
  */
 async function checkSearch(
   library: Library,
   state: LibraryState,
   markers: ReadonlySet<string>,
+  quoted: ReadonlyMap<string, string>,
 ): Promise<{ problems: string[]; count: number }> {
   const problems: string[] = [];
   const live = [...state.values()].filter((clip) => !clip.deleted);
-  const findable = new Map(live.flatMap((clip) => findableMarkers(clip).map((word) => [word, clip.id] as const)));
+  const marked = live.flatMap((clip) => findableMarkers(clip).map((word) => [word, clip.id] as const));
+  const findable = new Map([...quoted, ...marked]);
   let count = 0;
   const search = (query: string) => (count++, library.search(query, { limit: 5 }));
   for (const [word, id] of findable) {
