@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import { Catalog } from '../../electron/core/catalog/catalog.js';
 import { COUNT_LIMIT, RANK_WINDOW } from '../../electron/core/search/search-plan.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
-import { parseQuery } from '../../electron/core/search/index.js';
+import { parseQuery, toSqlQuery } from '../../electron/core/search/index.js';
 import type { SearchDoc } from '../../electron/core/search/index.js';
 import type { ClipRecord } from '../../electron/core/store/schema.js';
 import { SEED_FILE } from '../helpers/seed.js';
@@ -98,6 +98,19 @@ test('ranks a two-character Chinese word (a whole word, not a word being typed)'
 test('finds a Chinese query longer than one word inside a longer word', () => {
   const { ids } = library([{ id: 'zh', text: '吉林高新区管委会' }, { text: '吉林 新区 高' }]);
   assert.deepEqual(ids('吉林高新'), ['zh']);
+});
+
+test('a typed word ending in a Chinese pair finds what the finished word does; one ending in a lone character, longer words', () => {
+  const { ids } = library([
+    { id: 'rate', text: '投资回报率很高' }, { id: 'pair', text: '回报' }, { id: 'latin', text: '回报abc' },
+    { id: 'mixed', text: 'abc学习' }, { id: 'ja', text: 'ラーメン屋' }, { text: '回 报 投资' },
+  ]);
+  for (const query of ['回报', '投资回报', '报率', 'メン', '学习']) {
+    assert.deepEqual(new Set(ids(query)), new Set(ids(`"${query}"`)), query);
+  }
+  assert.deepEqual(new Set(ids('回报')), new Set(['rate', 'pair', 'latin']));
+  assert.deepEqual(ids('abc学'), ['mixed']);
+  assert.equal(toSqlQuery(parseQuery('投资回报')).match, '"投资 资回 回报"');
 });
 
 test('searches Japanese and Korean text without crashing', () => {

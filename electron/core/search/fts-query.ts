@@ -83,7 +83,8 @@ function termExpression(term: Term): string {
 
 function phraseExpression(term: Term, tokens: readonly string[], prefix: boolean): string {
   // Index terms are letters and digits only (tokenize.ts), so they need no escaping inside quotes.
-  const phrase = `"${tokens.join(' ')}"${prefix ? ' *' : ''}`;
+  const star = prefix && !isCjkPair(tokens.at(-1) ?? '');
+  const phrase = `"${tokens.join(' ')}"${star ? ' *' : ''}`;
   return term.kind === 'phrase' ? `{title text} : ${phrase}` : phrase;
 }
 
@@ -105,6 +106,15 @@ function wordsOf(term: Term): string[] {
     const typed = term.prefix && i === tokens.length - 1;
     return typed && isShortPrefix(term, token) ? beginningExpression(token) : phraseExpression(term, [token], typed);
   });
+}
+
+/**
+ * A CJK character pair is a whole index term that no longer term begins with (CJK text is indexed as
+ * its pairs and single characters, tokenize.ts), so the word being typed needs no prefix star when it
+ * ends in one: the star finds nothing more, and FTS5 would still scan the terms that sort after the pair.
+ */
+function isCjkPair(token: string): boolean {
+  return isCjk(token) && [...token].length === 2;
 }
 
 function isLoneCjk(terms: readonly string[]): boolean {
