@@ -104,6 +104,14 @@ test('drops a combining mark after a Chinese character as folding does, and keep
   assert.equal(makeSnippet('中\u0301国 Zu\u0308rich', ['中国', 'zurich']), '<mark>中\u0301国</mark> <mark>Zu\u0308rich</mark>');
 });
 
+test('folds capitals and letters wherever they stand: ASCII among Chinese, İ, Greek, Cyrillic, Hangul', () => {
+  assert.equal(
+    makeSnippet('中国GDP增长，IMF说。İstanbul ΟΔΟΣ Москва Йошкар-Ола 서울시', ['gdp', 'imf', 'istanbul', 'οδος', 'москва', 'йошкар', '서울시']),
+    '中国<mark>GDP</mark>增长，<mark>IMF</mark>说。<mark>İstanbul</mark> <mark>ΟΔΟΣ</mark> '
+      + '<mark>Москва</mark> <mark>Йошкар</mark>-Ола <mark>서울시</mark>',
+  );
+});
+
 test('finds a term again after passing over it inside a longer word', () => {
   assert.equal(makeSnippet('arts start art', ['art']), 'arts start <mark>art</mark>');
 });

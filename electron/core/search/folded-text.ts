@@ -29,26 +29,31 @@ export function foldWithOrigins(text: string): FoldedText {
   let shift = 0;
   let folded = '';
   let last = 0;
-  // ASCII and Chinese characters fold by lower case alone: the whole text is lowered natively at once,
-  // and only the runs of other characters are folded one by one, most of them to their lower case too.
-  // (A callback per capitalized word, or normalizing all of a Chinese text, cost most of a snippet.)
-  const lower = text.toLowerCase();
-  // Lowering only ever lengthens a character ('İ'), so equal lengths mean every offset lines up.
-  const aligned = lower.length === text.length;
-  const lowered = (from: number, to: number) => (aligned ? lower.slice(from, to) : text.slice(from, to).toLowerCase());
-  // Runs found by char codes, not a regex: a match object per run was a tenth of a search's garbage.
-  for (let start = runStart(text, 0), end = 0; start < text.length; start = runStart(text, end)) {
+  // One scan stops where folding may change the text: at ASCII capitals, lowered as a run, and at runs
+  // of characters folded one by one; everything between is copied as it is. (Lowering the whole text
+  // first, natively, took 25 of the 64 µs a 14 KB Chinese article's fold cost: V8 lowers a string of
+  // two-byte characters through ICU. A callback per capitalized word, or normalizing all of a Chinese
+  // text, had cost most of a snippet before.)
+  for (let start = stopAt(text, 0), end = 0; start < text.length; start = stopAt(text, end)) {
+    if (isAsciiCapital(text.charCodeAt(start))) {
+      end = start + 1;
+      while (end < text.length && isAsciiCapital(text.charCodeAt(end))) end++;
+      folded += text.slice(last, start) + text.slice(start, end).toLowerCase();
+      last = end;
+      continue;
+    }
     end = runEnd(text, start);
-    const whole = end - start === 1 ? foldCode(text.charCodeAt(start)) : foldRun(text.slice(start, end));
-    if (whole.length === end - start && aligned && lower.startsWith(whole, start)) continue;
-    folded += lowered(last, start);
+    const run = text.slice(start, end);
+    const whole = foldRun(run);
+    if (whole === run) continue;
+    folded += text.slice(last, start);
     last = end;
-    if (whole.length === end - start) {
+    if (whole.length === run.length) {
       folded += whole;
       continue;
     }
     let at = start;
-    for (const char of text.slice(start, end)) {
+    for (const char of run) {
       const piece = foldChar(char);
       if (piece.length !== char.length) {
         resized.push({ folded: at + shift, foldedLength: piece.length, original: at, originalLength: char.length });
@@ -58,8 +63,12 @@ export function foldWithOrigins(text: string): FoldedText {
       at += char.length;
     }
   }
-  folded += lowered(last, text.length);
+  folded += text.slice(last);
   return { original: text, text: folded, origin: (at) => originOf(resized, at) };
+}
+
+function isAsciiCapital(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
 }
 
 /**
@@ -74,46 +83,68 @@ function foldsOneByOne(code: number): boolean {
   if (code <= 0x7f || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff)) return false;
   let kind = codeKinds[code];
   if (kind === UNKNOWN) {
-    kind = isInertSeparator(String.fromCharCode(code)) ? INERT : FOLDED;
+    kind = kindOf(String.fromCharCode(code));
     codeKinds[code] = kind;
   }
-  return kind === FOLDED;
+  return kind !== INERT;
 }
 
 const UNKNOWN = 0;
-const FOLDED = 1;
-const INERT = 2;
+const INERT = 1;
+/** Folded one by one, as part of the run it stands in. */
+const FOLDED = 2;
+/** Folded one by one, to its lower case (LOWERED) or to itself (KEPT) in any run: see foldsAlike. */
+const LOWERED = 3;
+const KEPT = 4;
 /** What foldsOneByOne found for each UTF-16 code unit, filled as they are met. */
 const codeKinds = new Uint8Array(0x10000);
+
+function kindOf(char: string): number {
+  if (isInertSeparator(char)) return INERT;
+  if (!foldsAlike(char)) return FOLDED;
+  return char.toLowerCase() === char ? KEPT : LOWERED;
+}
+
+/**
+ * Whether a character folds to its lower case, wherever it stands in a run: most letters of Cyrillic,
+ * Greek, Arabic or Hangul syllables. A run of such characters then folds to the run's lower case, as
+ * no normalization joins them and their case does not depend on their neighbours; except Σ (whose lower
+ * case does), a Hangul vowel or final jamo (which joins the one before it into a syllable) and a
+ * surrogate half (a pair folds together). Marks fold to nothing, so they never count.
+ */
+function foldsAlike(char: string): boolean {
+  return !/[\u03a3\u1160-\u11ff\ud7b0-\ud7ff\ud800-\udfff]/.test(char) && fold(char) === char.toLowerCase();
+}
 
 /** Punctuation, a symbol or a space whose fold holds no letter, digit or mark ('™' -> 'tm' does). */
 function isInertSeparator(char: string): boolean {
   return /^[\p{P}\p{S}\p{Z}]$/u.test(char) && !/[\p{L}\p{N}\p{M}]/u.test(fold(char));
 }
 
-/** Where the next run of characters folded one by one starts, from `from` on (the text's length when none does). */
-function runStart(text: string, from: number): number {
-  // The regex skips ASCII and ideographs natively; `test` moves lastIndex and makes no match object.
-  const notPlain = notPlainCharRegex();
-  for (notPlain.lastIndex = from; notPlain.test(text); ) {
-    const at = notPlain.lastIndex - 1;
-    if (foldsOneByOne(text.charCodeAt(at))) return at;
+/** Where the next ASCII capital or run of characters folded one by one starts, from `from` on (the text's length when none does). */
+function stopAt(text: string, from: number): number {
+  // The regex skips the rest natively; `test` moves lastIndex and makes no match object.
+  const stop = stopRegex();
+  for (stop.lastIndex = from; stop.test(text); ) {
+    const at = stop.lastIndex - 1;
+    const code = text.charCodeAt(at);
+    if (isAsciiCapital(code) || foldsOneByOne(code)) return at;
   }
   return text.length;
 }
 
 /**
- * A character neither ASCII, nor a CJK unified ideograph, nor an inert separator of the blocks news
- * text takes its punctuation from (general punctuation, CJK punctuation, full-width forms: '，' '。'
- * '、' '“' '—' '…'; foldsOneByOne's first tests). A Chinese article holds hundreds of those, and
- * stopping at each one took its fold of a 14 KB article from 64 to 77 µs (the bench's excerpts: 11
- * to 16 µs), for the same folded text. Made on the first fold, as telling them takes about 8 ms.
+ * A character neither ASCII other than a capital, nor a CJK unified ideograph, nor an inert separator
+ * of the blocks news text takes its punctuation from (general punctuation, CJK punctuation, full-width
+ * forms: '，' '。' '、' '“' '—' '…'; foldsOneByOne's first tests). A Chinese article holds hundreds of
+ * those, and stopping at each one took its fold of a 14 KB article from 64 to 77 µs (the bench's
+ * excerpts: 11 to 16 µs), for the same folded text. Made on the first fold, as telling them takes about 8 ms.
  */
-let notPlainChar: RegExp | undefined;
+let stopChar: RegExp | undefined;
 
-function notPlainCharRegex(): RegExp {
-  notPlainChar ??= new RegExp(`[^\\u0000-\\u007f\\u3400-\\u4dbf\\u4e00-\\u9fff${inertPunctuation()}]`, 'g');
-  return notPlainChar;
+function stopRegex(): RegExp {
+  stopChar ??= new RegExp(`[^\\u0000-\\u0040\\u005b-\\u007f\\u3400-\\u4dbf\\u4e00-\\u9fff${inertPunctuation()}]`, 'g');
+  return stopChar;
 }
 
 /** The inert separators of those blocks, as a regex class. */
@@ -153,30 +184,30 @@ function originOf(resized: readonly Resized[], at: number): number {
   return at - foldedEnd + last.original + last.originalLength;
 }
 
-// Texts repeat a small alphabet, so each distinct character (or pair) is normalized once per process.
+/**
+ * A run folded: as itself or its lower case when each of its characters folds so in any run, else
+ * whole, as its characters may join, from the cache when it was folded before. (With every word of
+ * more than two characters through fold(), a 53 KB Russian article took 8.3 ms to fold; now 1.6.)
+ */
+function foldRun(run: string): string {
+  let kinds = 0;
+  for (let i = 0; i < run.length; i++) kinds |= 1 << (codeKinds[run.charCodeAt(i)] ?? FOLDED);
+  if (kinds === 1 << KEPT) return run;
+  if ((kinds & ~(1 << KEPT | 1 << LOWERED)) === 0) return run.toLowerCase();
+  return foldChar(run);
+}
+
+// Texts repeat a small alphabet and vocabulary, so each distinct character or word is normalized once per process.
 const foldedChars = new Map<string, string>();
-// A lone character by its code, so looking it up makes no string.
-const foldedCodes = new Map<number, string>();
+const CACHED_CHARS = 50_000;
+/** Longer runs are folded anew each time: a cache of them could hold whole texts. */
+const CACHED_RUN_LENGTH = 64;
 
 function foldChar(char: string): string {
   let folded = foldedChars.get(char);
   if (folded === undefined) {
     folded = fold(char);
-    if (foldedChars.size < 50_000) foldedChars.set(char, folded);
+    if (foldedChars.size < CACHED_CHARS && char.length <= CACHED_RUN_LENGTH) foldedChars.set(char, folded);
   }
   return folded;
-}
-
-function foldCode(code: number): string {
-  let folded = foldedCodes.get(code);
-  if (folded === undefined) {
-    folded = fold(String.fromCharCode(code));
-    foldedCodes.set(code, folded);
-  }
-  return folded;
-}
-
-/** A run of two characters (a surrogate pair, most often) from the cache; longer ones may join, so they fold whole. */
-function foldRun(run: string): string {
-  return run.length <= 2 ? foldChar(run) : fold(run);
 }
