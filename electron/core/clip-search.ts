@@ -35,16 +35,17 @@ export class ClipSearch {
     const found = this.#catalog.search(parsed, pageOption(options.limit, DEFAULT_SEARCH_LIMIT), pageOption(options.offset, 0));
     const snippetOf = hitSnippets(parsed);
     const texts = this.#textsOf(found.hits.map(({ clip }) => clip));
-    const hits = found.hits.map(({ clip, score }, i) => ({ clip, score, snippet: snippetOf(texts[i] as FoldedText) }));
+    // A hit whose text file does not read is still shown, its snippet cut from its excerpt (Library.notices names the file).
+    const hits = found.hits.map(({ clip, score }, i) => ({ clip, score, snippet: snippetOf(texts[i] ?? foldWithOrigins(clip.excerpt)) }));
     return { query, total: found.total, totalIsLowerBound: found.totalIsLowerBound, hits };
   }
 
-  /** The hits' texts, folded; those not kept are read together. */
-  #textsOf(clips: readonly ClipSummary[]): FoldedText[] {
+  /** The hits' texts, folded; those not kept are read together, and one that does not read is undefined. */
+  #textsOf(clips: readonly ClipSummary[]): Array<FoldedText | undefined> {
     const versions = new Map(clips.map((clip) => [`${clip.id}.${clip.contentHash}`, clip]));
     return this.#hitTexts.getAll([...versions.keys()], (missing) => {
       const texts = this.#store.readTexts(missing.map((key) => versions.get(key) as ClipSummary));
-      return texts.map(foldWithOrigins);
+      return texts.map((text) => (text === undefined ? undefined : foldWithOrigins(text)));
     });
   }
 }

@@ -21,7 +21,7 @@ import type { FetchPendingOptions, FetchRun } from './import/fetch-pending.js';
 import { readClip } from './clip-record.js';
 import { ClipdeskError } from './errors.js';
 import { ClipStore } from './store/clip-store.js';
-import { describeLostClips, describeRecovery } from './store/recovery.js';
+import { describeLostClips, describeRecovery, describeUnreadableTexts } from './store/recovery.js';
 import { parseInput } from './validation.js';
 import { sameTag } from '../shared/tag-names.js';
 import { cleanTagNames, replaceTags, withTags, withoutTags } from './tags.js';
@@ -90,11 +90,17 @@ export class Library {
 
   /**
    * What the user must be told about the library's health: damaged files found and how they were
-   * recovered (also while it is in use: shards are read when needed), and clips that were lost.
+   * recovered (also while it is in use: shards are read when needed), clips that were lost, and text
+   * files searches could not read.
    */
   notices(): string[] {
     const { lostClips } = this.opened;
-    return [...this.#store.recoveries.map(describeRecovery), ...(lostClips.length > 0 ? [describeLostClips(lostClips)] : [])];
+    const { recoveries, unreadableTexts } = this.#store;
+    return [
+      ...recoveries.map(describeRecovery),
+      ...(lostClips.length > 0 ? [describeLostClips(lostClips)] : []),
+      ...(unreadableTexts.size > 0 ? [describeUnreadableTexts(unreadableTexts)] : []),
+    ];
   }
 
   /** Stops a background rebuild and releases the catalog file; the library must not be used afterwards. */

@@ -14,18 +14,21 @@ export class RecentlyUsed<V> {
     this.#sizeOf = sizeOf;
   }
 
-  /** The values of `keys`, in order; those not kept are loaded by one call (a page of hits read at once). */
-  getAll(keys: readonly string[], loadMissing: (missing: string[]) => V[]): V[] {
+  /**
+   * The values of `keys`, in order; those not kept are loaded by one call (a page of hits read at once).
+   * One that does not load (undefined) is not kept, so it is tried again when asked for next.
+   */
+  getAll(keys: readonly string[], loadMissing: (missing: string[]) => Array<V | undefined>): Array<V | undefined> {
     const values = keys.map((key) => this.#touch(key));
     const missing = [...new Set(keys.filter((_, i) => values[i] === undefined))];
-    if (missing.length === 0) return values as V[];
+    if (missing.length === 0) return values;
     const fresh = loadMissing(missing);
-    const loaded = new Map(missing.map((key, i) => [key, fresh[i] as V]));
+    const loaded = new Map(missing.map((key, i) => [key, fresh[i]]));
     for (const [key, value] of loaded) {
-      const size = this.#sizeOf(value);
-      if (size <= this.#maxSize) this.#keep(key, value, size);
+      const size = value === undefined ? Infinity : this.#sizeOf(value);
+      if (value !== undefined && size <= this.#maxSize) this.#keep(key, value, size);
     }
-    return keys.map((key, i) => values[i] ?? (loaded.get(key) as V));
+    return keys.map((key, i) => values[i] ?? loaded.get(key));
   }
 
   /** The kept value, moved to the back: a Map iterates in insertion order, so the front is the least recently used. */

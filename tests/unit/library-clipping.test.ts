@@ -4,10 +4,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
+import type { Snippet } from '../../electron/api.js';
 import { Library } from '../../electron/core/library.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
 import { bodyDoc } from '../../electron/core/store/library-dir.js';
 import { SCHEMA_VERSION } from '../../electron/core/store/schema.js';
+import { snippetParts } from '../../electron/shared/snippet-parts.js';
 import { SEED_BYLINE, SEED_FILE, SEED_PUBLISHED_AT, SEED_PUBLISHED_TEXT, SEED_TITLE } from '../helpers/seed.js';
 import { readManifest } from '../helpers/stored.js';
 import { tempLibrary } from '../helpers/temp-library.js';
@@ -43,7 +45,7 @@ describe('a long clip', () => {
 });
 
 describe('a search among clips whose text file is damaged', () => {
-  it('says which clip when a hit\'s text does not read, and reads the texts of the others together', async (t) => {
+  it('still shows that clip, its snippet cut from its excerpt, reads the others\' texts together, and names the file', async (t) => {
     const { dir, library } = await tempLibrary(t);
     const clips = [];
     for (const place of ['Mombasa', 'Dar es Salaam', 'Zanzibar']) {
@@ -51,14 +53,21 @@ describe('a search among clips whose text file is damaged', () => {
       clips.push((await library.import({ kind: 'text', text })).clip);
     }
     const [, damaged] = clips;
-    await writeFile(join(dir, bodyDoc(damaged!.id, damaged!.contentHash)), gzipSync('{"contentHash":"cut short'));
-    const namesIt = (error: Error) => isClipdeskError(error) && error.code === 'CORRUPT_LIBRARY' && error.message.includes(damaged!.id);
-    await assert.rejects(library.search('harbour'), namesIt);
-    const found = await library.search('harbour -salaam');
-    assert.deepEqual(found.hits.map((hit) => hit.snippet.text).sort(), [
-      'Mombasa harbour The harbour of Mombasa reopened to ships at dawn.',
-      'Zanzibar harbour The harbour of Zanzibar reopened to ships at dawn.',
-    ]);
+    const path = join(dir, bodyDoc(damaged!.id, damaged!.contentHash));
+    await writeFile(path, gzipSync('{"contentHash":"cut short'));
+    for (let asked = 0; asked < 2; asked++) {
+      const found = await library.search('harbour');
+      const shown = (snippet: Snippet) => snippetParts(snippet).map((part) => (part.marked ? `[${part.text}]` : part.text)).join('');
+      const snippets = found.hits.map((hit) => shown(hit.snippet));
+      assert.deepEqual(snippets.sort(), [
+        'Dar es Salaam [harbour] The [harbour] of Dar es Salaam reopened to ships at dawn.',
+        'Mombasa [harbour] The [harbour] of Mombasa reopened to ships at dawn.',
+        'Zanzibar [harbour] The [harbour] of Zanzibar reopened to ships at dawn.',
+      ]);
+    }
+    const notice = `1 clip's text file is missing or damaged, so searches show their excerpts instead: ${damaged!.id} (${path}).`;
+    assert.deepEqual(library.notices(), [notice]);
+    await assert.rejects(library.get(damaged!.id), (error: Error) => isClipdeskError(error) && error.code === 'CORRUPT_LIBRARY');
   });
 });
 

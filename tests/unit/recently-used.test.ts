@@ -63,3 +63,12 @@ test('recently used: the values not kept among several are loaded by one call, o
   assert.deepEqual(texts.getAll(['c', 'a'], () => assert.fail('both are kept')), ['C', 'A']);
   assert.deepEqual(loads, ['b']);
 });
+
+test('recently used: a value that does not load is not kept, so it is tried again when asked for next', () => {
+  const texts = new RecentlyUsed<string>(100, (text) => text.length);
+  const loads: string[][] = [];
+  const load = (missing: string[]) => (loads.push(missing), missing.map((key) => (key === 'broken' ? undefined : key)));
+  assert.deepEqual(texts.getAll(['a', 'broken'], load), ['a', undefined]);
+  assert.deepEqual(texts.getAll(['a', 'broken'], load), ['a', undefined]);
+  assert.deepEqual(loads, [['a', 'broken'], ['broken']]);
+});

@@ -150,11 +150,11 @@ export interface BodyVersion {
  * A body that does not read this way (plain JSON, damaged, missing, its text not last) is read alone
  * by `readAlone`, whose error then names it (readBodyTextSync's, unless the caller words its own).
  */
-export function readBodyTextsSync(
+export function readBodyTextsSync<Alone = string>(
   dir: string,
   versions: readonly BodyVersion[],
-  readAlone = (version: BodyVersion) => readBodyTextSync(dir, version.id, version.contentHash),
-): string[] {
+  readAlone: (version: BodyVersion) => string | Alone = (version) => readBodyTextSync(dir, version.id, version.contentHash),
+): Array<string | Alone> {
   const texts = new Array<string | undefined>(versions.length);
   const gzipped: Array<{ index: number; size: number }> = [];
   const textFirst: Array<{ index: number; part: TextPart }> = [];

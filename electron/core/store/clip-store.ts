@@ -35,6 +35,8 @@ export class ClipStore {
   readonly dir: string;
   /** Damaged documents recovered since the store was opened, for the hosts to tell the user (describeRecovery). */
   readonly recoveries: RecoveryReport[] = [];
+  /** Text files a read found missing or damaged (readTexts), by path, with their clips' ids. */
+  readonly unreadableTexts = new Map<string, string>();
   readonly #queue = new SerialQueue();
   readonly #lock: WriteLock;
   #sweep: NodeJS.Timeout | undefined;
@@ -173,9 +175,21 @@ export class ClipStore {
     }
   }
 
-  /** The texts of several clips' versions, in order, read together (a page of search hits); one that does not read, as readText. */
-  readTexts(versions: readonly BodyVersion[]): string[] {
-    return readBodyTextsSync(this.dir, versions, ({ id, contentHash }) => this.readText(id, contentHash));
+  /**
+   * The texts of several clips' versions, in order, read together (a page of search hits). One that
+   * does not read is undefined, and its file is noted in unreadableTexts: one damaged file must not
+   * stop every search that finds its clip.
+   */
+  readTexts(versions: readonly BodyVersion[]): Array<string | undefined> {
+    return readBodyTextsSync(this.dir, versions, ({ id, contentHash }) => {
+      try {
+        return readBodyTextSync(this.dir, id, contentHash);
+      } catch {
+        const [path] = bodyPaths(this.dir, id, contentHash);
+        this.unreadableTexts.set(path, id);
+        return undefined;
+      }
+    });
   }
 
   /** Deletes the text of every version of a clip gone for good (its current one and its revisions', in either form). */

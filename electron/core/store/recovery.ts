@@ -188,6 +188,13 @@ export function describeLostClips(lost: ReadonlyArray<{ id: string; title: strin
   return `${count} no longer in the library (its metadata came back from an older backup or went missing): ${which}.`;
 }
 
+/** One sentence for a person: text files a search could not read, whose clips it showed with their excerpts. */
+export function describeUnreadableTexts(unreadable: ReadonlyMap<string, string>): string {
+  const count = `${unreadable.size} ${unreadable.size === 1 ? 'clip\'s text file is' : 'clips\' text files are'}`;
+  const which = [...unreadable].map(([path, id]) => `${id} (${path})`).join(', ');
+  return `${count} missing or damaged, so searches show their excerpts instead: ${which}.`;
+}
+
 /**
  * Copies the damaged bytes (if the file is there at all) to damaged/<doc>.<saved time>.<hash>.json before
  * anything else happens. The name comes from the content, so reopening a library that is still damaged
