@@ -25,8 +25,9 @@ export class RecentlyUsed<V> {
     const fresh = loadMissing(missing);
     const loaded = new Map(missing.map((key, i) => [key, fresh[i]]));
     for (const [key, value] of loaded) {
-      const size = value === undefined ? Infinity : this.#sizeOf(value);
-      if (value !== undefined && size <= this.#maxSize) this.#keep(key, value, size);
+      if (value === undefined) continue;
+      const size = this.#sizeOf(value);
+      if (size <= this.#maxSize) this.#keep(key, value, size);
     }
     return keys.map((key, i) => values[i] ?? loaded.get(key));
   }

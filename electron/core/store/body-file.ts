@@ -148,7 +148,8 @@ export interface BodyVersion {
  * - Older gzipped JSON: gzip files put one after another are one valid stream, and each one's trailer
  *   gives its length (which zlib checks, with its CRC), so the output splits back into bodies.
  * A body that does not read this way (plain JSON, damaged, missing, its text not last) is read alone
- * by `readAlone`, whose error then names it (readBodyTextSync's, unless the caller words its own).
+ * by `readAlone`, whose error then names it (readBodyTextSync's, unless the caller words its own or
+ * puts something in the text's place).
  */
 export function readBodyTextsSync<Alone = string>(
   dir: string,
