@@ -54,7 +54,7 @@ export function foldWithOrigins(text: string): FoldedText {
     }
     let at = start;
     for (const char of run) {
-      const piece = foldChar(char);
+      const piece = foldCached(char);
       if (piece.length !== char.length) {
         resized.push({ folded: at + shift, foldedLength: piece.length, original: at, originalLength: char.length });
         shift += piece.length - char.length;
@@ -194,20 +194,21 @@ function foldRun(run: string): string {
   for (let i = 0; i < run.length; i++) kinds |= 1 << (codeKinds[run.charCodeAt(i)] ?? FOLDED);
   if (kinds === 1 << KEPT) return run;
   if ((kinds & ~(1 << KEPT | 1 << LOWERED)) === 0) return run.toLowerCase();
-  return foldChar(run);
+  return foldCached(run);
 }
 
 // Texts repeat a small alphabet and vocabulary, so each distinct character or word is normalized once per process.
-const foldedChars = new Map<string, string>();
-const CACHED_CHARS = 50_000;
+const foldedPieces = new Map<string, string>();
+const CACHED_PIECES = 50_000;
 /** Longer runs are folded anew each time: a cache of them could hold whole texts. */
 const CACHED_RUN_LENGTH = 64;
 
-function foldChar(char: string): string {
-  let folded = foldedChars.get(char);
+/** A character or a run folded, from the cache when it was folded before. */
+function foldCached(piece: string): string {
+  let folded = foldedPieces.get(piece);
   if (folded === undefined) {
-    folded = fold(char);
-    if (foldedChars.size < CACHED_CHARS && char.length <= CACHED_RUN_LENGTH) foldedChars.set(char, folded);
+    folded = fold(piece);
+    if (foldedPieces.size < CACHED_PIECES && piece.length <= CACHED_RUN_LENGTH) foldedPieces.set(piece, folded);
   }
   return folded;
 }
