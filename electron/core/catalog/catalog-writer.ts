@@ -3,6 +3,7 @@ import { FTS_COLUMNS, ftsColumns } from '../search/fts-document.js';
 import type { ClipRecord } from '../store/schema.js';
 import { tagKey } from '../../shared/tag-names.js';
 import { CLIP_FIELDS, clipRow, rowNumber } from './clip-row.js';
+import { mergesAsItWrites } from './idle-upkeep.js';
 import type { Statements } from './statements.js';
 import { storedSummary } from './summary-row.js';
 
@@ -68,7 +69,7 @@ export class CatalogWriter {
         }
       }
       this.#stamp(stamps);
-    });
+    }, { mergeAsWritten: mergesAsItWrites(entries.length) });
   }
 
   /** The shard files as last mirrored, by key. */

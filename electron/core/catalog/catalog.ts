@@ -9,6 +9,7 @@ import { CatalogReader } from './catalog-reader.js';
 import { CatalogWriter } from './catalog-writer.js';
 import type { CatalogEntry, CatalogUpdate, ShardStamps } from './catalog-writer.js';
 import { FtsPrimitives } from './fts-primitives.js';
+import { IdleUpkeep } from './idle-upkeep.js';
 import { Statements } from './statements.js';
 
 export interface CatalogHit {
@@ -35,6 +36,7 @@ export class Catalog {
   readonly #writer: CatalogWriter;
   readonly #reader: CatalogReader;
   readonly #index: FtsPrimitives;
+  readonly #upkeep: IdleUpkeep;
   readonly #fileId: string;
 
   private constructor(db: Statements, fresh: boolean, fileId: string) {
@@ -44,6 +46,7 @@ export class Catalog {
     this.#writer = new CatalogWriter(db);
     this.#reader = new CatalogReader(db);
     this.#index = new FtsPrimitives(db);
+    this.#upkeep = new IdleUpkeep(db);
   }
 
   static open(dir: string): Catalog {
@@ -76,17 +79,20 @@ export class Catalog {
   }
 
   close(): void {
+    this.#upkeep.close();
     this.#db.close();
   }
 
   // --- writing (catalog-writer.ts) ---------------------------------------------------------------
 
-  apply(updates: readonly CatalogUpdate[], stamps?: ShardStamps): Promise<void> {
-    return this.#writer.apply(updates, stamps);
+  async apply(updates: readonly CatalogUpdate[], stamps?: ShardStamps): Promise<void> {
+    await this.#writer.apply(updates, stamps);
+    this.#upkeep.written(updates.length);
   }
 
   write(entries: readonly CatalogEntry[], stamps?: ShardStamps): void {
     this.#writer.write(entries, stamps);
+    this.#upkeep.written(entries.length);
   }
 
   shardStamps(): Map<string, string> {

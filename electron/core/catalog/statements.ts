@@ -1,6 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { markCatalogComplete } from './catalog-db.js';
 
+const MERGE = "insert into fts (fts, rank) values ('merge', ?)";
+// The value in the SQL: FTS5 takes a setting only as an integer, and the driver binds numbers as reals.
+const AUTOMERGE_OFF = "insert into fts (fts, rank) values ('automerge', 0)";
+/** FTS5's own setting, which the file keeps: what every other writer (the rebuild worker, an older Clipdesk) uses. */
+const AUTOMERGE_DEFAULT = "insert into fts (fts, rank) values ('automerge', 4)";
+
 /** The catalog's connection, shared by its reader, writer and search: each SQL text is compiled once. */
 export class Statements {
   readonly #db: Database;
@@ -22,9 +28,49 @@ export class Statements {
   /**
    * Immediate: the write lock is taken (waiting out busy_timeout) before the first read, so a second
    * connection's commit (the rebuild worker's) can never make this one's snapshot stale mid-way.
+   * Without `mergeAsWritten` (a small write), FTS5 merges no segments in it: idle-upkeep.ts does, later.
    */
-  transaction(work: () => void): void {
-    this.#db.transaction(work).immediate();
+  transaction(work: () => void, { mergeAsWritten = true } = {}): void {
+    this.#db.transaction(() => {
+      if (!mergeAsWritten) this.sql(AUTOMERGE_OFF).run();
+      work();
+      // Setting it back first writes the transaction's terms to their segment, while merging is still off.
+      if (!mergeAsWritten) this.sql(AUTOMERGE_DEFAULT).run();
+    }).immediate();
+  }
+
+  /**
+   * Does up to `pages` pages of the full-text index's pending merges (idle-upkeep.ts); false when
+   * none are left. Never waits: a write lock held by another connection throws SQLITE_BUSY at once.
+   */
+  mergeStep(pages: number): boolean {
+    const before = this.#totalChanges();
+    this.#withoutWaiting(() => this.sql(MERGE).run(pages));
+    // FTS5's own test: a merge that wrote fewer than two rows found nothing left to merge.
+    return this.#totalChanges() - before >= 2;
+  }
+
+  /**
+   * Copies the write-ahead log into the file and empties it (idle-upkeep.ts), so it takes no room
+   * between bursts of writes. Never waits: with another connection reading or writing, it copies what
+   * it can and leaves the log as it is.
+   */
+  checkpoint(): void {
+    this.#withoutWaiting(() => this.#db.pragma('wal_checkpoint(TRUNCATE)'));
+  }
+
+  #totalChanges(): number {
+    return this.sql('select total_changes() as n').pluck().get() as number;
+  }
+
+  #withoutWaiting(work: () => void): void {
+    const timeout = this.#db.pragma('busy_timeout', { simple: true }) as number;
+    this.#db.pragma('busy_timeout = 0');
+    try {
+      work();
+    } finally {
+      this.#db.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   /** Marks the catalog filled (see catalog-db.ts). */

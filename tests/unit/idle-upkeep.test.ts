@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { test } from 'node:test';
+import { connectCatalogDb, peekCatalogDb } from '../../electron/core/catalog/catalog-db.js';
+import type { Library } from '../../electron/core/library.js';
+import { sampleText } from '../helpers/seed.js';
+import { tempLibrary } from '../helpers/temp-library.js';
+
+/** The catalog's upkeep waits for a pause in its writes (idle-upkeep.ts): these read the file from a connection of their own. */
+
+/** The full-text index's segments: each has its rows in FTS5's fts_idx table. */
+function segments(dir: string): number {
+  const count = peekCatalogDb(join(dir, 'index.sqlite'), (db) => db.prepare('select count(distinct segid) from fts_idx').pluck().get());
+  return (count as number | null) ?? -1;
+}
+
+function automerge(dir: string): unknown {
+  return peekCatalogDb(join(dir, 'index.sqlite'), (db) => db.prepare("select v from fts_config where k = 'automerge'").pluck().get());
+}
+
+async function importOneByOne(library: Library, count: number): Promise<void> {
+  for (let n = 0; n < count; n++) await library.import({ kind: 'text', text: sampleText(n) });
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (check()) return true;
+  return check();
+}
+
+test('edits leave segments and log for a pause, then the index is merged, the log copied back, the same clips found', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  t.after(() => library.close());
+  await importOneByOne(library, 10);
+  // Each write added a segment, and none was merged during the writes.
+  assert.ok(segments(dir) >= 10, `${segments(dir)} segments after 10 writes`);
+  const file = join(dir, 'index.sqlite');
+  const writtenAt = statSync(file).mtimeMs;
+  assert.ok(await waitFor(() => segments(dir) <= 2, 5000), `${segments(dir)} segments a while after the last write`);
+  // The checkpoint writes the logged pages into the file; the writes themselves only appended to the log.
+  assert.ok(await waitFor(() => statSync(file).mtimeMs > writtenAt, 2000), 'the file was written after the pause');
+  assert.equal((await library.search('harbour')).total, 10);
+});
+
+test('small writes in a row merge nothing but what FTS5 must (16 newest segments into one), and leave its setting as it was', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  t.after(() => library.close());
+  const counts = [segments(dir)];
+  for (let n = 0; n < 80; n++) {
+    await library.import({ kind: 'text', text: sampleText(n) });
+    counts.push(segments(dir));
+  }
+  // A 16th segment on the newest level merges that level into one. FTS5 merging as it wrote instead merged
+  // every level at once somewhere past the 60th write (18 segments -> 1).
+  counts.slice(1).forEach((count, i) => {
+    const before = counts[i]!;
+    assert.ok(count === before + 1 || (before >= 15 && count === before - 14), `write ${i + 1}: ${before} -> ${count} segments`);
+  });
+  // The rebuild worker and older versions of Clipdesk find FTS5's own setting in the file.
+  assert.equal(automerge(dir), 4);
+});
+
+test('while another connection holds the write lock, the upkeep waits for it without stalling the process', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  t.after(() => library.close());
+  await importOneByOne(library, 6);
+  const other = connectCatalogDb(join(dir, 'index.sqlite'));
+  other.exec('begin immediate');
+  let longestStall = 0;
+  const ticks = setInterval(((last) => () => {
+    longestStall = Math.max(longestStall, Date.now() - last);
+    last = Date.now();
+  })(Date.now()), 20);
+  await sleep(2500);
+  clearInterval(ticks);
+  assert.ok(segments(dir) >= 6, 'nothing merged while the lock was held');
+  assert.ok(longestStall < 500, `the event loop stalled ${longestStall} ms`);
+  other.exec('commit');
+  other.close();
+  // A merge that met the lock is tried again after another pause.
+  assert.ok(await waitFor(() => segments(dir) <= 2, 5000), `${segments(dir)} segments after the lock was released`);
+});
