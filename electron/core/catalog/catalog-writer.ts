@@ -3,7 +3,7 @@ import { FTS_COLUMNS, ftsColumns } from '../search/fts-document.js';
 import type { ClipRecord } from '../store/schema.js';
 import { tagKey } from '../../shared/tag-names.js';
 import { CLIP_FIELDS, clipRow, rowNumber } from './clip-row.js';
-import { mergesAsItWrites } from './idle-upkeep.js';
+import type { IdleUpkeep } from './idle-upkeep.js';
 import type { Statements } from './statements.js';
 import { storedSummary } from './summary-row.js';
 
@@ -42,9 +42,11 @@ export interface CatalogEntry {
  */
 export class CatalogWriter {
   readonly #db: Statements;
+  readonly #upkeep: IdleUpkeep;
 
-  constructor(statements: Statements) {
+  constructor(statements: Statements, upkeep: IdleUpkeep) {
     this.#db = statements;
+    this.#upkeep = upkeep;
   }
 
   /** Mirrors written clips; their bodies are read first, so the transaction never waits on the disk. */
@@ -60,6 +62,7 @@ export class CatalogWriter {
    * transaction: one WAL append per store write.
    */
   write(entries: readonly CatalogEntry[], stamps: ShardStamps = new Map()): void {
+    const mergeAsWritten = this.#upkeep.mergesAsItWrites(entries.length);
     this.#db.transaction(() => {
       for (const { id, record, text, pictures = [], missingPictures = 0 } of entries) {
         if (!record) this.#remove(id);
@@ -69,7 +72,8 @@ export class CatalogWriter {
         }
       }
       this.#stamp(stamps);
-    }, { mergeAsWritten: mergesAsItWrites(entries.length) });
+    }, { mergeAsWritten });
+    this.#upkeep.written(mergeAsWritten);
   }
 
   /** The shard files as last mirrored, by key. */

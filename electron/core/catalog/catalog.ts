@@ -43,10 +43,10 @@ export class Catalog {
     this.fresh = fresh;
     this.#fileId = fileId;
     this.#db = db;
-    this.#writer = new CatalogWriter(db);
+    this.#upkeep = new IdleUpkeep(db);
+    this.#writer = new CatalogWriter(db, this.#upkeep);
     this.#reader = new CatalogReader(db);
     this.#index = new FtsPrimitives(db);
-    this.#upkeep = new IdleUpkeep(db);
   }
 
   static open(dir: string): Catalog {
@@ -85,14 +85,12 @@ export class Catalog {
 
   // --- writing (catalog-writer.ts) ---------------------------------------------------------------
 
-  async apply(updates: readonly CatalogUpdate[], stamps?: ShardStamps): Promise<void> {
-    await this.#writer.apply(updates, stamps);
-    this.#upkeep.written(updates.length);
+  apply(updates: readonly CatalogUpdate[], stamps?: ShardStamps): Promise<void> {
+    return this.#writer.apply(updates, stamps);
   }
 
   write(entries: readonly CatalogEntry[], stamps?: ShardStamps): void {
     this.#writer.write(entries, stamps);
-    this.#upkeep.written(entries.length);
   }
 
   shardStamps(): Map<string, string> {
