@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { connectCatalogDb, peekCatalogDb } from '../../electron/core/catalog/catalog-db.js';
+import { IdleUpkeep } from '../../electron/core/catalog/idle-upkeep.js';
+import { Statements } from '../../electron/core/catalog/statements.js';
 import type { Library } from '../../electron/core/library.js';
 import { sampleText } from '../helpers/seed.js';
 import { tempLibrary } from '../helpers/temp-library.js';
@@ -80,4 +82,22 @@ test('while another connection holds the write lock, the upkeep waits for it wit
   other.close();
   // A merge that met the lock is tried again after another pause.
   assert.ok(await waitFor(() => segments(dir) <= 2, 5000), `${segments(dir)} segments after the lock was released`);
+});
+
+test('after 256 small writes with no pause, writes merge as they go again until a pause has merged what was put off', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  library.close();
+  const db = new Statements(connectCatalogDb(join(dir, 'index.sqlite')));
+  const upkeep = new IdleUpkeep(db);
+  t.after(() => {
+    upkeep.close();
+    db.close();
+  });
+  assert.equal(upkeep.mergesAsItWrites(64), true, "an import's batch");
+  for (let n = 0; n < 256; n++) {
+    assert.equal(upkeep.mergesAsItWrites(1), false, `small write ${n + 1}`);
+    upkeep.written(false);
+  }
+  assert.equal(upkeep.mergesAsItWrites(1), true);
+  assert.ok(await waitFor(() => !upkeep.mergesAsItWrites(1), 5000), 'the pause merged what was put off');
 });
