@@ -10,7 +10,7 @@ const MERGES_AS_IT_WRITES_FROM = 64;
  * Small writes in a row whose merging may wait: past them (a script, a sync catching up), writes merge
  * as they go again, so a pause never owes one huge merge. 3,000 clips imported one at a time without a
  * pause left 2.6 MB of free pages in the catalog file after the one merge at the end, 0.8 MB with this
- * bound: the file 5.0 KB a clip, against 4.9 KB merged as written (which also left a 2.4 MB log).
+ * bound: the file 5.0 KB a clip, against 4.9 KB merged as written (with a 2.4 MB log beside it while open).
  */
 const MOST_DEFERRED = 256;
 
