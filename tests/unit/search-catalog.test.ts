@@ -10,6 +10,7 @@ import { parseQuery, toSqlQuery } from '../../electron/core/search/index.js';
 import type { SearchDoc } from '../../electron/core/search/index.js';
 import type { ClipRecord } from '../../electron/core/store/schema.js';
 import { SEED_FILE } from '../helpers/seed.js';
+import { toSummary } from '../../electron/core/clip-record.js';
 
 const root = mkdtempSync(join(tmpdir(), 'clipdesk-catalog-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -427,4 +428,22 @@ test('a phrase with a common word is found whole and ranked by its other words',
   assert.equal(found.length, 50, 'only the clips with the words in that order');
   assert.equal(found[0], 'p000');
   assert.ok(!found.some((id) => id >= 'p050'));
+});
+
+test('a clip comes back from the catalog field for field, in lists, hits and lookups', () => {
+  const { catalog } = library([]);
+  // Every field its own value, so a field read from another's place shows.
+  const stored: ClipRecord = {
+    ...record(clip({ id: 'every-field', title: 'The title', text: 'distinctive words', source: 'The source', byline: 'The byline' })),
+    url: 'https://example.com/a?utm=1', canonicalUrl: 'https://example.com/a', publishedAt: '2024-02-03T04:05:06+08:00',
+    publishedText: '2024年2月3日', language: 'zh', excerpt: 'The excerpt', wordCount: 7, updatedAt: '2024-03-01T00:00:00Z',
+    tags: ['one', 'two'], note: 'The note', starred: true, readState: 'archived', deletedAt: null, contentHash: 'hash-1',
+    pending: { attempts: 2, lastError: 'timed out', nextAttemptAt: '2024-04-01T00:00:00Z' },
+    revisions: [{ n: 1, savedAt: '2024-02-10T00:00:00Z', title: 'An older title', contentHash: 'hash-0' }],
+  };
+  catalog.write([{ id: stored.id, record: stored, text: 'distinctive words' }]);
+  const expected = toSummary(stored);
+  assert.deepEqual(catalog.summary('every-field'), expected);
+  assert.deepEqual(catalog.list({ limit: 10 }).clips, [expected]);
+  assert.deepEqual(catalog.search(parseQuery('distinctive'), 10, 0).hits.map((hit) => hit.clip), [expected]);
 });

@@ -29,16 +29,16 @@ export class CatalogReader {
   }
 
   summary(id: string): ClipSummary | undefined {
-    const row = this.#db.sql(`select ${SUMMARY_SELECT} from clip c join clip_summary s on s.n = c.n where c.id = ?`)
+    const row = this.#db.sql(`select ${SUMMARY_SELECT} from clip c join clip_summary s on s.n = c.n where c.id = ?`).raw()
       .get(id) as SummaryRow | undefined;
     return row === undefined ? undefined : readSummary(row);
   }
 
   /** The summaries of clips by row number (rows the catalog no longer has are left out). */
   summaries(rows: readonly number[]): Map<number, ClipSummary> {
-    const found = this.#db.sql(`select c.n, ${SUMMARY_SELECT} from clip c join clip_summary s on s.n = c.n
-      where c.n in (select value from json_each(?))`).all(JSON.stringify(rows)) as Array<SummaryRow & { n: number }>;
-    return new Map(found.map((row) => [row.n, readSummary(row)]));
+    const found = this.#db.sql(`select ${SUMMARY_SELECT}, c.n from clip c join clip_summary s on s.n = c.n
+      where c.n in (select value from json_each(?))`).raw().all(JSON.stringify(rows)) as Array<SummaryRow & { 5: number }>;
+    return new Map(found.map((row) => [row[5], readSummary(row)]));
   }
 
   idsStartingWith(prefix: string, limit: number): string[] {
@@ -109,9 +109,12 @@ export class CatalogReader {
     const column = SORT_COLUMNS[options.sort ?? 'clippedAt'];
     const direction = options.descending === false ? 'asc' : 'desc';
     const total = this.#db.sql(`select count(*) from clip c where ${filter}`).pluck().get(...params) as number;
-    const page = this.#db.sql(`select ${SUMMARY_SELECT} from clip c join clip_summary s on s.n = c.n where ${filter}
-      order by ${column} ${direction}, c.id limit ? offset ?`).all(...params, options.limit ?? 100, options.offset ?? 0) as SummaryRow[];
-    return { total, clips: page.map(readSummary) };
+    // The page is found in the sort's index alone (ties go by row number, which every index holds), and
+    // only its rows are joined to their summaries: a page deep in the list skips index entries, not summaries.
+    const rows = this.#db.sql(`select c.n from clip c where ${filter} order by ${column} ${direction}, c.n ${direction} limit ? offset ?`)
+      .pluck().all(...params, options.limit ?? 100, options.offset ?? 0) as number[];
+    const summaries = this.summaries(rows);
+    return { total, clips: rows.flatMap((n) => summaries.get(n) ?? []) };
   }
 
   /** Tags of clips outside the trash, most used first, each under the spelling its oldest clip has. */

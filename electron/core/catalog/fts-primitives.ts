@@ -51,7 +51,7 @@ export class FtsPrimitives implements SearchPrimitives {
 
   filteredPage(query: SqlQuery, limit: number, offset: number): number[] {
     const { where, args } = filteredBy(query);
-    return this.#db.sql(`select c.n from clip c ${where} order by c.published_at desc, c.id limit ? offset ?`).pluck()
+    return this.#db.sql(`select c.n from clip c ${where} order by c.published_at desc, c.n desc limit ? offset ?`).pluck()
       .all(...args, limit, offset) as number[];
   }
 }

@@ -10,34 +10,31 @@ const STORED = [
   'updatedAt', 'tags', 'note', 'pending', 'deletedAt', 'contentHash', 'revisions', 'annotationCount',
 ] as const satisfies ReadonlyArray<keyof ClipSummary>;
 
-/** What to select, with the clip table as `c` and clip_summary as `s`, for readSummary. */
+/** The stored array, each value typed as its field. */
+type StoredValues = { -readonly [I in keyof Stored]: Stored[I] extends keyof ClipSummary ? ClipSummary[Stored[I]] : never };
+type Stored = typeof STORED;
+
+/** What to select, with the clip table as `c` and clip_summary as `s`, read as arrays (`.raw()`) for readSummary. */
 export const SUMMARY_SELECT = 's.summary, c.id, c.clipped_at, c.starred, c.read_state';
 
-export interface SummaryRow {
-  summary: string;
-  id: string;
-  clipped_at: string;
-  starred: number;
-  read_state: ReadState;
-}
+/** A row that starts with SUMMARY_SELECT's columns (a query may select more after them). */
+export type SummaryRow = [summary: string, id: string, clippedAt: string, starred: number, readState: ReadState, ...more: unknown[]];
 
 export function storedSummary(summary: ClipSummary): string {
   return JSON.stringify(STORED.map((key) => summary[key]));
 }
 
-/** The fields readSummary takes from the clip row. */
-type SummaryFromRow = Pick<ClipSummary, 'id' | 'clippedAt' | 'starred' | 'readState'>;
-
-/** The summary again; it fails to compile when ClipSummary gains a field that is neither stored nor in the clip row. */
-export function readSummary(row: SummaryRow): ClipSummary {
-  const values = JSON.parse(row.summary) as unknown[];
-  // Filled in place, key by key: every search hit has a summary, and building it through entry pairs
-  // and a spread made three objects for one.
-  const fromRow: SummaryFromRow = { id: row.id, clippedAt: row.clipped_at, starred: row.starred === 1, readState: row.read_state };
-  const summary = fromRow as SummaryFromRow & Pick<ClipSummary, (typeof STORED)[number]>;
-  const stored = summary as Record<(typeof STORED)[number], unknown>;
-  STORED.forEach((key, i) => {
-    stored[key] = values[i];
-  });
-  return summary;
+/**
+ * The summary again, as one object literal: V8 then gives every summary its shape at once, where
+ * setting the stored fields key by key took 2.5 times as long (20 hits: 107 -> 44 µs). The literal
+ * must follow STORED's order; it fails to compile when ClipSummary gains a field it lacks.
+ */
+export function readSummary([summary, id, clippedAt, starred, readState]: SummaryRow): ClipSummary {
+  const v = JSON.parse(summary) as StoredValues;
+  return {
+    id, clippedAt, starred: starred === 1, readState,
+    url: v[0], canonicalUrl: v[1], title: v[2], byline: v[3], source: v[4], publishedAt: v[5], publishedText: v[6],
+    language: v[7], excerpt: v[8], wordCount: v[9], updatedAt: v[10], tags: v[11], note: v[12], pending: v[13],
+    deletedAt: v[14], contentHash: v[15], revisions: v[16], annotationCount: v[17],
+  };
 }
