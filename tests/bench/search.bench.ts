@@ -144,6 +144,13 @@ if (fts) {
   );
 }
 
+const pages = listPageTimes(library, clipCount);
+add(
+  'list.page_ms', median(pages.deep), 'ms', median(pages.first),
+  `a page of 100 of the library's list at 10 offsets through it, by each sort; slowest ${Math.max(...pages.deep).toFixed(1)} ms`,
+  'its first page',
+);
+
 progress('editing');
 const editIds = Array.from({ length: EDITS }, (_, i) => ids[Math.floor((i * clipCount) / EDITS)]!);
 const tagEdit = await measureWrites(editIds, (id) => library.addTags(id, ['bench-edit']));
@@ -286,6 +293,23 @@ async function planTimes(queries: BenchQuery[], dir: string): Promise<Map<Search
     catalog.close();
   }
   return byPlan;
+}
+
+/** A page of the list at its start and at offsets through it, by each sort, as the list scrolls or jumps to its end. */
+function listPageTimes(library: Library, clips: number): { first: number[]; deep: number[] } {
+  const times = { first: [] as number[], deep: [] as number[] };
+  // Twice, the second pass timed: the first warms the indexes' pages as a scrolled list would have.
+  for (const timed of [false, true]) {
+    for (const sort of ['clippedAt', 'publishedAt', 'title'] as const) {
+      for (let step = 0; step <= 10; step++) {
+        const offset = Math.max(0, Math.floor((step * clips) / 10) - 100);
+        const start = performance.now();
+        library.list({ sort, limit: 100, offset });
+        if (timed) (step === 0 ? times.first : times.deep).push(performance.now() - start);
+      }
+    }
+  }
+  return times;
 }
 
 /** Mean Jaccard similarity of the full sets of matching clips, on queries small enough to list whole. */

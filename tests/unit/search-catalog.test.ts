@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { Catalog } from '../../electron/core/catalog/catalog.js';
+import { connectCatalogDb } from '../../electron/core/catalog/catalog-db.js';
 import { COUNT_LIMIT, RANK_WINDOW } from '../../electron/core/search/search-plan.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
 import { parseQuery, toSqlQuery } from '../../electron/core/search/index.js';
@@ -33,7 +34,7 @@ function library(docs: Partial<Doc>[]) {
   docs.forEach(add);
   const search = (query: string, limit = 50, offset = 0) => catalog.search(parseQuery(query), limit, offset);
   const ids = (query: string) => search(query).hits.map((hit) => hit.clip.id);
-  return { catalog, add, ids, search };
+  return { catalog, add, ids, search, dir };
 }
 
 function apply(catalog: Catalog, doc: Doc): void {
@@ -446,4 +447,50 @@ test('a clip comes back from the catalog field for field, in lists, hits and loo
   assert.deepEqual(catalog.summary('every-field'), expected);
   assert.deepEqual(catalog.list({ limit: 10 }).clips, [expected]);
   assert.deepEqual(catalog.search(parseQuery('distinctive'), 10, 0).hits.map((hit) => hit.clip), [expected]);
+});
+
+test('a list read page by page holds every clip once, in its order, ties newest first', () => {
+  // Five moments for 60 clips, as an import stamps a batch: most clips tie with others.
+  const docs = Array.from({ length: 60 }, (_, i) => ({
+    id: `p${String(i).padStart(2, '0')}`, title: `Title ${i % 7}`, clippedAt: `2024-01-0${1 + (i % 5)}T00:00:00Z`,
+    publishedAt: i % 3 === 0 ? null : `2023-0${1 + (i % 4)}-01T00:00:00Z`,
+  }));
+  const { catalog } = library(docs);
+  const written = docs.map((doc) => doc.id);
+  const orders = {
+    clippedAt: (doc: (typeof docs)[number]) => doc.clippedAt,
+    publishedAt: (doc: (typeof docs)[number]) => doc.publishedAt ?? doc.clippedAt,
+    title: (doc: (typeof docs)[number]) => doc.title.toLowerCase(),
+  };
+  for (const [sort, key] of Object.entries(orders) as Array<[keyof typeof orders, (typeof orders)[keyof typeof orders]]>) {
+    for (const descending of [true, false]) {
+      const expected = [...docs].sort((a, b) => key(a).localeCompare(key(b)) || written.indexOf(a.id) - written.indexOf(b.id))
+        .map((doc) => doc.id);
+      if (descending) expected.reverse();
+      const paged: string[] = [];
+      for (let offset = 0; offset < docs.length; offset += 13) {
+        const page = catalog.list({ sort, descending, limit: 13, offset });
+        assert.equal(page.total, docs.length);
+        paged.push(...page.clips.map((clip) => clip.id));
+      }
+      assert.deepEqual(paged, expected, `${sort} ${descending ? 'descending' : 'ascending'}`);
+    }
+  }
+});
+
+test('the count of a list follows every write, by this connection or another', () => {
+  const { catalog, add, dir } = library([{ id: 'one' }, { id: 'two' }]);
+  assert.equal(catalog.list({ limit: 1 }).total, 2);
+  assert.equal(catalog.list({ limit: 1, offset: 1 }).total, 2);
+  add({ id: 'three' });
+  assert.equal(catalog.list({ limit: 1 }).total, 3);
+  // Another connection, as the rebuild worker writes.
+  const other = connectCatalogDb(join(dir, 'index.sqlite'));
+  try {
+    other.prepare("update clip set trashed = 1 where id = 'one'").run();
+  } finally {
+    other.close();
+  }
+  assert.equal(catalog.list({ limit: 1 }).total, 2);
+  assert.equal(catalog.list({ limit: 1, trashed: true }).total, 1);
 });

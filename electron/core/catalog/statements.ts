@@ -59,6 +59,14 @@ export class Statements {
     this.#withoutWaiting(() => this.#db.pragma('wal_checkpoint(TRUNCATE)'));
   }
 
+  /**
+   * Moves with every write to the catalog: this connection's count of rows changed, and SQLite's
+   * data_version for commits by another (the rebuild worker). What was read may be kept until it moves.
+   */
+  changeStamp(): string {
+    return this.sql("select total_changes() || ':' || (select data_version from pragma_data_version())").pluck().get() as string;
+  }
+
   #totalChanges(): number {
     return this.sql('select total_changes() as n').pluck().get() as number;
   }
