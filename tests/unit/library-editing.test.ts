@@ -46,6 +46,18 @@ describe('tags', () => {
     assert.deepEqual(library.tags(), [{ name: 'trade', count: 2 }, { name: 'china', count: 1 }]);
   });
 
+  it('counts tags on clips outside the trash only, each under the spelling of its oldest such clip', async () => {
+    const other = await addSample(1);
+    const third = await addSample(2);
+    await library.addTags(seedId, ['Trade', 'binned']);
+    await library.addTags(other, ['trade']);
+    await library.addTags(third, ['TRADE']);
+    await library.trash(seedId);
+    assert.deepEqual(library.tags(), [{ name: 'trade', count: 2 }]);
+    await library.restore(seedId);
+    assert.deepEqual(library.tags(), [{ name: 'Trade', count: 3 }, { name: 'binned', count: 1 }]);
+  });
+
   it('renames, merges and deletes a tag across the library', async () => {
     const other = await addSample(1);
     await library.addTags(seedId, ['pharma', 'health']);
