@@ -141,7 +141,7 @@ export class CatalogReader {
   /** Tags of clips outside the trash, most used first, each under the spelling its oldest clip has. */
   tags(): TagCount[] {
     // The tag table is read in its own order (by tag) and the trash set aside as a list: joining each of
-    // its rows to its clip cost 520 instead of 40 ms at 100,000 clips. The name comes from the min(n) row.
+    // its rows to its clip took 523 instead of 28 ms at 100,000 clips. The name comes from the min(n) row.
     const rows = this.#db.sql(`select t.name as name, min(t.n) as oldest, count(*) as count from clip_tag t
       where t.n not in (select n from clip where trashed = 1) group by t.tag_key`).all() as Array<TagCount & { oldest: number }>;
     return rows.map(({ name, count }) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
