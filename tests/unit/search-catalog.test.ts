@@ -10,6 +10,7 @@ import { isClipdeskError } from '../../electron/core/errors.js';
 import { parseQuery, toSqlQuery } from '../../electron/core/search/index.js';
 import type { SearchDoc } from '../../electron/core/search/index.js';
 import type { ClipRecord } from '../../electron/core/store/schema.js';
+import type { ListOptions } from '../../electron/api.js';
 import { SEED_FILE } from '../helpers/seed.js';
 import { toSummary } from '../../electron/core/clip-record.js';
 
@@ -493,4 +494,24 @@ test('the count of a list follows every write, by this connection or another', (
   }
   assert.equal(catalog.list({ limit: 1 }).total, 2);
   assert.equal(catalog.list({ limit: 1, trashed: true }).total, 1);
+});
+
+test('a list counts the clips its pages hold, for every mix of filters', () => {
+  const docs = Array.from({ length: 40 }, (_, i) => ({
+    id: `m${i}`, starred: i % 3 === 0, annotated: i % 4 === 0,
+    tags: [...(i % 2 === 0 ? ['even'] : []), ...(i % 5 === 0 ? ['fifth'] : [])],
+  }));
+  const { catalog } = library(docs);
+  const mixes: ListOptions[] = [
+    {}, { starred: true }, { starred: false, annotated: true }, { tags: ['even'] }, { tags: ['even', 'fifth'] },
+    { tags: ['fifth'], starred: true }, { tags: ['Even'], annotated: false, readState: 'unread' }, { readState: 'archived' },
+  ];
+  for (const mix of mixes) {
+    const { total, clips } = catalog.list({ ...mix, limit: 100 });
+    const expected = docs.filter((doc) => (mix.starred === undefined || doc.starred === mix.starred)
+      && (mix.annotated === undefined || doc.annotated === mix.annotated) && (mix.readState ?? 'unread') === 'unread'
+      && (mix.tags ?? []).every((tag) => doc.tags.includes(tag.toLowerCase())));
+    assert.equal(total, expected.length, JSON.stringify(mix));
+    assert.deepEqual(new Set(clips.map((clip) => clip.id)), new Set(expected.map((doc) => doc.id)), JSON.stringify(mix));
+  }
 });

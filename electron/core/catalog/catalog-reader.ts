@@ -1,10 +1,9 @@
 import type { ClipSummary, ListOptions, ListResult, TagCount } from '../../api.js';
 import { tagKey } from '../../shared/tag-names.js';
 import { rowNumber, sameKey } from './clip-row.js';
+import { listQuery, type Sql } from './list-query.js';
 import type { Statements } from './statements.js';
 import { SUMMARY_SELECT, readSummary, type SummaryRow } from './summary-row.js';
-
-const SORT_COLUMNS = { clippedAt: 'c.clipped_at', publishedAt: 'c.published_at', title: 'c.title_key' } as const;
 
 /** What the library lists and looks up in the catalog: pages of clips, tags, ids, duplicates. */
 export class CatalogReader {
@@ -95,44 +94,23 @@ export class CatalogReader {
   }
 
   list(options: ListOptions): ListResult {
-    const where = ['c.trashed = ?'];
-    const params: Array<string | number> = [options.trashed ? 1 : 0];
-    for (const flag of ['starred', 'annotated'] as const) {
-      const wanted = options[flag];
-      if (wanted === undefined) continue;
-      where.push(`c.${flag} = ?`);
-      params.push(wanted ? 1 : 0);
-    }
-    if (options.readState) {
-      where.push('c.read_state = ?');
-      params.push(options.readState);
-    }
-    for (const tag of options.tags ?? []) {
-      where.push('exists (select 1 from clip_tag t where t.n = c.n and t.tag_key = ?)');
-      params.push(tagKey(tag));
-    }
-    const filter = where.join(' and ');
-    const column = SORT_COLUMNS[options.sort ?? 'clippedAt'];
-    const direction = options.descending === false ? 'asc' : 'desc';
-    const total = this.#listTotal(filter, params);
-    // The page is found in the sort's index alone (ties go by row number, which every index holds), and
-    // only its rows are joined to their summaries: a page deep in the list skips index entries, not summaries.
-    const rows = this.#db.sql(`select c.n from clip c where ${filter} order by ${column} ${direction}, c.n ${direction} limit ? offset ?`)
-      .pluck().all(...params, options.limit ?? 100, options.offset ?? 0) as number[];
+    const { count, page } = listQuery(options);
+    const total = this.#listTotal(count);
+    const rows = this.#db.sql(page.sql).pluck().all(...page.params) as number[];
     const summaries = this.summaries(rows);
     return { total, clips: rows.flatMap((n) => summaries.get(n) ?? []) };
   }
 
-  #listTotal(filter: string, params: ReadonlyArray<string | number>): number {
+  #listTotal(count: Sql): number {
     const stamp = this.#db.changeStamp();
     if (stamp !== this.#listTotalsStamp) {
       this.#listTotals.clear();
       this.#listTotalsStamp = stamp;
     }
-    const key = `${filter} ${JSON.stringify(params)}`;
+    const key = `${count.sql} ${JSON.stringify(count.params)}`;
     let total = this.#listTotals.get(key);
     if (total === undefined) {
-      total = this.#db.sql(`select count(*) from clip c where ${filter}`).pluck().get(...params) as number;
+      total = this.#db.sql(count.sql).pluck().get(...count.params) as number;
       this.#listTotals.set(key, total);
     }
     return total;
