@@ -94,9 +94,11 @@ export class CatalogReader {
   }
 
   list(options: ListOptions): ListResult {
-    const { count, page } = listQuery(options);
-    const total = this.#listTotal(count);
-    const rows = this.#db.sql(page.sql).pluck().all(...page.params) as number[];
+    const query = listQuery(options);
+    const total = this.#listTotal(query.count);
+    // The newest row number: about how many clips the catalog holds, for the page's plan.
+    const page = query.page(total, this.#db.sql('select max(n) from clip').pluck().get() as number);
+    const rows = page ? (this.#db.sql(page.sql).pluck().all(...page.params) as number[]) : [];
     const summaries = this.summaries(rows);
     return { total, clips: rows.flatMap((n) => summaries.get(n) ?? []) };
   }

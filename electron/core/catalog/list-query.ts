@@ -17,11 +17,25 @@ interface Condition {
   param: string | number;
 }
 
-export function listQuery(options: ListOptions): { count: Sql; page: Sql } {
-  const conditions = clipConditions(options);
-  const tags = (options.tags ?? []).map(tagKey);
-  return { count: countSql(conditions, tags), page: pageSql([...conditions, ...tags.map(tagCondition)], options) };
+export interface ListQuery {
+  count: Sql;
+  /** The page's rows, given how many clips the filters keep and about how many the catalog holds; null past the last. */
+  page(total: number, size: number): Sql | null;
 }
+
+export function listQuery(options: ListOptions): ListQuery {
+  const filter: Filter = { conditions: clipConditions(options), tags: (options.tags ?? []).map(tagKey) };
+  return { count: countSql(filter), page: (total, size) => pageSql(filter, options, total, size) };
+}
+
+/** What a list keeps: conditions on the clip row, and tags (by tagKey) it must carry. */
+interface Filter {
+  conditions: Condition[];
+  tags: string[];
+}
+
+/** Where a query finds its clips: along an index of the clip table, the table in its own order, or a tag's rows. */
+type Source = 'sort index' | 'smallest index' | 'table' | 'tag';
 
 /** The filters the clip row answers: the trash or not, the flags and the read state. */
 function clipConditions(options: ListOptions): Condition[] {
@@ -45,28 +59,44 @@ function tagCondition(key: string): Condition {
  * with other filters, it reads the clip table in its own order (33 ms); with none, it walks the
  * smallest index (11 ms, where the titles' took 29).
  */
-function countSql(conditions: Condition[], tags: string[]): Sql {
-  const [tag, ...otherTags] = tags;
-  if (tag !== undefined) {
-    const first = { sql: 'first.tag_key = ?', param: tag };
-    const from = 'clip_tag first cross join clip c on c.n = first.n';
-    return where(`select count(*) from ${from}`, [first, ...conditions, ...otherTags.map(tagCondition)]);
-  }
-  return where(`select count(*) from clip c ${conditions.length > 1 ? 'not indexed' : 'indexed by clip_by_clipped'}`, conditions);
+function countSql(filter: Filter): Sql {
+  const source = filter.tags.length > 0 ? 'tag' : filter.conditions.length > 1 ? 'table' : 'smallest index';
+  return selectFrom('select count(*)', source, filter);
 }
 
 /**
- * The page's row numbers, from the sort's index alone (ties go by row number, which every index holds):
- * a page deep in the list skips index entries, and only its own rows are read whole afterwards.
+ * The page's row numbers. Along the sort's index (ties go by row number, which every index holds), a
+ * page costs a walk over every clip before its last row, kept or not, and only its own rows are read
+ * whole afterwards: the way for a filter most clips pass, or a page near its top. When the walk would
+ * cross most of the library for one page (a filter few clips pass, a page near its end), the clips the
+ * filters keep are picked first and sorted apart: from a tag's rows (a page of a tag on 3 of 100,000
+ * clips: 79 -> 0.0 ms; reading a tag's 16,000 rows takes 25 ms) or from the clip table in its order (33 ms).
  */
-function pageSql(conditions: Condition[], options: ListOptions): Sql {
+function pageSql(filter: Filter, options: ListOptions, total: number, size: number): Sql | null {
+  const limit = options.limit ?? 100;
+  const offset = options.offset ?? 0;
+  if (offset >= total) return null;
+  // The walk reads about (offset + limit) * size / total index entries and clips, 0.6-0.8 µs each at
+  // 100,000 clips. Picking from a tag's rows costs about 1.6 µs a clip kept (read, then sorted); from
+  // the clip table, 0.26 µs a clip read plus 1.3 µs a clip kept.
+  const walked = ((offset + limit) * size) / total;
+  const source: Source = filter.tags.length > 0 && walked > 2 * total ? 'tag'
+    : filter.conditions.length > 1 && walked > 0.4 * size + 2 * total ? 'table' : 'sort index';
   const column = SORT_COLUMNS[options.sort ?? 'clippedAt'];
   const direction = options.descending === false ? 'asc' : 'desc';
-  const { sql, params } = where('select c.n from clip c', conditions);
-  return {
-    sql: `${sql} order by ${column} ${direction}, c.n ${direction} limit ? offset ?`,
-    params: [...params, options.limit ?? 100, options.offset ?? 0],
-  };
+  const { sql, params } = selectFrom('select c.n', source, filter);
+  return { sql: `${sql} order by ${column} ${direction}, c.n ${direction} limit ? offset ?`, params: [...params, limit, offset] };
+}
+
+function selectFrom(select: string, source: Source, { conditions, tags }: Filter): Sql {
+  if (source === 'tag') {
+    const [first = '', ...others] = tags;
+    const firstTag = { sql: 'first.tag_key = ?', param: first };
+    const from = 'clip_tag first cross join clip c on c.n = first.n';
+    return where(`${select} from ${from}`, [firstTag, ...conditions, ...others.map(tagCondition)]);
+  }
+  const hint = { 'sort index': '', 'smallest index': ' indexed by clip_by_clipped', table: ' not indexed' }[source];
+  return where(`${select} from clip c${hint}`, [...conditions, ...tags.map(tagCondition)]);
 }
 
 function where(select: string, conditions: readonly Condition[]): Sql {
