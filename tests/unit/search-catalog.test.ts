@@ -524,3 +524,29 @@ test('a list counts the clips its pages hold, and pages them in order, for every
     }
   }
 });
+
+test('a query of filters alone pages its clips in order, newest published first, however few pass', () => {
+  const docs = Array.from({ length: 45 }, (_, i) => ({
+    id: `f${i}`, starred: i % 4 === 0, tags: i % 9 === 0 ? ['rare'] : ['common'], publishedAt: `2020-0${1 + (i % 3)}-01T00:00:00Z`,
+  }));
+  const { search } = library(docs);
+  const newestFirst = (kept: typeof docs) => [...kept]
+    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || docs.indexOf(b) - docs.indexOf(a)).map((doc) => doc.id);
+  const cases = [
+    ['is:starred', newestFirst(docs.filter((doc) => doc.starred))],
+    ['tag:rare', newestFirst(docs.filter((doc) => doc.tags.includes('rare')))],
+    ['-tag:rare', newestFirst(docs.filter((doc) => !doc.tags.includes('rare')))],
+    ['tag:common is:starred', newestFirst(docs.filter((doc) => doc.starred && doc.tags.includes('common')))],
+  ] as const;
+  for (const [query, expected] of cases) {
+    for (const limit of [100, 4]) {
+      const paged: string[] = [];
+      for (let offset = 0; offset < docs.length; offset += limit) {
+        const page = search(query, limit, offset);
+        assert.equal(page.total, expected.length, query);
+        paged.push(...page.hits.map((hit) => hit.clip.id));
+      }
+      assert.deepEqual(paged, expected, `${query}, pages of ${limit}`);
+    }
+  }
+});

@@ -1,6 +1,7 @@
 import { FTS_COLUMNS } from '../search/fts-document.js';
 import type { SqlQuery } from '../search/fts-query.js';
 import type { ScoredRow, SearchPrimitives, WordQuery } from '../search/search-plan.js';
+import { clipsWalked, tableReadCostsLess } from './page-cost.js';
 import type { Statements } from './statements.js';
 
 /** FTS5's BM25 with the column weights; called by name (not `rank`) so a rowid bound narrows what it scores. */
@@ -46,13 +47,22 @@ export class FtsPrimitives implements SearchPrimitives {
 
   countFiltered(query: SqlQuery, limit: number): number {
     const { where, args } = filteredBy(query);
-    return this.#db.sql(`select count(*) from (select 1 from clip c ${where} limit ?)`).pluck().get(...args, limit) as number;
+    // In the table's own order: SQLite would walk an index on `trashed` and read each clip it names,
+    // which for a filter few clips pass is the whole index and every clip (page-cost.ts).
+    return this.#db.sql(`select count(*) from (select 1 from clip c not indexed ${where} limit ?)`).pluck()
+      .get(...args, limit) as number;
   }
 
-  filteredPage(query: SqlQuery, limit: number, offset: number): number[] {
+  filteredPage(query: SqlQuery, limit: number, offset: number, matches: number | null): number[] {
+    if (matches !== null && offset >= matches) return [];
+    const size = this.topRow();
+    const apart = matches !== null && tableReadCostsLess(clipsWalked(offset + limit, matches, size), matches, size);
     const { where, args } = filteredBy(query);
-    return this.#db.sql(`select c.n from clip c ${where} order by c.published_at desc, c.n desc limit ? offset ?`).pluck()
-      .all(...args, limit, offset) as number[];
+    // Apart: the clips that pass, found from a tag's list or the table in its own order, then sorted.
+    // Else along the sort's index, which SQLite would leave for a tag's list however long.
+    const access = apart ? 'not indexed' : 'indexed by clip_by_published';
+    return this.#db.sql(`select c.n from clip c ${access} ${where} order by c.published_at desc, c.n desc limit ? offset ?`)
+      .pluck().all(...args, limit, offset) as number[];
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ListOptions } from '../../api.js';
 import { tagKey } from '../../shared/tag-names.js';
+import { clipsWalked, tableReadCostsLess, tagRowsCostLess } from './page-cost.js';
 
 const SORT_COLUMNS = { clippedAt: 'c.clipped_at', publishedAt: 'c.published_at', title: 'c.title_key' } as const;
 
@@ -68,20 +69,17 @@ function countSql(filter: Filter): Sql {
  * The page's row numbers. Along the sort's index (ties go by row number, which every index holds), a
  * page costs a walk over every clip before its last row, kept or not, and only its own rows are read
  * whole afterwards: the way for a filter most clips pass, or a page near its top. When the walk would
- * cross most of the library for one page (a filter few clips pass, a page near its end), the clips the
- * filters keep are picked first and sorted apart: from a tag's rows (a page of a tag on 3 of 100,000
- * clips: 79 -> 0.0 ms; reading a tag's 16,000 rows takes 25 ms) or from the clip table in its order (33 ms).
+ * cost more (page-cost.ts: a filter few clips pass, a page near its end), the clips the filters keep
+ * are picked first and sorted apart, from a tag's rows (a page of a tag on 3 of 100,000 clips: 79 ->
+ * 0.0 ms) or from the clip table in its own order.
  */
 function pageSql(filter: Filter, options: ListOptions, total: number, size: number): Sql | null {
   const limit = options.limit ?? 100;
   const offset = options.offset ?? 0;
   if (offset >= total) return null;
-  // The walk reads about (offset + limit) * size / total index entries and clips, 0.6-0.8 µs each at
-  // 100,000 clips. Picking from a tag's rows costs about 1.6 µs a clip kept (read, then sorted); from
-  // the clip table, 0.26 µs a clip read plus 1.3 µs a clip kept.
-  const walked = ((offset + limit) * size) / total;
-  const source: Source = filter.tags.length > 0 && walked > 2 * total ? 'tag'
-    : filter.conditions.length > 1 && walked > 0.4 * size + 2 * total ? 'table' : 'sort index';
+  const walked = clipsWalked(offset + limit, total, size);
+  const source: Source = filter.tags.length > 0 && tagRowsCostLess(walked, total) ? 'tag'
+    : filter.conditions.length > 1 && tableReadCostsLess(walked, total, size) ? 'table' : 'sort index';
   const column = SORT_COLUMNS[options.sort ?? 'clippedAt'];
   const direction = options.descending === false ? 'asc' : 'desc';
   const { sql, params } = selectFrom('select c.n', source, filter);

@@ -133,8 +133,13 @@ function anyOf(expressions: string[]): string {
 function filterCondition(filter: Filter): { sql: string; params: Array<string | number> } {
   const not = 'negate' in filter && filter.negate ? 'not ' : '';
   switch (filter.kind) {
-    case 'tag':
-      return { sql: `${not}exists (select 1 from clip_tag t where t.n = c.n and t.tag_key = ?)`, params: [tagKey(filter.value)] };
+    case 'tag': {
+      // A tag wanted is a list of its clips, made once, so that with few of them the catalog reads just
+      // those (fts-primitives.ts); a tag left out is looked up clip by clip, as a walk stops early.
+      const sql = filter.negate ? 'not exists (select 1 from clip_tag t where t.n = c.n and t.tag_key = ?)'
+        : 'c.n in (select n from clip_tag where tag_key = ?)';
+      return { sql, params: [tagKey(filter.value)] };
+    }
     case 'source':
       return { sql: `${not}instr(c.source, ?) > 0`, params: [filter.value] };
     case 'is':

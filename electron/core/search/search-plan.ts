@@ -57,8 +57,11 @@ export interface SearchPrimitives {
   scoredSince(expression: string, oldest: number): ScoredRow[];
   /** How many clips outside the trash pass a filter-only query, counted up to `limit`. */
   countFiltered(query: SqlQuery, limit: number): number;
-  /** One page of a filter-only query, newest published first. */
-  filteredPage(query: SqlQuery, limit: number, offset: number): number[];
+  /**
+   * One page of a filter-only query, newest published first; `matches` is how many clips pass it
+   * (countFiltered's answer), or null when there are more than it counted.
+   */
+  filteredPage(query: SqlQuery, limit: number, offset: number, matches: number | null): number[];
 }
 
 /**
@@ -84,8 +87,10 @@ export interface PageRequest {
 /** One page of the clips matching a query, best first (newest first for filters and broad prefixes). */
 export function planSearch(query: SqlQuery, page: PageRequest, index: SearchPrimitives): PlannedPage {
   if (!hasWords(query)) {
-    const rows = index.filteredPage(query, page.limit, page.offset).map(unranked);
-    return { plan: 'filtered', ...counted(index.countFiltered(query, COUNT_LIMIT + 1)), rows };
+    // Counted first: how few clips pass tells the catalog how to find the page.
+    const found = index.countFiltered(query, COUNT_LIMIT + 1);
+    const rows = index.filteredPage(query, page.limit, page.offset, found > COUNT_LIMIT ? null : found).map(unranked);
+    return { plan: 'filtered', ...counted(found), rows };
   }
   if (query.broad) {
     // Nothing to rank, so only the page is walked: counting in SQLite costs half a walk that returns every row.
