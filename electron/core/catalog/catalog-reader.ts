@@ -1,6 +1,6 @@
 import type { ClipSummary, ListOptions, ListResult, TagCount } from '../../api.js';
 import { tagKey } from '../../shared/tag-names.js';
-import { rowNumber, sameKey } from './clip-row.js';
+import { newestRow, rowNumber, sameKey } from './clip-row.js';
 import { listQuery, type Sql } from './list-query.js';
 import type { Statements } from './statements.js';
 import { SUMMARY_SELECT, readSummary, type SummaryRow } from './summary-row.js';
@@ -96,8 +96,7 @@ export class CatalogReader {
   list(options: ListOptions): ListResult {
     const query = listQuery(options);
     const total = this.#listTotal(query.count);
-    // The newest row number: about how many clips the catalog holds, for the page's plan.
-    const page = query.page(total, this.#db.sql('select max(n) from clip').pluck().get() as number);
+    const page = query.page(total, newestRow(this.#db));
     const rows = page ? (this.#db.sql(page.sql).pluck().all(...page.params) as number[]) : [];
     const summaries = this.summaries(rows);
     return { total, clips: rows.flatMap((n) => summaries.get(n) ?? []) };

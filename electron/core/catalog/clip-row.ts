@@ -34,3 +34,8 @@ export function sameKey(canonicalUrl: string | null, contentHash: string): strin
 export function rowNumber(statements: Statements, id: string): number | undefined {
   return statements.sql('select n from clip where id = ?').pluck().get(id) as number | undefined;
 }
+
+/** The newest row number (given to clips as they are added), 0 when the catalog is empty: about how many clips it holds. */
+export function newestRow(statements: Statements): number {
+  return (statements.sql('select max(n) from clip').pluck().get() as number | null) ?? 0;
+}

@@ -1,6 +1,7 @@
 import { FTS_COLUMNS } from '../search/fts-document.js';
 import type { SqlQuery } from '../search/fts-query.js';
 import type { ScoredRow, SearchPrimitives, WordQuery } from '../search/search-plan.js';
+import { newestRow } from './clip-row.js';
 import { clipsWalked, tableReadCostsLess } from './page-cost.js';
 import type { Statements } from './statements.js';
 
@@ -31,7 +32,7 @@ export class FtsPrimitives implements SearchPrimitives {
   }
 
   topRow(): number {
-    return (this.#db.sql('select max(n) from clip').pluck().get() as number | null) ?? 0;
+    return newestRow(this.#db);
   }
 
   scoredPage(query: WordQuery, oldest: number, limit: number, offset: number): ScoredRow[] {
