@@ -12,7 +12,7 @@ import { FTS_COLUMNS } from '../search/fts-document.js';
  */
 
 /** Bump when the tables or the way text is turned into index terms change: the catalog is rebuilt. */
-export const CATALOG_VERSION = 11;
+export const CATALOG_VERSION = 12;
 
 const SCHEMA = `
   -- Small rows, so the filters of a search (a date, the trash) read a page or two per clip.
@@ -60,10 +60,10 @@ const SCHEMA = `
   create table shard (key text primary key, stamp text not null) without rowid;
   -- Contentless: the texts live in the store, the index keeps only terms and positions. Terms are
   -- made by search/fts-document.ts and joined by spaces, so unicode61 only splits on those spaces ('_'
-  -- starts the terms of the prefixes column). No FTS5 prefix indexes: a word typed one key at a time is
-  -- looked up among the beginnings of words in the prefixes column (fts-document.ts prefixTerms), which
-  -- on the bench's 10,000 clips cut the catalog from 6.8 to 5.3 KB a clip, with search no slower (4.8 KB
-  -- since the prefixes column comes first: FTS5 writes no column number for the first column).
+  -- starts the terms of the words' beginnings). No FTS5 prefix indexes: a word typed one key at a time
+  -- is looked up among the beginnings of the clip's words, kept in the text column after its words
+  -- (fts-document.ts prefixTerms), which on the bench's 10,000 clips cut the catalog from 6.8 to 5.3 KB
+  -- a clip, with search no slower (4.4 KB since the text column comes first: see FTS_COLUMNS).
   create virtual table fts using fts5 (
     ${FTS_COLUMNS.map((column) => column.name).join(', ')},
     content = '', contentless_delete = 1,

@@ -88,12 +88,15 @@ function phraseExpression(term: Term, tokens: readonly string[], prefix: boolean
   return term.kind === 'phrase' ? `{title text} : ${phrase}` : phrase;
 }
 
-/** The clips with a word that begins so (at most SHORT_PREFIX characters), in any field. */
+/**
+ * The clips with a word that begins so (at most SHORT_PREFIX characters), in any field: a beginning's
+ * term is in no column but the text's (fts-document.ts), so it needs no column filter.
+ */
 function beginningExpression(beginning: string): string {
-  return `prefixes : "${prefixTerm(beginning)}"`;
+  return `"${prefixTerm(beginning)}"`;
 }
 
-/** True when the word being typed ends in a beginning short enough to be looked up in `prefixes`. */
+/** True when the word being typed ends in a beginning short enough to be looked up among the beginnings. */
 function isShortPrefix(term: Term, last: string): boolean {
   return term.prefix && last !== '' && !isCjk(last) && [...last].length <= SHORT_PREFIX;
 }
