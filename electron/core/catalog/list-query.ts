@@ -4,6 +4,8 @@
  */
 import type { ListOptions } from '../../api.js';
 import { tagKey } from '../../shared/tag-names.js';
+import { flagCondition, readStateCondition, tagCondition } from '../search/clip-conditions.js';
+import type { Condition } from '../search/clip-conditions.js';
 import { clipsWalked, tableReadCostsLess, tagRowsCostLess } from './page-cost.js';
 
 const SORT_COLUMNS = { clippedAt: 'c.clipped_at', publishedAt: 'c.published_at', title: 'c.title_key' } as const;
@@ -11,11 +13,6 @@ const SORT_COLUMNS = { clippedAt: 'c.clipped_at', publishedAt: 'c.published_at',
 export interface Sql {
   sql: string;
   params: Array<string | number>;
-}
-
-interface Condition {
-  sql: string;
-  param: string | number;
 }
 
 export interface ListQuery {
@@ -43,14 +40,10 @@ function clipConditions(options: ListOptions): Condition[] {
   const conditions: Condition[] = [{ sql: 'c.trashed = ?', param: options.trashed ? 1 : 0 }];
   for (const flag of ['starred', 'annotated'] as const) {
     const wanted = options[flag];
-    if (wanted !== undefined) conditions.push({ sql: `c.${flag} = ?`, param: wanted ? 1 : 0 });
+    if (wanted !== undefined) conditions.push(flagCondition(flag, wanted));
   }
-  if (options.readState) conditions.push({ sql: 'c.read_state = ?', param: options.readState });
+  if (options.readState) conditions.push(readStateCondition(options.readState, true));
   return conditions;
-}
-
-function tagCondition(key: string): Condition {
-  return { sql: 'exists (select 1 from clip_tag t where t.n = c.n and t.tag_key = ?)', param: key };
 }
 
 /**
@@ -91,10 +84,10 @@ function selectFrom(select: string, source: Source, { conditions, tags }: Filter
     const [first = '', ...others] = tags;
     const firstTag = { sql: 'first.tag_key = ?', param: first };
     const from = 'clip_tag first cross join clip c on c.n = first.n';
-    return where(`${select} from ${from}`, [firstTag, ...conditions, ...others.map(tagCondition)]);
+    return where(`${select} from ${from}`, [firstTag, ...conditions, ...others.map((key) => tagCondition(key, true))]);
   }
   const hint = { 'sort index': '', 'smallest index': ' indexed by clip_by_clipped', table: ' not indexed' }[source];
-  return where(`${select} from clip c${hint}`, [...conditions, ...tags.map(tagCondition)]);
+  return where(`${select} from clip c${hint}`, [...conditions, ...tags.map((key) => tagCondition(key, true))]);
 }
 
 function where(select: string, conditions: readonly Condition[]): Sql {

@@ -6,6 +6,8 @@ import type { Filter, ParsedQuery, Term } from './query.js';
 import { tagKey } from '../../shared/tag-names.js';
 import { ftsTokens, prefixTerm, SHORT_PREFIX, tagTerm } from './fts-document.js';
 import { isCjk } from './tokenize.js';
+import { flagCondition, readStateCondition, tagCondition, tagListCondition } from './clip-conditions.js';
+import type { Condition } from './clip-conditions.js';
 
 export interface SqlQuery {
   /** What the clips must match, or null for a filter-only query. */
@@ -43,13 +45,7 @@ export function toSqlQuery(query: ParsedQuery): SqlQuery {
   for (const tag of matching ? query.filters.filter(isTag) : []) {
     (tag.negate ? excluded : required).push(`tag_names : "${tagTerm(tag.value)}"`);
   }
-  const where: string[] = [];
-  const params: Array<string | number> = [];
-  for (const filter of matching ? query.filters.filter((item) => !isTag(item)) : query.filters) {
-    const condition = filterCondition(filter);
-    where.push(condition.sql);
-    params.push(...condition.params);
-  }
+  const conditions = (matching ? query.filters.filter((item) => !isTag(item)) : query.filters).map(filterCondition);
   const positive = required.length > 0 ? required.join(' AND ') : null;
   const negative = excluded.length > 0 ? anyOf(excluded) : null;
   return {
@@ -57,8 +53,8 @@ export function toSqlQuery(query: ParsedQuery): SqlQuery {
     groups,
     groupWords,
     exclude: positive ? null : negative,
-    where,
-    params,
+    where: conditions.map((condition) => condition.sql),
+    params: conditions.map((condition) => condition.param),
     broad: isBroad(query),
   };
 }
@@ -133,26 +129,22 @@ function anyOf(expressions: string[]): string {
   return expressions.length === 1 ? (expressions[0] ?? '') : `(${expressions.join(' OR ')})`;
 }
 
-function filterCondition(filter: Filter): { sql: string; params: Array<string | number> } {
-  const not = 'negate' in filter && filter.negate ? 'not ' : '';
+function filterCondition(filter: Filter): Condition {
   switch (filter.kind) {
-    case 'tag': {
-      // A tag wanted is a list of its clips, made once, so that with few of them the catalog reads just
-      // those (fts-primitives.ts); a tag left out is looked up clip by clip, as a walk stops early.
-      const sql = filter.negate ? 'not exists (select 1 from clip_tag t where t.n = c.n and t.tag_key = ?)'
-        : 'c.n in (select n from clip_tag where tag_key = ?)';
-      return { sql, params: [tagKey(filter.value)] };
-    }
+    // A tag wanted is a list of its clips, so that with few of them the catalog reads just those
+    // (fts-primitives.ts); a tag left out is looked up clip by clip, as a walk stops early.
+    case 'tag':
+      return filter.negate ? tagCondition(tagKey(filter.value), false) : tagListCondition(tagKey(filter.value));
     case 'source':
-      return { sql: `${not}instr(c.source, ?) > 0`, params: [filter.value] };
+      return { sql: `${filter.negate ? 'not ' : ''}instr(c.source, ?) > 0`, param: filter.value };
     case 'is':
-      return { sql: `c.${filter.value} = ?`, params: [filter.negate ? 0 : 1] };
+      return flagCondition(filter.value, !filter.negate);
     case 'state':
-      return { sql: `c.read_state ${filter.negate ? '!=' : '='} ?`, params: [filter.value] };
+      return readStateCondition(filter.value, !filter.negate);
     case 'after':
-      return { sql: 'c.day >= ?', params: [filter.day] };
+      return { sql: 'c.day >= ?', param: filter.day };
     case 'before':
-      return { sql: 'c.day < ?', params: [filter.day] };
+      return { sql: 'c.day < ?', param: filter.day };
   }
 }
 
