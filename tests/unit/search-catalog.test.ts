@@ -159,6 +159,18 @@ test('finds a word typed one key at a time, from its first letter on, in any fie
   assert.deepEqual(ids('oth'), [], 'a clip\'s id is not one of its words');
 });
 
+test('a short word being typed ranks the clips holding it whole above those with only longer words it begins', () => {
+  const { ids } = library([
+    // A tag weighs more than the text, and this clip has more words beginning "war", each once a clip in the index.
+    { id: 'ward', text: 'Denzel Ward of the Browns, a Lego Star Wars set and a warning about warm weather.', tags: ['trade'] },
+    { id: 'war', text: 'Tariffs on steel widen the trade war between the two largest economies.' },
+    ...['Markets moved on the news.', 'Rain is due on Monday.', 'The harbour reopened.', 'A new bridge opens.'].map((text) => ({ text })),
+  ]);
+  assert.deepEqual(ids('trade war'), ['war', 'ward']);
+  assert.deepEqual(ids('war'), ['war', 'ward']);
+  assert.deepEqual(ids('trade warn'), ['ward'], 'the clips found are those of the words it begins');
+});
+
 test('a two-letter word being typed finds itself and the longer words it begins', () => {
   const { ids } = library([{ id: 'us', text: 'tell us' }, { id: 'use', text: 'in use' }, { id: 'bus', text: 'the bus' }]);
   assert.deepEqual(new Set(ids('us')), new Set(['us', 'use']));

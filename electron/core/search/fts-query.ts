@@ -70,11 +70,20 @@ function termExpression(term: Term): string {
   // A lone CJK character is found among the first characters of the clip's terms.
   if (isLoneCjk(term.terms)) return beginningExpression(last);
   if (!isShortPrefix(term, last)) return phraseExpression(term, tokens, term.prefix);
-  // A short beginning is a term of its own (see prefixTerms), so it cannot sit in a phrase: the
-  // words before it are matched as a phrase, and it beside them.
+  return `(${phraseExpression(term, tokens, false)} OR ${beginningsExpression(term, tokens)})`;
+}
+
+/**
+ * The clips with a word that begins as the short word being typed, the words before it standing
+ * just before. A beginning is a term of its own, once a clip (see prefixTerms), so it cannot sit in a
+ * phrase, and BM25 cannot tell a clip with the word from one with only longer words it begins:
+ * termExpression lets the whole word count too, so that "trade war" ranks a clip about a trade war
+ * above one that only holds "Ward" and "warning" (the clips found are the same).
+ */
+function beginningsExpression(term: Term, tokens: readonly string[]): string {
   const before = tokens.slice(0, -1);
-  if (before.length === 0) return beginningExpression(last);
-  return `(${phraseExpression(term, before, false)} AND ${beginningExpression(last)})`;
+  const beginning = beginningExpression(tokens.at(-1) ?? '');
+  return before.length === 0 ? beginning : `(${phraseExpression(term, before, false)} AND ${beginning})`;
 }
 
 function phraseExpression(term: Term, tokens: readonly string[], prefix: boolean): string {
