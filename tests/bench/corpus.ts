@@ -29,10 +29,15 @@ interface EnglishPage {
 }
 
 export function loadArticles(): { en: string[]; zh: string[] } {
-  const en = englishPages().map((page) => page.articleBody).filter((body) => body.split(/\s+/).length > 150);
+  const en = englishArticles().map((article) => article.text);
   const cleaned = join(CORPORA, 'cwced-dev/cleaned');
   const zh = readdirSync(cleaned).sort().map((name) => readFileSync(join(cleaned, name), 'utf8')).filter((text) => text.length > 200);
   return { en, zh };
+}
+
+/** The English corpus's articles of more than 150 words, each with the address of its page. */
+export function englishArticles(): Array<{ text: string; url: string }> {
+  return englishPages().filter((page) => page.articleBody.split(/\s+/).length > 150).map((page) => ({ text: page.articleBody, url: page.url }));
 }
 
 /** The addresses of the English corpus's pages: most end in their headline's words. */

@@ -75,10 +75,16 @@ const HEADLINE_WORDS = 4;
  * paragraphs of its article: the case where the FTS5 baseline is fastest.
  */
 export function makeHeadlineQueries(): BenchQuery[] {
-  return articleAddresses().flatMap((address) => {
-    const segment = new URL(address).pathname.split('/').filter(Boolean).at(-1) ?? '';
-    const words = segment.replace(/\.html?$/, '').split('-').filter((word) => /^[a-z]{3,}$/.test(word));
-    if (words.length < HEADLINE_WORDS) return [];
-    return [1, 2, 3].map((n): BenchQuery => ({ text: words.slice(0, n).join(' '), kind: 'words', words: words.slice(0, n) }));
-  });
+  return articleAddresses().flatMap(headlineQueries);
+}
+
+/**
+ * The first one, two and three words of the headline a page's address ends in, as queries; none when
+ * the address holds no headline of HEADLINE_WORDS words or more.
+ */
+export function headlineQueries(address: string): BenchQuery[] {
+  const segment = new URL(address).pathname.split('/').filter(Boolean).at(-1) ?? '';
+  const words = segment.replace(/\.html?$/, '').split('-').filter((word) => /^[a-z]{3,}$/.test(word));
+  if (words.length < HEADLINE_WORDS) return [];
+  return [1, 2, 3].map((n): BenchQuery => ({ text: words.slice(0, n).join(' '), kind: 'words', words: words.slice(0, n) }));
 }

@@ -21,6 +21,7 @@ import { generateClips, seedText } from './corpus.js';
 import { ftsSearch, loadClips, loadSqlite, openBaseline } from './fts5.js';
 import { folderBytes, libraryBytesByPart } from './folder-bytes.js';
 import { htmlImportRates } from './html-import.js';
+import { knownItemRanking } from './known-item.js';
 import { pictureImportCosts } from './picture-import.js';
 import { pocketImportCosts } from './pocket-import.js';
 import { makeHeadlineQueries, makeQueries } from './queries.js';
@@ -240,6 +241,15 @@ for (const language of ['en', 'zh'] as const) {
   const searchNote = `${searched.ours.times.length} queries drawn from the ${count} clips, in a library just opened`;
   addPercentiles(`search.whole_articles.${language}`, searched, searchNote);
 }
+
+progress('ranking: finding a story again by its headline\'s first words');
+const knownFts = join(await tempDir(scope, 'clipdesk-bench-known-fts5-'), 'fts5.sqlite');
+const known = await knownItemRanking(await tempDir(scope, 'clipdesk-bench-known-'), Driver, knownFts);
+add(
+  'search.known_item.mrr', known.ours, '', known.theirs ?? undefined,
+  `${known.queries} queries, the first 1-3 words of a headline typed, each for its story among ${known.clips} whole English articles: `
+    + 'mean reciprocal rank of the story in the top 20 (higher is better)',
+);
 
 progress(`importing a generated Pocket export of ${pocketEntries} entries, without fetching`);
 const pocket = await pocketImportCosts(await tempDir(scope, 'clipdesk-bench-pocket-'), pocketEntries);
