@@ -9,7 +9,7 @@ export interface Condition {
   param: string | number;
 }
 
-export type Flag = 'starred' | 'annotated';
+type Flag = 'starred' | 'annotated';
 
 export function flagCondition(flag: Flag, wanted: boolean): Condition {
   return { sql: `c.${flag} = ?`, param: wanted ? 1 : 0 };
