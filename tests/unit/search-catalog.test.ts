@@ -10,7 +10,7 @@ import { isClipdeskError } from '../../electron/core/errors.js';
 import { parseQuery, toSqlQuery } from '../../electron/core/search/index.js';
 import type { SearchDoc } from '../../electron/core/search/index.js';
 import type { ClipRecord } from '../../electron/core/store/schema.js';
-import type { ListOptions } from '../../electron/api.js';
+import type { ListOptions, ListResult } from '../../electron/api.js';
 import { SEED_FILE } from '../helpers/seed.js';
 import { toSummary } from '../../electron/core/clip-record.js';
 
@@ -40,6 +40,29 @@ function library(docs: Partial<Doc>[]) {
 
 function apply(catalog: Catalog, doc: Doc): void {
   catalog.write([{ id: doc.id, record: record(doc), text: doc.text }]);
+}
+
+/**
+ * The ids a listing or search shows when fetched a page of `limit` at a time over `count` clips, each
+ * page's total checked against `total`.
+ */
+function pageByPage(count: number, limit: number, total: number, label: string, fetch: (offset: number) => Paged): string[] {
+  const ids: string[] = [];
+  for (let offset = 0; offset < count; offset += limit) {
+    const page = fetch(offset);
+    assert.equal(page.total, total, label);
+    ids.push(...page.ids);
+  }
+  return ids;
+}
+
+interface Paged {
+  total: number;
+  ids: string[];
+}
+
+function listed(page: ListResult): Paged {
+  return { total: page.total, ids: page.clips.map((clip) => clip.id) };
 }
 
 let nextId = 0;
@@ -480,13 +503,10 @@ test('a list read page by page holds every clip once, in its order, ties newest 
       const expected = [...docs].sort((a, b) => key(a).localeCompare(key(b)) || written.indexOf(a.id) - written.indexOf(b.id))
         .map((doc) => doc.id);
       if (descending) expected.reverse();
-      const paged: string[] = [];
-      for (let offset = 0; offset < docs.length; offset += 13) {
-        const page = catalog.list({ sort, descending, limit: 13, offset });
-        assert.equal(page.total, docs.length);
-        paged.push(...page.clips.map((clip) => clip.id));
-      }
-      assert.deepEqual(paged, expected, `${sort} ${descending ? 'descending' : 'ascending'}`);
+      const label = `${sort} ${descending ? 'descending' : 'ascending'}`;
+      const page = (offset: number) => listed(catalog.list({ sort, descending, limit: 13, offset }));
+      const paged = pageByPage(docs.length, 13, docs.length, label, page);
+      assert.deepEqual(paged, expected, label);
     }
   }
 });
@@ -526,12 +546,8 @@ test('a list counts the clips its pages hold, and pages them in order, for every
     // with a filter few clips pass, it is picked from a tag's rows or the clip table): the same clips in
     // the same order, ties (every clip here was clipped at the same moment) newest first.
     for (const limit of [100, 3]) {
-      const paged: string[] = [];
-      for (let offset = 0; offset < docs.length; offset += limit) {
-        const page = catalog.list({ ...mix, limit, offset });
-        assert.equal(page.total, expected.length, JSON.stringify(mix));
-        paged.push(...page.clips.map((clip) => clip.id));
-      }
+      const page = (offset: number) => listed(catalog.list({ ...mix, limit, offset }));
+      const paged = pageByPage(docs.length, limit, expected.length, JSON.stringify(mix), page);
       assert.deepEqual(paged, expected, `${JSON.stringify(mix)}, pages of ${limit}`);
     }
   }
@@ -552,12 +568,10 @@ test('a query of filters alone pages its clips in order, newest published first,
   ] as const;
   for (const [query, expected] of cases) {
     for (const limit of [100, 4]) {
-      const paged: string[] = [];
-      for (let offset = 0; offset < docs.length; offset += limit) {
+      const paged = pageByPage(docs.length, limit, expected.length, query, (offset) => {
         const page = search(query, limit, offset);
-        assert.equal(page.total, expected.length, query);
-        paged.push(...page.hits.map((hit) => hit.clip.id));
-      }
+        return { total: page.total, ids: page.hits.map((hit) => hit.clip.id) };
+      });
       assert.deepEqual(paged, expected, `${query}, pages of ${limit}`);
     }
   }
