@@ -1,5 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { peekCatalogDb } from '../../electron/core/catalog/catalog-db.js';
 
 /**
  * The bytes of every file under `dir`, each file once however many names it has (as `du` counts):
@@ -45,4 +47,18 @@ export async function libraryBytesByPart(dir: string): Promise<Record<LibraryPar
     parts[partOf(entry.name)] += bytes;
   }
   return parts;
+}
+
+/**
+ * Waits for an open library's catalog to be as the app leaves it once writes pause (idle-upkeep.ts):
+ * the pages merging freed given back and the log copied into the file. Disk figures are taken then.
+ */
+export async function catalogAtRest(dir: string, timeoutMs = 60_000): Promise<void> {
+  const file = join(dir, 'index.sqlite');
+  const atRest = async (): Promise<boolean> =>
+    peekCatalogDb(file, (db) => db.pragma('freelist_count', { simple: true }) === 0) === true &&
+    ((await stat(`${file}-wal`).catch(() => null))?.size ?? 0) === 0;
+  for (const end = Date.now() + timeoutMs; !(await atRest()); await sleep(100)) {
+    if (Date.now() > end) throw new Error(`the catalog in ${dir} still had free pages or a log ${timeoutMs} ms after its last write`);
+  }
 }

@@ -19,7 +19,7 @@ import { tempDir } from '../helpers/temp-library.js';
 import { coldStart } from './cold-start.js';
 import { generateClips, seedText } from './corpus.js';
 import { ftsSearch, loadClips, loadSqlite, openBaseline } from './fts5.js';
-import { folderBytes, libraryBytesByPart } from './folder-bytes.js';
+import { catalogAtRest, folderBytes, libraryBytesByPart } from './folder-bytes.js';
 import { htmlImportRates } from './html-import.js';
 import { knownItemRanking } from './known-item.js';
 import { pictureImportCosts } from './picture-import.js';
@@ -96,6 +96,7 @@ add(
 );
 
 const rawBytes = clips.reduce((sum, clip) => sum + Buffer.byteLength(clip.title + clip.text), 0);
+await catalogAtRest(join(root, 'library'));
 const libraryBytes = await folderBytes(join(root, 'library'));
 const rawPerClip = `raw text (title + body, UTF-8) is ${(rawBytes / clipCount).toFixed(0)} B per clip`;
 add('disk.bytes_per_clip', libraryBytes / clipCount, 'B', rawBytes / clipCount, `${rawPerClip}`, 'raw text');

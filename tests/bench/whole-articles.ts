@@ -1,7 +1,7 @@
 import { Library } from '../../electron/core/library.js';
 import { loadArticles, picker, random, seedText } from './corpus.js';
 import type { BenchClip } from './corpus.js';
-import { libraryBytesByPart } from './folder-bytes.js';
+import { catalogAtRest, libraryBytesByPart } from './folder-bytes.js';
 import type { LibraryPart } from './folder-bytes.js';
 import { ftsSearch, loadClips, openBaseline } from './fts5.js';
 import type { Sqlite } from './fts5.js';
@@ -31,6 +31,7 @@ export async function wholeArticleLibrary(dir: string, language: 'en' | 'zh', co
       const { outcome } = await library.import({ kind: 'text', text: seedText(clip), tags: clip.tags });
       if (outcome !== 'created') throw new Error(`a whole-article clip was ${outcome}, not created: the figures would count it twice`);
     }
+    await catalogAtRest(dir);
   } finally {
     await library.close();
   }

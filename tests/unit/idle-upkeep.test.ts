@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { connectCatalogDb, peekCatalogDb } from '../../electron/core/catalog/catalog-db.js';
 import { IdleUpkeep } from '../../electron/core/catalog/idle-upkeep.js';
 import { Statements } from '../../electron/core/catalog/statements.js';
-import type { Library } from '../../electron/core/library.js';
+import { Library } from '../../electron/core/library.js';
 import { sampleText } from '../helpers/seed.js';
 import { tempLibrary } from '../helpers/temp-library.js';
 
@@ -20,6 +20,24 @@ function segments(dir: string): number {
 
 function automerge(dir: string): unknown {
   return peekCatalogDb(join(dir, 'index.sqlite'), (db) => db.prepare("select v from fts_config where k = 'automerge'").pluck().get());
+}
+
+/** The catalog file's free pages (made by merging segments), its pages, and its size on disk. */
+function filePages(dir: string): { free: number; pages: number; bytes: number } {
+  const file = join(dir, 'index.sqlite');
+  const counts = peekCatalogDb(file, (db) => ({
+    free: db.pragma('freelist_count', { simple: true }) as number,
+    pages: db.pragma('page_count', { simple: true }) as number,
+  }));
+  return { free: counts?.free ?? -1, pages: counts?.pages ?? -1, bytes: statSync(file).size };
+}
+
+/** Batches merge as they write: the eighth merges the segments of all eight, and leaves the merged ones' pages free. */
+async function importBatches(library: Library): Promise<void> {
+  for (let batch = 0; batch < 8; batch++) {
+    const inputs = Array.from({ length: 100 }, (_, n) => ({ kind: 'text' as const, text: sampleText(batch * 100 + n) }));
+    assert.ok((await library.importMany(inputs)).every((result) => result.outcome === 'created'));
+  }
 }
 
 async function importOneByOne(library: Library, count: number): Promise<void> {
@@ -100,4 +118,30 @@ test('after 256 small writes with no pause, writes merge as they go again until 
   }
   assert.equal(upkeep.mergesAsItWrites(1), true);
   assert.ok(await waitFor(() => !upkeep.mergesAsItWrites(1), 5000), 'the pause merged what was put off');
+});
+
+test('the pages merging freed are given back to the file system once writes pause, and the file shrinks', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  t.after(() => library.close());
+  await importBatches(library);
+  const written = filePages(dir);
+  assert.ok(written.free > 0, 'merging left free pages');
+  assert.ok(await waitFor(() => filePages(dir).free === 0, 5000), `${filePages(dir).free} free pages a while after the last write`);
+  const rested = filePages(dir);
+  assert.equal(rested.bytes, rested.pages * 1024, 'the log was copied into the file, which holds only its pages');
+  assert.ok(rested.bytes < written.pages * 1024, `the file holds ${rested.pages} pages, against ${written.pages} with the free ones`);
+  assert.equal((await library.search('harbour')).total, 800);
+});
+
+test('a catalog closed right after its writes gives its free pages back at the next open', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  await importBatches(library);
+  await library.close();
+  const closed = filePages(dir);
+  assert.ok(closed.free > 0, 'closed with free pages');
+  const reopened = await Library.open(dir);
+  t.after(() => reopened.close());
+  assert.ok(await waitFor(() => filePages(dir).free === 0, 5000), `${filePages(dir).free} free pages a while after opening`);
+  assert.ok(filePages(dir).bytes < closed.bytes, 'the file shrank');
+  assert.equal((await reopened.search('harbour')).total, 800);
 });

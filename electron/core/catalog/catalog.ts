@@ -54,6 +54,7 @@ export class Catalog {
     const { db, fresh } = openCatalogDb(path);
     const catalog = new Catalog(new Statements(db), fresh, catalogFileId(path));
     if (fresh) catalog.noteFile();
+    catalog.#upkeep.schedule();
     return catalog;
   }
 

@@ -1,6 +1,6 @@
 import type { Statements } from './statements.js';
 
-/** Pages of merge work per step: a few milliseconds, so a search that comes meanwhile waits little. */
+/** Pages of merge work, or of free pages given back, per step: a few milliseconds, so a search that comes meanwhile waits little. */
 const STEP_PAGES = 128;
 /** Writes that stop for this long leave the app idle: the upkeep they put off is done then. */
 const IDLE_MS = 1000;
@@ -25,9 +25,13 @@ const MOST_DEFERRED = 256;
  * crisis merge), which bounds what a search reads without touching the big levels. Merging changes
  * no result, only how many segments a search reads.
  *
+ * Then giving the pages that merging freed back to the file system (500 English articles imported one
+ * at a time left 892 of the file's 3,778 pages free; returning them took 7 ms in steps of at most 1.5 ms).
+ * Free pages would be reused by later writes, but a library people stop adding to would keep them.
+ *
  * Then copying the write-ahead log into the file and emptying it (a checkpoint, which took 8-12 ms of
  * one edit in a few dozen at 100,000 clips; the connection checkpoints by itself only once the log is
- * large, catalog-db.ts).
+ * large, catalog-db.ts). The file shrinks then.
  */
 export class IdleUpkeep {
   readonly #db: Statements;
@@ -48,6 +52,14 @@ export class IdleUpkeep {
   /** Called after each write: the upkeep starts once no other write came for IDLE_MS. */
   written(mergedAsWritten: boolean): void {
     if (!mergedAsWritten) this.#deferred++;
+    this.schedule();
+  }
+
+  /**
+   * The upkeep starts in IDLE_MS unless a write comes first. Also called when the catalog opens: a
+   * process that closed it right after writing (a command-line import) left its free pages.
+   */
+  schedule(): void {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.#upkeep(), IDLE_MS).unref();
   }
@@ -64,12 +76,18 @@ export class IdleUpkeep {
       // stall this process's event loop. What it could not do is tried again after another pause.
       while (this.#deferred > 0 && !this.#closed) {
         if (!this.#db.mergeStep(STEP_PAGES)) this.#deferred = 0;
-        else await new Promise((resolve) => setImmediate(resolve));
+        else await nextTurn();
       }
+      while (!this.#closed && this.#db.reclaimStep(STEP_PAGES)) await nextTurn();
       if (!this.#closed) this.#db.checkpoint();
     } catch (error) {
       // Any other fault, the next search or write meets and reports: upkeep is never the one to.
       if ((error as { code?: unknown }).code === 'SQLITE_BUSY') this.written(true);
     }
   }
+}
+
+/** Lets what waits on the event loop (a search, an IPC call) run between two steps. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -51,6 +51,19 @@ export class Statements {
   }
 
   /**
+   * Gives up to `pages` of the file's free pages back to the file system (the file shrinks at the next
+   * checkpoint); false when none are left, or none could go (a file made without auto_vacuum).
+   * Never waits, like mergeStep.
+   */
+  reclaimStep(pages: number): boolean {
+    const before = this.#freePages();
+    if (before === 0) return false;
+    this.#withoutWaiting(() => this.#db.pragma(`incremental_vacuum(${pages})`));
+    const after = this.#freePages();
+    return after > 0 && after < before;
+  }
+
+  /**
    * Copies the write-ahead log into the file and empties it (idle-upkeep.ts), so it takes no room
    * between bursts of writes. Never waits: with another connection reading or writing, it copies what
    * it can and leaves the log as it is.
@@ -65,6 +78,10 @@ export class Statements {
    */
   changeStamp(): string {
     return this.sql("select total_changes() || ':' || (select data_version from pragma_data_version())").pluck().get() as string;
+  }
+
+  #freePages(): number {
+    return this.#db.pragma('freelist_count', { simple: true }) as number;
   }
 
   #totalChanges(): number {
