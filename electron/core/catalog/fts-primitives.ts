@@ -2,7 +2,7 @@ import { FTS_COLUMNS } from '../search/fts-document.js';
 import type { SqlQuery } from '../search/fts-query.js';
 import type { ScoredRow, SearchPrimitives, WordQuery } from '../search/search-plan.js';
 import { newestRow } from './clip-row.js';
-import { clipsWalked, tableReadCostsLess } from './page-cost.js';
+import { tableReadCostsLess } from './page-cost.js';
 import type { Statements } from './statements.js';
 
 /** FTS5's BM25 with the column weights; called by name (not `rank`) so a rowid bound narrows what it scores. */
@@ -56,8 +56,7 @@ export class FtsPrimitives implements SearchPrimitives {
 
   filteredPage(query: SqlQuery, limit: number, offset: number, matches: number | null): number[] {
     if (matches !== null && offset >= matches) return [];
-    const size = this.topRow();
-    const apart = matches !== null && tableReadCostsLess(clipsWalked(offset + limit, matches, size), matches, size);
+    const apart = matches !== null && tableReadCostsLess(offset + limit, matches, this.topRow());
     const { where, args } = filteredBy(query);
     // Apart: the clips that pass, found from a tag's list or the table in its own order, then sorted.
     // Else along the sort's index, which SQLite would leave for a tag's list however long.

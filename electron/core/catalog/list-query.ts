@@ -6,7 +6,7 @@ import type { ListOptions } from '../../api.js';
 import { tagKey } from '../../shared/tag-names.js';
 import { flagCondition, readStateCondition, tagCondition } from '../search/clip-conditions.js';
 import type { Condition } from '../search/clip-conditions.js';
-import { clipsWalked, tableReadCostsLess, tagRowsCostLess } from './page-cost.js';
+import { tableReadCostsLess, tagRowsCostLess } from './page-cost.js';
 
 const SORT_COLUMNS = { clippedAt: 'c.clipped_at', publishedAt: 'c.published_at', title: 'c.title_key' } as const;
 
@@ -70,9 +70,9 @@ function pageSql(filter: Filter, options: ListOptions, total: number, size: numb
   const limit = options.limit ?? 100;
   const offset = options.offset ?? 0;
   if (offset >= total) return null;
-  const walked = clipsWalked(offset + limit, total, size);
-  const source: Source = filter.tags.length > 0 && tagRowsCostLess(walked, total) ? 'tag'
-    : filter.conditions.length > 1 && tableReadCostsLess(walked, total, size) ? 'table' : 'sort index';
+  const pageEnd = offset + limit;
+  const source: Source = filter.tags.length > 0 && tagRowsCostLess(pageEnd, total, size) ? 'tag'
+    : filter.conditions.length > 1 && tableReadCostsLess(pageEnd, total, size) ? 'table' : 'sort index';
   const column = SORT_COLUMNS[options.sort ?? 'clippedAt'];
   const direction = options.descending === false ? 'asc' : 'desc';
   const { sql, params } = selectFrom('select c.n', source, filter);

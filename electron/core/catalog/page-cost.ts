@@ -9,14 +9,16 @@
  */
 
 /** About how many clips the walk crosses to reach the page's end, `matches` of `size` clips passing the filter. */
-export function clipsWalked(pageEnd: number, matches: number, size: number): number {
+function clipsWalked(pageEnd: number, matches: number, size: number): number {
   return (pageEnd * size) / Math.max(1, matches);
 }
 
-export function tagRowsCostLess(walked: number, matches: number): boolean {
-  return walked > 2 * matches;
+/** Whether picking the clips from a tag's rows, then sorting them, costs less than the walk to `pageEnd`. */
+export function tagRowsCostLess(pageEnd: number, matches: number, size: number): boolean {
+  return clipsWalked(pageEnd, matches, size) > 2 * matches;
 }
 
-export function tableReadCostsLess(walked: number, matches: number, size: number): boolean {
-  return walked > 0.4 * size + 2 * matches;
+/** Whether reading the whole clip table, then sorting the clips kept, costs less than the walk to `pageEnd`. */
+export function tableReadCostsLess(pageEnd: number, matches: number, size: number): boolean {
+  return clipsWalked(pageEnd, matches, size) > 0.4 * size + 2 * matches;
 }
