@@ -144,6 +144,15 @@ describe('dropping headlines of the same site set between paragraphs', () => {
     assert.equal(root.querySelectorAll('p').length, 4);
   });
 
+  it('drops a line that is the page\'s own address written out (a print header), not another address or a sentence with it', () => {
+    const root = article(`<div class="print-header"><img src="/logo.png" alt="logo"><span>https://www.example.com/entertainment/swift-feud</span></div>
+      <p>${ENGLISH}</p><p>https://example.com/entertainment/swift-feud/</p><p>https://www.example.com/entertainment/amas-report</p>
+      <p>The full ruling is at https://www.example.com/entertainment/swift-feud for readers.</p>`);
+    dropSiteLinkLines(root, page);
+    assert.equal(nodeToText(root),
+      `${ENGLISH}\n\nhttps://www.example.com/entertainment/amas-report\n\nThe full ruling is at https://www.example.com/entertainment/swift-feud for readers.`);
+  });
+
   it('leaves everything when the page has no address', () => {
     const root = article('<p><a href="/news/other-story">Plague fears: holidaymakers quarantined</a></p>');
     dropSiteLinkLines(root, null);

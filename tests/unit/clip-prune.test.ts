@@ -145,10 +145,11 @@ describe('pruning page furniture from the article', () => {
     assert.equal(nodeToText(root), `来源：本地日报\n\n${PROSE}\n\n来源：本地日报 编辑：李四`);
   });
 
-  it('drops gallery, player and ad labels and notices for screen readers standing as lines, in several languages', () => {
+  it('drops gallery, player, ad and account labels and notices for screen readers standing as lines, in several languages', () => {
     const labels = ['Image 1 of 9', 'Photo 2 / 12', 'Caption', 'Close', 'Hide caption', 'Enlarge this image', 'Advertisement',
       'Story continues below advertisement', 'Anzeige', 'Publicité', '广告', 'Read more', 'Media playback is unsupported on your device',
-      'Advert', 'Skip to content', 'Skip to main content', 'Zum Inhalt springen', '跳至内容', 'This slideshow requires JavaScript.'];
+      'Advert', 'Skip to content', 'Skip to main content', 'Zum Inhalt springen', '跳至内容', 'This slideshow requires JavaScript.',
+      'Sign In', 'Sign up', 'Log out', 'Login'];
     const root = article(`<p>${ENGLISH}</p>${labels.map((label) => `<div><span>${label}</span></div>`).join('')}<p>${PROSE}</p>`);
     dropPageControls(root);
     assert.equal(nodeToText(root), `${ENGLISH}\n\n${PROSE}`);
@@ -156,7 +157,8 @@ describe('pruning page furniture from the article', () => {
 
   it('keeps lines that only mention a label: a sentence, a score, a table cell', () => {
     const kept = ['Read more about the plan in the council report.', 'Close to midnight, the vote was called.', 'Won 3 of 4', '1/2',
-      'Skip to the end: it passed.', 'The new portal requires JavaScript and a fast link.'];
+      'Skip to the end: it passed.', 'The new portal requires JavaScript and a fast link.',
+      'Sign in to the new portal with your tax number.'];
     const root = article(`${kept.map((line) => `<p>${line}</p>`).join('')}<table><tr><th>Open</th><th>Close</th></tr></table>`);
     dropPageControls(root);
     assert.equal(nodeToText(root), `${kept.join('\n\n')}\n\nOpen Close`);

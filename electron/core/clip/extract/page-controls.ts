@@ -9,17 +9,18 @@ const PAGE_NUMBER = /\[\s*\d+\s*\]/gu;
 const SEPARATORS = /[\s\d\p{P}\p{S}]/gu;
 const TABLE_CELLS = new Set(['TD', 'TH']);
 /**
- * A line that is one of these labels, whole, is a button or a slot of the page's gallery, media player or
- * ad frame: `Image 1 of 9`, `Hide caption`, `Advertisement` (and its common translations), `Read more`,
- * or the page's own notice to screen readers and script blockers: `Skip to content`, `This slideshow
- * requires JavaScript`.
+ * A line that is one of these labels, whole, is a button or a slot of the page's gallery, media player,
+ * ad frame or account menu: `Image 1 of 9`, `Hide caption`, `Advertisement` (and its common
+ * translations), `Read more`, `Sign in`, or the page's own notice to screen readers and script
+ * blockers: `Skip to content`, `This slideshow requires JavaScript`.
  */
 const UI_LABEL = new RegExp(`^(?:${[
   '(?:image|photo|picture|slide)\\s*\\d+\\s*(?:of|/)[\\s/]*\\d+',
   'caption', 'close', 'expand', 'enlarge this image', '(?:hide|show|toggle) caption',
   'advert(?:isement)?', 'story continues below(?: this)? advertisement', 'anzeige', 'publicité', 'publicidad', 'pubblicità',
   'реклама', 'iklan', '广告', 'read more', 'continue reading', 'learn more', 'subscribe', 'comments?', 'share(?: this)?',
-  'print(?: article)?', 'order reprints', 'text size', 'media playback is unsupported on your device',
+  'print(?: article)?', 'order reprints', 'sign (?:in|up|out)', 'log ?(?:in|out)', 'text size',
+  'media playback is unsupported on your device',
   'skip to (?:the )?(?:main )?(?:content|article|navigation|menu|search)', 'zum inhalt springen', 'aller au contenu',
   'saltar al contenido', 'ir al contenido', 'pular para o conteúdo', 'vai al contenuto', '跳[至到](?:主要)?内容',
   '(?:this (?:slideshow|gallery|video|player|page|feature) )?requires javascript',

@@ -8,14 +8,25 @@ const MIN_TEASER_CHARS = 15;
 /**
  * Drops lines that are nothing but a link to another page of the same site: headlines of other
  * stories set between the paragraphs (`TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAs …`). A line that
- * links elsewhere is a citation and stays; so does a link inside a sentence.
+ * links elsewhere is a citation and stays; so does a link inside a sentence. Drops a line that is the
+ * page's own address written out too: a print header or a share box, never the story.
  */
 export function dropSiteLinkLines(root: Element, pageUrl: string | null): void {
   const page = parseUrl(pageUrl);
   if (!page) return;
   for (const line of Array.from(root.querySelectorAll(LINES))) {
-    if (root.contains(line) && !hasBlockChild(line) && isSiteTeaser(line, page)) line.remove();
+    if (root.contains(line) && !hasBlockChild(line) && (isSiteTeaser(line, page) || isOwnAddress(line, page))) line.remove();
   }
+}
+
+function isOwnAddress(line: Element, page: URL): boolean {
+  const text = squeeze(line.textContent);
+  const written = /^https?:\/\/\S+$/.test(text) ? parseUrl(text) : null;
+  return written !== null && site(written) === site(page) && samePath(written.pathname, page.pathname);
+}
+
+function samePath(a: string, b: string): boolean {
+  return a.replace(/\/$/, '') === b.replace(/\/$/, '');
 }
 
 function isSiteTeaser(line: Element, page: URL): boolean {
