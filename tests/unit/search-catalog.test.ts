@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { Catalog } from '../../electron/core/catalog/catalog.js';
 import { connectCatalogDb } from '../../electron/core/catalog/catalog-db.js';
+import { listQuery } from '../../electron/core/catalog/list-query.js';
 import { COUNT_LIMIT, RANK_WINDOW } from '../../electron/core/search/search-plan.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
 import { parseQuery, toSqlQuery } from '../../electron/core/search/index.js';
@@ -535,8 +536,9 @@ test('a list counts the clips its pages hold, and pages them in order, for every
   }));
   const { catalog } = library(docs);
   const mixes: ListOptions[] = [
-    {}, { starred: true }, { starred: false, annotated: true }, { tags: ['even'] }, { tags: ['even', 'fifth'] },
-    { tags: ['fifth'], starred: true }, { tags: ['Even'], annotated: false, readState: 'unread' }, { readState: 'archived' },
+    {}, { starred: true }, { annotated: true }, { starred: true, annotated: true }, { starred: false, annotated: true },
+    { tags: ['even'] }, { tags: ['even', 'fifth'] }, { tags: ['fifth'], starred: true },
+    { tags: ['Even'], annotated: false, readState: 'unread' }, { readState: 'archived' },
   ];
   for (const mix of mixes) {
     const expected = docs.filter((doc) => (mix.starred === undefined || doc.starred === mix.starred)
@@ -565,6 +567,7 @@ test('a query of filters alone pages its clips in order, newest published first,
     ['tag:rare', newestFirst(docs.filter((doc) => doc.tags.includes('rare')))],
     ['-tag:rare', newestFirst(docs.filter((doc) => !doc.tags.includes('rare')))],
     ['tag:common is:starred', newestFirst(docs.filter((doc) => doc.starred && doc.tags.includes('common')))],
+    ['is:starred -tag:rare', newestFirst(docs.filter((doc) => doc.starred && !doc.tags.includes('rare')))],
   ] as const;
   for (const [query, expected] of cases) {
     for (const limit of [100, 4]) {
@@ -575,4 +578,25 @@ test('a query of filters alone pages its clips in order, newest published first,
       assert.deepEqual(paged, expected, `${query}, pages of ${limit}`);
     }
   }
+});
+
+test('a list or a search of the starred clips reads the index of just those, and a page of most clips walks the sort', () => {
+  const docs = Array.from({ length: 200 }, (_, i) => ({ id: `p${i}`, starred: i % 50 === 0, annotated: i % 2 === 0 }));
+  const { catalog, dir } = library(docs);
+  catalog.close();
+  const db = connectCatalogDb(join(dir, 'index.sqlite'));
+  after(() => db.close());
+  const plan = (sql: string, params: ReadonlyArray<string | number>) =>
+    (db.prepare(`explain query plan ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail).join('; ');
+  const starred = listQuery({ starred: true, limit: 100 });
+  assert.match(plan(starred.count.sql, starred.count.params), /clip_starred/, 'the count');
+  const page = starred.page(4, 200);
+  assert.ok(page);
+  assert.match(plan(page.sql, page.params), /clip_starred/, 'the page');
+  // A search of filters alone reads from the index it names (and throws if SQLite cannot use it).
+  assert.equal(toSqlQuery(parseQuery('is:starred')).index, 'clip_starred');
+  // Half the clips are annotated: their first page walks the list's sort and stops at the page's end.
+  const annotated = listQuery({ annotated: true, limit: 10 }).page(100, 200);
+  assert.ok(annotated);
+  assert.doesNotMatch(plan(annotated.sql, annotated.params), /clip_annotated/);
 });

@@ -36,7 +36,7 @@ function fakeIndex(matches: Record<string, number[]>, options: { score?: (n: num
   return { index, asked };
 }
 
-const base: SqlQuery = { match: null, groups: [], groupWords: [], exclude: null, where: [], params: [], broad: false };
+const base: SqlQuery = { match: null, groups: [], groupWords: [], exclude: null, where: [], params: [], index: null, broad: false };
 
 /** Words all required, as toSqlQuery makes them. */
 function words(...groups: string[]): WordQuery {

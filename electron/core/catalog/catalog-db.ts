@@ -12,7 +12,7 @@ import { FTS_COLUMNS } from '../search/fts-document.js';
  */
 
 /** Bump when the tables or the way text is turned into index terms change: the catalog is rebuilt. */
-export const CATALOG_VERSION = 13;
+export const CATALOG_VERSION = 14;
 
 const SCHEMA = `
   -- Small rows, so the filters of a search (a date, the trash) read a page or two per clip.
@@ -37,6 +37,10 @@ const SCHEMA = `
   create index clip_by_clipped on clip (trashed, clipped_at);
   create index clip_by_published on clip (trashed, published_at);
   create index clip_by_title on clip (trashed, title_key);
+  -- Few clips are starred or annotated: a filter on either reads just those (search/clip-conditions.ts
+  -- flagCondition), where it read the whole clip table (30 ms at 100,000 clips).
+  create index clip_starred on clip (trashed) where starred = 1;
+  create index clip_annotated on clip (trashed) where annotated = 1;
   create table clip_tag (
     tag_key text not null,            -- shared/tag-names.ts tagKey: case, accents and spacing ignored
     n integer not null,

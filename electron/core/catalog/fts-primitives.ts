@@ -2,7 +2,7 @@ import { FTS_COLUMNS } from '../search/fts-document.js';
 import type { SqlQuery } from '../search/fts-query.js';
 import type { ScoredRow, SearchPrimitives, WordQuery } from '../search/search-plan.js';
 import { newestRow } from './clip-row.js';
-import { tableReadCostsLess } from './page-cost.js';
+import { pickingCostsLess, tableReadCostsLess } from './page-cost.js';
 import type { Statements } from './statements.js';
 
 /** FTS5's BM25 with the column weights; called by name (not `rank`) so a rowid bound narrows what it scores. */
@@ -48,22 +48,29 @@ export class FtsPrimitives implements SearchPrimitives {
 
   countFiltered(query: SqlQuery, limit: number): number {
     const { where, args } = filteredBy(query);
-    // In the table's own order: SQLite would walk an index on `trashed` and read each clip it names,
-    // which for a filter few clips pass is the whole index and every clip (page-cost.ts).
-    return this.#db.sql(`select count(*) from (select 1 from clip c not indexed ${where} limit ?)`).pluck()
+    // From a flag's index of its clips, or in the table's own order: SQLite would walk an index on
+    // `trashed` and read each clip it names, which for a filter few clips pass is the whole index and
+    // every clip (page-cost.ts).
+    const access = query.index ? `indexed by ${query.index}` : 'not indexed';
+    return this.#db.sql(`select count(*) from (select 1 from clip c ${access} ${where} limit ?)`).pluck()
       .get(...args, limit) as number;
   }
 
   filteredPage(query: SqlQuery, limit: number, offset: number, matches: number | null): number[] {
     if (matches !== null && offset >= matches) return [];
-    const apart = matches !== null && tableReadCostsLess(offset + limit, matches, this.topRow());
     const { where, args } = filteredBy(query);
-    // Apart: the clips that pass, found from a tag's list or the table in its own order, then sorted.
-    // Else along the sort's index, which SQLite would leave for a tag's list however long.
-    const access = apart ? 'not indexed' : 'indexed by clip_by_published';
+    // Apart: the clips that pass, found from a flag's index, a tag's list or the table in its own order,
+    // then sorted. Else along the sort's index, which SQLite would leave for a tag's list however long.
+    const access = matches === null ? 'indexed by clip_by_published' : apartAccess(query, offset + limit, matches, this.topRow());
     return this.#db.sql(`select c.n from clip c ${access} ${where} order by c.published_at desc, c.n desc limit ? offset ?`)
       .pluck().all(...args, limit, offset) as number[];
   }
+}
+
+/** How a page of a search of filters alone reads its clips, `matches` of `size` passing (page-cost.ts). */
+function apartAccess(query: SqlQuery, pageEnd: number, matches: number, size: number): string {
+  if (query.index && pickingCostsLess(pageEnd, matches, size)) return `indexed by ${query.index}`;
+  return tableReadCostsLess(pageEnd, matches, size) ? 'not indexed' : 'indexed by clip_by_published';
 }
 
 /** The index holds no clip in the trash, so without date or flag filters it answers alone, with no join. */

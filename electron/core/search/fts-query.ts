@@ -6,7 +6,7 @@ import type { Filter, ParsedQuery, Term } from './query.js';
 import { tagKey } from '../../shared/tag-names.js';
 import { ftsTokens, prefixTerm, SHORT_PREFIX, tagTerm } from './fts-document.js';
 import { isCjk } from './tokenize.js';
-import { flagCondition, readStateCondition, tagCondition, tagListCondition } from './clip-conditions.js';
+import { flagCondition, narrowestIndex, paramsOf, readStateCondition, tagCondition, tagListCondition } from './clip-conditions.js';
 import type { Condition } from './clip-conditions.js';
 
 export interface SqlQuery {
@@ -24,6 +24,8 @@ export interface SqlQuery {
   /** Conditions on the clip table (alias `c`) for the filters the index cannot answer. */
   where: string[];
   params: Array<string | number>;
+  /** An index of just the clips one of the conditions keeps (the starred ones), if one has such an index. */
+  index: string | null;
   /**
    * A query that is one word of one or two letters, still being typed. Nearly every clip matches it
    * and its ranking says little, so such results come newest first. (Two Chinese characters are
@@ -54,7 +56,8 @@ export function toSqlQuery(query: ParsedQuery): SqlQuery {
     groupWords,
     exclude: positive ? null : negative,
     where: conditions.map((condition) => condition.sql),
-    params: conditions.map((condition) => condition.param),
+    params: paramsOf(conditions),
+    index: narrowestIndex(conditions),
     broad: isBroad(query),
   };
 }
