@@ -33,7 +33,7 @@ function headLines(root: Element): Element[] {
   const lines: Element[] = [];
   let reachedBody = false;
   const visit = (element: Element): void => {
-    for (const child of Array.from(element.children)) {
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
       if (reachedBody) return;
       if (isInline(child) || child.tagName === 'BR') continue;
       if (hasBlockChild(child)) visit(child);

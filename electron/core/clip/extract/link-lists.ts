@@ -20,10 +20,14 @@ export function dropLinkLists(root: Element): void {
   const measures = measureSubtrees(root);
   const visit = (parent: Element): void => {
     dropLinkLineRuns(parent, measures);
-    for (const child of Array.from(parent.children)) {
-      if (isInline(child)) continue;
-      if (isLinkList(child, measures.get(child)) || isTeaserCard(child, measures.get(child))) child.remove();
-      else visit(child);
+    // Sibling to sibling (see text-blocks.ts hasBlockChild), the next one taken before this one may go.
+    for (let child = parent.firstElementChild; child; ) {
+      const next = child.nextElementSibling;
+      if (!isInline(child)) {
+        if (isLinkList(child, measures.get(child)) || isTeaserCard(child, measures.get(child))) child.remove();
+        else visit(child);
+      }
+      child = next;
     }
   };
   visit(root);

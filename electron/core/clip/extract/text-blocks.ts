@@ -19,9 +19,16 @@ export function isInline(element: Element): boolean {
   return INLINE.has(element.tagName);
 }
 
-/** Whether the element holds blocks of its own, rather than being one line or paragraph. */
+/**
+ * Whether the element holds blocks of its own, rather than being one line or paragraph. Walked from
+ * sibling to sibling: jsdom's `children` is a live collection, looked up anew after every change to the
+ * tree, which made this most of the pruning of a page of a thousand paragraphs.
+ */
 export function hasBlockChild(element: Element): boolean {
-  return Array.from(element.children).some((child) => !isInline(child) && child.tagName !== 'BR');
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (!isInline(child) && child.tagName !== 'BR') return true;
+  }
+  return false;
 }
 
 /** The text blocks under root, in reading order; <br> and block elements end a block. */
