@@ -19,8 +19,14 @@ import type { FilesystemEntry } from '@electron/asar/lib/filesystem.js';
 import { Arch, Platform, build } from 'electron-builder';
 import type { Configuration } from 'electron-builder';
 
-/** What the app cannot start without. */
-export const REQUIRED_FILES = ['package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
+/**
+ * What the app cannot start without, and its worker threads' files: without them it would still run,
+ * but rebuild its index and read clipped pages on its main thread.
+ */
+export const REQUIRED_FILES = [
+  'package.json', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html',
+  'dist/electron/core/catalog/rebuild-worker.js', 'dist/electron/core/clip/extraction-worker.js',
+];
 
 /**
  * Packs `projectDir` with its electron-builder.yml into `outFile`. `overrides` are merged over the

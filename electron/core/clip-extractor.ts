@@ -1,6 +1,7 @@
 import type { ExtractedClip, ImportInput } from '../api.js';
 import { importInputSchema } from '../api.js';
 import type { ToSave } from './clip-saver.js';
+import { ExtractionThread } from './clip/extraction-thread.js';
 import type * as Extraction from './clip/index.js';
 import type { LibraryPictures } from './library-pictures.js';
 import { cleanTagNames } from './tags.js';
@@ -12,6 +13,9 @@ export interface ArticleFetchOptions {
   maxBytes?: number;
 }
 
+/** Pages are read in one worker thread for the process, whichever library clips them. */
+const pages = new ExtractionThread();
+
 /** Turns what a person clips (an address, a page, text, a file) into a clip to save, its pictures kept. */
 export class ClipExtractor {
   readonly #pictures: LibraryPictures;
@@ -19,32 +23,39 @@ export class ClipExtractor {
 
   constructor(pictures: LibraryPictures, options: ArticleFetchOptions) {
     this.#pictures = pictures;
-    this.#options = options;
+    // Only the limits: the library's options also hold callbacks, which cannot be posted to the worker.
+    this.#options = { fetchTimeoutMs: options.fetchTimeoutMs, maxBytes: options.maxBytes };
   }
 
   async extract(input: ImportInput | undefined): Promise<ToSave> {
     const request = parseInput(importInputSchema, input);
     const tags = cleanTagNames(request.tags ?? []);
-    const { clipFromBase64File, clipFromHtml, clipFromText, clipFromUrl } = await loadExtraction();
     switch (request.kind) {
-      case 'url': return this.#withPictures(await clipFromUrl(request.url, this.#options), tags);
-      case 'html': return this.#withPictures(clipFromHtml(request.html, { url: request.url }), tags);
-      case 'text': return this.#withPictures(clipFromText(request.text, { url: request.url, markdown: request.markdown }), tags);
-      case 'file': return this.#withPictures(clipFromBase64File(request.name, request.data), tags);
+      case 'url': return this.#withPictures(await pages.read({ kind: 'url', url: request.url, options: this.#options }), tags);
+      case 'html': return this.#withPictures(await pages.read({ kind: 'html', html: request.html, url: request.url }), tags);
+      case 'text': return this.#withPictures(await this.#fromText(request.text, request.url, request.markdown), tags);
+      case 'file': return this.#withPictures(await pages.read({ kind: 'file', name: request.name, data: request.data }), tags);
     }
   }
 
   async extractFile(path: string, tags: readonly string[]): Promise<ToSave> {
     const cleaned = cleanTagNames(tags);
-    const { clipFromFile } = await loadExtraction();
-    return this.#withPictures(await clipFromFile(path), cleaned);
+    return this.#withPictures(await pages.read({ kind: 'path', path }), cleaned);
   }
 
   /** The article at `url`, its pictures kept (a pending clip's). */
   async fetchArticle(url: string): Promise<ExtractedClip> {
-    const { clipFromUrl } = await loadExtraction();
-    const extracted = await clipFromUrl(url, this.#options);
+    const extracted = await pages.read({ kind: 'url', url, options: this.#options });
     return { ...extracted, content: (await this.#pictures.keep(extracted.content, extracted.url)).content };
+  }
+
+  /**
+   * Text is clipped on this thread: it is quick, and a batch of thousands of texts would spend more
+   * on posting them to the worker and back than on clipping them.
+   */
+  async #fromText(text: string, url: string | undefined, markdown: boolean | undefined): Promise<ExtractedClip> {
+    const { clipFromText } = await loadExtraction();
+    return clipFromText(text, { url, markdown });
   }
 
   /**

@@ -116,6 +116,7 @@ describe('app.asar', () => {
     }),
     'dist/electron/main.js': '', 'dist/electron/main.js.map': '', 'dist/electron/preload.cjs': '',
     'dist/electron/preload.js': '', 'dist/electron/launch.js': '', 'dist/electron/core/library.js': '',
+    'dist/electron/core/catalog/rebuild-worker.js': '', 'dist/electron/core/clip/extraction-worker.js': '',
     'dist/renderer/index.html': '', 'dist/renderer/main.js': '', 'dist/renderer/main.js.map': '', 'dist/renderer/app.css': '',
     'dist/renderer/controllers/library-resources.js': '',
     'dist/tests/unit/store.test.js': '', 'dist/playwright.config.js': '',
@@ -139,6 +140,7 @@ describe('app.asar', () => {
 
     const { files } = listAsar(packed);
     assert.deepEqual(files.sort(), [
+      'dist/electron/core/catalog/rebuild-worker.js', 'dist/electron/core/clip/extraction-worker.js',
       'dist/electron/core/library.js', 'dist/electron/main.js', 'dist/electron/preload.cjs',
       'dist/renderer/app.css', 'dist/renderer/index.html', 'dist/renderer/main.js',
       'node_modules/dep/index.js', 'node_modules/dep/package.json',
@@ -159,6 +161,8 @@ describe('app.asar', () => {
     assert.deepEqual(problems, [
       'missing: dist/electron/preload.cjs',
       'missing: dist/renderer/index.html',
+      'missing: dist/electron/core/catalog/rebuild-worker.js',
+      'missing: dist/electron/core/clip/extraction-worker.js',
       'should not be packed: dist/tests/unit/a.test.js',
       'should not be packed: electron/main.ts',
     ]);

@@ -1,6 +1,4 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CatalogStatus } from '../../api.js';
 import type { ClipStore } from '../store/clip-store.js';
 import type { RecoveryReport } from '../store/recovery.js';
@@ -8,21 +6,7 @@ import type { Catalog } from './catalog.js';
 import { fillCatalog } from './catalog-fill.js';
 import type { FillProgress } from './catalog-fill.js';
 import type { RebuildMarker } from './rebuild-marker.js';
-
-/** The worker's file beside this one: .ts under tsx (development, tests), .js once compiled (the app). */
-const WORKER_FILE = new URL(`./rebuild-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-
-/**
- * Compiled, the worker's file starts as it is (from inside app.asar too: Electron reads it there since
- * version 17.3). Node 20 does not hand a worker's .ts file to tsx's loader, so under tsx a line of
- * JavaScript registers tsx in the worker first.
- */
-function startWorker(workerData: { dir: string; pauseMs: number }): Worker {
-  if (WORKER_FILE.pathname.endsWith('.js')) return new Worker(WORKER_FILE, { workerData });
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const code = `import(${tsx}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_FILE.href)}); });`;
-  return new Worker(code, { eval: true, workerData });
-}
+import { startWorker } from '../worker-file.js';
 
 type WorkerMessage = { progress: FillProgress } | { recoveries: RecoveryReport[] };
 
@@ -89,7 +73,7 @@ export class BackgroundRebuild {
 
   #inWorker(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const worker = startWorker({ dir: this.store.dir, pauseMs: this.pauseMs });
+      const worker = startWorker(import.meta.url, 'rebuild-worker', { workerData: { dir: this.store.dir, pauseMs: this.pauseMs } });
       this.#worker = worker;
       let filled = false;
       worker.on('message', (message: WorkerMessage) => {
