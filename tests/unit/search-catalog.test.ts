@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { Catalog } from '../../electron/core/catalog/catalog.js';
 import { connectCatalogDb } from '../../electron/core/catalog/catalog-db.js';
+import { FtsPrimitives } from '../../electron/core/catalog/fts-primitives.js';
 import { listQuery } from '../../electron/core/catalog/list-query.js';
-import { COUNT_LIMIT, RANK_WINDOW } from '../../electron/core/search/search-plan.js';
+import { Statements } from '../../electron/core/catalog/statements.js';
+import { COUNT_LIMIT, RANK_WINDOW, planSearch } from '../../electron/core/search/search-plan.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
 import { parseQuery, toSqlQuery } from '../../electron/core/search/index.js';
 import type { SearchDoc } from '../../electron/core/search/index.js';
@@ -600,3 +602,39 @@ test('a list or a search of the starred clips reads the index of just those, and
   assert.ok(annotated);
   assert.doesNotMatch(plan(annotated.sql, annotated.params), /clip_annotated/);
 });
+
+test('a word with a flag few clips carry is checked against a list of their clips, with the hits and order of the word alone', () => {
+  // 400 clips: half hold the word, as often as 1 to 5 times (scores differ); 16 starred, 8 of them
+  // with the word; 300 annotated.
+  const starred = (i: number) => i % 50 < 2;
+  const annotated = (i: number) => i % 4 !== 0;
+  const docs = Array.from({ length: 400 }, (_, i) => ({
+    id: `w${i}`, text: `${i % 2 === 0 ? 'harbour '.repeat(1 + (i % 5)) : ''}report ${i}`, starred: starred(i), annotated: annotated(i),
+  }));
+  const { dir, search } = library(docs);
+  const db = connectCatalogDb(join(dir, 'index.sqlite'));
+  after(() => db.close());
+  const statements = new RecordingStatements(db);
+  const primitives = new FtsPrimitives(statements);
+  const hitsOf = (query: string) =>
+    planSearch(toSqlQuery(parseQuery(query)), { limit: 400, offset: 0 }, primitives).rows.map((row) => row.n);
+  const word = hitsOf('harbour');
+  const rowOf = (id: string) => Number(db.prepare('select n from clip where id = ?').pluck().get(id));
+  for (const [flag, kept, listed] of [['is:starred', starred, true], ['is:annotated', annotated, false]] as const) {
+    statements.texts.length = 0;
+    const keptRows = new Set(docs.filter((_, i) => kept(i)).map((doc) => rowOf(doc.id)));
+    assert.deepEqual(hitsOf(`${flag} harbour`), word.filter((n) => keptRows.has(n)), flag);
+    assert.equal(statements.texts.some((text) => text.includes('+fts.rowid in')), listed, `${flag}: checked against a list of its clips`);
+    assert.deepEqual(search(`${flag} harbour`, 400).hits.map((hit) => rowOf(hit.clip.id)), word.filter((n) => keptRows.has(n)));
+  }
+});
+
+/** The catalog's statements, each SQL text noted as it is asked for. */
+class RecordingStatements extends Statements {
+  readonly texts: string[] = [];
+
+  override sql(text: string): ReturnType<Statements['sql']> {
+    this.texts.push(text);
+    return super.sql(text);
+  }
+}
