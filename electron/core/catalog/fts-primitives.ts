@@ -2,7 +2,7 @@ import { FTS_COLUMNS } from '../search/fts-document.js';
 import type { SqlQuery } from '../search/fts-query.js';
 import type { ScoredRow, SearchPrimitives, WordQuery } from '../search/search-plan.js';
 import { newestRow } from './clip-row.js';
-import { pickingCostsLess, tableReadCostsLess } from './page-cost.js';
+import { pageAccess } from './page-cost.js';
 import type { Statements } from './statements.js';
 
 /** FTS5's BM25 with the column weights; called by name (not `rank`) so a rowid bound narrows what it scores. */
@@ -103,8 +103,8 @@ export class FtsPrimitives implements SearchPrimitives {
 
 /** How a page of a search of filters alone reads its clips, `matches` of `size` passing (page-cost.ts). */
 function apartAccess(query: SqlQuery, pageEnd: number, matches: number, size: number): string {
-  if (query.index && pickingCostsLess(pageEnd, matches, size)) return `indexed by ${query.index}`;
-  return tableReadCostsLess(pageEnd, matches, size) ? 'not indexed' : 'indexed by clip_by_published';
+  const access = pageAccess(pageEnd, matches, size, { pick: query.index !== null, readTable: true });
+  return access === 'pick' ? `indexed by ${query.index}` : access === 'table' ? 'not indexed' : 'indexed by clip_by_published';
 }
 
 /** The clips the query's filters keep, outside the trash (a flag's index is of the clips outside and in it). */

@@ -6,7 +6,7 @@ import type { ListOptions } from '../../api.js';
 import { tagKey } from '../../shared/tag-names.js';
 import { flagCondition, narrowestIndex, paramsOf, readStateCondition, tagCondition } from '../search/clip-conditions.js';
 import type { Condition } from '../search/clip-conditions.js';
-import { pickingCostsLess, tableReadCostsLess } from './page-cost.js';
+import { pageAccess } from './page-cost.js';
 
 const SORT_COLUMNS = { clippedAt: 'c.clipped_at', publishedAt: 'c.published_at', title: 'c.title_key' } as const;
 
@@ -77,9 +77,10 @@ function pageSql(filter: Filter, options: ListOptions, total: number, size: numb
   const limit = options.limit ?? 100;
   const offset = options.offset ?? 0;
   if (offset >= total) return null;
-  const picking = pickingCostsLess(offset + limit, total, size);
-  const source: Source = filter.tags.length > 0 && picking ? 'tag' : filter.flagIndex && picking ? 'flag index'
-    : filter.conditions.length > 1 && tableReadCostsLess(offset + limit, total, size) ? 'table' : 'sort index';
+  const tagged = filter.tags.length > 0;
+  const can = { pick: tagged || filter.flagIndex !== null, readTable: filter.conditions.length > 1 };
+  const access = pageAccess(offset + limit, total, size, can);
+  const source: Source = access === 'pick' ? (tagged ? 'tag' : 'flag index') : access === 'table' ? 'table' : 'sort index';
   const column = SORT_COLUMNS[options.sort ?? 'clippedAt'];
   const direction = options.descending === false ? 'asc' : 'desc';
   const { sql, params } = selectFrom('select c.n', source, filter);

@@ -14,14 +14,18 @@ function clipsWalked(pageEnd: number, matches: number, size: number): number {
 }
 
 /**
- * Whether picking the clips from a tag's rows or a flag's index (the starred clips), then sorting
- * them, costs less than the walk to `pageEnd`.
+ * How a page is read: its clips picked from a tag's rows or a flag's index (the starred clips), then
+ * sorted; the whole clip table read, then the clips kept sorted; or a walk along the sort's index.
  */
-export function pickingCostsLess(pageEnd: number, matches: number, size: number): boolean {
-  return clipsWalked(pageEnd, matches, size) > 2 * matches;
-}
+export type PageAccess = 'pick' | 'table' | 'walk';
 
-/** Whether reading the whole clip table, then sorting the clips kept, costs less than the walk to `pageEnd`. */
-export function tableReadCostsLess(pageEnd: number, matches: number, size: number): boolean {
-  return clipsWalked(pageEnd, matches, size) > 0.4 * size + 2 * matches;
+/**
+ * The cheapest way to the page's end, `pageEnd`, with `matches` of `size` clips passing the filters;
+ * `canPick` when the filters have a tag's rows or a flag's index to pick from, `canReadTable` when
+ * they have a condition the table's rows answer (without one, every clip passes and the walk is cheapest).
+ */
+export function pageAccess(pageEnd: number, matches: number, size: number, can: { pick: boolean; readTable: boolean }): PageAccess {
+  const walked = clipsWalked(pageEnd, matches, size);
+  if (can.pick && walked > 2 * matches) return 'pick';
+  return can.readTable && walked > 0.4 * size + 2 * matches ? 'table' : 'walk';
 }
