@@ -89,4 +89,18 @@ describe('pages are read in a worker thread', () => {
     assert.equal((await thread.read({ kind: 'html', html: SHORT_PAGE })).title, 'Port news');
     assert.equal(workers.length, 2);
   });
+
+  it('stops a worker stuck on a page, fails that page, and reads the next in a new worker', async () => {
+    // The first worker says it is ready, then never answers (as one stuck in a page would); the next answers.
+    const workerCode = (answers: boolean) => `const { parentPort } = require('node:worker_threads');
+      parentPort.postMessage({ ready: true });
+      parentPort.on('message', ({ id }) => ${answers} && parentPort.postMessage({ id, failure: { message: 'answered' } }));`;
+    let starts = 0;
+    const thread = new ExtractionThread(() => new Worker(workerCode(starts++ > 0), { eval: true }), 300);
+    const started = performance.now();
+    await assert.rejects(thread.read({ kind: 'html', html: SHORT_PAGE }), (error) => coded('EXTRACT_FAILED')(error) && /took over/.test(String(error)));
+    assert.ok(performance.now() - started < 5000, 'stopped after its wait, not at the end of the test');
+    await assert.rejects(thread.read({ kind: 'html', html: SHORT_PAGE }), /answered/);
+    assert.equal(starts, 2, 'the stuck worker was replaced');
+  });
 });
