@@ -29,7 +29,8 @@ function fakeIndex(matches: Record<string, number[]>, options: { score?: (n: num
     topRow: () => (asked.push('topRow'), Math.max(0, ...Object.values(matches).flat())),
     scoredPage: (query, oldest, limit, offset) => (asked.push(`scoredPage from ${oldest}`),
       scored(query.match, oldest).sort((a, b) => a.score - b.score || b.n - a.n).slice(offset, offset + limit)),
-    scoredSince: (expression, oldest) => (asked.push(`scoredSince ${expression} from ${oldest}`), scored(expression, oldest)),
+    scoredBest: (expression, oldest, keep, count) => (asked.push(`scoredBest ${expression} from ${oldest}`),
+      scored(expression, oldest).filter((row) => keep(row.n)).sort((a, b) => a.score - b.score || b.n - a.n).slice(0, count)),
     countFiltered: (_query, limit) => Math.min(filtered.length, limit),
     filteredPage: (_query, limit, offset) => filtered.slice(offset, offset + limit),
   };
@@ -117,7 +118,7 @@ test('a word in more than half the newest clips is left out of the scoring of th
   const { index, asked } = fakeIndex({ the: rows(BIG, () => true), company, 'the AND company': company }, { score: (n) => -(n % 7) });
   const found = planSearch(words('the', 'company'), page(), index);
   assert.equal(found.plan, 'scored-on-words');
-  assert.ok(asked.includes(`scoredSince company from ${company.at(-RANK_WINDOW)}`));
+  assert.ok(asked.includes(`scoredBest company from ${company.at(-RANK_WINDOW)}`));
   assert.deepEqual(ids(found).slice(0, 3), [11990, 11920, 11850], 'best score first, ties newest first');
 });
 
@@ -128,7 +129,7 @@ test('a phrase with a common word is scored on its other words, among the phrase
   const { index, asked } = fakeIndex(matches, { score: (n) => (n === 10 ? -9 : -(n % 7)) });
   const found = planSearch(phrase('the', 'company'), page(200), index);
   assert.equal(found.plan, 'scored-on-words');
-  assert.ok(asked.includes('scoredSince company from 0'));
+  assert.ok(asked.includes('scoredBest company from 0'));
   assert.ok(!ids(found).includes(10), 'a clip with the word but not the phrase is left out');
   assert.deepEqual(found.total, thePhrase.length);
   assert.ok(ids(found).every((n) => n % 20 === 0));

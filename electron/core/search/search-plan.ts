@@ -53,8 +53,11 @@ export interface SearchPrimitives {
   topRow(): number;
   /** One page of the query's matches from row `oldest` on, scored on the whole query: best first, ties newest first. */
   scoredPage(query: WordQuery, oldest: number, limit: number, offset: number): ScoredRow[];
-  /** Every index match of the expression from row `oldest` on, scored on that expression, in no order. */
-  scoredSince(expression: string, oldest: number): ScoredRow[];
+  /**
+   * The `count` best of the expression's index matches from row `oldest` on that `keep` keeps, scored
+   * on that expression: best first, ties newest first.
+   */
+  scoredBest(expression: string, oldest: number, keep: (n: number) => boolean, count: number): ScoredRow[];
   /** How many clips outside the trash pass a filter-only query, counted up to `limit`. */
   countFiltered(query: SqlQuery, limit: number): number;
   /**
@@ -111,8 +114,8 @@ export function planSearch(query: SqlQuery, page: PageRequest, index: SearchPrim
   const scoredOn = weighed.join(' AND ');
   if (scoredOn !== allWords(query) && !isNarrowed(query) && fewSince(index, scoredOn, oldest, SCORED_ON_WORDS_LIMIT * window)) {
     const matching = new Set(inWindow);
-    const ranked = index.scoredSince(scoredOn, oldest).filter((row) => matching.has(row.n)).sort(bestFirst);
-    return { plan: 'scored-on-words', ...count, rows: pageOf(ranked, page) };
+    const ranked = index.scoredBest(scoredOn, oldest, (n) => matching.has(n), page.offset + page.limit);
+    return { plan: 'scored-on-words', ...count, rows: ranked.slice(page.offset) };
   }
   return { plan: 'scored-whole', ...count, rows: index.scoredPage(query, oldest, page.limit, page.offset) };
 }
@@ -195,11 +198,6 @@ function allWords(query: SqlQuery): string {
 
 function counted(found: number): { total: number; totalIsLowerBound: boolean } {
   return { total: Math.min(found, COUNT_LIMIT), totalIsLowerBound: found > COUNT_LIMIT };
-}
-
-/** Best first; equal scores newest first, as SQL orders them. */
-function bestFirst(a: ScoredRow, b: ScoredRow): number {
-  return a.score - b.score || b.n - a.n;
 }
 
 function pageOf<T>(rows: readonly T[], page: PageRequest): T[] {
