@@ -629,6 +629,23 @@ test('a word with a flag few clips carry is checked against a list of their clip
   }
 });
 
+test('the best matches a plan keeps are found, best first, however few of the first rows read it keeps', () => {
+  const docs = Array.from({ length: 300 }, (_, i) => ({ id: `b${i}`, text: `${'harbour '.repeat(1 + (i % 7))}report ${i}` }));
+  const { dir } = library(docs);
+  const db = connectCatalogDb(join(dir, 'index.sqlite'));
+  after(() => db.close());
+  const primitives = new FtsPrimitives(new Statements(db));
+  const all = primitives.scoredBest('"harbour"', 0, () => true, 1000);
+  assert.equal(all.length, 300);
+  const bestFirst = [...all].sort((a, b) => a.score - b.score || b.n - a.n);
+  assert.deepEqual(all, bestFirst, 'best first, ties newest first');
+  for (const keep of [(n: number) => n % 2 === 0, (n: number) => n % 37 === 0]) {
+    for (const count of [5, 60]) {
+      assert.deepEqual(primitives.scoredBest('"harbour"', 0, keep, count), all.filter((row) => keep(row.n)).slice(0, count));
+    }
+  }
+});
+
 /** The catalog's statements, each SQL text noted as it is asked for. */
 class RecordingStatements extends Statements {
   readonly texts: string[] = [];

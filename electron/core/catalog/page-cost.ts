@@ -21,7 +21,7 @@ export type PageAccess = 'pick' | 'table' | 'walk';
 
 /**
  * The cheapest way to the page's end, `pageEnd`, with `matches` of `size` clips passing the filters;
- * `canPick` when the filters have a tag's rows or a flag's index to pick from, `canReadTable` when
+ * `can.pick` when the filters have a tag's rows or a flag's index to pick from, `can.readTable` when
  * they have a condition the table's rows answer (without one, every clip passes and the walk is cheapest).
  */
 export function pageAccess(pageEnd: number, matches: number, size: number, can: { pick: boolean; readTable: boolean }): PageAccess {
