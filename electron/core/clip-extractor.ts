@@ -3,15 +3,13 @@ import { importInputSchema } from '../api.js';
 import type { ToSave } from './clip-saver.js';
 import { ExtractionThread } from './clip/extraction-thread.js';
 import type * as Extraction from './clip/index.js';
+import type { ClipUrlOptions } from './clip/input/clip-url.js';
 import type { LibraryPictures } from './library-pictures.js';
 import { cleanTagNames } from './tags.js';
 import { parseInput } from './validation.js';
 
-/** Limits on fetching a page's article. */
-export interface ArticleFetchOptions {
-  fetchTimeoutMs?: number;
-  maxBytes?: number;
-}
+/** Limits on fetching a page's article: those clip-url.ts takes. */
+export type ArticleFetchOptions = ClipUrlOptions;
 
 /** Pages are read in one worker thread for the process, whichever library clips them. */
 const pages = new ExtractionThread();

@@ -62,9 +62,10 @@ export class FtsPrimitives implements SearchPrimitives {
     const limit = count + 32;
     const first = best.all(expression, oldest, limit) as ScoredRow[];
     const kept = (rows: ScoredRow[]) => rows.filter((row) => keep(row.n));
+    const firstKept = kept(first);
     // Fewer rows than the limit are all there are.
-    const rows = first.length < limit || kept(first).length >= count ? first : (best.all(expression, oldest, -1) as ScoredRow[]);
-    return kept(rows).slice(0, count);
+    const enough = first.length < limit || firstKept.length >= count;
+    return (enough ? firstKept : kept(best.all(expression, oldest, -1) as ScoredRow[])).slice(0, count);
   }
 
   countFiltered(query: SqlQuery, limit: number): number {
@@ -134,7 +135,7 @@ function matchesOf(query: WordQuery): { from: string; args: Array<string | numbe
 function filteredBy(query: SqlQuery): { where: string; args: Array<string | number> } {
   const excluded = query.exclude === null ? '' : ' and c.n not in (select rowid from fts where fts match ?)';
   return {
-    where: `where ${['c.trashed = 0', ...query.where].join(' and ')}${excluded}`,
+    where: `where ${keptWhere(query)}${excluded}`,
     args: query.exclude === null ? query.params : [...query.params, query.exclude],
   };
 }
