@@ -91,6 +91,8 @@ describe('the names in a byline as templates print it', () => {
     assert.equal(names('Mary Washington Smith'), 'Mary Washington Smith');
     assert.equal(names('Jane Doe Sports Writer'), 'Jane Doe, Sports Writer');
     assert.equal(names("World's Editorial Writers"), "World's Editorial Writers");
+    // Name and role printed side by side, their texts joined with no space.
+    assert.equal(names('by Larry FitzmauriceContributor'), 'Larry Fitzmaurice, Contributor');
   });
 
   it('ends the names where a date, a clock or the template’s next control begins', () => {
@@ -105,6 +107,10 @@ describe('the names in a byline as templates print it', () => {
     assert.equal(names('By JORDAN ROBERTSON and RACHEL METZ - AP Technology Writers | AP – 1 hr 4 mins ago'),
       'JORDAN ROBERTSON and RACHEL METZ');
     assert.equal(names('Reuters,'), 'Reuters');
+    assert.equal(names('ZDNet Japan Staff 2019年04月28日 08時00分'), 'ZDNet Japan Staff');
+    assert.equal(names('Emily Kirkpatrick•@kirkpate'), 'Emily Kirkpatrick');
+    assert.equal(names('By Oli Coleman View author archive Get author RSS feed'), 'Oli Coleman');
+    assert.equal(names('View Comments'), null);
   });
 
   it('keeps names that share a word with a month or a weekday, and roles after a comma', () => {

@@ -13,18 +13,20 @@ const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?\s+`;
 /**
  * Where the names end and the template's next item begins: a date (`Aug. 17, 2010`, `05 Oct 2011`,
- * `2014-01-26`, `6/30/2014`) or a clock (`9:39AM`), `… ago`, a spaced separator (` | `, ` - `),
- * the next control (`Follow @malusbrutus`, `Print`, `E-mail`, `76 Comments`).
+ * `2014-01-26`, `6/30/2014`, `2019年04月28日`) or a clock (`9:39AM`), `… ago`, a spaced separator
+ * (` | `, ` - `), the next control (`Follow @malusbrutus`, `•@handle`, `Print`, `E-mail`, `View author
+ * archive`, `76 Comments`), which a template may print where no name is (`View Comments`).
  */
 const AFTER_NAMES = new RegExp([
   String.raw`(?:${WEEKDAY})?${MONTH}\s+\d{1,2}\b`,
   String.raw`(?:${WEEKDAY})?\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\s+\d{4}`,
   String.raw`\d{4}-\d\d-\d\d`,
+  String.raw`\d{4}\s*年\s*\d{1,2}\s*月`,
   String.raw`\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b`,
   String.raw`\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b\.?)?`,
   String.raw`\b\d+\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b`,
   String.raw`\s[|–—-]\s`,
-  String.raw`\s(?:follow\b|@\w|print\b|e-?mail\b|share\b|tweet\b|\d+\s*comments?\b)`,
+  String.raw`(?:^|\s)(?:follow|print|e-?mail|share|tweet|view)\b|[\s•·]@\w|\s\d+\s*comments?\b`,
 ].join('|'), 'iu');
 /** Words that joined the names to what followed them: `By Samit Sarkar on Jun 30`, `Jane Doe, Mar. 3`. */
 const TRAILING_JOINER = /(?:[\s,;·•|/]|\b(?:on|at|updated|published|posted)\b)+$/iu;
@@ -37,6 +39,11 @@ const ROLE = String.raw`(?:correspondent|reporter|editor|writer|columnist|contri
  * a place: `Senior Washington Correspondent`), or the role alone.
  */
 const ROLE_AT_END = new RegExp(String.raw`\s+((?:${ROLE_MODIFIER})+(?:[\p{L}.-]+\s+)?${ROLE}|${ROLE})$`, 'iu');
+/**
+ * A capitalized role run into the last name with no space (`Larry FitzmauriceContributor`): a template's
+ * name and role in elements side by side, their texts joined as they are.
+ */
+const GLUED_ROLE = /(?<=\p{Ll})(?=(?:Correspondent|Reporter|Editor|Writer|Columnist|Contributor|Producer|Analyst|Critic|Photographer)s?$)/u;
 /** Labels and the accounts a CMS names when nobody signed the post. */
 const NOT_A_NAME = /^(?:authors?|by|admin|administrator|webmaster)$/iu;
 const HAS_LETTER = /\p{L}/u;
@@ -54,7 +61,8 @@ export function bylineNames(byline: string | null | undefined, siteNames: readon
 }
 
 /** A role run on after the names set off by a comma, as bylines with a role write it: `Andrea Stone, Senior Washington Correspondent`. */
-function withRoleApart(names: string): string {
+function withRoleApart(glued: string): string {
+  const names = glued.replace(GLUED_ROLE, ' ');
   const role = names.includes(',') ? null : ROLE_AT_END.exec(names);
   if (!role) return names;
   const before = names.slice(0, role.index);
