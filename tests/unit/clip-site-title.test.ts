@@ -119,6 +119,19 @@ describe('cutting a title where the page’s own heading ends', () => {
     assert.equal(titleOf(`${ogTitle}${named}`, STORY, h1('Harbour Gazette'), gazette), 'Bridge opens to traffic');
   });
 
+  it('takes the page’s one <h1> over a title written for search engines, when each holds most of the other’s words', () => {
+    const seo = '<meta property="og:title" content="Lady Gaga Shares Pic of Ex Taylor Kinney With Her Mom">';
+    const shown = 'Lady Gaga Shares Photo of Ex Taylor Kinney Hanging With Her Mom and Nephew';
+    assert.equal(titleOf(seo, STORY, h1(shown)), shown);
+    assert.equal(titleOf('<title>指紋認証機能付きマウスを発売。</title>', GUSHI, h1('指紋認証機能付きマウスを発売')), '指紋認証機能付きマウスを発売');
+    // A heading that shares a few words, names a section (its words once each), or is one of several: the title stays.
+    const quote = '<title>We are feeling what not having hope feels like, Michelle Obama says</title>';
+    assert.equal(titleOf(quote, STORY, h1('Michelle Obama suggests America has lost hope since the election')),
+      'We are feeling what not having hope feels like, Michelle Obama says');
+    assert.equal(titleOf('<title>Lust for Youth: Lust for Youth</title>', STORY, h1('Lust for Youth')), 'Lust for Youth: Lust for Youth');
+    assert.equal(titleOf(seo, STORY, `${h1(shown)}${h1('Trending')}`), 'Lady Gaga Shares Pic of Ex Taylor Kinney With Her Mom');
+  });
+
   it('drops the site’s address when the title ends with it and no heading says more', () => {
     assert.equal(titleOf('<title>Democrats pledge to keep Social Security - CNN.com</title>', STORY, '', 'https://www.cnn.com/2010/politics/story.html'),
       'Democrats pledge to keep Social Security');

@@ -7,7 +7,7 @@ import { tidyName } from '../metadata/chinese-byline.js';
 import { clean, readPageMeta } from '../metadata/page-meta.js';
 import type { PageMeta } from '../metadata/page-meta.js';
 import { readPrintedMeta } from '../metadata/printed-meta.js';
-import { dropSiteName, headlineOfTitle } from '../metadata/site-title.js';
+import { dropSiteName, headlineOfTitle, shownHeadline } from '../metadata/site-title.js';
 import { parseDocument, releaseDocument } from '../parse/dom-window.js';
 import { resolvePictures } from '../pictures/resolve-pictures.js';
 import { htmlToText, nodeToText } from '../sanitize/html-to-text.js';
@@ -114,7 +114,7 @@ function clipOf(meta: PageMeta, article: ReadabilityArticle | null, parts: Artic
   return buildClip({
     url: pageUrl,
     canonicalUrl: meta.canonicalUrl,
-    title: dropSiteName(title, siteNames),
+    title: shownHeadline(dropSiteName(title, siteNames), meta.headings, siteNames),
     byline: byline ? tidyName(byline) : null,
     source,
     published: (printed ? printed.published : meta.published) ?? meta.addressDay ?? meta.firstEdit,
