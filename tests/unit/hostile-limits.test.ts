@@ -170,7 +170,10 @@ describe('oversized pages', () => {
   it('stops downloading a 50 MB page at the 15 MB cap', async () => {
     // Bounded by the cap, not the clock: only the machine's load decides how long 15 MB take.
     await refuses({ kind: 'url', url: `${base}/huge` }, 'TOO_LARGE', /larger than 15\.0 MB/, 20_000);
-    assert.ok(hugeBytesSent < 20 * MB, `the server sent ${(hugeBytesSent / MB).toFixed(1)} MB`);
+    // What the server wrote counts what loopback's socket buffers took after the 15 MB read (Linux grows
+    // the receiving one to tens of MB): 16-18 MB fetched on the main thread, 18-19 MB from the extraction
+    // worker, 20.1 once under CI's load. The whole 50 MB would mean the fetch read on past its cap.
+    assert.ok(hugeBytesSent < 30 * MB, `the server sent ${(hugeBytesSent / MB).toFixed(1)} MB`);
   });
 
   it('refuses a page that declares 50 MB before reading its body', async () => {
