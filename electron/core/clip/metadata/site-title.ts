@@ -74,13 +74,14 @@ const HEADLINE_WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|[\p{L}\p{N}]+/
 export function shownHeadline(title: string, headings: readonly string[], siteNames: readonly string[]): string {
   const [heading, ...others] = headings;
   if (heading === undefined || others.length > 0 || heading.length > NAME_CHARS || isSiteName(heading, siteNames)) return title;
-  const [titleWords, headingWords] = [headlineWords(title), headlineWords(heading)];
+  const [titleWords, headingWords] = [wordsOf(title), wordsOf(heading)];
   // A shorter heading is a label the title holds (a show's name over "Here's The Thing: Stacy Keach").
   if (headingWords.length < titleWords.length) return title;
   return shareFound(titleWords, headingWords) >= SAME_HEADLINE && shareFound(headingWords, titleWords) >= SAME_HEADLINE ? heading : title;
 }
 
-function headlineWords(text: string): string[] {
+/** The words compared, folded to NFKC and lower case. */
+function wordsOf(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(HEADLINE_WORD) ?? [];
 }
 
