@@ -81,6 +81,16 @@ describe('the names in a byline as templates print it', () => {
     assert.equal(names('Opinion by Jane Doe'), 'Jane Doe');
   });
 
+  it('drops a By run into the name, as a lead word and a name in elements side by side read', () => {
+    assert.equal(names('ByElizabeth Kolbert'), 'Elizabeth Kolbert');
+    assert.equal(names('Written byMark Manson'), 'Mark Manson');
+    assert.equal(names('ParLilian Alemagna'), 'Lilian Alemagna');
+    // Names that start with the letters of a lead word: a small letter follows them.
+    assert.equal(names('Byron York'), 'Byron York');
+    assert.equal(names('Porter Smith'), 'Porter Smith');
+    assert.equal(names('Bylines Team'), 'Bylines Team');
+  });
+
   it('sets a role run on after the names apart with a comma, as bylines with a role write it', () => {
     assert.equal(names('Andrea Stone Senior Washington Correspondent'), 'Andrea Stone, Senior Washington Correspondent');
     assert.equal(names('By Jane Doe Staff Writer'), 'Jane Doe, Staff Writer');

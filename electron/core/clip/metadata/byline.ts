@@ -6,8 +6,13 @@ import { isSiteName } from './site-title.js';
  * Print E-mail` is Marguerite Reardon. The reader prints "By" itself, so the word goes too.
  */
 
+const LEAD_VERB = String.raw`(?:written|posted|words|story|reporting|analysis|opinion|commentary|review|interview)\s+`;
 /** `By`, `Written by`, `Par`, `Por`, `Text:` ahead of the names. */
-const LEAD_WORD = /^(?:(?:written|posted|words|story|reporting|analysis|opinion|commentary|review|interview)\s+)?(?:by|par|por)\b\s*[:：]?\s*|^text\s*:\s*/iu;
+const LEAD_WORD = new RegExp(String.raw`^(?:${LEAD_VERB})?(?:by|par|por)\b\s*[:：]?\s*|^text\s*:\s*`, 'iu');
+/** The lead word without what may follow it, for one run into the name. */
+const LEAD_ALONE = new RegExp(String.raw`^(?:${LEAD_VERB})?(?:by|par|por)`, 'iu');
+/** A name's start: a capital, then a small letter. */
+const NAME_START = /^\p{Lu}\p{Ll}/u;
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|` +
   String.raw`sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?`;
 const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?\s+`;
@@ -53,11 +58,21 @@ const BYLINE_CHARS = 300;
 /** The names a byline gives, or null when it gives none (a date, an address, the site's own name). */
 export function bylineNames(byline: string | null | undefined, siteNames: readonly string[]): string | null {
   if (!byline || byline.length > BYLINE_CHARS) return null;
-  let names = byline.replace(/\s+/g, ' ').trim().replace(LEAD_WORD, '');
+  let names = withLeadApart(byline.replace(/\s+/g, ' ').trim()).replace(LEAD_WORD, '');
   const end = AFTER_NAMES.exec(names);
   if (end) names = names.slice(0, end.index);
   names = withRoleApart(names.replace(TRAILING_JOINER, '').trim());
   return HAS_LETTER.test(names) && !ADDRESS.test(names) && !NOT_A_NAME.test(names) && !isSiteName(names, siteNames) ? names : null;
+}
+
+/**
+ * `ByElizabeth Kolbert`, `Written byMark Manson`: the lead word and the name in elements side by side
+ * (`<h5>Written by</h5><a>Mark Manson</a>`), their texts joined as they are. The name's capital after
+ * the lead word's small letter tells the two apart (`Byron` is a name: a small letter follows `By`).
+ */
+function withLeadApart(byline: string): string {
+  const lead = LEAD_ALONE.exec(byline)?.[0];
+  return lead && NAME_START.test(byline.slice(lead.length)) ? `${lead} ${byline.slice(lead.length)}` : byline;
 }
 
 /** A role run on after the names set off by a comma, as bylines with a role write it: `Andrea Stone, Senior Washington Correspondent`. */
