@@ -1,39 +1,47 @@
+import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { peekCatalogDb } from '../../electron/core/catalog/catalog-db.js';
 
 /**
- * The bytes of every file under `dir`, each file once however many names it has (as `du` counts):
- * the library keeps its daily backups and the newest previous version of a file as hard links, which
- * cost nothing until the live file is replaced (older versions are gzipped copies).
+ * What a file counts for: its bytes, or the space the file system gave it (whole blocks, 4 KB each on
+ * most, as `du` counts without `--apparent-size`): a body file of 1 KB takes 4 KB of the disk.
+ */
+export type Measure = 'bytes' | 'allocated';
+
+/**
+ * What every file under `dir` takes (`measure`), each file once however many names it has (as `du`
+ * counts): the library keeps its daily backups and the newest previous version of a file as hard
+ * links, which cost nothing until the live file is replaced (older versions are gzipped copies).
  * `seen` carries the files already counted from one folder to the next.
  */
-export async function folderBytes(dir: string, seen = new Set<string>()): Promise<number> {
+export async function folderBytes(dir: string, seen = new Set<string>(), measure: Measure = 'bytes'): Promise<number> {
   let total = 0;
   for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) total += await folderBytes(path, seen);
-    else if (entry.isFile()) total += fileBytesOnce(await stat(path), seen);
+    if (entry.isDirectory()) total += await folderBytes(path, seen, measure);
+    else if (entry.isFile()) total += fileBytesOnce(await stat(path), seen, measure);
   }
   return total;
 }
 
-function fileBytesOnce(info: { dev: number; ino: number; size: number }, seen: Set<string>): number {
+function fileBytesOnce(info: Stats, seen: Set<string>, measure: Measure): number {
   const key = `${info.dev}:${info.ino}`;
   if (seen.has(key)) return 0;
   seen.add(key);
-  return info.size;
+  // Blocks of 512 bytes, as POSIX counts them; a system that gives none (Windows) counts bytes.
+  return measure === 'allocated' && info.blocks > 0 ? info.blocks * 512 : info.size;
 }
 
 export const LIBRARY_PARTS = ['bodies', 'index', 'clips', 'pictures', 'backups', 'other'] as const;
 export type LibraryPart = (typeof LIBRARY_PARTS)[number];
 
 /**
- * A library's bytes by part: metadata (clips), bodies, pictures, the catalog (index), backups, and the
- * rest. The live parts are counted first, so a backup linked to a live file is free, as it is on disk.
+ * What a library takes by part (`measure`): metadata (clips), bodies, pictures, the catalog (index),
+ * backups, and the rest. The live parts are counted first, so a backup linked to a live file is free, as it is on disk.
  */
-export async function libraryBytesByPart(dir: string): Promise<Record<LibraryPart, number>> {
+export async function libraryBytesByPart(dir: string, measure: Measure = 'bytes'): Promise<Record<LibraryPart, number>> {
   const parts = Object.fromEntries(LIBRARY_PARTS.map((part) => [part, 0])) as Record<LibraryPart, number>;
   const seen = new Set<string>();
   const entries = await readdir(dir, { withFileTypes: true });
@@ -43,10 +51,20 @@ export async function libraryBytesByPart(dir: string): Promise<Record<LibraryPar
   entries.sort((a, b) => Number(a.name === 'backups') - Number(b.name === 'backups'));
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    const bytes = entry.isDirectory() ? await folderBytes(path, seen) : fileBytesOnce(await stat(path), seen);
+    const bytes = entry.isDirectory() ? await folderBytes(path, seen, measure) : fileBytesOnce(await stat(path), seen, measure);
     parts[partOf(entry.name)] += bytes;
   }
   return parts;
+}
+
+export function totalOf(parts: Record<LibraryPart, number>): number {
+  return Object.values(parts).reduce((sum, bytes) => sum + bytes, 0);
+}
+
+/** `bodies 0.60x, index 2.01x, …`: each part that takes any room, as a multiple of the raw text's bytes. */
+export function partsTimes(parts: Record<LibraryPart, number>, rawBytes: number): string {
+  const taken = Object.entries(parts).filter(([, bytes]) => bytes > 0);
+  return taken.map(([part, bytes]) => `${part} ${(bytes / rawBytes).toFixed(2)}x`).join(', ');
 }
 
 /**

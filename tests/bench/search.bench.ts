@@ -19,7 +19,7 @@ import { tempDir } from '../helpers/temp-library.js';
 import { coldStart } from './cold-start.js';
 import { generateClips, seedText } from './corpus.js';
 import { ftsSearch, loadClips, loadSqlite, openBaseline } from './fts5.js';
-import { catalogAtRest, folderBytes, libraryBytesByPart } from './folder-bytes.js';
+import { catalogAtRest, folderBytes, libraryBytesByPart, partsTimes, totalOf } from './folder-bytes.js';
 import { htmlImportRates } from './html-import.js';
 import { knownItemRanking } from './known-item.js';
 import { pictureImportCosts } from './picture-import.js';
@@ -104,6 +104,11 @@ for (const [part, bytes] of Object.entries(await libraryBytesByPart(join(root, '
   const what = part === 'pictures' ? ' (text clips have none: see import_pictures)' : '';
   add(`disk.${part}.bytes_per_clip`, bytes / clipCount, 'B', undefined, `${(bytes / rawBytes).toFixed(2)}x raw text${what}`);
 }
+const allocated = await libraryBytesByPart(join(root, 'library'), 'allocated');
+add(
+  'disk.allocated.bytes_per_clip', totalOf(allocated) / clipCount, 'B', rawBytes / clipCount,
+  `the space the file system gave the files (whole blocks, as du counts): ${partsTimes(allocated, rawBytes)}`, 'raw text',
+);
 const ftsBytes = db ? (await stat(join(root, 'fts5.sqlite'))).size : Number.NaN;
 add(
   'disk.bytes_per_clip_vs_fts5', libraryBytes / clipCount, 'B', ftsBytes / clipCount,
@@ -229,13 +234,14 @@ progress('disk and search for whole articles, English and Chinese apart');
 for (const language of ['en', 'zh'] as const) {
   const whole = await wholeArticleLibrary(await tempDir(scope, 'clipdesk-bench-whole-'), language, Math.min(500, clipCount));
   const count = whole.clips.length;
-  const total = Object.values(whole.parts).reduce((sum, bytes) => sum + bytes, 0);
-  const byPart = Object.entries(whole.parts).filter(([, bytes]) => bytes > 0)
-    .map(([part, bytes]) => `${part} ${(bytes / whole.rawBytes).toFixed(2)}x`).join(', ');
+  const what = `${count} clips of a whole article each, one at a time (${(whole.rawBytes / count).toFixed(0)} B of text each)`;
   add(
-    `disk.whole_articles.${language}.bytes_per_clip`, total / count, 'B', whole.rawBytes / count,
-    `${count} clips of a whole article each, one at a time (${(whole.rawBytes / count).toFixed(0)} B of text each): ${byPart}`,
-    'raw text',
+    `disk.whole_articles.${language}.bytes_per_clip`, totalOf(whole.parts) / count, 'B', whole.rawBytes / count,
+    `${what}: ${partsTimes(whole.parts, whole.rawBytes)}`, 'raw text',
+  );
+  add(
+    `disk.whole_articles.${language}.allocated_per_clip`, totalOf(whole.allocated) / count, 'B', whole.rawBytes / count,
+    `the same, the space the file system gave the files: ${partsTimes(whole.allocated, whole.rawBytes)}`, 'raw text',
   );
   const ftsFile = join(await tempDir(scope, 'clipdesk-bench-whole-fts5-'), 'fts5.sqlite');
   const searched = await wholeArticleSearch(whole, Driver, ftsFile);

@@ -13,7 +13,9 @@ export interface WholeArticleLibrary {
   dir: string;
   clips: BenchClip[];
   rawBytes: number;
+  /** What each part takes: its files' bytes, and the space the file system gave them. */
   parts: Record<LibraryPart, number>;
+  allocated: Record<LibraryPart, number>;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function wholeArticleLibrary(dir: string, language: 'en' | 'zh', co
     await library.close();
   }
   const rawBytes = clips.reduce((sum, clip) => sum + Buffer.byteLength(clip.title + clip.text), 0);
-  return { dir, clips, rawBytes, parts: await libraryBytesByPart(dir) };
+  return { dir, clips, rawBytes, parts: await libraryBytesByPart(dir), allocated: await libraryBytesByPart(dir, 'allocated') };
 }
 
 /** Queries asked of each whole-article library: enough for a p95, few enough that most hits are still read from disk. */

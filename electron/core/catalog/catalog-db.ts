@@ -97,8 +97,8 @@ const KEPT_ON_PAGE = Math.floor(((PAGE_SIZE - 12) * 32) / 255) - 23;
 const LEAF_BYTES = KEPT_ON_PAGE + 4 * (PAGE_SIZE - 4);
 
 /**
- * Sets the index's leaf size, in a catalog made before it was set too: leaves written from then on
- * (new clips, merges) take it, and the leaves already written keep theirs until merged.
+ * Sets the index's leaf size, also in a catalog made before the size was: leaves written from then on
+ * (new clips, merges) take it, and those already written keep theirs until they are merged.
  */
 function fitLeavesToPages(db: Database): void {
   const set = db.prepare("select v from fts_config where k = 'pgsz'").pluck().get();
