@@ -177,6 +177,15 @@ describe('the writers a page names by links to their pages', () => {
     const dated = 'Wednesday January 18, 2017 11:44 am PST by <a href="/author/juli-clover/">Juli Clover</a>';
     assert.equal(bylineOf(`<div class="meta">${dated}</div>`), 'Juli Clover');
     assert.equal(bylineOf('<p class="x">Words: <a rel="author" href="/u/77">Jane Doe</a></p>'), 'Jane Doe');
+    // Drupal and forum software keep writers' pages under /user/ and /users/.
+    const drupal = '<div class="date">December 21, 2016 | by <a href="/users/lauren-briggs">Lauren Briggs</a></div>';
+    assert.equal(bylineOf(drupal), 'Lauren Briggs');
+  });
+
+  it('passes over the account controls a site links to its users\' pages', () => {
+    const account = '<p class="x"><a href="/User/Login">LOG IN</a> <a href="/users/sign_up">Sign Up</a> <a href="/user">My Account</a></p>';
+    assert.equal(bylineOf(account), null);
+    assert.equal(bylineOf(`${account}<p class="y"><a href="/User/TravisHaney">Travis Haney</a> - 4 hours ago</p>`), 'Travis Haney');
   });
 
   it('joins the writers linked side by side', () => {
