@@ -193,6 +193,20 @@ describe('the writers a page names by links to their pages', () => {
       'Matthew Digby, Minh Do');
   });
 
+  it('prints every writer of a byline that marks several as authors, as the page joins them', () => {
+    const person = (name: string) =>
+      `<span itemprop="author" itemscope><a rel="author" href="/profile/x"><span itemprop="name">${name}</span></a></span>`;
+    const shared = `<p class="byline">By ${person('Julia Carrie Wong')} and ${person('Sam Levin')}</p>`;
+    assert.equal(bylineOf(shared), 'Julia Carrie Wong and Sam Levin');
+    const listed = `<ul><li>${person('Bertille Bayart')}, ${person('Marie Visot')}</li><li>Mis à jour le 06/04/2013</li></ul>`;
+    assert.equal(bylineOf(listed), 'Bertille Bayart, Marie Visot');
+    // One writer marked twice is one writer; two marked far apart are no shared byline.
+    assert.equal(bylineOf(`<p class="byline">By ${person('Sam Levin')}</p>`), 'Sam Levin');
+    const story = `<p>${'The harbour authority counted more ships than in any year before. '.repeat(4)}</p>`;
+    const apart = `<div><p class="byline">By ${person('Sam Levin')}</p>${story}<p>Also by ${person('Jane Doe')}</p></div>`;
+    assert.equal(bylineOf(apart), 'Sam Levin');
+  });
+
   it('passes over writers listed in a menu or a sidebar, and links that are no name', () => {
     const furniture = '<aside><a href="/author/jane-doe/">Jane Doe</a></aside><nav><a href="/staff/joe-bloggs/">Joe Bloggs</a></nav>';
     assert.equal(bylineOf('', furniture), null);

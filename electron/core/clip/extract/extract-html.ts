@@ -108,8 +108,8 @@ function clipOf(meta: PageMeta, article: ReadabilityArticle | null, parts: Artic
   const printed = pageText ? readPrintedMeta({ page: pageText, article: text, title: pageTitle }, meta.published) : null;
   const source = clean(article?.siteName) ?? meta.siteName;
   const siteNames = [...meta.siteNames, source ?? ''];
-  const byline = printed?.byline ?? bylineNames(article?.byline, siteNames) ?? bylineNames(meta.author, siteNames)
-    ?? bylineNames(meta.authorLink, siteNames);
+  const byline = printed?.byline ?? bylineNames(meta.sharedByline, siteNames) ?? bylineNames(article?.byline, siteNames)
+    ?? bylineNames(meta.author, siteNames) ?? bylineNames(meta.authorLink, siteNames);
   const title = headlineOfTitle(clean(article?.title) ?? meta.title ?? meta.heading ?? 'Untitled', meta.headings, siteNames);
   return buildClip({
     url: pageUrl,

@@ -29,3 +29,35 @@ function linkedName(link: Element): string | null {
   const text = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
   return text.length <= NAME_CHARS && LINKED_NAME.test(text) && !ACCOUNT_CONTROL.test(text) ? text : null;
 }
+
+/** The most a byline of several writers holds: longer is a paragraph that happens to name two of them. */
+const SHARED_BYLINE_CHARS = 200;
+
+/**
+ * The byline of a story with several writers, each marked as an author (`By <span itemprop="author">
+ * Julia Carrie Wong</span> and <span itemprop="author">Sam Levin</span>`): the smallest block around the
+ * first marked writer that marks another by another name, as it prints them. Readability and a link's
+ * neighbours give one of them. Null when no block of a byline's length marks two writers.
+ */
+export function sharedBylineText(document: Document): string | null {
+  const marked = [...document.querySelectorAll('[itemprop~="author"], a[rel~="author"]')].filter((mark) => !inPageFurniture(mark));
+  const [first] = marked;
+  const firstName = nameOf(first);
+  if (!first || !firstName) return null;
+  for (let block = first.parentElement; block && block.tagName !== 'BODY'; block = block.parentElement) {
+    const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text.length > SHARED_BYLINE_CHARS) return null;
+    if (marked.some((mark) => block.contains(mark) && !isNameOf(mark, firstName))) return text;
+  }
+  return null;
+}
+
+function nameOf(mark: Element | undefined): string {
+  return (mark?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a mark names the same writer: itself, or a mark inside or around it (`<span itemprop="author"><a rel="author">`). */
+function isNameOf(mark: Element, name: string): boolean {
+  const other = nameOf(mark);
+  return other === '' || other.includes(name) || name.includes(other);
+}

@@ -1,4 +1,4 @@
-import { authorLinkName } from './author-link.js';
+import { authorLinkName, sharedBylineText } from './author-link.js';
 import { findDatelines, numericOrder } from './dateline.js';
 import type { PublishedDate } from './dates.js';
 import { jsonLdName, readJsonLd } from './json-ld.js';
@@ -20,6 +20,8 @@ export interface PageMeta {
   author: string | null;
   /** The writer named by a link to their page (author-link.ts), the byline's last resort. */
   authorLink: string | null;
+  /** The printed byline of several writers, each marked as an author (author-link.ts), which goes first. */
+  sharedByline: string | null;
   /** The date the markup states, else the dateline printed by the headline. */
   published: PublishedDate | null;
   /** The day the address files the page under (url-date.ts), after any publication the page states. */
@@ -60,6 +62,7 @@ export function readPageMeta(document: Document, pageUrl: string | null): PageMe
       .filter((name): name is string => name !== null),
     author: clean(meta.get('author') ?? meta.get('article:author') ?? jsonLdName(jsonLd, 'author')),
     authorLink: authorLinkName(document),
+    sharedByline: sharedBylineText(document),
     published: dates.published ?? datelines?.published ?? null,
     addressDay: dateFromUrl(address),
     firstEdit: dates.firstEdit ?? datelines?.edited ?? null,
