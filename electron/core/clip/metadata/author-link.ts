@@ -26,7 +26,7 @@ export function authorLinkName(document: Document): string | null {
 function linkedName(link: Element): string | null {
   if (link.tagName !== 'A') return null;
   if (!AUTHOR_PAGE.test(link.getAttribute('href') ?? '') && !/\bauthor\b/i.test(link.getAttribute('rel') ?? '')) return null;
-  const text = (link.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = textOf(link);
   return text.length <= NAME_CHARS && LINKED_NAME.test(text) && !ACCOUNT_CONTROL.test(text) ? text : null;
 }
 
@@ -42,22 +42,23 @@ const SHARED_BYLINE_CHARS = 200;
 export function sharedBylineText(document: Document): string | null {
   const marked = [...document.querySelectorAll('[itemprop~="author"], a[rel~="author"]')].filter((mark) => !inPageFurniture(mark));
   const [first] = marked;
-  const firstName = nameOf(first);
+  const firstName = textOf(first);
   if (!first || !firstName) return null;
   for (let block = first.parentElement; block && block.tagName !== 'BODY'; block = block.parentElement) {
-    const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = textOf(block);
     if (text.length > SHARED_BYLINE_CHARS) return null;
     if (marked.some((mark) => block.contains(mark) && !isNameOf(mark, firstName))) return text;
   }
   return null;
 }
 
-function nameOf(mark: Element | undefined): string {
-  return (mark?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** An element's text, its spacing squeezed. */
+function textOf(element: Element | undefined): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Whether a mark names the same writer: itself, or a mark inside or around it (`<span itemprop="author"><a rel="author">`). */
 function isNameOf(mark: Element, name: string): boolean {
-  const other = nameOf(mark);
+  const other = textOf(mark);
   return other === '' || other.includes(name) || name.includes(other);
 }
