@@ -19,7 +19,7 @@ import { tempDir } from '../helpers/temp-library.js';
 import { coldStart } from './cold-start.js';
 import { generateClips, seedText } from './corpus.js';
 import { ftsSearch, loadClips, loadSqlite, openBaseline } from './fts5.js';
-import { catalogAtRest, folderBytes, libraryBytesByPart, partsTimes, totalOf } from './folder-bytes.js';
+import { catalogAtRest, libraryBytesByPart, partsTimes, totalOf } from './folder-bytes.js';
 import { htmlImportRates } from './html-import.js';
 import { knownItemRanking } from './known-item.js';
 import { pictureImportCosts } from './picture-import.js';
@@ -97,17 +97,17 @@ add(
 
 const rawBytes = clips.reduce((sum, clip) => sum + Buffer.byteLength(clip.title + clip.text), 0);
 await catalogAtRest(join(root, 'library'));
-const libraryBytes = await folderBytes(join(root, 'library'));
+const taken = await libraryBytesByPart(join(root, 'library'));
+const libraryBytes = totalOf(taken.bytes);
 const rawPerClip = `raw text (title + body, UTF-8) is ${(rawBytes / clipCount).toFixed(0)} B per clip`;
 add('disk.bytes_per_clip', libraryBytes / clipCount, 'B', rawBytes / clipCount, `${rawPerClip}`, 'raw text');
-for (const [part, bytes] of Object.entries(await libraryBytesByPart(join(root, 'library')))) {
+for (const [part, bytes] of Object.entries(taken.bytes)) {
   const what = part === 'pictures' ? ' (text clips have none: see import_pictures)' : '';
   add(`disk.${part}.bytes_per_clip`, bytes / clipCount, 'B', undefined, `${(bytes / rawBytes).toFixed(2)}x raw text${what}`);
 }
-const allocated = await libraryBytesByPart(join(root, 'library'), 'allocated');
 add(
-  'disk.allocated.bytes_per_clip', totalOf(allocated) / clipCount, 'B', rawBytes / clipCount,
-  `the space the file system gave the files (whole blocks, as du counts): ${partsTimes(allocated, rawBytes)}`, 'raw text',
+  'disk.allocated.bytes_per_clip', totalOf(taken.allocated) / clipCount, 'B', rawBytes / clipCount,
+  `the space the file system gave the files (whole blocks, as du counts): ${partsTimes(taken.allocated, rawBytes)}`, 'raw text',
 );
 const ftsBytes = db ? (await stat(join(root, 'fts5.sqlite'))).size : Number.NaN;
 add(

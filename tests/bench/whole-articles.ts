@@ -2,7 +2,7 @@ import { Library } from '../../electron/core/library.js';
 import { loadArticles, picker, random, seedText } from './corpus.js';
 import type { BenchClip } from './corpus.js';
 import { catalogAtRest, libraryBytesByPart } from './folder-bytes.js';
-import type { LibraryPart } from './folder-bytes.js';
+import type { ByPart } from './folder-bytes.js';
 import { ftsSearch, loadClips, openBaseline } from './fts5.js';
 import type { Sqlite } from './fts5.js';
 import { makeQueries } from './queries.js';
@@ -14,8 +14,8 @@ export interface WholeArticleLibrary {
   clips: BenchClip[];
   rawBytes: number;
   /** What each part takes: its files' bytes, and the space the file system gave them. */
-  parts: Record<LibraryPart, number>;
-  allocated: Record<LibraryPart, number>;
+  parts: ByPart;
+  allocated: ByPart;
 }
 
 /**
@@ -38,7 +38,8 @@ export async function wholeArticleLibrary(dir: string, language: 'en' | 'zh', co
     await library.close();
   }
   const rawBytes = clips.reduce((sum, clip) => sum + Buffer.byteLength(clip.title + clip.text), 0);
-  return { dir, clips, rawBytes, parts: await libraryBytesByPart(dir), allocated: await libraryBytesByPart(dir, 'allocated') };
+  const taken = await libraryBytesByPart(dir);
+  return { dir, clips, rawBytes, parts: taken.bytes, allocated: taken.allocated };
 }
 
 /** Queries asked of each whole-article library: enough for a p95, few enough that most hits are still read from disk. */
