@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { connectCatalogDb, peekCatalogDb } from '../../electron/core/catalog/catalog-db.js';
 import { Library } from '../../electron/core/library.js';
 import { sampleText } from '../helpers/seed.js';
 import { tempLibrary } from '../helpers/temp-library.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 /** The full-text index's leaves are rows of fts_data, sized to fill the catalog's pages (catalog-db.ts LEAF_BYTES). */
 
@@ -24,11 +24,6 @@ function leafPages(dir: string): { bytes: number; unused: number } {
 function variedText(n: number): string {
   const words = Array.from({ length: 60 }, (_, i) => `w${((n * 7919 + i * 104_729) % 50_000).toString(36)}`);
   return `${sampleText(n)}\n\n${words.join(' ')}.`;
-}
-
-async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (check()) return true;
-  return check();
 }
 
 test('the index\'s leaves fill the pages they are stored on: under 1% of those pages\' bytes unused', async (t) => {

@@ -9,6 +9,7 @@ import { Statements } from '../../electron/core/catalog/statements.js';
 import { Library } from '../../electron/core/library.js';
 import { sampleText } from '../helpers/seed.js';
 import { tempLibrary } from '../helpers/temp-library.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 /** The catalog's upkeep waits for a pause in its writes (idle-upkeep.ts): these read the file from a connection of their own. */
 
@@ -42,11 +43,6 @@ async function importBatches(library: Library): Promise<void> {
 
 async function importOneByOne(library: Library, count: number): Promise<void> {
   for (let n = 0; n < count; n++) await library.import({ kind: 'text', text: sampleText(n) });
-}
-
-async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (check()) return true;
-  return check();
 }
 
 test('edits leave segments and log for a pause, then the index is merged, the log copied back, the same clips found', async (t) => {
