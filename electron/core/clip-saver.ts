@@ -1,7 +1,6 @@
 import type { ClipSummary, ExtractedClip, ImportResult } from '../api.js';
 import { filled, importedRecord } from './import/imported-record.js';
 import type { ImportTarget, ImportedItem, ImportedOutcome, ImportedSave } from './import/imported-record.js';
-import { mapBounded } from './map-bounded.js';
 import { countPictures } from './pictures/keep-pictures.js';
 import type { Catalog } from './catalog/catalog.js';
 import { sameKey } from './catalog/clip-row.js';
@@ -10,9 +9,6 @@ import { bodyOf, contentHashOf, toSummary, writtenRecord } from './clip-record.j
 import { revised, savedRecord } from './saved-record.js';
 import type { ClipStore, CommitObserver, KeptBeforeRun } from './store/clip-store.js';
 import type { Body, ClipRecord } from './store/schema.js';
-
-/** Text files a batch import writes at the same time: each waits on the disk far longer than on the CPU. */
-const FILES_AT_ONCE = 16;
 
 /** A saved clip, how it was saved, and the content it now has. */
 export type Saved = Omit<ImportResult, 'pictures'> & { content: string };
@@ -76,7 +72,7 @@ export class ClipSaver {
           steps.push({ id: record.id, outcome, content: extracted.content });
         }
       }
-      await mapBounded([...bodies.values()], FILES_AT_ONCE, ({ id, body }) => this.#store.writeBody(id, body));
+      await this.#store.writeBodies([...bodies.values()]);
       // Under the lock the records read above are still the freshest: the commit writes them as the batch left them.
       const written = await writer.commit([...records.keys()], (_fresh, id) => records.get(id), this.#mirror, keptBeforeRun);
       const byId = new Map(written.flatMap((record) => (record ? [[record.id, record] as const] : [])));
@@ -108,7 +104,7 @@ export class ClipSaver {
       const now = new Date().toISOString();
       const { targets, outcomes } = await this.#targetsOf(items);
       const bringingArticles = [...targets.values()].filter(bringsArticle);
-      await mapBounded(bringingArticles, FILES_AT_ONCE, (target) => this.#store.writeBody(target.id, bodyOf(target.extracted)));
+      await this.#store.writeBodies(bringingArticles.map((target) => ({ id: target.id, body: bodyOf(target.extracted) })));
       const texts = new Map<string, string>();
       for (const target of targets.values()) texts.set(target.id, await this.#textOf(target));
       const records = await writer.commit([...targets.keys()], (fresh, id) => {

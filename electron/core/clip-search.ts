@@ -35,7 +35,7 @@ export class ClipSearch {
     const found = this.#catalog.search(parsed, pageOption(options.limit, DEFAULT_SEARCH_LIMIT), pageOption(options.offset, 0));
     const snippetOf = hitSnippets(parsed);
     const texts = this.#textsOf(found.hits.map(({ clip }) => clip));
-    // A hit whose text file does not read is still shown, its snippet cut from its excerpt (Library.notices names the file).
+    // A hit whose text does not read is still shown, its snippet cut from its excerpt (Library.notices names it).
     const hits = found.hits.map(({ clip, score }, i) => ({ clip, score, snippet: snippetOf(texts[i] ?? foldWithOrigins(clip.excerpt)) }));
     return { query, total: found.total, totalIsLowerBound: found.totalIsLowerBound, hits };
   }

@@ -3,15 +3,14 @@
  * query, then the same session (more searches, one tag edit as an UPDATE). Args: database file, JSON
  * array of BenchQuery, the rowid to edit.
  */
-import { createRequire } from 'node:module';
 import { ftsSearch, openBaseline } from './fts5.js';
-import type { Sqlite } from './fts5.js';
+import { sqliteDriver } from '../../electron/core/sqlite-driver.js';
 import type { BenchQuery } from './queries.js';
 import { anonymousRssMb } from './report.js';
 
 const [file = '', queriesJson = '[]', rowid = '1'] = process.argv.slice(2);
 const queries = JSON.parse(queriesJson) as BenchQuery[];
-const db = openBaseline(createRequire(import.meta.url)('better-sqlite3') as Sqlite, file);
+const db = openBaseline(sqliteDriver(), file);
 const search = ftsSearch(db);
 const [first, ...rest] = queries;
 if (first) search.top(first);

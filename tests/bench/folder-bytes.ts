@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { peekCatalogDb } from '../../electron/core/catalog/catalog-db.js';
+import { BODIES_FILE } from '../../electron/core/store/library-dir.js';
 
 /**
  * What files take: their bytes, and the space the file system gave them (whole blocks, 4 KB each on
@@ -57,8 +58,11 @@ export async function libraryBytesByPart(dir: string): Promise<Record<keyof Take
   const parts = { bytes: none(), allocated: none() };
   const seen = new Set<string>();
   const entries = await readdir(dir, { withFileTypes: true });
+  // The SQLite files with their logs; `bodies` is the folder of a library from before version 6.
   const partOf = (name: string): LibraryPart =>
-    name.startsWith('index.sqlite') ? 'index' : (LIBRARY_PARTS as readonly string[]).includes(name) ? (name as LibraryPart) : 'other';
+    name.startsWith('index.sqlite') ? 'index'
+      : name.startsWith(BODIES_FILE) ? 'bodies'
+        : (LIBRARY_PARTS as readonly string[]).includes(name) ? (name as LibraryPart) : 'other';
   // Backups last: what they share with the live files is counted where it lives.
   entries.sort((a, b) => Number(a.name === 'backups') - Number(b.name === 'backups'));
   for (const entry of entries) {

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { bindingOption } from '../../electron/core/catalog/catalog-db.js';
+import { bindingOption, sqliteDriver } from '../../electron/core/sqlite-driver.js';
+import type { Sqlite } from '../../electron/core/sqlite-driver.js';
 import type { BenchClip } from './corpus.js';
 import type { BenchQuery } from './queries.js';
 
@@ -17,12 +16,10 @@ import type { BenchQuery } from './queries.js';
  * Each query returns the top 20 by bm25 with a snippet, what the app shows.
  */
 
-export type Sqlite = typeof BetterSqlite3;
-
 /** The driver, or the reason it cannot load here (the bench then reports Clipdesk's figures alone). */
 export function loadSqlite(): Sqlite | string {
   try {
-    const Driver = createRequire(import.meta.url)('better-sqlite3') as Sqlite;
+    const Driver = sqliteDriver();
     new Driver(':memory:', bindingOption()).exec("create virtual table probe using fts5(x)");
     return Driver;
   } catch (error) {

@@ -4,7 +4,7 @@ import { CleanupScope } from '../helpers/cleanup-scope.js';
 import { tempDir } from '../helpers/temp-library.js';
 import { aebPages } from './extraction-corpora.js';
 import { SCHEMA, openBaseline, segmented } from './fts5.js';
-import type { Sqlite } from './fts5.js';
+import type { Sqlite } from '../../electron/core/sqlite-driver.js';
 import { readabilityExtract } from './readability-baseline.js';
 
 /**

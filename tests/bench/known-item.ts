@@ -2,7 +2,7 @@ import { Library } from '../../electron/core/library.js';
 import { englishArticles, seedText } from './corpus.js';
 import type { BenchClip } from './corpus.js';
 import { ftsSearch, loadClips, openBaseline } from './fts5.js';
-import type { Sqlite } from './fts5.js';
+import type { Sqlite } from '../../electron/core/sqlite-driver.js';
 import { headlineQueries } from './queries.js';
 import type { BenchQuery } from './queries.js';
 

@@ -4,7 +4,7 @@ import type { BenchClip } from './corpus.js';
 import { catalogAtRest, libraryBytesByPart } from './folder-bytes.js';
 import type { ByPart } from './folder-bytes.js';
 import { ftsSearch, loadClips, openBaseline } from './fts5.js';
-import type { Sqlite } from './fts5.js';
+import type { Sqlite } from '../../electron/core/sqlite-driver.js';
 import { makeQueries } from './queries.js';
 import { timeAlternating } from './query-timing.js';
 import type { QueryTimes } from './query-timing.js';

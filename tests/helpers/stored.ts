@@ -1,7 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { MANIFEST_FILE, SHARD_FILE, bodyDoc, shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
-import { decodeBody } from '../../electron/core/store/body-file.js';
+import { MANIFEST_FILE, SHARD_FILE, bodyRow, shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
+import { BodyDb } from '../../electron/core/store/body-db.js';
+import { decodeBody } from '../../electron/core/store/body-codec.js';
 import { readVersion } from '../../electron/core/store/backups.js';
 import type { Body, ClipRecord, Manifest, Shard } from '../../electron/core/store/schema.js';
 
@@ -41,12 +42,24 @@ export async function readManifest(dir: string): Promise<Manifest> {
   return JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as Manifest;
 }
 
-/** The text file of one content version of a clip. */
-export function bodyPathOf(dir: string, record: Pick<ClipRecord, 'id' | 'contentHash'>): string {
-  return join(dir, bodyDoc(record.id, record.contentHash));
+/** Runs `use` on a library's texts (bodies.sqlite) through a connection of its own, closed after. */
+export function withStoredBodies<T>(dir: string, use: (bodies: BodyDb) => T): T {
+  const bodies = BodyDb.open(dir);
+  try {
+    return use(bodies);
+  } finally {
+    bodies.close();
+  }
 }
 
-/** A body file as stored, in either form (the store's own decoding, without its checks). */
-export async function readBody(path: string): Promise<Body> {
-  return decodeBody(path, await readFile(path));
+/** A content version's body as stored (the store's own decoding, without its checks). */
+export function readStoredBody(dir: string, { id, contentHash }: Pick<ClipRecord, 'id' | 'contentHash'>): Body {
+  const bytes = withStoredBodies(dir, (bodies) => bodies.get(id, contentHash));
+  if (!bytes) throw new Error(`no ${bodyRow(id, contentHash)}`);
+  return decodeBody(bodyRow(id, contentHash), bytes);
+}
+
+/** Stores `bytes` as a content version's text, whatever they hold (damage done behind the app's back). */
+export function writeStoredBody(dir: string, { id, contentHash }: Pick<ClipRecord, 'id' | 'contentHash'>, bytes: Uint8Array): void {
+  withStoredBodies(dir, (bodies) => bodies.put([{ id, contentHash, savedAt: Date.now(), bytes }]));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { TestContext } from 'node:test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -138,6 +138,19 @@ describe('the backup archive', () => {
     const { library, bytes } = await backupOf(t);
     const { library: copy } = await restored(t, bytes);
     assert.deepEqual(await everything(copy), await everything(library));
+  });
+
+  it('unzipped by hand, is a library folder that opens with every text (moved into bodies.sqlite)', async (t) => {
+    const { library, bytes } = await backupOf(t);
+    const dir = await tempDir(t, 'clipdesk-unzipped-');
+    for (const [name, content] of Object.entries(unzipSync(bytes))) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), content);
+    }
+    const copy = await Library.open(dir);
+    t.after(() => copy.close());
+    assert.deepEqual(await everything(copy), await everything(library));
+    await assert.rejects(readdir(join(dir, 'bodies')), { code: 'ENOENT' });
   });
 
   it('is the file the window saves too, whatever clips it was asked for, and restores the same', async (t) => {

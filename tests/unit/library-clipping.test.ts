@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Snippet } from '../../electron/api.js';
 import { Library } from '../../electron/core/library.js';
 import { isClipdeskError } from '../../electron/core/errors.js';
-import { bodyDoc } from '../../electron/core/store/library-dir.js';
+import { bodyRow } from '../../electron/core/store/library-dir.js';
 import { SCHEMA_VERSION } from '../../electron/core/store/schema.js';
 import { snippetParts } from '../../electron/shared/snippet-parts.js';
 import { SEED_BYLINE, SEED_FILE, SEED_PUBLISHED_AT, SEED_PUBLISHED_TEXT, SEED_TITLE } from '../helpers/seed.js';
-import { readManifest } from '../helpers/stored.js';
+import { readManifest, writeStoredBody } from '../helpers/stored.js';
 import { tempLibrary } from '../helpers/temp-library.js';
 import { servePages } from '../helpers/page-server.js';
 
@@ -44,8 +42,8 @@ describe('a long clip', () => {
   });
 });
 
-describe('a search among clips whose text file is damaged', () => {
-  it('still shows that clip, its snippet cut from its excerpt, reads the others\' texts together, and names the file', async (t) => {
+describe('a search among clips whose text is damaged', () => {
+  it('still shows that clip, its snippet cut from its excerpt, reads the others\' texts together, and names it', async (t) => {
     const { dir, library } = await tempLibrary(t);
     const clips = [];
     for (const place of ['Mombasa', 'Dar es Salaam', 'Zanzibar']) {
@@ -53,8 +51,7 @@ describe('a search among clips whose text file is damaged', () => {
       clips.push((await library.import({ kind: 'text', text })).clip);
     }
     const [, damaged] = clips;
-    const path = join(dir, bodyDoc(damaged!.id, damaged!.contentHash));
-    await writeFile(path, gzipSync('{"contentHash":"cut short'));
+    writeStoredBody(dir, damaged!, gzipSync('{"contentHash":"cut short'));
     for (let asked = 0; asked < 2; asked++) {
       const found = await library.search('harbour');
       const shown = (snippet: Snippet) => snippetParts(snippet).map((part) => (part.marked ? `[${part.text}]` : part.text)).join('');
@@ -65,7 +62,8 @@ describe('a search among clips whose text file is damaged', () => {
         'Zanzibar [harbour] The [harbour] of Zanzibar reopened to ships at dawn.',
       ]);
     }
-    const notice = `1 clip's text file is missing or damaged, so searches show their excerpts instead: ${damaged!.id} (${path}).`;
+    const where = bodyRow(damaged!.id, damaged!.contentHash);
+    const notice = `1 clip's text is missing or damaged, so searches show their excerpts instead: ${damaged!.id} (${where}).`;
     assert.deepEqual(library.notices(), [notice]);
     await assert.rejects(library.get(damaged!.id), (error: Error) => isClipdeskError(error) && error.code === 'CORRUPT_LIBRARY');
   });

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { TestContext } from 'node:test';
 import { Library } from '../../electron/core/library.js';
+import { BodyDb } from '../../electron/core/store/body-db.js';
 import { ClipStore } from '../../electron/core/store/clip-store.js';
 import { MIGRATIONS, migrate } from '../../electron/core/store/migrations.js';
 import type { Migration } from '../../electron/core/store/migrations.js';
@@ -70,6 +71,8 @@ describe('a library from a newer Clipdesk', () => {
     const before = await fileDigests(dir);
     const store = await ClipStore.open(dir);
     await assert.rejects(store.get(id), { code: 'NEWER_LIBRARY' });
+    // Closed: while open, SQLite keeps its log and shared memory beside the texts' file.
+    store.close();
     assert.deepEqual(await fileDigests(dir), before);
     assert.deepEqual(store.recoveries, []);
   });
@@ -154,12 +157,11 @@ describe('the step to version 3 (gzipped texts)', () => {
   it('gzips every text of a version 2 library in place of the plain file, with the same bytes inside', async (t) => {
     const dir = await copyFixtureLibrary(t, 2);
     const plain = await fileContents(join(dir, 'bodies'));
-    const library = await Library.open(dir);
-    t.after(() => library.close());
+    await migrate(dir, 2, MIGRATIONS, 3);
     const after = await fileContents(join(dir, 'bodies'));
     assert.deepEqual([...after.keys()], [...plain.keys()].map((name) => `${name}.gz`));
     for (const [name, bytes] of plain) assert.deepEqual(gunzipSync(after.get(`${name}.gz`) ?? Buffer.alloc(0)), bytes, name);
-    for (const key of await shardKeys(dir)) assert.equal((await readShard(shardPath(dir, key))).schemaVersion, SCHEMA_VERSION);
+    for (const key of await shardKeys(dir)) assert.equal((await readShard(shardPath(dir, key))).schemaVersion, 3);
   });
 
   it('finishes a step cut short: a text gzipped with its plain file still there, and one not reached', async (t) => {
@@ -168,10 +170,11 @@ describe('the step to version 3 (gzipped texts)', () => {
     await writeFile(join(dir, 'bodies', `${first}.gz`), gzipSync(await readFile(join(dir, 'bodies', first))));
     // A crash while writing leaves only a temp file beside the plain one, never a torn .gz.
     await writeFile(join(dir, 'bodies', `${second}.gz.123.abcdef.tmp`), 'torn');
-    const library = await Library.open(dir);
-    t.after(() => library.close());
+    await migrate(dir, 2, MIGRATIONS, 3);
     const names = [...(await fileContents(join(dir, 'bodies'))).keys()];
     assert.deepEqual(names.filter((name) => name.endsWith('.json')), []);
+    const library = await Library.open(dir);
+    t.after(() => library.close());
     for (const { clip } of await expectedClips(2)) assert.deepEqual(await library.get(clip.id), upgraded(clip, 2));
   });
 
@@ -205,6 +208,42 @@ describe('the step to version 4 (records without their defaults)', () => {
     assert.equal((await library.get(id))?.annotations[0]?.note, '');
     assert.match(JSON.stringify(record.annotations), /"note":""/);
     assert.ok((await readFile(path)).length < before * 0.95);
+  });
+});
+
+describe('the step to version 6 (texts in one file)', () => {
+  it('moves every text of a version 5 library into bodies.sqlite, the same bytes, and removes bodies/', async (t) => {
+    const dir = await copyFixtureLibrary(t, 5);
+    const files = await fileContents(join(dir, 'bodies'));
+    const library = await Library.open(dir);
+    t.after(() => library.close());
+    await assert.rejects(readdir(join(dir, 'bodies')), { code: 'ENOENT' });
+    const rows = BodyDb.open(dir);
+    t.after(() => rows.close());
+    assert.equal(rows.keys().length, files.size);
+    for (const [name, bytes] of files) {
+      const [id = '', hash = ''] = name.split('.');
+      assert.deepEqual(rows.get(id, hash), bytes, name);
+    }
+    for (const key of await shardKeys(dir)) assert.equal((await readShard(shardPath(dir, key))).schemaVersion, 6);
+  });
+
+  it('finishes a step cut short: a text moved with its file still there, one not reached, a killed writer\'s temp file', async (t) => {
+    const dir = await copyFixtureLibrary(t, 5);
+    const files = await fileContents(join(dir, 'bodies'));
+    const [moved = ''] = [...files.keys()];
+    const rows = BodyDb.open(dir);
+    const [id = '', hash = ''] = moved.split('.');
+    rows.put([{ id, contentHash: hash, savedAt: 0, bytes: files.get(moved) ?? Buffer.alloc(0) }]);
+    rows.close();
+    await writeFile(join(dir, 'bodies', `${moved}.123.abcdef.tmp`), 'torn');
+    const library = await Library.open(dir);
+    t.after(() => library.close());
+    await assert.rejects(readdir(join(dir, 'bodies')), { code: 'ENOENT' });
+    for (const { clip, revisions } of await expectedClips(5)) {
+      assert.deepEqual(await library.get(clip.id), clip);
+      assert.deepEqual(await library.revisions(clip.id), revisions);
+    }
   });
 });
 

@@ -12,17 +12,21 @@ import { describeRecovery } from '../../electron/core/store/recovery.js';
 import { RECOVERED_TAG } from '../../electron/core/store/salvage.js';
 import type { Body, ClipRecord } from '../../electron/core/store/schema.js';
 import { WriteLock } from '../../electron/core/store/write-lock.js';
-import { FIXTURE_ROOT, copyFixtureLibrary, fileDigests } from '../fixtures/libraries/fixture-library.js';
+import { copyFixtureLibrary, fileDigests } from '../fixtures/libraries/fixture-library.js';
 import { sampleText } from '../helpers/seed.js';
-import { bodyPathOf, readBody, readManifest, readShard, readStoredRecord, shardPath, shardPathOf } from '../helpers/stored.js';
+import {
+  readManifest, readShard, readStoredBody, readStoredRecord, shardPath, shardPathOf, withStoredBodies, writeStoredBody,
+} from '../helpers/stored.js';
 import { tempDir, tempLibrary } from '../helpers/temp-library.js';
+import type { TestScope } from '../helpers/cleanup-scope.js';
 import { SCHEMA_VERSION, clipRecordSchema } from '../../electron/core/store/schema.js';
 
 /** A clip record and its body from the current version's fixture, under a new id of our choosing (to pick its shard). */
-async function sampleClip(id: string): Promise<{ record: ClipRecord; body: Body }> {
-  const fixture = join(FIXTURE_ROOT, `v${SCHEMA_VERSION}`, 'library');
+async function sampleClip(scope: TestScope, id: string): Promise<{ record: ClipRecord; body: Body }> {
+  // A copy: reading the texts' SQLite file may leave its log beside it.
+  const fixture = await copyFixtureLibrary(scope, SCHEMA_VERSION);
   const record = clipRecordSchema.parse(Object.values((await readShard(shardPath(fixture, 'fca'))).clips)[0]);
-  const body = await readBody(bodyPathOf(fixture, record));
+  const body = readStoredBody(fixture, record);
   return { record: { ...record, id, annotations: record.annotations.map((a) => ({ ...a, clipId: id })) }, body };
 }
 
@@ -38,7 +42,7 @@ interface EditedClip {
 async function storeWithEditedClip(t: TestContext, key: string, note: string): Promise<EditedClip> {
   const dir = await tempDir(t, 'clipdesk-recovery-');
   const store = await ClipStore.open(dir);
-  const { record, body } = await sampleClip(idIn(key, 1));
+  const { record, body } = await sampleClip(t, idIn(key, 1));
   await store.writeBody(record.id, body);
   await store.commit([record.id], () => record);
   await store.commit([record.id], (fresh) => fresh && { ...fresh, note });
@@ -49,7 +53,7 @@ describe('a damaged shard', () => {
   it('reads back every whole record before a tear and rebuilds the rest from their text, tagged recovered', async (t) => {
     const dir = await tempDir(t, 'clipdesk-recovery-');
     const store = await ClipStore.open(dir);
-    const clips = await Promise.all([1, 2, 3].map((n) => sampleClip(idIn('abc', n))));
+    const clips = await Promise.all([1, 2, 3].map((n) => sampleClip(t, idIn('abc', n))));
     for (const { record, body } of clips) await store.writeBody(record.id, body);
     await store.commit(clips.map((c) => c.record.id), (_, id) => clips.find((c) => c.record.id === id)?.record);
     const path = shardPath(dir, 'abc');
@@ -80,7 +84,7 @@ describe('a damaged shard', () => {
   it('is restored from the newest backup that reads whole, and flags a clip whose text is gone', async (t) => {
     const dir = await tempDir(t, 'clipdesk-recovery-');
     const store = await ClipStore.open(dir);
-    const [x, y] = await Promise.all([sampleClip(idIn('abd', 1)), sampleClip(idIn('abd', 2))]);
+    const [x, y] = await Promise.all([sampleClip(t, idIn('abd', 1)), sampleClip(t, idIn('abd', 2))]);
     await store.writeBody(x!.record.id, x!.body);
     await store.commit([x!.record.id, y!.record.id], (_, id) => ({ ...(id === x!.record.id ? x! : y!).record, tags: ['a'] }));
     for (const tags of [['a', 'b'], ['a', 'b', 'c']]) await store.commit([x!.record.id], (record) => record && { ...record, tags });
@@ -97,7 +101,7 @@ describe('a damaged shard', () => {
     assert.deepEqual(report?.fromBackup.sort(), [x!.record.id, y!.record.id]);
     assert.deepEqual(report?.withoutText, [y!.record.id]);
     const told = describeRecovery(report!);
-    const parts = [report!.keptAt ?? 'kept at', recentVersion(dir, doc, 2), 'later edits to them are lost', 'no text file'];
+    const parts = [report!.keptAt ?? 'kept at', recentVersion(dir, doc, 2), 'later edits to them are lost', 'no stored text'];
     for (const part of parts) assert.ok(told.includes(part), part);
   });
 
@@ -210,11 +214,10 @@ describe('checking a library', () => {
     for (let i = 0; i < 4; i++) ids.push((await library.import({ kind: 'text', text: sampleText(i) })).clip.id);
     for (const id of ids.slice(2)) await library.addTags(id, ['backed-up']);
     library.close();
-    const bodyOf = async (id: string) => bodyPathOf(dir, (await readStoredRecord(dir, id))!);
-    await unlink(await bodyOf(ids[0]!));
-    const second = await bodyOf(ids[1]!);
-    await writeFile(second, JSON.stringify({ ...(await readBody(second)), text: 'changed behind our back' }));
-    await writeFile(bodyPathOf(dir, { id: 'e'.repeat(32), contentHash: '0'.repeat(16) }), '{}');
+    const [first, second] = [(await readStoredRecord(dir, ids[0]!))!, (await readStoredRecord(dir, ids[1]!))!];
+    withStoredBodies(dir, (bodies) => bodies.delete([first]));
+    writeStoredBody(dir, second, Buffer.from(JSON.stringify({ ...readStoredBody(dir, second), text: 'changed behind our back' })));
+    writeStoredBody(dir, { id: 'e'.repeat(32), contentHash: '0'.repeat(16) }, Buffer.from('{}'));
     await writeFile(shardPathOf(dir, ids[2]!), '{"schemaVersion":1,');
     await unlink(shardPathOf(dir, ids[3]!));
     const before = await fileDigests(dir);

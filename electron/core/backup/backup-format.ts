@@ -4,8 +4,9 @@ import { MANIFEST_FILE, PICTURES_DIR, PLAIN_BODY_FILE } from '../store/library-d
 
 /**
  * A Clipdesk backup archive (documented in the README, "Backup archive"): a zip of the library folder's
- * own files under their own names (library.json, clips/, bodies/, pictures/), so unzipping it gives a
- * library, plus this manifest. The catalog is left out (it is rebuilt from the rest), and so are
+ * own files under their own names (library.json, clips/, pictures/), each text as a file of its own
+ * (bodies/, as libraries kept them before version 6, which opening moves into bodies.sqlite), so
+ * unzipping it gives a library, plus this manifest. The catalog is left out (it is rebuilt from the rest), and so are
  * backups/ and damaged/. BACKUP_VERSION changes only when that layout does.
  */
 export const BACKUP_MANIFEST = 'clipdesk-backup.json';

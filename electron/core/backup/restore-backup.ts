@@ -3,8 +3,9 @@ import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { contentHashOf } from '../clip-record.js';
 import { ClipdeskError, isClipdeskError } from '../errors.js';
-import { MANIFEST_FILE, PICTURES_DIR, bodyDoc, pictureDoc, shardDoc } from '../store/library-dir.js';
-import { encodeBody } from '../store/body-file.js';
+import { BODIES_FILE, MANIFEST_FILE, PICTURES_DIR, pictureDoc, shardDoc } from '../store/library-dir.js';
+import { encodeBody } from '../store/body-codec.js';
+import { BodyDb } from '../store/body-db.js';
 import { bodySchema } from '../store/schema.js';
 import type { Body } from '../store/schema.js';
 import { openByteSource } from '../zip/byte-source.js';
@@ -63,9 +64,14 @@ export async function restoreBackup(archive: string | Uint8Array, intoDir: strin
 }
 
 async function writeLibrary(plan: RestorePlan, source: ByteSource, dir: string): Promise<void> {
-  for (const { member, id, hash } of plan.bodies) {
-    const body = checkText(await readMember(source, member), hash, member.name);
-    await writeNew(join(dir, bodyDoc(id, hash)), encodeBody(body));
+  const bodies = BodyDb.open(dir);
+  try {
+    for (const { member, id, hash } of plan.bodies) {
+      const body = checkText(await readMember(source, member), hash, member.name);
+      bodies.put([{ id, contentHash: hash, savedAt: Date.now(), bytes: encodeBody(body) }]);
+    }
+  } finally {
+    bodies.close();
   }
   for (const { member, name } of plan.pictures) {
     const bytes = await readMember(source, member);
@@ -109,6 +115,7 @@ async function refuseNonEmpty(dir: string): Promise<boolean> {
 
 /** Removes what the restore wrote: the folder was empty (or not there) before it began. */
 async function undoRestore(dir: string, existed: boolean): Promise<void> {
-  for (const name of [MANIFEST_FILE, 'clips', 'bodies', PICTURES_DIR]) await rm(join(dir, name), { recursive: true, force: true });
+  const bodies = ['', '-wal', '-shm'].map((suffix) => `${BODIES_FILE}${suffix}`);
+  for (const name of [MANIFEST_FILE, 'clips', ...bodies, PICTURES_DIR]) await rm(join(dir, name), { recursive: true, force: true });
   if (!existed) await rmdir(dir).catch(() => undefined);
 }

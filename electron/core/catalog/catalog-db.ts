@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
 import { rmSync, statSync } from 'node:fs';
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { FTS_COLUMNS } from '../search/fts-document.js';
+import { openSqlite } from '../sqlite-driver.js';
 
 /**
  * The catalog file, <library>/index.sqlite: everything derived from the store that must be fast at
@@ -105,26 +104,10 @@ function fitLeavesToPages(db: Database): void {
   if (set !== LEAF_BYTES) db.exec(`insert into fts (fts, rank) values ('pgsz', ${LEAF_BYTES})`);
 }
 
-export type Sqlite = typeof BetterSqlite3;
-
 export interface OpenedCatalog {
   db: Database;
   /** True when the file was created now and must be filled from the store (then markCatalogComplete). */
   fresh: boolean;
-}
-
-/** The driver is a native module: loaded on first use so a failure names the cause. */
-function driver(): Sqlite {
-  return createRequire(import.meta.url)('better-sqlite3') as Sqlite;
-}
-
-/**
- * Under Electron in development, launch.ts points at a build of the driver for Electron's ABI (and
- * .ci/other-nodes.sh at one for the Node it tests on).
- */
-export function bindingOption(): { nativeBinding?: string } {
-  const nativeBinding = process.env.CLIPDESK_SQLITE_BINDING;
-  return nativeBinding ? { nativeBinding } : {};
 }
 
 export function openCatalogDb(path: string): OpenedCatalog {
@@ -167,7 +150,7 @@ export function markCatalogComplete(db: Database): void {
  */
 export function peekCatalogDb<T>(path: string, read: (db: Database) => T): T | null {
   try {
-    const db = new (driver())(path, { readonly: true, fileMustExist: true, ...bindingOption() });
+    const db = openSqlite(path, { readonly: true, fileMustExist: true });
     try {
       return read(db);
     } finally {
@@ -195,8 +178,7 @@ const CHECKPOINT_PAGES = 10_000;
 const MAPPED_BYTES = 2 ** 31 - 65536;
 
 function connect(path: string): Database {
-  const Driver = driver();
-  const db = new Driver(path, bindingOption());
+  const db = openSqlite(path);
   // Small pages: an edit dirties a handful of pages scattered over the tables, and each costs a whole
   // page in the WAL. Only takes effect when the file is created.
   db.pragma(`page_size = ${PAGE_SIZE}`);

@@ -7,7 +7,7 @@ import type { CatalogUpdate } from './catalog-writer.js';
 /**
  * A clip's catalog update. A write's current body is read for its text and pictures; pictures of the
  * earlier versions were mirrored when those were current, so only a rebuild reads the revisions too.
- * While rebuilding, a clip whose text file is missing or damaged is still listed (by its title and
+ * While rebuilding, a clip whose text is missing or damaged is still listed (by its title and
  * tags) rather than dropped; opening it then names the damaged file.
  */
 export function updateOf(

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { contentHashOf } from '../clip-record.js';
 import { isClipdeskError } from '../errors.js';
 import { dailySnapshots } from './backups.js';
-import { readBodyOf } from './body-file.js';
+import { decodeBody } from './body-codec.js';
+import { BodyDb } from './body-db.js';
 import { checkedJsonFile } from './checked-file.js';
 import { keptPictures } from '../../shared/content-pictures.js';
 import { PictureStore } from '../pictures/picture-store.js';
-import { BODY_FILE, MANIFEST_FILE, bodyDoc, pictureDoc, shardDoc, shardKey } from './library-dir.js';
+import { BODY_FILE, MANIFEST_FILE, bodyRow, pictureDoc, shardDoc, shardKey } from './library-dir.js';
 import { newestWhole, readWholeShard } from './recovery.js';
 import { strayTemps } from './stray-temps.js';
 import { manifestSchema, shardSchema } from './schema.js';
@@ -19,15 +20,15 @@ export type ProblemKind =
   | 'damaged-manifest' // library.json unreadable or missing; opening rebuilds it
   | 'damaged-shard' // a clips/ file unreadable; opening recovers it (see recovery.ts)
   | 'misplaced-clip' // a record in a shard its id does not name; the app would not find it there
-  | 'missing-text' // a clip (or one of its revisions) whose body file is gone
-  | 'damaged-text' // a body file that does not read, or whose text no longer matches its hash
-  | 'orphan-text' // a body file of a clip no record names, e.g. an import interrupted before saving
+  | 'missing-text' // a clip (or one of its revisions) whose text is gone
+  | 'damaged-text' // a text that does not read, or no longer matches its hash
+  | 'orphan-text' // the text of a clip no record names, e.g. an import interrupted before saving
   | 'missing-picture' // a clip's text shows a stored picture whose file is gone
   | 'damaged-picture'; // a picture file whose bytes no longer hash to its name
 
 export interface Problem {
   kind: ProblemKind;
-  /** Relative to the library folder. */
+  /** Relative to the library folder; a text is named by its row (bodyRow). */
   file: string;
   clipId?: string;
   detail: string;
@@ -62,21 +63,53 @@ export async function checkLibrary(dir: string): Promise<LibraryCheck> {
     return { dir, clips: 0, bodies: 0, pictures: { stored: 0, unused: 0 }, backups, strayTemps: stray, problems };
   }
   const damagedShards = await checkShards(dir, records, problems);
-  const bodyNames = (await readdir(join(dir, 'bodies')).catch(() => [])).filter((name) => BODY_FILE.test(name));
-  const shown = await checkBodies(dir, records, bodyNames, problems);
-  const pictures = await checkPictures(dir, shown, problems);
-  for (const name of bodyNames) {
-    const id = BODY_FILE.exec(name)?.[1] ?? '';
-    // Bodies of a damaged shard's clips are accounted for in its problem: opening rebuilds those clips.
-    if (records.has(id) || damagedShards.has(shardKey(id))) continue;
-    problems.push({
-      kind: 'orphan-text',
-      file: `bodies/${name}`,
-      clipId: id,
-      detail: 'the text of a clip no record names (an import interrupted before it was saved, or a record lost)',
-    });
+  const bodies = BodyDb.openIfExists(dir);
+  try {
+    const texts = await storedTexts(dir, bodies);
+    const shown = await checkBodies(records, texts, problems);
+    const pictures = await checkPictures(dir, shown, problems);
+    for (const [key, { file }] of texts) {
+      const id = key.slice(0, key.indexOf('.'));
+      // Texts of a damaged shard's clips are accounted for in its problem: opening rebuilds those clips.
+      if (records.has(id) || damagedShards.has(shardKey(id))) continue;
+      problems.push({
+        kind: 'orphan-text',
+        file,
+        clipId: id,
+        detail: 'the text of a clip no record names (an import interrupted before it was saved, or a record lost)',
+      });
+    }
+    return { dir, clips: records.size, bodies: texts.size, pictures, backups, strayTemps: stray, problems };
+  } finally {
+    bodies?.close();
   }
-  return { dir, clips: records.size, bodies: bodyNames.length, pictures, backups, strayTemps: stray, problems };
+}
+
+/** A stored text: where it is (as problems name it), and its bytes (undefined when gone). */
+interface StoredText {
+  file: string;
+  read: () => Promise<Uint8Array | undefined>;
+}
+
+/** The stored texts by `<id>.<hash>`. */
+type StoredTexts = Map<string, StoredText>;
+
+/**
+ * The rows of bodies.sqlite, and the files of a library from before version 6 (not opened since, or
+ * its upgrade cut short). A check changes nothing, so an older library is judged as it is stored.
+ */
+async function storedTexts(dir: string, bodies: BodyDb | null): Promise<StoredTexts> {
+  const texts: StoredTexts = new Map();
+  // Sorted, `<key>.json` before `<key>.json.gz`: of a version in both forms, the gzipped (newer) one is read.
+  const names = (await readdir(join(dir, 'bodies')).catch(() => [])).filter((name) => BODY_FILE.test(name)).sort();
+  for (const name of names) {
+    const read = () => readFile(join(dir, 'bodies', name)).catch(undefinedIfMissing);
+    texts.set(name.replace(/\.json(?:\.gz)?$/, ''), { file: `bodies/${name}`, read });
+  }
+  for (const { id, contentHash } of bodies?.keys() ?? []) {
+    texts.set(`${id}.${contentHash}`, { file: bodyRow(id, contentHash), read: async () => bodies?.get(id, contentHash) });
+  }
+  return texts;
 }
 
 /** Every picture a text shows must be stored, and every stored picture must still hash to its name. */
@@ -157,46 +190,44 @@ async function recoveryPlan(dir: string, doc: string): Promise<string> {
  * Every body a record names (its content and each revision) must exist, read whole and match its hash.
  * Returns the stored pictures the bodies show, each with a clip that shows it.
  */
-async function checkBodies(
-  dir: string,
-  records: Map<string, ClipRecord>,
-  bodyNames: string[],
-  problems: Problem[],
-): Promise<Map<string, string>> {
+async function checkBodies(records: Map<string, ClipRecord>, texts: StoredTexts, problems: Problem[]): Promise<Map<string, string>> {
   const shown = new Map<string, string>();
-  // A version is present in either form (library-dir.ts BODY_FILE): `<id>.<hash>` names it.
-  const present = new Set(bodyNames.map((name) => name.replace(/\.json(?:\.gz)?$/, '')));
   const wanted = [...records.values()].flatMap((record) => [
     { id: record.id, hash: record.contentHash, what: 'its text' },
     ...record.revisions.map((revision) => ({ id: record.id, hash: revision.contentHash, what: `the text of revision ${revision.n}` })),
   ]);
   for (let i = 0; i < wanted.length; i += BATCH) {
     await Promise.all(wanted.slice(i, i + BATCH).map(async ({ id, hash, what }) => {
-      if (!present.has(`${id}.${hash}`)) {
-        problems.push({ kind: 'missing-text', file: bodyDoc(id, hash), clipId: id, detail: `${what} is missing` });
+      const stored = texts.get(`${id}.${hash}`);
+      if (!stored) {
+        problems.push({ kind: 'missing-text', file: bodyRow(id, hash), clipId: id, detail: `${what} is missing` });
         return;
       }
-      const { file, problem, pictures } = await readBody(dir, id, hash);
-      if (problem) problems.push({ kind: 'damaged-text', file, clipId: id, detail: `${what}: ${problem}` });
+      const { problem, pictures } = await readBody(stored, hash);
+      if (problem) problems.push({ kind: 'damaged-text', file: stored.file, clipId: id, detail: `${what}: ${problem}` });
       for (const name of pictures) if (!shown.has(name)) shown.set(name, id);
     }));
   }
   return shown;
 }
 
-/** What is wrong with a version's body file (relative to `dir`), if anything, and the stored pictures it shows. */
-async function readBody(dir: string, id: string, hash: string): Promise<{ file: string; problem: string | null; pictures: string[] }> {
-  let file = bodyDoc(id, hash);
+/** What is wrong with a stored text, if anything, and the stored pictures it shows. */
+async function readBody(stored: StoredText, hash: string): Promise<{ problem: string | null; pictures: string[] }> {
   try {
-    const { path, body } = await readBodyOf(dir, id, hash);
-    file = relative(dir, path).split(sep).join('/');
-    if (!body) return { file, problem: 'missing', pictures: [] };
+    const bytes = await stored.read();
+    if (!bytes) return { problem: 'missing', pictures: [] };
+    const body = decodeBody(stored.file, bytes);
     const matches = body.contentHash === hash && contentHashOf(body) === hash;
-    return { file, problem: matches ? null : 'the text does not match the hash it was saved under', pictures: keptPictures(body.content) };
+    return { problem: matches ? null : 'the text does not match the hash it was saved under', pictures: keptPictures(body.content) };
   } catch (error) {
     if (!isClipdeskError(error)) throw error;
-    return { file, problem: error.message, pictures: [] };
+    return { problem: error.message, pictures: [] };
   }
+}
+
+function undefinedIfMissing(error: NodeJS.ErrnoException): undefined {
+  if (error.code !== 'ENOENT') throw error;
+  return undefined;
 }
 
 async function backupCounts(dir: string): Promise<LibraryCheck['backups']> {

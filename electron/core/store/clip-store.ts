@@ -1,16 +1,18 @@
 import { readdirSync, statSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { ClipdeskError } from '../errors.js';
 import { mapBounded } from '../map-bounded.js';
 import { keepVersion, takeDailySnapshot } from './backups.js';
 import { shardStamp } from './shard-stamp.js';
-import { bodyPaths, decodeBody, encodeSharedBody, readBodyOf, readBodyTextSync, readBodyTextsSync, writeBodyFile } from './body-file.js';
-import type { BodyVersion } from './body-file.js';
+import { decodeBody, encodeBody, encodeSharedBody, textOfBytes, textsOfBytes } from './body-codec.js';
+import { BodyDb } from './body-db.js';
+import { moveBodyFilesIn } from './body-files.js';
+import type { BodyKey } from './body-db.js';
 import { checkedJsonFile, shardJsonFile } from './checked-file.js';
 import { stampChanges } from './field-stamps.js';
-import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
+import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, bodyRow, shardDoc, shardKey } from './library-dir.js';
 import { migrate } from './migrations.js';
 import { readManifest, readShard } from './recovery.js';
 import type { RecoveryReport } from './recovery.js';
@@ -25,7 +27,7 @@ import { WriteLock } from './write-lock.js';
  *   library.json            manifest: schemaVersion, creation date
  *   clips/<key>.json        metadata shards; a clip lives in the shard named by its id's first 3 hex
  *                           digits, so one edit rewrites ~1/4096 of the metadata, not all of it
- *   bodies/<id>.<hash>.json.gz  plain text + sanitized HTML, gzipped, one file per content version (revisions share it)
+ *   bodies.sqlite           plain text + sanitized HTML, gzipped, a row per content version (revisions share it)
  * Every change is stamped part by part with the time it was made (field-stamps.ts), so copies synced
  * between machines merge. Every change runs under an in-process queue and a cross-process lock, re-reads the shard it changes
  * (another process may have written it), and lands with an atomic rename. Nothing is kept in memory:
@@ -35,10 +37,11 @@ export class ClipStore {
   readonly dir: string;
   /** Damaged documents recovered since the store was opened, for the hosts to tell the user (describeRecovery). */
   readonly recoveries: RecoveryReport[] = [];
-  /** Text files a read found missing or damaged (readTexts), by path, with their clips' ids. */
+  /** Texts a read found missing or damaged (readTexts), by where they are stored (bodyRow), with their clips' ids. */
   readonly unreadableTexts = new Map<string, string>();
   readonly #queue = new SerialQueue();
   readonly #lock: WriteLock;
+  #bodies: BodyDb | undefined;
   #sweep: NodeJS.Timeout | undefined;
 
   private constructor(dir: string) {
@@ -49,16 +52,27 @@ export class ClipStore {
   static async open(dir: string): Promise<ClipStore> {
     const store = new ClipStore(dir);
     await mkdir(join(dir, 'clips'), { recursive: true });
-    await mkdir(join(dir, 'bodies'), { recursive: true });
     await store.#lock.clearLeftovers();
-    await store.#lock.withLock(() => store.#openManifest());
+    await store.#lock.withLock(async () => {
+      // The texts are opened after the manifest: an older library's step to version 6 moves them in.
+      await store.#openManifest();
+      store.#bodies = BodyDb.open(dir);
+      await moveBodyFilesIn(dir, store.#bodies);
+    });
     store.#sweep = sweepLater(dir);
     return store;
   }
 
-  /** Cancels the pending sweep of stray temp files: a closed store leaves nothing running. */
+  /** Closes the texts' file and cancels the pending sweep of stray temp files: a closed store leaves nothing running. */
   close(): void {
     clearTimeout(this.#sweep);
+    this.#bodies?.close();
+    this.#bodies = undefined;
+  }
+
+  get #texts(): BodyDb {
+    if (!this.#bodies) throw new ClipdeskError('CORRUPT_LIBRARY', `the library at ${this.dir} is closed`);
+    return this.#bodies;
   }
 
   async shardRecords(key: string): Promise<ClipRecord[]> {
@@ -138,19 +152,30 @@ export class ClipStore {
   }
 
   async writeBody(id: string, body: Body): Promise<void> {
-    await writeBodyFile(this.dir, id, body);
+    await this.writeBodies([{ id, body }]);
+  }
+
+  /** Stores several clips' texts in one commit (a batch import's). */
+  async writeBodies(bodies: ReadonlyArray<{ id: string; body: Body }>): Promise<void> {
+    const savedAt = Date.now();
+    this.#texts.put(bodies.map(({ id, body }) => ({ id, contentHash: body.contentHash, savedAt, bytes: encodeBody(body) })));
   }
 
   async readBody(id: string, contentHash: string): Promise<Body> {
-    const { path, body } = await readBodyOf(this.dir, id, contentHash);
-    if (!body) throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing (${path})`);
+    const body = this.#bodyOrNull(id, contentHash);
+    if (!body) throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing (${bodyRow(id, contentHash)})`);
     return body;
   }
 
   /** A content version's body as sync sends it (encodeSharedBody), or null when the library has none. */
   async bodyBytes(id: string, contentHash: string): Promise<Uint8Array | null> {
-    const { body } = await readBodyOf(this.dir, id, contentHash);
+    const body = this.#bodyOrNull(id, contentHash);
     return body && encodeSharedBody(body);
+  }
+
+  #bodyOrNull(id: string, contentHash: string): Body | null {
+    const bytes = this.#texts.get(id, contentHash);
+    return bytes ? decodeBody(bodyRow(id, contentHash), bytes) : null;
   }
 
   /** Stores a body received as bytes (see bodyBytes), after checking they are one and of this version. */
@@ -159,7 +184,7 @@ export class ClipStore {
     if (body.contentHash !== contentHash) {
       throw new ClipdeskError('CORRUPT_LIBRARY', `the text received for clip ${id} is not version ${contentHash}`);
     }
-    await writeBodyFile(this.dir, id, body);
+    await this.writeBody(id, body);
   }
 
   /**
@@ -167,35 +192,34 @@ export class ClipStore {
    * async reads' thread-pool round trips cost more than the reads themselves.
    */
   readText(id: string, contentHash: string): string {
-    try {
-      return readBodyTextSync(this.dir, id, contentHash);
-    } catch {
-      const [path] = bodyPaths(this.dir, id, contentHash);
-      throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing or damaged (${path})`);
-    }
+    const bytes = this.#texts.get(id, contentHash);
+    const where = bodyRow(id, contentHash);
+    if (!bytes) throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing (${where})`);
+    return textOfBytes(where, bytes);
   }
 
   /**
    * The texts of several clips' versions, in order, read together (a page of search hits). One that
-   * does not read is undefined, and its file is noted in unreadableTexts: one damaged file must not
-   * stop every search that finds its clip.
+   * does not read is undefined, and where it is stored is noted in unreadableTexts: one damaged text
+   * must not stop every search that finds its clip.
    */
-  readTexts(versions: readonly BodyVersion[]): Array<string | undefined> {
-    return readBodyTextsSync(this.dir, versions, ({ id, contentHash }) => {
+  readTexts(versions: readonly BodyKey[]): Array<string | undefined> {
+    const bytes = versions.map(({ id, contentHash }) => this.#texts.get(id, contentHash));
+    const texts = textsOfBytes(bytes);
+    return versions.map(({ id, contentHash }, i) => {
+      if (texts[i] !== undefined) return texts[i];
       try {
-        return readBodyTextSync(this.dir, id, contentHash);
+        return this.readText(id, contentHash);
       } catch {
-        const [path] = bodyPaths(this.dir, id, contentHash);
-        this.unreadableTexts.set(path, id);
+        this.unreadableTexts.set(bodyRow(id, contentHash), id);
         return undefined;
       }
     });
   }
 
-  /** Deletes the text of every version of a clip gone for good (its current one and its revisions', in either form). */
+  /** Deletes the text of every version of a clip gone for good (its current one and its revisions'). */
   async deleteBodies(record: ClipRecord): Promise<void> {
-    const paths = contentHashesOf(record).flatMap((hash) => bodyPaths(this.dir, record.id, hash));
-    for (const path of paths) await rm(path, { force: true });
+    this.#texts.delete(contentHashesOf(record).map((contentHash) => ({ id: record.id, contentHash })));
   }
 
   async #openManifest(): Promise<void> {
@@ -233,7 +257,7 @@ const SHARDS_AT_ONCE = 8;
 /** How long after opening the stray temp files are swept (see sweepLater). */
 const SWEEP_DELAY_MS = 30_000;
 
-/** The content versions a record names, each once: its current text and its revisions' (bodies/ has a file for each). */
+/** The content versions a record names, each once: its current text and its revisions' (bodies.sqlite has a row for each). */
 export function contentHashesOf(record: { contentHash: string; revisions: ReadonlyArray<{ contentHash: string }> }): string[] {
   return [...new Set([record.contentHash, ...record.revisions.map((revision) => revision.contentHash)])];
 }

@@ -18,9 +18,11 @@ export function resolveLibraryDir(flag: string | undefined, env = process.env): 
 export const MANIFEST_FILE = 'library.json';
 export const LOCK_FILE = 'library.lock';
 export const SHARD_FILE = /^[0-9a-f]{3}\.json$/;
+/** The texts since library version 6, a row per content version of a clip (body-db.ts). */
+export const BODIES_FILE = 'bodies.sqlite';
 /**
- * `bodies/<id>.<contentHash>.json.gz`: one immutable file per content version of a clip (body-file.ts);
- * libraries before version 3 named it `.json` and stored it plain, which is still read where met.
+ * `bodies/<id>.<contentHash>.json.gz`: the file a content version's text had in libraries before
+ * version 6, which moves it into BODIES_FILE; before version 3 it was named `.json` and stored plain.
  */
 export const BODY_FILE = /^([0-9a-f]+)\.([0-9a-f]+)\.json(?:\.gz)?$/;
 /** The plain form only: older libraries' bodies, and every text in a backup archive (the zip compresses it). */
@@ -34,12 +36,17 @@ export function shardKey(id: string): string {
   return id.slice(0, 3);
 }
 
-/** A content version's text file relative to the library folder, with `/` on every platform. */
+/** Where a content version's text is stored, as messages and `clipdesk check` name it. */
+export function bodyRow(id: string, contentHash: string): string {
+  return `${BODIES_FILE} (text ${id}.${contentHash})`;
+}
+
+/** A content version's text file in a library before version 6, relative to its folder, with `/` on every platform. */
 export function bodyDoc(id: string, contentHash: string): string {
   return `${plainBodyDoc(id, contentHash)}.gz`;
 }
 
-/** The same text's file in the plain form: see PLAIN_BODY_FILE. */
+/** The same text's file in the plain form, and its name in a backup archive: see PLAIN_BODY_FILE. */
 export function plainBodyDoc(id: string, contentHash: string): string {
   return `bodies/${id}.${contentHash}.json`;
 }

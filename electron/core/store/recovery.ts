@@ -7,7 +7,7 @@ import { ClipdeskError, isClipdeskError } from '../errors.js';
 import { backupsOf, readVersion } from './backups.js';
 import { checkedJsonFile, parseChecked, readShardFile, shardJsonFile } from './checked-file.js';
 import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
-import { RECOVERED_TAG, bodiesOfShard, parseOrNull, recordFromText, salvageRecords } from './salvage.js';
+import { RECOVERED_TAG, parseOrNull, recordFromText, textsOfShard, salvageRecords } from './salvage.js';
 import { SCHEMA_VERSION, manifestSchema, newerLibrary, shardSchema } from './schema.js';
 import type { ClipRecord, Manifest, Shard } from './schema.js';
 import { WriteLock } from './write-lock.js';
@@ -28,9 +28,9 @@ export interface RecoveryReport {
   fromDamaged: string[];
   /** Taken from the backup. */
   fromBackup: string[];
-  /** Known only from their text in bodies/: title, tags, note and highlights are lost; tagged `recovered`. */
+  /** Known only from their stored text: title, tags, note and highlights are lost; tagged `recovered`. */
   fromText: string[];
-  /** Recovered clips whose current text file is missing, so they can be re-clipped or deleted. */
+  /** Recovered clips whose current text is missing, so they can be re-clipped or deleted. */
   withoutText: string[];
 }
 
@@ -98,7 +98,7 @@ async function repairShard(dir: string, key: string): Promise<Recovered<Shard>> 
 
 /**
  * A shard rebuilt from, by priority: whole records at the start of the damaged file, the newest whole
- * backup, and the text of clips in bodies/ that neither holds. Reads only, apart from keeping the
+ * backup, and the text of clips in bodies.sqlite that neither holds. Reads only, apart from keeping the
  * damaged bytes aside.
  */
 async function rebuildShard(dir: string, key: string, error: unknown): Promise<Recovered<Shard> & { report: RecoveryReport }> {
@@ -108,11 +108,11 @@ async function rebuildShard(dir: string, key: string, error: unknown): Promise<R
   const salvaged = salvageRecords(damaged.text).filter((record) => shardKey(record.id) === key);
   const clips: Record<string, ClipRecord> = { ...backup?.data.clips };
   for (const record of salvaged) clips[record.id] = record;
-  const bodies = await bodiesOfShard(dir, key);
+  const bodies = textsOfShard(dir, key);
   const fromText: string[] = [];
-  for (const [id, files] of bodies) {
+  for (const [id, texts] of bodies) {
     if (clips[id]) continue;
-    const record = await recordFromText(id, files, doc);
+    const record = recordFromText(id, texts, doc);
     if (!record) continue;
     clips[id] = record;
     fromText.push(id);
@@ -177,7 +177,7 @@ export function describeRecovery(report: RecoveryReport): string {
   count(report.fromDamaged, 'read back intact from the damaged file');
   count(report.fromBackup, 'taken from the backup (later edits to them are lost)');
   count(report.fromText, `rebuilt from their text only, tagged "${RECOVERED_TAG}" (title, tags, note and highlights are lost)`);
-  count(report.withoutText, 'have no text file any more');
+  count(report.withoutText, 'have no stored text any more');
   return parts.join(' ');
 }
 
@@ -188,10 +188,10 @@ export function describeLostClips(lost: ReadonlyArray<{ id: string; title: strin
   return `${count} no longer in the library (its metadata came back from an older backup or went missing): ${which}.`;
 }
 
-/** One sentence for a person: text files a search could not read, whose clips it showed with their excerpts. */
+/** One sentence for a person: texts a search could not read, whose clips it showed with their excerpts. */
 export function describeUnreadableTexts(unreadable: ReadonlyMap<string, string>): string {
-  const count = `${unreadable.size} ${unreadable.size === 1 ? 'clip\'s text file is' : 'clips\' text files are'}`;
-  const which = [...unreadable].map(([path, id]) => `${id} (${path})`).join(', ');
+  const count = `${unreadable.size} ${unreadable.size === 1 ? 'clip\'s text is' : 'clips\' texts are'}`;
+  const which = [...unreadable].map(([where, id]) => `${id} (${where})`).join(', ');
   return `${count} missing or damaged, so searches show their excerpts instead: ${which}.`;
 }
 

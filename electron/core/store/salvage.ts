@@ -1,14 +1,13 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { countWords, detectLanguage, makeExcerpt } from '../text-stats.js';
-import { readBodyAt } from './body-file.js';
-import { BODY_FILE, shardKey } from './library-dir.js';
+import { decodeBody } from './body-codec.js';
+import { BodyDb } from './body-db.js';
+import { bodyRow } from './library-dir.js';
 import { clipRecordSchema } from './schema.js';
 import type { Body, ClipRecord } from './schema.js';
 
 /**
  * What can still be read of a shard that is damaged or lost: the whole records before a tear, and the
- * clips whose text survives in bodies/ although their record does not.
+ * clips whose text survives in bodies.sqlite although their record does not.
  */
 
 /** The tag put on clips rebuilt from their text alone, so they can be found and completed by hand. */
@@ -60,37 +59,42 @@ export function parseOrNull(text: string): unknown {
   }
 }
 
-export interface BodyFile {
+export interface SavedText {
   hash: string;
-  path: string;
   savedAt: Date;
+  /** Null when it no longer reads. */
+  body: Body | null;
 }
 
-/** The body files in bodies/ of clips that belong to shard `key`, by clip id, oldest first. */
-export async function bodiesOfShard(dir: string, key: string): Promise<Map<string, BodyFile[]>> {
-  const byId = new Map<string, BodyFile[]>();
-  for (const name of await readdir(join(dir, 'bodies')).catch(() => [])) {
-    const [, id, hash] = BODY_FILE.exec(name) ?? [];
-    if (!id || !hash || shardKey(id) !== key) continue;
-    const path = join(dir, 'bodies', name);
-    const known = byId.get(id) ?? [];
-    // Both forms of one version (a migration cut short) are one version: either holds the same text.
-    if (!known.some((file) => file.hash === hash)) byId.set(id, [...known, { hash, path, savedAt: (await stat(path)).mtime }]);
+/** The stored texts of the clips that belong to shard `key`, by clip id, oldest first. */
+export function textsOfShard(dir: string, key: string): Map<string, SavedText[]> {
+  const byId = new Map<string, SavedText[]>();
+  const bodies = BodyDb.openIfExists(dir);
+  try {
+    for (const { id, contentHash, savedAt } of bodies?.keys(key) ?? []) {
+      const body = decodedOrNull(bodyRow(id, contentHash), bodies?.get(id, contentHash));
+      byId.set(id, [...(byId.get(id) ?? []), { hash: contentHash, savedAt: new Date(savedAt), body }]);
+    }
+  } finally {
+    bodies?.close();
   }
-  for (const files of byId.values()) files.sort((a, b) => a.savedAt.getTime() - b.savedAt.getTime());
   return byId;
 }
 
+function decodedOrNull(where: string, bytes: Uint8Array | undefined): Body | null {
+  try {
+    return bytes ? decodeBody(where, bytes) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * A clip rebuilt from its body files when its record is gone: the newest readable text is its content,
+ * A clip rebuilt from its stored texts when its record is gone: the newest readable text is its content,
  * older ones its revisions. What only the record held (title, tags, note, highlights) is lost.
  */
-export async function recordFromText(id: string, files: BodyFile[], doc: string): Promise<ClipRecord | null> {
-  const readable: Array<BodyFile & { body: Body }> = [];
-  for (const file of files) {
-    const body = await readBodyAt(file.path).catch(() => null);
-    if (body?.contentHash === file.hash) readable.push({ ...file, body });
-  }
+export function recordFromText(id: string, texts: readonly SavedText[], doc: string): ClipRecord | null {
+  const readable = texts.filter((saved): saved is SavedText & { body: Body } => saved.body?.contentHash === saved.hash);
   const newest = readable.at(-1);
   if (!newest) return null;
   const { text } = newest.body;
@@ -103,7 +107,7 @@ export async function recordFromText(id: string, files: BodyFile[], doc: string)
     tags: [RECOVERED_TAG],
     note: `Rebuilt from its saved text after ${doc} was damaged or lost: title, tags, note and highlights were lost.`,
     starred: false, readState: 'unread', pending: null, deletedAt: null, contentHash: newest.hash, stamps: {}, history: [],
-    revisions: readable.slice(0, -1).map((file, i) => ({ n: i + 1, savedAt: file.savedAt.toISOString(), title, contentHash: file.hash })),
+    revisions: readable.slice(0, -1).map((old, i) => ({ n: i + 1, savedAt: old.savedAt.toISOString(), title, contentHash: old.hash })),
     annotations: [],
   };
 }

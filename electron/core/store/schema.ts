@@ -3,7 +3,7 @@ import { HIGHLIGHT_COLORS, READ_STATES } from '../../api.js';
 import { ClipdeskError } from '../errors.js';
 
 /** The shape of the library on disk, version by version. Bump SCHEMA_VERSION only with a migration. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * The refusal of a library (or one of its files, `what`) written by a newer Clipdesk at `version`:

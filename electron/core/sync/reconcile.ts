@@ -2,7 +2,7 @@ import type PouchDB from 'pouchdb-core';
 import { keptPictures } from '../../shared/content-pictures.js';
 import type { PictureExtension } from '../../shared/picture-names.js';
 import { pictureMediaType } from '../../shared/picture-names.js';
-import { decodeBody } from '../store/body-file.js';
+import { decodeBody } from '../store/body-codec.js';
 import { contentHashesOf } from '../store/clip-store.js';
 import type { ClipStore, CommitObserver, StoreWriter } from '../store/clip-store.js';
 import type { ClipRecord } from '../store/schema.js';

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decodeBody, encodeBody, encodeSharedBody, readBodyTextSync, readBodyTextsSync } from '../../electron/core/store/body-file.js';
-import { bodyDoc, plainBodyDoc } from '../../electron/core/store/library-dir.js';
+import { decodeBody, encodeBody, encodeSharedBody } from '../../electron/core/store/body-codec.js';
+import { BodyDb } from '../../electron/core/store/body-db.js';
+import { ClipStore } from '../../electron/core/store/clip-store.js';
+import { bodyRow } from '../../electron/core/store/library-dir.js';
+import type { TestScope } from '../helpers/cleanup-scope.js';
 import { SEED_FILE } from '../helpers/seed.js';
 import { tempDir } from '../helpers/temp-library.js';
 
@@ -14,10 +15,16 @@ const HASH = '0123456789abcdef';
 // Everything JSON has to escape, and the very key the text is found by.
 const AWKWARD = 'He said "stop," she wrote C:\\temp\\ and {"text":"no"} ,"text":"x" — 来源: 新华社。\n\u00a0\u00a0(完)';
 
-async function bodyFolder(scope: Parameters<typeof tempDir>[0]): Promise<string> {
+/** A library's store, and a way to store any bytes as a version's text (what a damaged or older row holds). */
+async function storedTexts(scope: TestScope): Promise<{ store: ClipStore; put: (hash: string, bytes: Uint8Array) => void }> {
   const dir = await tempDir(scope);
-  await mkdir(join(dir, 'bodies'), { recursive: true });
-  return dir;
+  const store = await ClipStore.open(dir);
+  const rows = BodyDb.open(dir);
+  scope.after(() => {
+    rows.close();
+    store.close();
+  });
+  return { store, put: (hash, bytes) => rows.put([{ id: ID, contentHash: hash, savedAt: Date.now(), bytes }]) };
 }
 
 describe('the forms of a body file', () => {
@@ -35,10 +42,10 @@ describe('the forms of a body file', () => {
     const bytes = encodeBody(chinese);
     assert.equal(gunzipSync(bytes).toString('utf16le'), `${text}\n${JSON.stringify({ contentHash: HASH, content: chinese.content })}`);
     assert.deepEqual(decodeBody('chinese', bytes), chinese);
-    const dir = await bodyFolder(t);
-    await writeFile(join(dir, bodyDoc(ID, HASH)), bytes);
-    assert.equal(readBodyTextSync(dir, ID, HASH), text);
-    assert.deepEqual(readBodyTextsSync(dir, [{ id: ID, contentHash: HASH }, { id: ID, contentHash: HASH }]), [text, text]);
+    const { store, put } = await storedTexts(t);
+    put(HASH, bytes);
+    assert.equal(store.readText(ID, HASH), text);
+    assert.deepEqual(store.readTexts([{ id: ID, contentHash: HASH }, { id: ID, contentHash: HASH }]), [text, text]);
   });
 
   it('decodes text-first bodies and gzipped JSON (what sync sends) to the same body', () => {
@@ -55,89 +62,88 @@ describe('the forms of a body file', () => {
   });
 });
 
-describe('reading the text of a body file', () => {
+describe('reading the text of a stored body', () => {
   it('reads the text exactly as encodeBody wrote it, whatever the text and the HTML hold', async (t) => {
-    const dir = await bodyFolder(t);
+    const { store, put } = await storedTexts(t);
     const content = `<p>${AWKWARD.replaceAll('"', '&quot;')}</p><p data-x='","text":"'>"text"</p>`;
-    await writeFile(join(dir, bodyDoc(ID, HASH)), encodeBody({ contentHash: HASH, content, text: AWKWARD }));
-    assert.equal(readBodyTextSync(dir, ID, HASH), AWKWARD);
+    put(HASH, encodeBody({ contentHash: HASH, content, text: AWKWARD }));
+    assert.equal(store.readText(ID, HASH), AWKWARD);
   });
 
   it('reads a body whose text is not its last field, gzipped or plain (written by other code)', async (t) => {
-    const dir = await bodyFolder(t);
+    const { store, put } = await storedTexts(t);
     const json = JSON.stringify({ text: AWKWARD, contentHash: HASH, content: '<p>",\"text\":"</p>' });
-    await writeFile(join(dir, bodyDoc(ID, HASH)), gzipSync(json));
-    assert.equal(readBodyTextSync(dir, ID, HASH), AWKWARD);
+    put(HASH, gzipSync(json));
+    assert.equal(store.readText(ID, HASH), AWKWARD);
     const other = 'fedcba9876543210';
-    await writeFile(join(dir, plainBodyDoc(ID, other)), json);
-    assert.equal(readBodyTextSync(dir, ID, other), AWKWARD);
+    put(other, Buffer.from(json));
+    assert.equal(store.readText(ID, other), AWKWARD);
   });
 
-  it('says which file is damaged when its JSON is cut short', async (t) => {
-    const dir = await bodyFolder(t);
+  it('says which text is damaged when its JSON is cut short, and which is missing', async (t) => {
+    const { store, put } = await storedTexts(t);
     const json = JSON.stringify({ contentHash: HASH, content: '<p>x</p>', text: AWKWARD });
-    await writeFile(join(dir, plainBodyDoc(ID, HASH)), json.slice(0, -2));
-    const named = (error: Error) => error.message.includes(`${plainBodyDoc(ID, HASH)} is not a whole text file`);
-    assert.throws(() => readBodyTextSync(dir, ID, HASH), named);
+    put(HASH, Buffer.from(json.slice(0, -2)));
+    const damaged = { code: 'CORRUPT_LIBRARY', message: `${bodyRow(ID, HASH)} is not a whole text (gzipped JSON)` };
+    assert.throws(() => store.readText(ID, HASH), damaged);
+    assert.throws(() => store.readText(ID, 'fedcba9876543210'), (error: Error) => error.message.includes(bodyRow(ID, 'fedcba9876543210')));
   });
 });
 
-describe('reading the texts of several body files together', () => {
+describe('reading the texts of several stored bodies together', () => {
   /** Bodies of clip ID under hashes 0…, each with its own text; `write` may store one otherwise. */
-  async function bodies(dir: string, count: number, write = (hash: string, text: string) => writeBodyAs(dir, hash, text)) {
+  function bodies(count: number, write: (hash: string, text: string) => void) {
     const versions = Array.from({ length: count }, (_, i) => ({ id: ID, contentHash: String(i).padStart(16, '0') }));
     const texts = versions.map((_, i) => `${AWKWARD} ${i} ${'word '.repeat(i * 50)}`);
-    for (const [i, { contentHash }] of versions.entries()) await write(contentHash, texts[i] as string);
+    for (const [i, { contentHash }] of versions.entries()) write(contentHash, texts[i] as string);
     return { versions, texts };
   }
 
-  async function writeBodyAs(dir: string, hash: string, text: string): Promise<void> {
-    await writeFile(join(dir, bodyDoc(ID, hash)), encodeBody({ contentHash: hash, content: `<p>${text}</p>`, text }));
-  }
+  const bodyOf = (hash: string, text: string) => ({ contentHash: hash, content: `<p>${text}</p>`, text });
 
   it('reads every text in the order asked, the same text twice included', async (t) => {
-    const dir = await bodyFolder(t);
-    const { versions, texts } = await bodies(dir, 12);
+    const { store, put } = await storedTexts(t);
+    const { versions, texts } = bodies(12, (hash, text) => put(hash, encodeBody(bodyOf(hash, text))));
     const order = [5, 0, 11, 5, 3];
-    assert.deepEqual(readBodyTextsSync(dir, order.map((i) => versions[i]!)), order.map((i) => texts[i]));
-    assert.deepEqual(readBodyTextsSync(dir, []), []);
+    assert.deepEqual(store.readTexts(order.map((i) => versions[i]!)), order.map((i) => texts[i]));
+    assert.deepEqual(store.readTexts([]), []);
   });
 
-  it('reads bodies stored otherwise among them: plain JSON, gzipped JSON, the text not last, larger than the read buffer', async (t) => {
-    const dir = await bodyFolder(t);
+  it('reads bodies stored otherwise among them: plain JSON, gzipped JSON, the text not last, a large one', async (t) => {
+    const { store, put } = await storedTexts(t);
     const big = 'x'.repeat(300 * 1024);
-    const { versions, texts } = await bodies(dir, 6, async (hash, text) => {
+    const { versions, texts } = bodies(6, (hash, text) => {
       const textNotLast = JSON.stringify({ text, contentHash: hash, content: '' });
-      const path = join(dir, bodyDoc(ID, hash));
-      if (hash.endsWith('1')) await writeFile(join(dir, plainBodyDoc(ID, hash)), textNotLast);
-      else if (hash.endsWith('2')) await writeFile(path, gzipSync(textNotLast));
-      else if (hash.endsWith('3')) await writeBodyAs(dir, hash, `${text}${big}`);
-      else if (hash.endsWith('4')) await writeFile(path, encodeSharedBody({ contentHash: hash, content: '<p></p>', text }));
-      else await writeBodyAs(dir, hash, text);
+      if (hash.endsWith('1')) put(hash, Buffer.from(textNotLast));
+      else if (hash.endsWith('2')) put(hash, gzipSync(textNotLast));
+      else if (hash.endsWith('3')) put(hash, encodeBody(bodyOf(hash, `${text}${big}`)));
+      else if (hash.endsWith('4')) put(hash, encodeSharedBody({ contentHash: hash, content: '<p></p>', text }));
+      else put(hash, encodeBody(bodyOf(hash, text)));
     });
     texts[3] = `${texts[3]}${big}`;
-    assert.deepEqual(readBodyTextsSync(dir, versions), texts);
+    assert.deepEqual(store.readTexts(versions), texts);
   });
 
   /**
-   * Each damage done to the middle one of three bodies (written by `encode`) must name its file, and
-   * leave the others readable.
+   * Each damage done to the middle one of three bodies (written by `encode`) must leave it unread and
+   * named, and the others read.
    */
   type Damage = (bytes: Buffer) => void;
-  async function damagedAmongOthers(t: Parameters<typeof tempDir>[0], encode: typeof encodeBody, damages: Damage[]) {
-    const dir = await bodyFolder(t);
-    const { versions, texts } = await bodies(dir, 3, (hash, text) => writeFile(join(dir, bodyDoc(ID, hash)), encode(bodyOf(hash, text))));
-    const damaged = bodyDoc(ID, versions[1]!.contentHash);
+  async function damagedAmongOthers(t: TestScope, encode: typeof encodeBody, damages: Damage[]) {
+    const { store, put } = await storedTexts(t);
+    const { versions, texts } = bodies(3, (hash, text) => put(hash, encode(bodyOf(hash, text))));
+    const damaged = versions[1]!.contentHash;
     for (const damage of damages) {
-      const bytes = encode(bodyOf(versions[1]!.contentHash, texts[1]!));
+      const bytes = encode(bodyOf(damaged, texts[1]!));
       damage(bytes);
-      await writeFile(join(dir, damaged), bytes);
-      assert.throws(() => readBodyTextsSync(dir, versions), (error: Error) => error.message.includes(damaged), damage.toString());
-      assert.deepEqual(readBodyTextsSync(dir, [versions[0]!, versions[2]!]), [texts[0], texts[2]]);
+      put(damaged, bytes);
+      store.unreadableTexts.clear();
+      assert.deepEqual(store.readTexts(versions), [texts[0], undefined, texts[2]], damage.toString());
+      assert.deepEqual([...store.unreadableTexts], [[bodyRow(ID, damaged), ID]]);
+      assert.throws(() => store.readText(ID, damaged), (error: Error) => error.message.includes(bodyRow(ID, damaged)), damage.toString());
     }
   }
 
-  const bodyOf = (hash: string, text: string) => ({ contentHash: hash, content: `<p>${text}</p>`, text });
   /** In a text-first body: the header's three numbers and encoding (text-first-gzip.ts), then the text's deflated bytes from byte 29. */
   const textFirstDamages = [
     (bytes: Buffer) => void (bytes[28] = 1),
@@ -149,11 +155,11 @@ describe('reading the texts of several body files together', () => {
     (bytes: Buffer) => bytes.writeUInt32LE(Math.floor(bytes.readUInt32LE(16) / 2), 16),
   ];
 
-  it('names a text-first file whose text is damaged or whose header claims another text, and the others still read', async (t) => {
+  it('names a text-first body whose text is damaged or whose header claims another text, and the others still read', async (t) => {
     await damagedAmongOthers(t, encodeBody, textFirstDamages);
   });
 
-  it('names a gzipped JSON file whose CRC or length does not match, the length far larger or smaller', async (t) => {
+  it('names a gzipped JSON body whose CRC or length does not match, the length far larger or smaller', async (t) => {
     await damagedAmongOthers(t, encodeSharedBody, [
       (bytes: Buffer) => void (bytes[bytes.length - 6]! ^= 0xff),
       (bytes: Buffer) => bytes.writeUInt32LE(0xfffffff0, bytes.length - 4),

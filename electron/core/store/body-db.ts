@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database, Statement } from 'better-sqlite3';
+import { openSqlite } from '../sqlite-driver.js';
+import { BODIES_FILE } from './library-dir.js';
+
+/**
+ * Small pages: past a page, SQLite fills overflow pages whole and leaves the rest on a shared leaf,
+ * so a 1 KB page wastes at most part of one page a text; with 4 KB pages a 2-4 KB text took a
+ * page to itself. Only takes effect when the file is created.
+ */
+const PAGE_SIZE = 1024;
+/** SQLite's number for auto_vacuum = INCREMENTAL. */
+const INCREMENTAL = 2;
+/** A batch import's 500 whole articles are about 2 MB of log: the log shrinks back to this after each checkpoint. */
+const LOG_KEPT_BYTES = 4 * 1024 * 1024;
+
+const SCHEMA = `
+  create table if not exists body (
+    id text not null,
+    content_hash text not null,
+    saved_at integer not null,        -- ms since 1970: what a clip rebuilt from its texts is dated by (salvage.ts)
+    bytes blob not null,
+    primary key (id, content_hash)
+  );`;
+
+/** A content version's stored bytes, as body-codec.ts encodes them (older forms moved over as they were). */
+export interface BodyRow {
+  id: string;
+  contentHash: string;
+  savedAt: number;
+  bytes: Uint8Array;
+}
+
+export type BodyKey = Pick<BodyRow, 'id' | 'contentHash'>;
+
+/**
+ * The texts of a library, `<library>/bodies.sqlite` since library version 6: a row per content version
+ * of a clip, holding the bytes body-codec.ts encodes. Until then each was a file of its own, and a file
+ * takes whole blocks of the disk (4 KB on most file systems): measured as `du` counts it, 2.1x the
+ * text of the bench's short clips, whose bytes were 0.6x. SQLite packs rows into its pages instead.
+ * A write is one commit (WAL), so a crash leaves a row whole or absent, as a file's rename did; a second
+ * process reads while one writes. Rows are written only under the library's write lock, or before the
+ * record naming them is (an import), like the files were.
+ */
+export class BodyDb {
+  readonly #db: Database;
+  readonly #get: Statement<[string, string], Buffer>;
+  readonly #put: Statement<[string, string, number, Uint8Array]>;
+  readonly #delete: Statement<[string, string]>;
+
+  private constructor(db: Database) {
+    this.#db = db;
+    this.#get = db.prepare<[string, string], Buffer>('select bytes from body where id = ? and content_hash = ?').pluck();
+    this.#put = db.prepare('insert or replace into body (id, content_hash, saved_at, bytes) values (?, ?, ?, ?)');
+    this.#delete = db.prepare('delete from body where id = ? and content_hash = ?');
+  }
+
+  /** Opens the library's texts, creating the file when it has none. */
+  static open(dir: string): BodyDb {
+    const db = openSqlite(join(dir, BODIES_FILE));
+    db.pragma(`page_size = ${PAGE_SIZE}`);
+    // Emptying the trash returns the texts' pages to the file system (see delete). Set only on a new
+    // file: setting it again still writes the file's header, and opening a library must write nothing.
+    if (db.pragma('auto_vacuum', { simple: true }) !== INCREMENTAL) db.pragma(`auto_vacuum = ${INCREMENTAL}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 10000');
+    db.pragma(`journal_size_limit = ${LOG_KEPT_BYTES}`);
+    db.exec(SCHEMA);
+    return new BodyDb(db);
+  }
+
+  /**
+   * The texts of a library as they are, to read (`clipdesk check`, salvage.ts); null when it has no
+   * such file. Not opened read-only: only a connection that may write removes SQLite's log and
+   * shared memory as it closes, so a check leaves the folder as it found it.
+   */
+  static openIfExists(dir: string): BodyDb | null {
+    const path = join(dir, BODIES_FILE);
+    return existsSync(path) ? new BodyDb(openSqlite(path, { fileMustExist: true })) : null;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  get(id: string, contentHash: string): Buffer | undefined {
+    return this.#get.get(id, contentHash);
+  }
+
+  /** Writes every row in one commit: a batch import's texts cost one append to the log, not one each. */
+  put(rows: readonly BodyRow[]): void {
+    this.#db.transaction(() => {
+      for (const { id, contentHash, savedAt, bytes } of rows) this.#put.run(id, contentHash, savedAt, bytes);
+    })();
+  }
+
+  /** Deletes the rows, then gives their pages back to the file system. */
+  delete(keys: readonly BodyKey[]): void {
+    this.#db.transaction(() => {
+      for (const { id, contentHash } of keys) this.#delete.run(id, contentHash);
+    })();
+    this.#db.pragma('incremental_vacuum');
+  }
+
+  /** Every stored version's key and time, without its bytes; `idPrefix` keeps those whose clip id starts so. */
+  keys(idPrefix = ''): Array<BodyKey & { savedAt: number }> {
+    // Ids are lowercase hex and dashes, all below 'g': the range is the prefix's, read from the key's index.
+    return this.#db
+      .prepare<[string, string], { id: string; contentHash: string; savedAt: number }>(
+        'select id, content_hash as contentHash, saved_at as savedAt from body where id >= ? and id < ? order by id, saved_at',
+      )
+      .all(idPrefix, `${idPrefix}g`);
+  }
+}
