@@ -71,7 +71,8 @@ export class ClipStore {
   }
 
   get #texts(): BodyDb {
-    if (!this.#bodies) throw new ClipdeskError('CORRUPT_LIBRARY', `the library at ${this.dir} is closed`);
+    // A programming error, not the user's: nothing reads a store after closing it.
+    if (!this.#bodies) throw new Error(`the library at ${this.dir} is closed`);
     return this.#bodies;
   }
 
