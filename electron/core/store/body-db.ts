@@ -5,9 +5,10 @@ import { openSqlite } from '../sqlite-driver.js';
 import { BODIES_FILE } from './library-dir.js';
 
 /**
- * Small pages: past a page, SQLite fills overflow pages whole and leaves the rest on a shared leaf,
- * so a 1 KB page wastes at most part of one page a text; with 4 KB pages a 2-4 KB text took a
- * page to itself. Only takes effect when the file is created.
+ * Small pages: past a page, SQLite fills overflow pages whole and leaves the rest on a leaf shared
+ * with other rows. Simulated, the file was 1.30x its rows' bytes for 1.2 KB texts and 1.12x for 3 KB
+ * ones; with 4 KB pages 1.33x and 1.35x, a 2-4 KB text taking a page to itself (docs/performance.md,
+ * "Texts in one SQLite file"). Only takes effect when the file is created.
  */
 const PAGE_SIZE = 1024;
 /** SQLite's number for auto_vacuum = INCREMENTAL. */
@@ -44,8 +45,8 @@ export type BodyKey = Pick<BodyRow, 'id' | 'contentHash'>;
  * takes whole blocks of the disk (4 KB on most file systems): measured as `du` counts it, 2.1x the
  * text of the bench's short clips, whose bytes were 0.6x. SQLite packs rows into its pages instead.
  * A write is one commit (WAL), so a crash leaves a row whole or absent, as a file's rename did; a second
- * process reads while one writes. Rows are written only under the library's write lock, or before the
- * record naming them is (an import), like the files were.
+ * process reads while one writes. Rows are written before the record naming them (an import), or
+ * under the library's write lock, as the files were.
  */
 export class BodyDb {
   readonly #db: Database;
