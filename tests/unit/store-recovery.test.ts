@@ -7,7 +7,7 @@ import { Library } from '../../electron/core/library.js';
 import { readVersion, recentVersion } from '../../electron/core/store/backups.js';
 import { checkLibrary } from '../../electron/core/store/check.js';
 import { ClipStore } from '../../electron/core/store/clip-store.js';
-import { shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
+import { BODIES_FILE, shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { describeRecovery } from '../../electron/core/store/recovery.js';
 import { RECOVERED_TAG } from '../../electron/core/store/salvage.js';
 import type { Body, ClipRecord } from '../../electron/core/store/schema.js';
@@ -150,6 +150,33 @@ describe('a damaged shard', () => {
     await store.commit([record.id], (fresh) => fresh && { ...fresh, note: 'third' });
     assert.equal((await readStoredRecord(dir, record.id))?.note, 'third');
     assert.equal(store.recoveries.length, 1);
+  });
+});
+
+describe('a damaged texts file', () => {
+  it('is moved whole to damaged/ and the library opens: clips listed and found, their texts missing, new clips saved', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) ids.push((await library.import({ kind: 'text', text: sampleText(i) })).clip.id);
+    await library.close();
+    const garbage = Buffer.from('not a database, whatever it was once '.repeat(200));
+    await writeFile(join(dir, BODIES_FILE), garbage);
+    const check = await checkLibrary(dir);
+    assert.deepEqual(check.problems.map(({ kind, file }) => [kind, file]), [['damaged-text', BODIES_FILE]]);
+    assert.match(check.problems[0]?.detail ?? '', /not a database SQLite can read .*moves it to damaged/);
+
+    const reopened = await Library.open(dir);
+    t.after(() => reopened.close());
+    const [notice = ''] = reopened.notices();
+    assert.match(notice, /bodies\.sqlite was damaged .*every clip's text is missing until it is clipped again/);
+    const [kept = ''] = await readdir(join(dir, 'damaged'));
+    assert.ok(notice.includes(join(dir, 'damaged', kept)), notice);
+    assert.deepEqual(await readFile(join(dir, 'damaged', kept)), garbage, 'the damaged bytes are kept as they were');
+    assert.equal(reopened.list().total, 2);
+    assert.equal((await reopened.search(sampleText(0).split(/\s+/)[0] ?? '')).hits.length > 0, true, 'found by the catalog');
+    await assert.rejects(reopened.get(ids[0]!), { code: 'CORRUPT_LIBRARY' });
+    const added = (await reopened.import({ kind: 'text', text: sampleText(5) })).clip;
+    assert.equal((await reopened.get(added.id))?.id, added.id);
   });
 });
 

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
+import { ClipdeskError } from '../errors.js';
 import { openSqlite } from '../sqlite-driver.js';
 import { BODIES_FILE } from './library-dir.js';
 
@@ -17,6 +18,8 @@ const INCREMENTAL = 2;
 const LOG_KEPT_BYTES = 4 * 1024 * 1024;
 /** How long a write waits for another process's to finish. */
 const BUSY_TIMEOUT_MS = 10_000;
+/** SQLite's codes for a file that is not a whole database (openOrSetAside). */
+const NOT_A_DATABASE = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 /** Writes that stop for this long leave the texts at rest (see #atRest). */
 const IDLE_MS = 1000;
 
@@ -65,26 +68,51 @@ export class BodyDb {
   /** Opens the library's texts, creating the file when it has none. */
   static open(dir: string): BodyDb {
     const db = openSqlite(join(dir, BODIES_FILE));
-    db.pragma(`page_size = ${PAGE_SIZE}`);
-    // Emptying the trash returns the texts' pages to the file system (see #atRest). Set only on a new
-    // file: setting it again still writes the file's header, and opening a library must write nothing.
-    if (db.pragma('auto_vacuum', { simple: true }) !== INCREMENTAL) db.pragma(`auto_vacuum = ${INCREMENTAL}`);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma(`journal_size_limit = ${LOG_KEPT_BYTES}`);
-    db.exec(SCHEMA);
+    try {
+      configure(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
     return new BodyDb(db);
   }
 
   /**
+   * Opens the library's texts; a file SQLite cannot read as a database is moved whole to damaged/
+   * (its log with it) and a new one made, so the library still opens: its clips listed and found,
+   * their texts missing until clipped again or restored. Says where the damaged file went, and why.
+   */
+  static openOrSetAside(dir: string, now = new Date()): { bodies: BodyDb; setAside?: { keptAt: string; problem: string } } {
+    try {
+      return { bodies: BodyDb.open(dir) };
+    } catch (error) {
+      if (!NOT_A_DATABASE.has((error as { code?: unknown }).code as string)) throw error;
+      const keptAt = join(dir, 'damaged', `${BODIES_FILE}.${now.toISOString().replaceAll(':', '')}`);
+      mkdirSync(dirname(keptAt), { recursive: true });
+      for (const suffix of ['', '-wal', '-shm']) {
+        if (existsSync(join(dir, `${BODIES_FILE}${suffix}`))) renameSync(join(dir, `${BODIES_FILE}${suffix}`), `${keptAt}${suffix}`);
+      }
+      return { bodies: BodyDb.open(dir), setAside: { keptAt, problem: String(error) } };
+    }
+  }
+
+  /**
    * The texts of a library as they are, to read (`clipdesk check`, salvage.ts); null when it has no
-   * such file. Not opened read-only: only a connection that may write removes SQLite's log and
-   * shared memory as it closes, so a check leaves the folder as it found it.
+   * such file, CORRUPT_LIBRARY when SQLite cannot read it. Not opened read-only: only a connection
+   * that may write removes SQLite's log and shared memory as it closes, so a check leaves the folder
+   * as it found it.
    */
   static openIfExists(dir: string): BodyDb | null {
     const path = join(dir, BODIES_FILE);
-    return existsSync(path) ? new BodyDb(openSqlite(path, { fileMustExist: true })) : null;
+    if (!existsSync(path)) return null;
+    const db = openSqlite(path, { fileMustExist: true });
+    try {
+      return new BodyDb(db);
+    } catch (error) {
+      db.close();
+      if (!NOT_A_DATABASE.has((error as { code?: unknown }).code as string)) throw error;
+      throw new ClipdeskError('CORRUPT_LIBRARY', `${BODIES_FILE} is not a database SQLite can read (${String(error)})`, { cause: error });
+    }
   }
 
   close(): void {
@@ -92,8 +120,14 @@ export class BodyDb {
     this.#db.close();
   }
 
+  /** The stored bytes; CORRUPT_LIBRARY naming the file when SQLite finds its pages damaged. */
   get(id: string, contentHash: string): Buffer | undefined {
-    return this.#get.get(id, contentHash);
+    try {
+      return this.#get.get(id, contentHash);
+    } catch (error) {
+      const where = `${BODIES_FILE} is damaged where the text ${id}.${contentHash} is kept`;
+      throw new ClipdeskError('CORRUPT_LIBRARY', `${where}: ${String(error)}`, { cause: error });
+    }
   }
 
   /** Writes every row in one commit: a batch import's texts cost one append to the log, not one each. */
@@ -144,4 +178,16 @@ export class BodyDb {
       )
       .all(idPrefix, `${idPrefix}g`);
   }
+}
+
+function configure(db: Database): void {
+  db.pragma(`page_size = ${PAGE_SIZE}`);
+  // Emptying the trash returns the texts' pages to the file system (see #atRest). Set only on a new
+  // file: setting it again still writes the file's header, and opening a library must write nothing.
+  if (db.pragma('auto_vacuum', { simple: true }) !== INCREMENTAL) db.pragma(`auto_vacuum = ${INCREMENTAL}`);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`journal_size_limit = ${LOG_KEPT_BYTES}`);
+  db.exec(SCHEMA);
 }

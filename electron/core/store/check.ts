@@ -9,7 +9,7 @@ import { BodyDb } from './body-db.js';
 import { checkedJsonFile } from './checked-file.js';
 import { keptPictures } from '../../shared/content-pictures.js';
 import { PictureStore } from '../pictures/picture-store.js';
-import { BODY_FILE, MANIFEST_FILE, bodyRow, pictureDoc, shardDoc, shardKey } from './library-dir.js';
+import { BODIES_FILE, BODY_FILE, MANIFEST_FILE, bodyRow, pictureDoc, shardDoc, shardKey } from './library-dir.js';
 import { newestWhole, readWholeShard } from './recovery.js';
 import { strayTemps } from './stray-temps.js';
 import { manifestSchema, shardSchema } from './schema.js';
@@ -63,7 +63,15 @@ export async function checkLibrary(dir: string): Promise<LibraryCheck> {
     return { dir, clips: 0, bodies: 0, pictures: { stored: 0, unused: 0 }, backups, strayTemps: stray, problems };
   }
   const damagedShards = await checkShards(dir, records, problems);
-  const bodies = BodyDb.openIfExists(dir);
+  let bodies: BodyDb | null;
+  try {
+    bodies = BodyDb.openIfExists(dir);
+  } catch (error) {
+    if (!isClipdeskError(error)) throw error;
+    const detail = `${error.message}; opening the library moves it to damaged/, and every clip's text is then missing`;
+    problems.push({ kind: 'damaged-text', file: BODIES_FILE, detail });
+    return { dir, clips: records.size, bodies: 0, pictures: { stored: 0, unused: 0 }, backups, strayTemps: stray, problems };
+  }
   try {
     const texts = await storedTexts(dir, bodies);
     const shown = await checkBodies(records, texts, problems);

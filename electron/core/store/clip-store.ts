@@ -12,7 +12,7 @@ import { moveBodyFilesIn } from './body-files.js';
 import type { BodyKey } from './body-db.js';
 import { checkedJsonFile, shardJsonFile } from './checked-file.js';
 import { stampChanges } from './field-stamps.js';
-import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, bodyRow, shardDoc, shardKey } from './library-dir.js';
+import { BODIES_FILE, LOCK_FILE, MANIFEST_FILE, SHARD_FILE, bodyRow, shardDoc, shardKey } from './library-dir.js';
 import { migrate } from './migrations.js';
 import { readManifest, readShard } from './recovery.js';
 import type { RecoveryReport } from './recovery.js';
@@ -56,7 +56,7 @@ export class ClipStore {
     await store.#lock.withLock(async () => {
       // The texts are opened after the manifest: an older library's step to version 6 moves them in.
       await store.#openManifest();
-      store.#bodies = BodyDb.open(dir);
+      store.#bodies = store.#openBodies();
       await moveBodyFilesIn(dir, store.#bodies);
     });
     store.#sweep = sweepLater(dir);
@@ -221,6 +221,18 @@ export class ClipStore {
   /** Deletes the text of every version of a clip gone for good (its current one and its revisions'). */
   async deleteBodies(record: ClipRecord): Promise<void> {
     this.#texts.delete(contentHashesOf(record).map((contentHash) => ({ id: record.id, contentHash })));
+  }
+
+  /** The texts' file; a damaged one is set aside (BodyDb.openOrSetAside) and the user told, as for a damaged shard. */
+  #openBodies(): BodyDb {
+    const { bodies, setAside } = BodyDb.openOrSetAside(this.dir);
+    if (setAside) {
+      const problem = `${setAside.problem}; every clip's text is missing until it is clipped again or a backup archive is restored`;
+      this.recoveries.push({
+        doc: BODIES_FILE, problem, keptAt: setAside.keptAt, backup: null, fromDamaged: [], fromBackup: [], fromText: [], withoutText: [],
+      });
+    }
+    return bodies;
   }
 
   async #openManifest(): Promise<void> {

@@ -69,7 +69,7 @@ export interface SavedText {
 /** The stored texts of the clips that belong to shard `key`, by clip id, oldest first. */
 export function textsOfShard(dir: string, key: string): Map<string, SavedText[]> {
   const byId = new Map<string, SavedText[]>();
-  const bodies = BodyDb.openIfExists(dir);
+  const bodies = readableTexts(dir);
   try {
     for (const { id, contentHash, savedAt } of bodies?.keys(key) ?? []) {
       const body = decodedOrNull(bodyRow(id, contentHash), bodies?.get(id, contentHash));
@@ -79,6 +79,15 @@ export function textsOfShard(dir: string, key: string): Map<string, SavedText[]>
     bodies?.close();
   }
   return byId;
+}
+
+/** The texts' file, or null when there is none or SQLite cannot read it (opening the library sets it aside). */
+function readableTexts(dir: string): BodyDb | null {
+  try {
+    return BodyDb.openIfExists(dir);
+  } catch {
+    return null;
+  }
 }
 
 function decodedOrNull(where: string, bytes: Uint8Array | undefined): Body | null {
