@@ -17,6 +17,9 @@ import type { BackupCounts } from './backup-format.js';
 import { altered, parseJson, planRestore } from './restore-plan.js';
 import type { RestorePlan } from './restore-plan.js';
 
+/** Texts restored in one commit, as a batch import writes them: a few MB of log at most. */
+const TEXTS_PER_COMMIT = 500;
+
 export interface RestoredBackup extends BackupCounts {
   /** The library version the backup was made at (opening the library migrates an older one). */
   schemaVersion: number;
@@ -66,9 +69,13 @@ export async function restoreBackup(archive: string | Uint8Array, intoDir: strin
 async function writeLibrary(plan: RestorePlan, source: ByteSource, dir: string): Promise<void> {
   const bodies = BodyDb.open(dir);
   try {
-    for (const { member, id, hash } of plan.bodies) {
-      const body = checkText(await readMember(source, member), hash, member.name);
-      bodies.put([{ id, contentHash: hash, savedAt: Date.now(), bytes: encodeBody(body) }]);
+    for (let i = 0; i < plan.bodies.length; i += TEXTS_PER_COMMIT) {
+      const rows = [];
+      for (const { member, id, hash } of plan.bodies.slice(i, i + TEXTS_PER_COMMIT)) {
+        const body = checkText(await readMember(source, member), hash, member.name);
+        rows.push({ id, contentHash: hash, savedAt: Date.now(), bytes: encodeBody(body) });
+      }
+      bodies.put(rows);
     }
   } finally {
     bodies.close();
