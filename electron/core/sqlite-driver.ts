@@ -19,6 +19,11 @@ export function bindingOption(): { nativeBinding?: string } {
   return nativeBinding ? { nativeBinding } : {};
 }
 
+/** A database file and the log and shared memory SQLite keeps beside it in WAL mode. */
+export function sqliteFiles(path: string): string[] {
+  return ['', '-wal', '-shm'].map((suffix) => `${path}${suffix}`);
+}
+
 export function openSqlite(path: string, options: Options = {}): Database {
   return new (sqliteDriver())(path, { ...options, ...bindingOption() });
 }

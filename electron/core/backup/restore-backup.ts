@@ -6,6 +6,7 @@ import { ClipdeskError, isClipdeskError } from '../errors.js';
 import { BODIES_FILE, MANIFEST_FILE, PICTURES_DIR, pictureDoc, shardDoc } from '../store/library-dir.js';
 import { encodeBody } from '../store/body-codec.js';
 import { BodyDb } from '../store/body-db.js';
+import { sqliteFiles } from '../sqlite-driver.js';
 import { bodySchema } from '../store/schema.js';
 import type { Body } from '../store/schema.js';
 import { openByteSource } from '../zip/byte-source.js';
@@ -122,7 +123,7 @@ async function refuseNonEmpty(dir: string): Promise<boolean> {
 
 /** Removes what the restore wrote: the folder was empty (or not there) before it began. */
 async function undoRestore(dir: string, existed: boolean): Promise<void> {
-  const bodies = ['', '-wal', '-shm'].map((suffix) => `${BODIES_FILE}${suffix}`);
-  for (const name of [MANIFEST_FILE, 'clips', ...bodies, PICTURES_DIR]) await rm(join(dir, name), { recursive: true, force: true });
+  const written = [MANIFEST_FILE, 'clips', ...sqliteFiles(BODIES_FILE), PICTURES_DIR];
+  for (const name of written) await rm(join(dir, name), { recursive: true, force: true });
   if (!existed) await rmdir(dir).catch(() => undefined);
 }

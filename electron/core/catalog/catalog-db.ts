@@ -1,7 +1,7 @@
 import { rmSync, statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { FTS_COLUMNS } from '../search/fts-document.js';
-import { openSqlite } from '../sqlite-driver.js';
+import { openSqlite, sqliteFiles } from '../sqlite-driver.js';
 
 /**
  * The catalog file, <library>/index.sqlite: everything derived from the store that must be fast at
@@ -203,5 +203,5 @@ function connect(path: string): Database {
 }
 
 export function removeCatalog(path: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  for (const file of sqliteFiles(path)) rmSync(file, { force: true });
 }

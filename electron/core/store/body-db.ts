@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 import { ClipdeskError } from '../errors.js';
-import { openSqlite } from '../sqlite-driver.js';
+import { openSqlite, sqliteFiles } from '../sqlite-driver.js';
 import { BODIES_FILE } from './library-dir.js';
 
 /**
@@ -86,12 +86,11 @@ export class BodyDb {
     try {
       return { bodies: BodyDb.open(dir) };
     } catch (error) {
-      if (!NOT_A_DATABASE.has((error as { code?: unknown }).code as string)) throw error;
+      if (!isNotADatabase(error)) throw error;
       const keptAt = join(dir, 'damaged', `${BODIES_FILE}.${now.toISOString().replaceAll(':', '')}`);
       mkdirSync(dirname(keptAt), { recursive: true });
-      for (const suffix of ['', '-wal', '-shm']) {
-        if (existsSync(join(dir, `${BODIES_FILE}${suffix}`))) renameSync(join(dir, `${BODIES_FILE}${suffix}`), `${keptAt}${suffix}`);
-      }
+      const [from, to] = [sqliteFiles(join(dir, BODIES_FILE)), sqliteFiles(keptAt)];
+      for (const [i, file] of from.entries()) if (existsSync(file)) renameSync(file, to[i] as string);
       return { bodies: BodyDb.open(dir), setAside: { keptAt, problem: String(error) } };
     }
   }
@@ -110,7 +109,7 @@ export class BodyDb {
       return new BodyDb(db);
     } catch (error) {
       db.close();
-      if (!NOT_A_DATABASE.has((error as { code?: unknown }).code as string)) throw error;
+      if (!isNotADatabase(error)) throw error;
       throw new ClipdeskError('CORRUPT_LIBRARY', `${BODIES_FILE} is not a database SQLite can read (${String(error)})`, { cause: error });
     }
   }
@@ -190,4 +189,8 @@ function configure(db: Database): void {
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma(`journal_size_limit = ${LOG_KEPT_BYTES}`);
   db.exec(SCHEMA);
+}
+
+function isNotADatabase(error: unknown): boolean {
+  return NOT_A_DATABASE.has((error as { code?: unknown }).code as string);
 }

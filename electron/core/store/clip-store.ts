@@ -205,7 +205,14 @@ export class ClipStore {
    * must not stop every search that finds its clip.
    */
   readTexts(versions: readonly BodyKey[]): Array<string | undefined> {
-    const bytes = versions.map(({ id, contentHash }) => this.#texts.get(id, contentHash));
+    // A text on damaged pages is read again alone below, whose error is noted.
+    const bytes = versions.map(({ id, contentHash }) => {
+      try {
+        return this.#texts.get(id, contentHash);
+      } catch {
+        return undefined;
+      }
+    });
     const texts = textsOfBytes(bytes);
     return versions.map(({ id, contentHash }, i) => {
       if (texts[i] !== undefined) return texts[i];
