@@ -4,7 +4,6 @@ import type { ImportTarget, ImportedItem, ImportedOutcome, ImportedSave } from '
 import { countPictures } from './pictures/keep-pictures.js';
 import type { Catalog } from './catalog/catalog.js';
 import { sameKey } from './catalog/clip-row.js';
-import { newClipId } from './clip-id.js';
 import { bodyOf, contentHashOf, toSummary, writtenRecord } from './clip-record.js';
 import { revised, savedRecord } from './saved-record.js';
 import type { ClipStore, CommitObserver, KeptBeforeRun } from './store/clip-store.js';
@@ -17,8 +16,6 @@ export type Saved = Omit<ImportResult, 'pictures'> & { content: string };
 export interface ToSave {
   extracted: ExtractedClip;
   tags: readonly string[];
-  /** The id it gets if it is a new clip (an import spreads them over the shards, clip-id.ts); else a random one. */
-  newId?: string;
 }
 
 /**
@@ -58,11 +55,12 @@ export class ClipSaver {
       const bodies = new Map<string, { id: string; body: Body }>();
       const byKey = new Map<string, string>();
       const steps: Array<Omit<Saved, 'clip'> & { id: string }> = [];
-      for (const { extracted, tags, newId } of items) {
+      const newId = this.#store.newClipIds();
+      for (const { extracted, tags } of items) {
         const key = sameKey(extracted.canonicalUrl, contentHashOf(extracted));
         const known = byKey.get(key) ?? this.#catalog.findSame(extracted.canonicalUrl, contentHashOf(extracted));
         const existing = known === undefined ? undefined : (records.get(known) ?? (await this.#store.get(known)));
-        const { record, outcome } = savedRecord(existing, existing?.id ?? newId ?? newClipId(), extracted, tags, now);
+        const { record, outcome } = savedRecord(existing, existing?.id ?? newId(), extracted, tags, now);
         byKey.set(key, record.id);
         records.set(record.id, record);
         if (existing && outcome === 'unchanged') {
@@ -135,11 +133,12 @@ export class ClipSaver {
     const targets = new Map<string, ImportTarget>();
     const byKey = new Map<string, string>();
     const outcomes: ImportedOutcome[] = [];
+    const newId = this.#store.newClipIds();
     for (const item of items) {
       const key = sameKey(item.extracted.canonicalUrl, contentHashOf(item.extracted));
       const known = byKey.get(key) ?? this.#catalog.findSame(item.extracted.canonicalUrl, contentHashOf(item.extracted));
       const existing = known === undefined || targets.has(known) ? undefined : await this.#store.get(known);
-      const id = known ?? item.newId ?? newClipId();
+      const id = known ?? newId();
       byKey.set(key, id);
       const target = targets.get(id);
       if (target) {

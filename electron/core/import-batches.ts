@@ -1,7 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
 import type { BatchImportResult } from '../api.js';
 import type { Saved, ToSave } from './clip-saver.js';
-import { spreadClipId } from './clip-id.js';
 import { isClipdeskError } from './errors.js';
 import { mapBounded } from './map-bounded.js';
 import { countPictures } from './pictures/keep-pictures.js';
@@ -39,7 +38,7 @@ function extractBatch(start: number, count: number, extract: (index: number) => 
     // Extracting a text never waits: without a turn of the event loop the batch being saved would not move meanwhile.
     await setImmediate();
     try {
-      return { index, item: { ...(await extract(index)), newId: spreadClipId(index, count) } };
+      return { index, item: await extract(index) };
     } catch (error) {
       return { index, reason: reasonOf(error) };
     }

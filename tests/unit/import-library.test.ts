@@ -3,8 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { html, serveRoutes } from '../helpers/picture-server.js';
 import { fixtureBytes } from '../helpers/import-fixtures.js';
-import { makePocketExport } from '../helpers/make-pocket-export.js';
-import { shardKey } from '../../electron/core/store/library-dir.js';
 import { tempLibrary } from '../helpers/temp-library.js';
 
 const FIXTURES = new URL('../fixtures/import/', import.meta.url);
@@ -70,19 +68,6 @@ describe('importing another app\'s export into the library', () => {
     await library.trash(trashed?.id ?? '');
     await library.importLibrary(await fixture('instapaper-export.csv'), 'instapaper.csv');
     assert.equal(library.list().total, first.created, 'a clip in the trash comes back, as when it is clipped again');
-  });
-
-  it('spreads the new clips over the shards in the file\'s order, so each batch rewrites its own slice of them', async (t) => {
-    const { library } = await tempLibrary(t);
-    const report = await library.importLibrary(makePocketExport({ items: 1100 }), 'pocket.zip');
-    assert.equal(report.created, 1100);
-    const { clips } = library.list({ limit: 2000 });
-    const byPlace = clips.map((clip) => ({ place: Number(/story-(\d+)$/.exec(clip.url ?? '')?.[1]), shard: shardKey(clip.id) }));
-    byPlace.sort((a, b) => a.place - b.place);
-    assert.deepEqual(byPlace.map(({ place }) => place), Array.from({ length: 1100 }, (_, i) => i));
-    assert.ok(byPlace.every(({ shard }, i) => i === 0 || shard >= (byPlace[i - 1]?.shard ?? '')), 'shards in the file\'s order');
-    // Spread by the count the file states, not by a reading of it: the last entries reach the last shards.
-    assert.deepEqual([byPlace[0]?.shard.startsWith('00'), byPlace.at(-1)?.shard.startsWith('ff')], [true, true]);
   });
 
   it('tells a Markdown list that starts with a link from JSON', async (t) => {

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BatchImportResult, ImportInput } from '../../electron/api.js';
-import { BATCH } from '../../electron/core/import-batches.js';
 import { Library } from '../../electron/core/library.js';
-import { shardKey } from '../../electron/core/store/library-dir.js';
 import { SEED_FILE, SEED_TITLE, sampleText } from '../helpers/seed.js';
 import { tempLibrary } from '../helpers/temp-library.js';
 
@@ -122,19 +120,6 @@ describe('importing many clips at once', () => {
     assert.equal(results[0]?.outcome, 'created');
     assert.equal(results[1]?.outcome, 'failed');
     assert.deepEqual(library.list({ tags: ['seed'] }).clips.map((clip) => clip.title), [SEED_TITLE]);
-  });
-
-  it('gives each batch\'s new clips their own slice of the shards, so a shard is rewritten once an import', async (t) => {
-    const { library } = await tempLibrary(t);
-    const count = 2 * BATCH + 100;
-    const texts = Array.from({ length: count }, (_, n): ImportInput => ({ kind: 'text', text: sampleText(n), tags: [] }));
-    const results = await library.importMany(texts);
-    const shards = results.map((result) => shardKey(savedId(result)));
-    assert.ok(shards.every((shard, i) => i === 0 || shard >= (shards[i - 1] ?? '')), 'shards in input order');
-    const batches = [shards.slice(0, BATCH), shards.slice(BATCH, 2 * BATCH), shards.slice(2 * BATCH)];
-    const touchedBy = batches.map((keys) => new Set(keys));
-    assert.equal(touchedBy.reduce((sum, keys) => sum + keys.size, 0), new Set(shards).size, 'no shard written by two batches');
-    assert.equal(library.list().total, count);
   });
 
   it('keeps the catalog in step with the store: reopened, nothing to repair, and a rebuild lists the same', async (t) => {

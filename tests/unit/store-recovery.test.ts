@@ -237,8 +237,14 @@ describe('opening a damaged library', () => {
 describe('checking a library', () => {
   it('names damaged, lost, missing and orphaned files and what opening would do, changing nothing', async (t) => {
     const { dir, library } = await tempLibrary(t);
-    const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await library.import({ kind: 'text', text: sampleText(i) })).clip.id);
+    // Enough clips for three shards (shard-room.ts fills one before starting another): two clips of one, one of each other.
+    const imported = await library.importMany(Array.from({ length: 110 }, (_, n) => ({ kind: 'text' as const, text: sampleText(n) })));
+    const byShard = new Map<string, string[]>();
+    for (const { id } of imported.flatMap((result) => ('clip' in result ? [result.clip] : []))) {
+      byShard.set(shardKey(id), [...(byShard.get(shardKey(id)) ?? []), id]);
+    }
+    const [a, b, c] = [...byShard.values()];
+    const ids = [a?.[0], a?.[1], b?.[0], c?.[0]].map((id) => id ?? '');
     for (const id of ids.slice(2)) await library.addTags(id, ['backed-up']);
     library.close();
     const [first, second] = [(await readStoredRecord(dir, ids[0]!))!, (await readStoredRecord(dir, ids[1]!))!];

@@ -64,12 +64,6 @@ export interface ExportFile {
   format: ImportFormat;
   /** A sentence for the user before anything is written: "Pocket export (zip of 3 CSV parts), 30,000 items". */
   description: string;
-  /**
-   * The items its description counts, found without reading them: about how many entries the file
-   * yields (a Hypothesis file counts annotations, which may be fewer pages). The import spreads new
-   * clips' ids by their place among them (clip-id.ts), for which an estimate does.
-   */
-  itemCount: number;
   /** Reads the file again on every call, an entry at a time, in the file's order. */
   entries(): AsyncIterable<ImportEntry | ImportProblem>;
 }

@@ -1,5 +1,4 @@
 import type { LibraryImportReport } from '../../api.js';
-import { spreadClipId } from '../clip-id.js';
 import { isClipdeskError } from '../errors.js';
 import { itemOf } from './entry-to-clip.js';
 import { isImportProblem } from './import-entry.js';
@@ -22,7 +21,6 @@ export async function importExportFile(
   const report: LibraryImportReport = {
     format: file.format, description: file.description, entries: 0, created: 0, merged: 0, pending: 0, failed: 0, skipped: 0, problems: [],
   };
-  const count = Math.max(file.itemCount, 1);
   let batch: Array<{ item: ImportedItem; source: string }> = [];
   const flush = async () => {
     await saveBatch(batch, save, report);
@@ -39,7 +37,7 @@ export async function importExportFile(
       for (const warning of entry.warnings) report.problems.push({ source: entry.source, kind: 'warning', reason: warning });
       const item = readEntry(entry);
       if ('reason' in item) note(report, item.broke ? 'failed' : 'skipped', item);
-      else batch.push({ item: { ...item, newId: spreadClipId(report.entries - 1, count) }, source: entry.source });
+      else batch.push({ item, source: entry.source });
       if (batch.length >= BATCH) await flush();
     }
   } catch (error) {

@@ -12,8 +12,6 @@ export interface ImportedItem {
   data: ImportedUserData;
   /** Only an address: the article is still to be fetched. */
   pending: boolean;
-  /** The id it gets if it is a new clip: spread over the shards in the file's order (clip-id.ts). */
-  newId?: string;
 }
 
 /** The clip a batch's items go to, and what they bring it. */

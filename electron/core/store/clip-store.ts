@@ -1,7 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import { clipIdInShard } from '../clip-id.js';
 import { ClipdeskError } from '../errors.js';
 import { mapBounded } from '../map-bounded.js';
 import { keepVersion, takeDailySnapshot } from './backups.js';
@@ -19,6 +21,7 @@ import type { RecoveryReport } from './recovery.js';
 import { SCHEMA_VERSION, manifestSchema } from './schema.js';
 import type { Body, ClipRecord, Manifest, Shard } from './schema.js';
 import { SerialQueue } from './serial-queue.js';
+import { ShardRoom } from './shard-room.js';
 import { removeStrayTemps } from './stray-temps.js';
 import { WriteLock } from './write-lock.js';
 
@@ -41,6 +44,7 @@ export class ClipStore {
   readonly unreadableTexts = new Map<string, string>();
   readonly #queue = new SerialQueue();
   readonly #lock: WriteLock;
+  readonly #room = new ShardRoom(() => new Map([...this.#statShards()].map(([key, stats]) => [key, stats.size])));
   #bodies: BodyDb | undefined;
   #sweep: NodeJS.Timeout | undefined;
 
@@ -88,13 +92,27 @@ export class ClipStore {
    * took 50-150 ms of every open instead of 17-40.
    */
   shardStamps(keys?: readonly string[]): Map<string, string> {
+    return new Map([...this.#statShards(keys)].map(([key, stats]) => [key, shardStamp(stats)]));
+  }
+
+  /**
+   * Ids for the new clips of one commit, one a call, each in the shard the room chooses (shard-room.ts):
+   * called under the write lock, which keeps the room's sizes this process's own.
+   */
+  newClipIds(): () => string {
+    const keys = this.#room.keys();
+    return () => clipIdInShard(keys());
+  }
+
+  /** The stats of each named shard file that exists, or of every shard file. */
+  #statShards(keys?: readonly string[]): Map<string, Stats> {
     const names = keys ? keys.map((key) => `${key}.json`) : readdirSync(join(this.dir, 'clips')).filter((name) => SHARD_FILE.test(name));
-    const stamps = new Map<string, string>();
+    const found = new Map<string, Stats>();
     for (const name of names) {
-      const found = statSync(join(this.dir, 'clips', name), { throwIfNoEntry: false });
-      if (found) stamps.set(name.slice(0, -'.json'.length), shardStamp(found));
+      const stats = statSync(join(this.dir, 'clips', name), { throwIfNoEntry: false });
+      if (stats) found.set(name.slice(0, -'.json'.length), stats);
     }
-    return stamps;
+    return found;
   }
 
   async get(id: string): Promise<ClipRecord | undefined> {
@@ -146,6 +164,7 @@ export class ClipStore {
       if (!keptBeforeRun?.has(key)) keepVersion(this.dir, shardDoc(key), now);
       keptBeforeRun?.add(key);
       await shard.write();
+      this.#room.wrote(key, statSync(join(this.dir, shardDoc(key))).size, Object.keys(shard.data.clips).length);
     });
     const written = ids.map((id) => results.get(id));
     await observer?.wrote(ids.map((id, i) => ({ id, record: written[i] })));

@@ -26,7 +26,6 @@ export function openCsvExport({ format, name, entryOf }: CsvFormat, bytes: Uint8
   return {
     format,
     description: `${name}, ${countOf(itemCount, 'item')}`,
-    itemCount,
     entries: async function* () {
       for await (const row of csvRows(text, '')) yield isImportProblem(row) ? row : entryOf(row);
     },

@@ -37,7 +37,6 @@ export function openHypothesisJson(bytes: Uint8Array, path: string[]): ExportFil
   return {
     format: 'hypothesis-json',
     description: `Hypothesis annotations (JSON), ${countOf(itemCount, 'annotation')}`,
-    itemCount,
     entries: async function* () {
       const pages = new Map<string, Page>();
       for (const item of jsonItems(bytes, path)) {

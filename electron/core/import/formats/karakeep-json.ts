@@ -18,7 +18,6 @@ export function openKarakeepJson(bytes: Uint8Array): ExportFile {
   return {
     format: 'karakeep-json',
     description: `Karakeep export (JSON), ${countOf(itemCount, 'bookmark')}`,
-    itemCount,
     entries: async function* () {
       const lists = manualLists(bytes);
       yield* jsonEntries(bytes, ['bookmarks'], 'bookmark', (bookmark, source) => entryOf(bookmark, source, lists));

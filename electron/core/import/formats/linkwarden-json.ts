@@ -19,7 +19,6 @@ export function openLinkwardenJson(bytes: Uint8Array): ExportFile {
   return {
     format: 'linkwarden-json',
     description: `Linkwarden export (JSON), ${countOf(links, 'link')} in ${countOf(collections, 'collection')}`,
-    itemCount: links,
     entries: async function* () {
       const pinned = pinnedUrls(bytes);
       const tree = collectionTree(bytes);

@@ -41,7 +41,6 @@ export function openNetscapeBookmarks(bytes: Uint8Array): ExportFile {
   return {
     format: 'netscape-bookmarks',
     description: `Browser bookmarks (Netscape bookmark file), ${countOf(count, 'bookmark')}`,
-    itemCount: count,
     entries: async function* () {
       for (const bookmark of bookmarksOf(htmlBody(html))) yield entryOf(bookmark);
     },

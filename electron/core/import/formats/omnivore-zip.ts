@@ -39,7 +39,6 @@ export async function openOmnivoreZip(zip: ZipArchive): Promise<ExportFile> {
   return {
     format: 'omnivore-zip',
     description: `Omnivore export (${archive}), ${countOf(items, 'item')}`,
-    itemCount: items,
     entries: async function* () {
       for (const name of files) yield* metadataEntries(zip, name);
     },

@@ -20,7 +20,6 @@ export function openPocketHtml(bytes: Uint8Array): ExportFile {
   return {
     format: 'pocket-html',
     description: `Pocket export (ril_export.html), ${countOf(count, 'item')}`,
-    itemCount: count,
     entries: async function* () {
       let section: ImportedReadState | null = null;
       for (const element of htmlElements(htmlBody(html))) {

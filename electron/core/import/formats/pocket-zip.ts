@@ -38,7 +38,6 @@ export async function openPocketZip(zip: ZipArchive): Promise<ExportFile> {
   return {
     format: 'pocket-zip',
     description: `Pocket export (zip of ${countOf(parts.length, 'CSV part')}${annotated}), ${countOf(items, 'item')}`,
-    itemCount: items,
     entries: () => readZip(zip, parts),
   };
 }

@@ -32,7 +32,6 @@ export function openUrlList(bytes: Uint8Array): ExportFile {
   return {
     format: 'url-list',
     description: `List of links (text or Markdown), ${countOf(links, 'link')}`,
-    itemCount: links,
     entries: async function* () {
       for (const line of linesOf(text)) yield* entriesOf(line);
     },

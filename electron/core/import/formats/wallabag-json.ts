@@ -15,7 +15,6 @@ export function openWallabagJson(bytes: Uint8Array): ExportFile {
   return {
     format: 'wallabag-json',
     description: `Wallabag export (JSON), ${countOf(itemCount, 'entry', 'entries')}`,
-    itemCount,
     entries: async function* () {
       yield* jsonEntries(bytes, [], 'entry', entryOf);
     },
