@@ -29,7 +29,8 @@ import { WriteLock } from './write-lock.js';
  * The library on disk, with lowdb as the system of record:
  *   library.json            manifest: schemaVersion, creation date
  *   clips/<key>.json        metadata shards; a clip lives in the shard named by its id's first 3 hex
- *                           digits, so one edit rewrites ~1/4096 of the metadata, not all of it
+ *                           digits, and new clips fill a shard to about 16 KB before another is
+ *                           started (shard-room.ts), so an edit rewrites that much, not all of it
  *   bodies.sqlite           plain text + sanitized HTML, gzipped, a row per content version (revisions share it)
  * Every change is stamped part by part with the time it was made (field-stamps.ts), so copies synced
  * between machines merge. Every change runs under an in-process queue and a cross-process lock, re-reads the shard it changes
