@@ -97,8 +97,8 @@ export class ClipStore {
   }
 
   /**
-   * Ids for the new clips of one commit, one a call, each in the shard the room chooses (shard-room.ts):
-   * called under the write lock, which keeps the room's sizes this process's own.
+   * Ids for the new clips of one commit, one a call, each in the shard the room chooses (shard-room.ts).
+   * Drawn under the write lock, in the task that commits them: the room counts them as written.
    */
   newClipIds(): () => string {
     const keys = this.#room.keys();
