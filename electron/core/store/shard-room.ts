@@ -22,9 +22,9 @@ const CHUNK = 16;
  * Which shard each new clip goes to (its id's first 3 hex digits, library-dir.ts shardKey): the
  * fullest shard with room, then a shard not yet used, then, once all 4,096 are full, the emptiest.
  * Knows every shard file's size from one scan of the folder, then from what the store writes, and
- * counts a clip as the records it has written measure on average (a short clip's record is 700
- * bytes, an article's with highlights several KB). Another process's writes make it stale, which costs only a
- * shard filled a little past FULL_BYTES or a new one started early: any id may live in any library.
+ * counts a clip as the records it has written measure on average (a short clip's record is 700 bytes,
+ * an article's with highlights several KB). Another process's writes make it stale, which costs only
+ * a shard filled a little past FULL_BYTES or a new one started early: any id may live in any library.
  */
 export class ShardRoom {
   readonly #scan: () => Map<string, number>;
@@ -78,8 +78,9 @@ export class ShardRoom {
       if (size + LEAST_ROOM * this.#clipBytes <= FULL_BYTES && size > (fullest?.[1] ?? -1)) fullest = entry;
       if (size < (emptiest?.[1] ?? Infinity)) emptiest = entry;
     }
-    if (fullest) return { key: fullest[0], left: Math.floor((FULL_BYTES - fullest[1]) / this.#clipBytes) };
-    if (sizes.size < SHARD_COUNT || !emptiest) return { key: unusedKey(sizes), left: CHUNK };
+    const roomIn = (size: number) => Math.floor((FULL_BYTES - size) / this.#clipBytes);
+    if (fullest) return { key: fullest[0], left: roomIn(fullest[1]) };
+    if (sizes.size < SHARD_COUNT || !emptiest) return { key: unusedKey(sizes), left: roomIn(0) };
     return { key: emptiest[0], left: CHUNK };
   }
 
