@@ -69,6 +69,6 @@ export function writtenRecord(record: ClipRecord | undefined, id: string): ClipR
 /** A clip as the library shows it: its record, current body and highlights. */
 export async function readClip(store: ClipStore, id: string): Promise<Clip> {
   const record = await store.require(id);
-  const body = await store.readBody(id, record.contentHash);
+  const body = await store.texts.readBody(id, record.contentHash);
   return { ...toSummary(record), content: body.content, text: body.text, annotations: record.annotations, history: record.history };
 }

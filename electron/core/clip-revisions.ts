@@ -25,7 +25,7 @@ export class ClipRevisions {
     const record = await this.#store.require(id);
     const revision = record.revisions.find((r) => r.n === n);
     if (!revision) throw new ClipdeskError('NOT_FOUND', `clip ${id} has no revision ${n}`);
-    const body = await this.#store.readBody(id, revision.contentHash);
+    const body = await this.#store.texts.readBody(id, revision.contentHash);
     await this.#listed();
     return this.#saver.restore(id, { ...extractedOf(record, body), title: revision.title });
   }

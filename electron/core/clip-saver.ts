@@ -70,7 +70,7 @@ export class ClipSaver {
           steps.push({ id: record.id, outcome, content: extracted.content });
         }
       }
-      await this.#store.writeBodies([...bodies.values()]);
+      await this.#store.texts.writeBodies([...bodies.values()]);
       // Under the lock the records read above are still the freshest: the commit writes them as the batch left them.
       const written = await writer.commit([...records.keys()], (_fresh, id) => records.get(id), this.#mirror, keptBeforeRun);
       const byId = new Map(written.flatMap((record) => (record ? [[record.id, record] as const] : [])));
@@ -84,7 +84,7 @@ export class ClipSaver {
    */
   async #betterPictures(existing: ClipRecord, extracted: ExtractedClip, bodies: Map<string, { id: string; body: Body }>): Promise<string> {
     const key = `${existing.id}.${existing.contentHash}`;
-    const body = bodies.get(key)?.body ?? (await this.#store.readBody(existing.id, existing.contentHash));
+    const body = bodies.get(key)?.body ?? (await this.#store.texts.readBody(existing.id, existing.contentHash));
     if (countPictures(extracted.content).kept <= countPictures(body.content).kept) return body.content;
     bodies.set(key, { id: existing.id, body: { ...body, content: extracted.content } });
     return extracted.content;
@@ -102,7 +102,7 @@ export class ClipSaver {
       const now = new Date().toISOString();
       const { targets, outcomes } = await this.#targetsOf(items);
       const bringingArticles = [...targets.values()].filter(bringsArticle);
-      await this.#store.writeBodies(bringingArticles.map((target) => ({ id: target.id, body: bodyOf(target.extracted) })));
+      await this.#store.texts.writeBodies(bringingArticles.map((target) => ({ id: target.id, body: bodyOf(target.extracted) })));
       const texts = new Map<string, string>();
       for (const target of targets.values()) texts.set(target.id, await this.#textOf(target));
       const records = await writer.commit([...targets.keys()], (fresh, id) => {
@@ -121,7 +121,7 @@ export class ClipSaver {
   fillPending(id: string, extracted: ExtractedClip): Promise<ClipSummary | null> {
     return this.#store.exclusive(async (writer) => {
       if (!(await this.#store.get(id))?.pending) return null;
-      await this.#store.writeBody(id, bodyOf(extracted));
+      await this.#store.texts.writeBody(id, bodyOf(extracted));
       const now = new Date().toISOString();
       const [record] = await writer.commit([id], (fresh) => fresh && filled(fresh, extracted, now), this.#mirror);
       return toSummary(writtenRecord(record, id));
@@ -156,13 +156,13 @@ export class ClipSaver {
   async #textOf(target: ImportTarget): Promise<string> {
     const { existing } = target;
     if (!existing || bringsArticle(target)) return target.extracted.text;
-    return existing.pending ? '' : this.#store.readText(existing.id, existing.contentHash);
+    return existing.pending ? '' : this.#store.texts.readText(existing.id, existing.contentHash);
   }
 
   /** Content the clip had before (a revision's) becomes its text again, as a new version. */
   restore(id: string, extracted: ExtractedClip): Promise<ClipSummary> {
     return this.#store.exclusive(async (writer) => {
-      await this.#store.writeBody(id, bodyOf(extracted));
+      await this.#store.texts.writeBody(id, bodyOf(extracted));
       const now = new Date().toISOString();
       const [record] = await writer.commit([id], (fresh) => fresh && revised(fresh, extracted, [], now), this.#mirror);
       return toSummary(writtenRecord(record, id));

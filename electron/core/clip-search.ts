@@ -44,7 +44,7 @@ export class ClipSearch {
   #textsOf(clips: readonly ClipSummary[]): Array<FoldedText | undefined> {
     const versions = new Map(clips.map((clip) => [`${clip.id}.${clip.contentHash}`, clip]));
     return this.#hitTexts.getAll([...versions.keys()], (missing) => {
-      const texts = this.#store.readTexts(missing.map((key) => versions.get(key) as ClipSummary));
+      const texts = this.#store.texts.readTexts(missing.map((key) => versions.get(key) as ClipSummary));
       return texts.map((text) => (text === undefined ? undefined : foldWithOrigins(text)));
     });
   }

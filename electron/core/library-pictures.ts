@@ -40,15 +40,15 @@ export class LibraryPictures {
   async fetchAgain(id: string): Promise<PictureCount> {
     const { store, mirror, listed } = this.#context;
     const record = await store.require(id);
-    const body = await store.readBody(id, record.contentHash);
+    const body = await store.texts.readBody(id, record.contentHash);
     const kept = await this.keep(body.content, record.url);
     if (kept.content === body.content) return countPictures(body.content);
     await listed();
     return store.exclusive(async (writer) => {
       const fresh = await store.require(id);
       // Clipped again meanwhile with other text: these pictures belong to a version that is now a revision.
-      if (fresh.contentHash !== record.contentHash) return countPictures((await store.readBody(id, fresh.contentHash)).content);
-      await store.writeBody(id, { ...body, content: kept.content });
+      if (fresh.contentHash !== record.contentHash) return countPictures((await store.texts.readBody(id, fresh.contentHash)).content);
+      await store.texts.writeBody(id, { ...body, content: kept.content });
       await writer.commit([id], (current) => current && { ...current, updatedAt: new Date().toISOString() }, mirror);
       return { kept: kept.kept, missing: kept.missing };
     });

@@ -42,7 +42,7 @@ export class LibraryTrash {
       gone.push(fresh);
       return undefined;
     });
-    for (const record of gone) await store.deleteBodies(record);
+    for (const record of gone) await store.texts.deleteBodies(record);
     // Which pictures the clips show is known once a rebuild has read every text; until then none is deleted.
     if (!rebuilding()) await pictures.collectUnused();
     return gone.length;

@@ -95,7 +95,7 @@ export class Library {
    */
   notices(): string[] {
     const { lostClips } = this.opened;
-    const { recoveries, unreadableTexts } = this.#store;
+    const { recoveries, texts: { unreadableTexts } } = this.#store;
     return [
       ...recoveries.map(describeRecovery),
       ...(lostClips.length > 0 ? [describeLostClips(lostClips)] : []),

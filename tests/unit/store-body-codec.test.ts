@@ -44,8 +44,8 @@ describe('the forms of a body file', () => {
     assert.deepEqual(decodeBody('chinese', bytes), chinese);
     const { store, put } = await storedTexts(t);
     put(HASH, bytes);
-    assert.equal(store.readText(ID, HASH), text);
-    assert.deepEqual(store.readTexts([{ id: ID, contentHash: HASH }, { id: ID, contentHash: HASH }]), [text, text]);
+    assert.equal(store.texts.readText(ID, HASH), text);
+    assert.deepEqual(store.texts.readTexts([{ id: ID, contentHash: HASH }, { id: ID, contentHash: HASH }]), [text, text]);
   });
 
   it('decodes text-first bodies and gzipped JSON (what sync sends) to the same body', () => {
@@ -67,17 +67,17 @@ describe('reading the text of a stored body', () => {
     const { store, put } = await storedTexts(t);
     const content = `<p>${AWKWARD.replaceAll('"', '&quot;')}</p><p data-x='","text":"'>"text"</p>`;
     put(HASH, encodeBody({ contentHash: HASH, content, text: AWKWARD }));
-    assert.equal(store.readText(ID, HASH), AWKWARD);
+    assert.equal(store.texts.readText(ID, HASH), AWKWARD);
   });
 
   it('reads a body whose text is not its last field, gzipped or plain (written by other code)', async (t) => {
     const { store, put } = await storedTexts(t);
     const json = JSON.stringify({ text: AWKWARD, contentHash: HASH, content: '<p>",\"text\":"</p>' });
     put(HASH, gzipSync(json));
-    assert.equal(store.readText(ID, HASH), AWKWARD);
+    assert.equal(store.texts.readText(ID, HASH), AWKWARD);
     const other = 'fedcba9876543210';
     put(other, Buffer.from(json));
-    assert.equal(store.readText(ID, other), AWKWARD);
+    assert.equal(store.texts.readText(ID, other), AWKWARD);
   });
 
   it('says which text is damaged when its JSON is cut short, and which is missing', async (t) => {
@@ -85,8 +85,9 @@ describe('reading the text of a stored body', () => {
     const json = JSON.stringify({ contentHash: HASH, content: '<p>x</p>', text: AWKWARD });
     put(HASH, Buffer.from(json.slice(0, -2)));
     const damaged = { code: 'CORRUPT_LIBRARY', message: `${bodyRow(ID, HASH)} is not a whole text (gzipped JSON)` };
-    assert.throws(() => store.readText(ID, HASH), damaged);
-    assert.throws(() => store.readText(ID, 'fedcba9876543210'), (error: Error) => error.message.includes(bodyRow(ID, 'fedcba9876543210')));
+    assert.throws(() => store.texts.readText(ID, HASH), damaged);
+    const missing = 'fedcba9876543210';
+    assert.throws(() => store.texts.readText(ID, missing), (error: Error) => error.message.includes(bodyRow(ID, missing)));
   });
 });
 
@@ -105,8 +106,8 @@ describe('reading the texts of several stored bodies together', () => {
     const { store, put } = await storedTexts(t);
     const { versions, texts } = bodies(12, (hash, text) => put(hash, encodeBody(bodyOf(hash, text))));
     const order = [5, 0, 11, 5, 3];
-    assert.deepEqual(store.readTexts(order.map((i) => versions[i]!)), order.map((i) => texts[i]));
-    assert.deepEqual(store.readTexts([]), []);
+    assert.deepEqual(store.texts.readTexts(order.map((i) => versions[i]!)), order.map((i) => texts[i]));
+    assert.deepEqual(store.texts.readTexts([]), []);
   });
 
   it('reads bodies stored otherwise among them: plain JSON, gzipped JSON, the text not last, a large one', async (t) => {
@@ -121,7 +122,7 @@ describe('reading the texts of several stored bodies together', () => {
       else put(hash, encodeBody(bodyOf(hash, text)));
     });
     texts[3] = `${texts[3]}${big}`;
-    assert.deepEqual(store.readTexts(versions), texts);
+    assert.deepEqual(store.texts.readTexts(versions), texts);
   });
 
   /**
@@ -137,10 +138,11 @@ describe('reading the texts of several stored bodies together', () => {
       const bytes = encode(bodyOf(damaged, texts[1]!));
       damage(bytes);
       put(damaged, bytes);
-      store.unreadableTexts.clear();
-      assert.deepEqual(store.readTexts(versions), [texts[0], undefined, texts[2]], damage.toString());
-      assert.deepEqual([...store.unreadableTexts], [[bodyRow(ID, damaged), ID]]);
-      assert.throws(() => store.readText(ID, damaged), (error: Error) => error.message.includes(bodyRow(ID, damaged)), damage.toString());
+      store.texts.unreadableTexts.clear();
+      assert.deepEqual(store.texts.readTexts(versions), [texts[0], undefined, texts[2]], damage.toString());
+      assert.deepEqual([...store.texts.unreadableTexts], [[bodyRow(ID, damaged), ID]]);
+      const namesRow = (error: Error) => error.message.includes(bodyRow(ID, damaged));
+      assert.throws(() => store.texts.readText(ID, damaged), namesRow, damage.toString());
     }
   }
 

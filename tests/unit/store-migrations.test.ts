@@ -185,8 +185,8 @@ describe('the step to version 3 (gzipped texts)', () => {
     await rm(join(dir, 'bodies', name));
     const store = await ClipStore.open(dir);
     const [id = '', hash = ''] = name.split('.');
-    assert.equal(store.readText(id, hash), (await store.readBody(id, hash)).text);
-    assert.match(store.readText(id, hash), /\S/);
+    assert.equal(store.texts.readText(id, hash), (await store.texts.readBody(id, hash)).text);
+    assert.match(store.texts.readText(id, hash), /\S/);
   });
 });
 

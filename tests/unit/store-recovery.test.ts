@@ -43,7 +43,7 @@ async function storeWithEditedClip(t: TestContext, key: string, note: string): P
   const dir = await tempDir(t, 'clipdesk-recovery-');
   const store = await ClipStore.open(dir);
   const { record, body } = await sampleClip(t, idIn(key, 1));
-  await store.writeBody(record.id, body);
+  await store.texts.writeBody(record.id, body);
   await store.commit([record.id], () => record);
   await store.commit([record.id], (fresh) => fresh && { ...fresh, note });
   return { dir, store, record };
@@ -54,7 +54,7 @@ describe('a damaged shard', () => {
     const dir = await tempDir(t, 'clipdesk-recovery-');
     const store = await ClipStore.open(dir);
     const clips = await Promise.all([1, 2, 3].map((n) => sampleClip(t, idIn('abc', n))));
-    for (const { record, body } of clips) await store.writeBody(record.id, body);
+    for (const { record, body } of clips) await store.texts.writeBody(record.id, body);
     await store.commit(clips.map((c) => c.record.id), (_, id) => clips.find((c) => c.record.id === id)?.record);
     const path = shardPath(dir, 'abc');
     const whole = await readFile(path, 'utf8');
@@ -85,7 +85,7 @@ describe('a damaged shard', () => {
     const dir = await tempDir(t, 'clipdesk-recovery-');
     const store = await ClipStore.open(dir);
     const [x, y] = await Promise.all([sampleClip(t, idIn('abd', 1)), sampleClip(t, idIn('abd', 2))]);
-    await store.writeBody(x!.record.id, x!.body);
+    await store.texts.writeBody(x!.record.id, x!.body);
     await store.commit([x!.record.id, y!.record.id], (_, id) => ({ ...(id === x!.record.id ? x! : y!).record, tags: ['a'] }));
     for (const tags of [['a', 'b'], ['a', 'b', 'c']]) await store.commit([x!.record.id], (record) => record && { ...record, tags });
     const doc = shardDoc('abd');

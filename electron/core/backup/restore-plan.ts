@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClipdeskError } from '../errors.js';
-import { contentHashesOf } from '../store/clip-store.js';
+import { contentHashesOf } from '../store/clip-texts.js';
 import { MANIFEST_FILE, shardKey } from '../store/library-dir.js';
 import { SCHEMA_VERSION, manifestSchema, newerLibrary, shardSchema } from '../store/schema.js';
 import { describeInvalid } from '../validation.js';

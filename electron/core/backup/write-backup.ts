@@ -3,7 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PictureStore } from '../pictures/picture-store.js';
 import { checkedJsonFile } from '../store/checked-file.js';
-import { contentHashesOf } from '../store/clip-store.js';
+import { contentHashesOf } from '../store/clip-texts.js';
 import type { ClipStore } from '../store/clip-store.js';
 import { MANIFEST_FILE, pictureDoc, plainBodyDoc, shardDoc } from '../store/library-dir.js';
 import { SCHEMA_VERSION, manifestSchema, storedShard } from '../store/schema.js';
@@ -50,7 +50,7 @@ async function addClips(store: ClipStore, zip: ZipWriter): Promise<BackupCounts>
     for (const record of records) {
       // Plain JSON under the older name: the zip compresses it, and unzipped it is still a readable library.
       for (const hash of contentHashesOf(record)) {
-        await zip.add(plainBodyDoc(record.id, hash), JSON.stringify(await store.readBody(record.id, hash)));
+        await zip.add(plainBodyDoc(record.id, hash), JSON.stringify(await store.texts.readBody(record.id, hash)));
         counts.bodies++;
       }
     }

@@ -18,7 +18,7 @@ export function updateOf(
 ): CatalogUpdate {
   const read = async (contentHash: string) => {
     try {
-      return await store.readBody(id, contentHash);
+      return await store.texts.readBody(id, contentHash);
     } catch (error) {
       if (options.rebuilding && error instanceof ClipdeskError && error.code === 'CORRUPT_LIBRARY') return null;
       throw error;

@@ -8,18 +8,17 @@ import { ClipdeskError } from '../errors.js';
 import { mapBounded } from '../map-bounded.js';
 import { keepVersion, takeDailySnapshot } from './backups.js';
 import { shardStamp } from './shard-stamp.js';
-import { decodeBody, encodeBody, encodeSharedBody, textOfBytes, textsOfBytes } from './body-codec.js';
 import { BodyDb } from './body-db.js';
 import { moveBodyFilesIn } from './body-files.js';
-import type { BodyKey } from './body-db.js';
 import { checkedJsonFile, shardJsonFile } from './checked-file.js';
+import { ClipTexts } from './clip-texts.js';
 import { stampChanges } from './field-stamps.js';
-import { BODIES_FILE, LOCK_FILE, MANIFEST_FILE, SHARD_FILE, bodyRow, shardDoc, shardKey } from './library-dir.js';
+import { BODIES_FILE, LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
 import { migrate } from './migrations.js';
 import { readManifest, readShard } from './recovery.js';
 import type { RecoveryReport } from './recovery.js';
 import { SCHEMA_VERSION, manifestSchema } from './schema.js';
-import type { Body, ClipRecord, Manifest, Shard } from './schema.js';
+import type { ClipRecord, Manifest, Shard } from './schema.js';
 import { SerialQueue } from './serial-queue.js';
 import { ShardRoom } from './shard-room.js';
 import { removeStrayTemps } from './stray-temps.js';
@@ -41,12 +40,10 @@ export class ClipStore {
   readonly dir: string;
   /** Damaged documents recovered since the store was opened, for the hosts to tell the user (describeRecovery). */
   readonly recoveries: RecoveryReport[] = [];
-  /** Texts a read found missing or damaged (readTexts), by where they are stored (bodyRow), with their clips' ids. */
-  readonly unreadableTexts = new Map<string, string>();
   readonly #queue = new SerialQueue();
   readonly #lock: WriteLock;
   readonly #room = new ShardRoom(() => new Map([...this.#statShards()].map(([key, stats]) => [key, stats.size])));
-  #bodies: BodyDb | undefined;
+  #texts: ClipTexts | undefined;
   #sweep: NodeJS.Timeout | undefined;
 
   private constructor(dir: string) {
@@ -61,8 +58,7 @@ export class ClipStore {
     await store.#lock.withLock(async () => {
       // The texts are opened after the manifest: an older library's step to version 6 moves them in.
       await store.#openManifest();
-      store.#bodies = store.#openBodies();
-      await moveBodyFilesIn(dir, store.#bodies);
+      store.#texts = await store.#openTexts();
     });
     store.#sweep = sweepLater(dir);
     return store;
@@ -71,14 +67,15 @@ export class ClipStore {
   /** Closes the texts' file and cancels the pending sweep of stray temp files: a closed store leaves nothing running. */
   close(): void {
     clearTimeout(this.#sweep);
-    this.#bodies?.close();
-    this.#bodies = undefined;
+    this.#texts?.close();
+    this.#texts = undefined;
   }
 
-  get #texts(): BodyDb {
+  /** The clips' texts (clip-texts.ts). */
+  get texts(): ClipTexts {
     // A programming error, not the user's: nothing reads a store after closing it.
-    if (!this.#bodies) throw new Error(`the library at ${this.dir} is closed`);
-    return this.#bodies;
+    if (!this.#texts) throw new Error(`the library at ${this.dir} is closed`);
+    return this.#texts;
   }
 
   async shardRecords(key: string): Promise<ClipRecord[]> {
@@ -172,86 +169,8 @@ export class ClipStore {
     return written;
   }
 
-  async writeBody(id: string, body: Body): Promise<void> {
-    await this.writeBodies([{ id, body }]);
-  }
-
-  /** Stores several clips' texts in one commit (a batch import's). */
-  async writeBodies(bodies: ReadonlyArray<{ id: string; body: Body }>): Promise<void> {
-    const savedAt = Date.now();
-    this.#texts.put(bodies.map(({ id, body }) => ({ id, contentHash: body.contentHash, savedAt, bytes: encodeBody(body) })));
-  }
-
-  async readBody(id: string, contentHash: string): Promise<Body> {
-    const body = this.#bodyOrNull(id, contentHash);
-    if (!body) throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing (${bodyRow(id, contentHash)})`);
-    return body;
-  }
-
-  /** A content version's body as sync sends it (encodeSharedBody), or null when the library has none. */
-  async bodyBytes(id: string, contentHash: string): Promise<Uint8Array | null> {
-    const body = this.#bodyOrNull(id, contentHash);
-    return body && encodeSharedBody(body);
-  }
-
-  #bodyOrNull(id: string, contentHash: string): Body | null {
-    const bytes = this.#texts.get(id, contentHash);
-    return bytes ? decodeBody(bodyRow(id, contentHash), bytes) : null;
-  }
-
-  /** Stores a body received as bytes (see bodyBytes), after checking they are one and of this version. */
-  async writeBodyBytes(id: string, contentHash: string, bytes: Uint8Array): Promise<void> {
-    const body = decodeBody(`${id}.${contentHash}`, bytes);
-    if (body.contentHash !== contentHash) {
-      throw new ClipdeskError('CORRUPT_LIBRARY', `the text received for clip ${id} is not version ${contentHash}`);
-    }
-    await this.writeBody(id, body);
-  }
-
-  /**
-   * Just the text of a clip, read synchronously: a search builds a page of snippets per keystroke, and
-   * async reads' thread-pool round trips cost more than the reads themselves.
-   */
-  readText(id: string, contentHash: string): string {
-    const bytes = this.#texts.get(id, contentHash);
-    const where = bodyRow(id, contentHash);
-    if (!bytes) throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing (${where})`);
-    return textOfBytes(where, bytes);
-  }
-
-  /**
-   * The texts of several clips' versions, in order, read together (a page of search hits). One that
-   * does not read is undefined, and where it is stored is noted in unreadableTexts: one damaged text
-   * must not stop every search that finds its clip.
-   */
-  readTexts(versions: readonly BodyKey[]): Array<string | undefined> {
-    // A text on damaged pages is read again alone below, whose error is noted.
-    const bytes = versions.map(({ id, contentHash }) => {
-      try {
-        return this.#texts.get(id, contentHash);
-      } catch {
-        return undefined;
-      }
-    });
-    const texts = textsOfBytes(bytes);
-    return versions.map(({ id, contentHash }, i) => {
-      if (texts[i] !== undefined) return texts[i];
-      try {
-        return this.readText(id, contentHash);
-      } catch {
-        this.unreadableTexts.set(bodyRow(id, contentHash), id);
-        return undefined;
-      }
-    });
-  }
-
-  /** Deletes the text of every version of a clip gone for good (its current one and its revisions'). */
-  async deleteBodies(record: ClipRecord): Promise<void> {
-    this.#texts.delete(contentHashesOf(record).map((contentHash) => ({ id: record.id, contentHash })));
-  }
-
   /** The texts' file; a damaged one is set aside (BodyDb.openOrSetAside) and the user told, as for a damaged shard. */
-  #openBodies(): BodyDb {
+  async #openTexts(): Promise<ClipTexts> {
     const { bodies, setAside } = BodyDb.openOrSetAside(this.dir);
     if (setAside) {
       const problem = `${setAside.problem}; every clip's text is missing until it is clipped again or a backup archive is restored`;
@@ -259,7 +178,8 @@ export class ClipStore {
         doc: BODIES_FILE, problem, keptAt: setAside.keptAt, backup: null, fromDamaged: [], fromBackup: [], fromText: [], withoutText: [],
       });
     }
-    return bodies;
+    await moveBodyFilesIn(this.dir, bodies);
+    return new ClipTexts(bodies);
   }
 
   async #openManifest(): Promise<void> {
@@ -296,11 +216,6 @@ const CLIP_ID = /^[0-9a-f]{3}[0-9a-f-]*$/;
 const SHARDS_AT_ONCE = 8;
 /** How long after opening the stray temp files are swept (see sweepLater). */
 const SWEEP_DELAY_MS = 30_000;
-
-/** The content versions a record names, each once: its current text and its revisions' (bodies.sqlite has a row for each). */
-export function contentHashesOf(record: { contentHash: string; revisions: ReadonlyArray<{ contentHash: string }> }): string[] {
-  return [...new Set([record.contentHash, ...record.revisions.map((revision) => revision.contentHash)])];
-}
 
 /**
  * Removes the half-written files of killed writers (stray-temps.ts) once the library has been open a

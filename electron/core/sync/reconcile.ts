@@ -3,7 +3,7 @@ import { keptPictures } from '../../shared/content-pictures.js';
 import type { PictureExtension } from '../../shared/picture-names.js';
 import { pictureMediaType } from '../../shared/picture-names.js';
 import { decodeBody } from '../store/body-codec.js';
-import { contentHashesOf } from '../store/clip-store.js';
+import { contentHashesOf } from '../store/clip-texts.js';
 import type { ClipStore, CommitObserver, StoreWriter } from '../store/clip-store.js';
 import type { ClipRecord } from '../store/schema.js';
 import type { PictureStore } from '../pictures/picture-store.js';
@@ -122,7 +122,7 @@ async function planMerge(parts: ReconcileParts, plan: Plan, local: ClipRecord | 
   const merged = withLostHighlights(mergeRecords(local ? [local, ...copies] : copies), [...remote.annotations.values()]);
   for (const contentHash of contentHashesOf(merged)) {
     const docId = bodyDocId(plan.id, contentHash);
-    const here = await parts.store.bodyBytes(plan.id, contentHash);
+    const here = await parts.store.texts.bodyBytes(plan.id, contentHash);
     const there = here ? null : await parts.clips.attachment(docId, BODY_ATTACHMENT);
     if (here && !(await parts.clips.has(docId))) plan.docs.push(bodyDoc(parts.clips, plan.id, contentHash, here));
     if (there) plan.bodies.push({ contentHash, bytes: there });
@@ -141,7 +141,7 @@ async function planMerge(parts: ReconcileParts, plan: Plan, local: ClipRecord | 
 /** The clip's current text's pictures, each sent or fetched where one side lacks it; one missing on both is shown by address. */
 async function planPictures(parts: ReconcileParts, plan: Plan, record: ClipRecord): Promise<void> {
   const arriving = plan.bodies.find((body) => body.contentHash === record.contentHash);
-  const bytes = arriving?.bytes ?? (await parts.store.bodyBytes(record.id, record.contentHash));
+  const bytes = arriving?.bytes ?? (await parts.store.texts.bodyBytes(record.id, record.contentHash));
   if (!bytes) return;
   for (const name of keptPictures(decodeBody(record.id, bytes).content)) {
     const here = await parts.pictures.get(name);
@@ -215,7 +215,7 @@ function pictureDoc(replica: ReplicaClips, name: string, bytes: Uint8Array): Doc
 /** Texts and pictures first, then one commit for the batch, then the texts of clips deleted for good. */
 async function applyHere(parts: ReconcileParts, writer: StoreWriter, plans: readonly Plan[]): Promise<void> {
   for (const plan of plans) {
-    for (const { contentHash, bytes } of plan.bodies) await parts.store.writeBodyBytes(plan.id, contentHash, bytes);
+    for (const { contentHash, bytes } of plan.bodies) await parts.store.texts.writeBodyBytes(plan.id, contentHash, bytes);
     for (const { name, bytes } of plan.pictures) {
       const stored = await parts.pictures.put(bytes, name.slice(name.lastIndexOf('.') + 1) as PictureExtension);
       if (stored !== name) throw new Error(`the picture received as ${name} has other bytes`);
@@ -225,5 +225,5 @@ async function applyHere(parts: ReconcileParts, writer: StoreWriter, plans: read
   if (changes.size === 0) return;
   const gone = await Promise.all([...changes].filter(([, record]) => !record).map(([id]) => parts.store.get(id)));
   await writer.commit([...changes.keys()], (_fresh, id) => changes.get(id), parts.mirror);
-  for (const record of gone) if (record) await parts.store.deleteBodies(record);
+  for (const record of gone) if (record) await parts.store.texts.deleteBodies(record);
 }
