@@ -35,7 +35,7 @@ export class ClipTexts {
 
   async readBody(id: string, contentHash: string): Promise<Body> {
     const body = this.#bodyOrNull(id, contentHash);
-    if (!body) throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing (${bodyRow(id, contentHash)})`);
+    if (!body) throw missingText(id, contentHash);
     return body;
   }
 
@@ -65,9 +65,8 @@ export class ClipTexts {
    */
   readText(id: string, contentHash: string): string {
     const bytes = this.#db.get(id, contentHash);
-    const where = bodyRow(id, contentHash);
-    if (!bytes) throw new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing (${where})`);
-    return textOfBytes(where, bytes);
+    if (!bytes) throw missingText(id, contentHash);
+    return textOfBytes(bodyRow(id, contentHash), bytes);
   }
 
   /**
@@ -105,4 +104,8 @@ export class ClipTexts {
 /** The content versions a record names, each once: its current text and its revisions' (bodies.sqlite has a row for each). */
 export function contentHashesOf(record: { contentHash: string; revisions: ReadonlyArray<{ contentHash: string }> }): string[] {
   return [...new Set([record.contentHash, ...record.revisions.map((revision) => revision.contentHash)])];
+}
+
+function missingText(id: string, contentHash: string): ClipdeskError {
+  return new ClipdeskError('CORRUPT_LIBRARY', `the text of clip ${id} is missing (${bodyRow(id, contentHash)})`);
 }

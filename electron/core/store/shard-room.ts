@@ -71,14 +71,15 @@ export class ShardRoom {
 
   #pick(): { key: string; left: number } {
     const sizes = this.#known();
+    const clipBytes = this.#clipBytes;
     let fullest: [string, number] | undefined;
     let emptiest: [string, number] | undefined;
     for (const entry of sizes) {
       const size = entry[1];
-      if (size + LEAST_ROOM * this.#clipBytes <= FULL_BYTES && size > (fullest?.[1] ?? -1)) fullest = entry;
+      if (size + LEAST_ROOM * clipBytes <= FULL_BYTES && size > (fullest?.[1] ?? -1)) fullest = entry;
       if (size < (emptiest?.[1] ?? Infinity)) emptiest = entry;
     }
-    const roomIn = (size: number) => Math.floor((FULL_BYTES - size) / this.#clipBytes);
+    const roomIn = (size: number) => Math.floor((FULL_BYTES - size) / clipBytes);
     if (fullest) return { key: fullest[0], left: roomIn(fullest[1]) };
     if (sizes.size < SHARD_COUNT || !emptiest) return { key: unusedKey(sizes), left: roomIn(0) };
     return { key: emptiest[0], left: CHUNK };
