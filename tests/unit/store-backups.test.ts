@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdir, readFile, readdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
   DAILY_SNAPSHOTS, backupsOf, keepVersion, preserve, readVersion, recentVersion, takeDailySnapshot,
 } from '../../electron/core/store/backups.js';
 import type { ImportInput } from '../../electron/api.js';
+import { Library } from '../../electron/core/library.js';
 import { BATCH } from '../../electron/core/import-batches.js';
 import { shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { sampleText } from '../helpers/seed.js';
@@ -143,13 +144,14 @@ describe('recent versions', () => {
 describe('daily snapshots', () => {
   it('keeps every document as it was before the first write of the day, once a day: shards linked, the manifest copied', async (t) => {
     const { dir, library } = await tempLibrary(t);
-    const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await library.import({ kind: 'text', text: sampleText(i) })).clip.id);
+    await library.import({ kind: 'text', text: sampleText(1) });
+    await writeFile(shardPath(dir, 'eee'), '{"schemaVersion":1,"clips":{}}');
     library.close();
     const day = new Date(2999, 0, 2, 9);
-    keepVersion(dir, shardDoc(shardKey(ids[0] ?? '')), day);
+    keepVersion(dir, 'library.json', day);
     const snapshot = join(dir, 'backups', 'daily', '2999-01-02');
     const shards = await shardKeys(dir);
+    assert.equal(shards.length, 2);
     assert.deepEqual(await shardKeys(snapshot), shards);
     for (const doc of shards.map(shardDoc)) {
       assert.equal((await stat(join(snapshot, doc))).ino, (await stat(join(dir, doc))).ino, `${doc} is linked`);
@@ -163,6 +165,54 @@ describe('daily snapshots', () => {
     await writeFile(shardPath(dir, 'fff'), '{"schemaVersion":1,"clips":{}}');
     keepVersion(dir, shardDoc('fff'), new Date(2999, 0, 2, 18));
     assert.deepEqual(await shardKeys(snapshot), shards, 'the day\'s snapshot is taken once');
+  });
+
+  it("gzips a day's link to a shard once the shard is about to change, keeping that day's version; other shards stay links", async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(1), tags: ['first'] });
+    await writeFile(shardPath(dir, 'eee'), '{"schemaVersion":1,"clips":{}}');
+    library.close();
+    const doc = shardDoc(shardKey(clip.id));
+    const savedAt = (await stat(join(dir, doc))).mtimeMs;
+    const snapshot = join(dir, 'backups', 'daily', '2999-01-02');
+    keepVersion(dir, doc, new Date(2999, 0, 2, 9));
+    await assert.rejects(stat(join(snapshot, doc)), { code: 'ENOENT' }, 'the plain link is gone');
+    assert.deepEqual(await tagsIn(join(snapshot, `${doc}.gz`), clip.id), ['first']);
+    const gzippedAt = (await stat(join(snapshot, `${doc}.gz`))).mtimeMs;
+    assert.ok(Math.abs(gzippedAt - savedAt) <= 1, 'with the time that version was saved, to the millisecond');
+    const other = shardDoc('eee');
+    assert.equal((await stat(join(snapshot, other))).ino, (await stat(join(dir, other))).ino, 'an unchanged shard stays linked');
+    // Later writes that day leave the day's version as it is.
+    keepVersion(dir, doc, new Date(2999, 0, 2, 18));
+    assert.deepEqual(await readdir(join(snapshot, 'clips')), [`${shardKey(clip.id)}.json.gz`, 'eee.json'].sort());
+    assert.equal((await backupsOf(dir, doc)).filter(({ path }) => path.startsWith(snapshot)).length, 1);
+  });
+
+  it('gzips the links of every day that holds the version about to change once, the days sharing the gzipped file', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(1), tags: ['kept'] });
+    library.close();
+    const doc = shardDoc(shardKey(clip.id));
+    // Three days with a write of the manifest only: each snapshot links the unchanged shard.
+    for (const day of [1, 2, 3]) keepVersion(dir, 'library.json', new Date(2999, 0, day, 9));
+    keepVersion(dir, doc, new Date(2999, 0, 3, 12));
+    const daily = (day: number) => join(dir, 'backups', 'daily', `2999-01-0${day}`, `${doc}.gz`);
+    const inodes = await Promise.all([1, 2, 3].map(async (day) => (await stat(daily(day))).ino));
+    assert.equal(new Set(inodes).size, 1, 'one file, linked from each day');
+    assert.deepEqual(await tagsIn(daily(1), clip.id), ['kept']);
+  });
+
+  it('restores a damaged shard from a gzipped daily version when it is the only one', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(1), tags: ['daily'] });
+    library.close();
+    const doc = shardDoc(shardKey(clip.id));
+    keepVersion(dir, doc, new Date(2999, 0, 2, 9));
+    await rm(join(dir, 'backups', 'recent'), { recursive: true });
+    await writeFile(join(dir, doc), '{"schemaVersion":1,"clips":{"broken');
+    const reopened = await Library.open(dir);
+    t.after(() => reopened.close());
+    assert.deepEqual((await reopened.get(clip.id)).tags, ['daily']);
   });
 
   it(`keeps the last ${DAILY_SNAPSHOTS} days and clears a snapshot a crash left half-built`, async (t) => {

@@ -13,12 +13,13 @@ import { localDay } from '../../shared/local-day.js';
  * Earlier versions of the library's documents (the manifest and the metadata shards), kept beside it:
  *   backups/recent/<doc>.<n>.json.gz    the versions before the last RECENT_VERSIONS writes of each
  *                                       document, gzipped, 1 the newest
- *   backups/daily/YYYY-MM-DD/<doc>      every document as it was before the first write of that day,
+ *   backups/daily/YYYY-MM-DD/<doc>[.gz] every document as it was before the first write of that day,
  *                                       for the last DAILY_SNAPSHOTS days something was written
  * The daily snapshots are hard links where the file system allows: steno replaces a document by
  * renaming a new file over it, so the inode a link keeps is never written again and keeping a version
- * copies nothing. A recent version is linked into a staging slot, then gzipped into slot 1: a link
- * costs the whole version once the live file moves on, and a shard of 16 KB gzips to about 5 KB.
+ * copies nothing. A link costs the whole version once the live file moves on, though, and a shard of
+ * 16 KB gzips to about 5 KB: so a recent version is linked into a staging slot, then gzipped into
+ * slot 1, and a daily link is gzipped (`<doc>.gz`) when the document it shares is about to be replaced.
  * Libraries kept slot 1 plain (`<doc>.1.json`), and before that every slot, which is still read, and
  * gzipped at the document's next write.
  * Bodies and pictures are not kept here: a body is rewritten only to mark more of its pictures kept
@@ -41,6 +42,7 @@ const gunzipBytes = promisify(gunzip);
 /** Keeps the current version of `doc` (relative to `dir`, e.g. `clips/3fa.json`) before it is replaced. */
 export function keepVersion(dir: string, doc: string, now = new Date()): void {
   takeDailySnapshot(dir, now);
+  gzipDailyLinks(dir, doc);
   if (!preserve(join(dir, doc), recentVersion(dir, doc, 0))) return;
   // Slot 0 is a staging name: once the link exists, shifting the older ones up never loses one.
   for (let n = RECENT_VERSIONS - 1; n >= 0; n--) shiftSlot(dir, doc, n);
@@ -72,22 +74,50 @@ function shiftSlot(dir: string, doc: string, n: number): void {
 }
 
 /**
- * Replaces slot `n`'s plain file, if it has one, by a gzipped copy with the same modification time, to the
- * millisecond (when that version was saved: recovery orders backups by it). The copy is whole under its
- * name before the plain file goes, so a crash leaves the version in one form or both. A plain file found
- * beside a gzipped one came from the slot below or is the same version, never older, so it is gzipped
- * over it. Not synced: like the shards, a backup lost with the power is a loss of one version, never of
- * the library.
+ * Replaces slot `n`'s plain file, if it has one, by a gzipped copy. A plain file found beside a gzipped
+ * one came from the slot below or is the same version, never older, so it is gzipped over it.
  */
 function gzipSlot(dir: string, doc: string, n: number): void {
   const plain = plainVersion(dir, doc, n);
   const found = statSync(plain, { throwIfNoEntry: false });
-  if (!found) return;
-  const gzipped = recentVersion(dir, doc, n);
-  // One name per slot, under the write lock: a temp file a crash left is overwritten, not piled up.
+  if (found) gzipInPlace(plain, found);
+}
+
+/**
+ * Gzips the daily snapshots' links to `doc`, which is about to be replaced: until now they cost nothing,
+ * from now on the whole version. Every day whose snapshot links it holds the same version, so the
+ * first is gzipped and the others are linked to that.
+ */
+function gzipDailyLinks(dir: string, doc: string): void {
+  const live = statSync(join(dir, doc), { throwIfNoEntry: false });
+  if (!live) return;
+  const daily = join(dir, 'backups', 'daily');
+  const days = existsSync(daily) ? readdirSync(daily).filter((name) => DAY_DIR.test(name)) : [];
+  const linked = days.map((day) => join(daily, day, doc)).filter((path) => {
+    const kept = statSync(path, { throwIfNoEntry: false });
+    return kept !== undefined && kept.ino === live.ino && kept.dev === live.dev;
+  });
+  const [first, ...others] = linked;
+  if (first === undefined) return;
+  gzipInPlace(first, live);
+  for (const path of others) {
+    preserve(`${first}.gz`, `${path}.gz`);
+    unlinkSync(path);
+  }
+}
+
+/**
+ * Replaces a plain version by `<path>.gz` with the same modification time, to the millisecond (when
+ * that version was saved: recovery orders backups by it). The copy is whole under its name before the
+ * plain file goes, so a crash leaves the version in one form or both. Not synced: like the shards, a
+ * backup lost with the power is a loss of one version, never of the library.
+ */
+function gzipInPlace(plain: string, times: { atime: Date; mtime: Date }): void {
+  const gzipped = `${plain}.gz`;
+  // One name per version, under the write lock: a temp file a crash left is overwritten, not piled up.
   const temp = `${gzipped}.tmp`;
   writeFileSync(temp, gzipSync(readFileSync(plain)));
-  utimesSync(temp, found.atime, found.mtime);
+  utimesSync(temp, times.atime, times.mtime);
   renameSync(temp, gzipped);
   unlinkSync(plain);
 }
@@ -103,7 +133,8 @@ export async function backupsOf(dir: string, doc: string): Promise<Array<{ path:
   const slots = Array.from({ length: RECENT_VERSIONS }, (_, i) => i + 1);
   // Both forms of each slot: a library from before gzip, or a crash in keepVersion, leaves plain ones.
   const recent = new Set(slots.flatMap((n) => [recentVersion(dir, doc, n), plainVersion(dir, doc, n)]));
-  const daily = (await dailySnapshots(dir)).map((day) => join(dir, 'backups', 'daily', day, doc));
+  // A daily copy is plain while a link to the file, gzipped once that changed (gzipDailyLinks).
+  const daily = (await dailySnapshots(dir)).flatMap((day) => [doc, `${doc}.gz`].map((form) => join(dir, 'backups', 'daily', day, form)));
   const existingBackup = (path: string) => stat(path).then((info) => ({ path, savedAt: info.mtime }), () => null);
   const found = await Promise.all([...recent, ...daily].map(existingBackup));
   return found.filter((backup) => backup !== null).sort((a, b) => b.savedAt.getTime() - a.savedAt.getTime());

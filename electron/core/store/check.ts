@@ -240,7 +240,7 @@ function undefinedIfMissing(error: NodeJS.ErrnoException): undefined {
 
 async function backupCounts(dir: string): Promise<LibraryCheck['backups']> {
   const recent = await readdir(join(dir, 'backups', 'recent'), { recursive: true }).catch(() => []);
-  // Versions 2 and up are gzipped (backups.ts); a library from before gzip still has them plain.
+  // Kept versions are gzipped (backups.ts); a library from before gzip still has some plain.
   const versions = recent.filter((name) => /\.json(?:\.gz)?$/.test(name));
   return { recentVersions: versions.length, dailySnapshots: await dailySnapshots(dir) };
 }
