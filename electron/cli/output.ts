@@ -83,7 +83,9 @@ function markToTerminal(snippet: Snippet): string {
 
 export function formatCheck(report: LibraryCheck): string {
   const { clips, bodies, pictures, backups, problems } = report;
-  const unused = pictures.unused > 0 ? ` (${pictures.unused} shown by no clip)` : '';
+  const unused = pictures.unused === null
+    ? ' (not matched to clips: their texts did not read)'
+    : pictures.unused > 0 ? ` (${pictures.unused} shown by no clip)` : '';
   const summary = `${report.dir}: ${clips} clips, ${bodies} texts, ${pictures.stored} pictures${unused}, ` +
     `${backups.recentVersions} recent backup versions, ${backups.dailySnapshots.length} daily snapshots` +
     (report.strayTemps.length > 0 ? `, ${report.strayTemps.length} half-written files of killed writers (the app removes them)` : '');

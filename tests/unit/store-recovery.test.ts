@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFile, readdir, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { TestContext } from 'node:test';
 import { Library } from '../../electron/core/library.js';
 import { readVersion, recentVersion } from '../../electron/core/store/backups.js';
 import { checkLibrary } from '../../electron/core/store/check.js';
 import { ClipStore } from '../../electron/core/store/clip-store.js';
-import { BODIES_FILE, shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
+import { BODIES_FILE, pictureDoc, shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
+import { formatCheck } from '../../electron/cli/output.js';
 import { describeRecovery } from '../../electron/core/store/recovery.js';
 import { RECOVERED_TAG } from '../../electron/core/store/salvage.js';
 import type { Body, ClipRecord } from '../../electron/core/store/schema.js';
@@ -161,9 +162,16 @@ describe('a damaged texts file', () => {
     await library.close();
     const garbage = Buffer.from('not a database, whatever it was once '.repeat(200));
     await writeFile(join(dir, BODIES_FILE), garbage);
+    // A picture whose bytes no longer match its name: the pictures are still checked, if not matched to clips.
+    const picture = pictureDoc(`${'ab'.repeat(32)}.png`);
+    await mkdir(join(dir, dirname(picture)), { recursive: true });
+    await writeFile(join(dir, picture), 'not those bytes');
     const check = await checkLibrary(dir);
-    assert.deepEqual(check.problems.map(({ kind, file }) => [kind, file]), [['damaged-text', BODIES_FILE]]);
+    assert.deepEqual(check.problems.map(({ kind, file }) => [kind, file]), [['damaged-text', BODIES_FILE], ['damaged-picture', picture]]);
     assert.match(check.problems[0]?.detail ?? '', /not a database SQLite can read .*moves it to damaged/);
+    assert.deepEqual(check.pictures, { stored: 1, unused: null });
+    assert.match(formatCheck(check), /1 pictures \(not matched to clips: their texts did not read\)/);
+    await rm(join(dir, 'pictures'), { recursive: true });
 
     const reopened = await Library.open(dir);
     t.after(() => reopened.close());

@@ -38,8 +38,11 @@ export interface LibraryCheck {
   dir: string;
   clips: number;
   bodies: number;
-  /** Picture files stored, and how many of them no clip shows (collected when the trash is emptied). */
-  pictures: { stored: number; unused: number };
+  /**
+   * Picture files stored, and how many of them no clip shows (collected when the trash is emptied):
+   * null when the texts, which say which pictures the clips show, did not read.
+   */
+  pictures: { stored: number; unused: number | null };
   backups: { recentVersions: number; dailySnapshots: string[] };
   /** Half-written files killed writers left (stray-temps.ts): not damage, and the app removes them. */
   strayTemps: string[];
@@ -70,7 +73,8 @@ export async function checkLibrary(dir: string): Promise<LibraryCheck> {
     if (!isClipdeskError(error)) throw error;
     const detail = `${error.message}; opening the library moves it to damaged/, and every clip's text is then missing`;
     problems.push({ kind: 'damaged-text', file: BODIES_FILE, detail });
-    return { dir, clips: records.size, bodies: 0, pictures: { stored: 0, unused: 0 }, backups, strayTemps: stray, problems };
+    const pictures = await checkPictures(dir, null, problems);
+    return { dir, clips: records.size, bodies: 0, pictures, backups, strayTemps: stray, problems };
   }
   try {
     const texts = await storedTexts(dir, bodies);
@@ -120,12 +124,19 @@ async function storedTexts(dir: string, bodies: BodyDb | null): Promise<StoredTe
   return texts;
 }
 
-/** Every picture a text shows must be stored, and every stored picture must still hash to its name. */
-async function checkPictures(dir: string, shown: ReadonlyMap<string, string>, problems: Problem[]): Promise<LibraryCheck['pictures']> {
+/**
+ * Every stored picture must match its hash, and every picture a clip shows (`shown`, with a clip that
+ * shows it) must be stored; `shown` is null when the texts did not read, and only the files are checked.
+ */
+async function checkPictures(
+  dir: string,
+  shown: ReadonlyMap<string, string> | null,
+  problems: Problem[],
+): Promise<LibraryCheck['pictures']> {
   const store = new PictureStore(dir);
   const stored = await store.names();
   const present = new Set(stored);
-  for (const [name, clipId] of shown) {
+  for (const [name, clipId] of shown ?? []) {
     if (present.has(name)) continue;
     problems.push({ kind: 'missing-picture', file: pictureDoc(name), clipId, detail: 'a picture its text shows is gone' });
   }
@@ -135,7 +146,7 @@ async function checkPictures(dir: string, shown: ReadonlyMap<string, string>, pr
       problems.push({ kind: 'damaged-picture', file: pictureDoc(name), detail: 'its bytes no longer match the hash it is named by' });
     }
   }
-  return { stored: stored.length, unused: stored.filter((name) => !shown.has(name)).length };
+  return { stored: stored.length, unused: shown && stored.filter((name) => !shown.has(name)).length };
 }
 
 /** False when nothing else should be judged: the library is newer than this app. */
