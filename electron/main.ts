@@ -64,7 +64,7 @@ async function start(): Promise<void> {
     syncVault: appVault(libraryDir),
   });
   const opened = library;
-  protocol.handle(APP_SCHEME, (request) => appResponse(RENDERER_DIR, opened, request.url));
+  protocol.handle(APP_SCHEME, (request) => appResponse(RENDERER_DIR, opened.pictures, request.url));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   const clipper = await startBrowserClipper(library);
@@ -79,7 +79,7 @@ async function start(): Promise<void> {
   }, process.platform === 'darwin')));
   app.setAboutPanelOptions({ applicationName: 'Clipdesk', applicationVersion: app.getVersion(), copyright: 'MIT License' });
   await createWindow();
-  opened.startFetching();
+  opened.fetching.startFetching();
   await opened.sync.startLive();
   await clipAll(launchRequests(process.argv.slice(1), process.cwd()));
 }

@@ -25,12 +25,12 @@ async function exportTo(library: Library, words: string[], flags: Flags): Promis
     if (words.length > 0) throw usage('a backup holds the whole library: leave out the query');
     return backup(library, needOut(flags.out, 'backup --out FILE.zip'));
   }
-  const ids = words.length > 0 ? library.idsMatching(words.join(' ')) : undefined;
+  const ids = words.length > 0 ? library.exports.idsMatching(words.join(' ')) : undefined;
   if (format === 'vault') {
-    const written = await library.exportVault(needOut(flags.out, 'vault --out FOLDER'), ids);
+    const written = await library.exports.exportVault(needOut(flags.out, 'vault --out FOLDER'), ids);
     return { data: written, text: `wrote ${written.notes} note(s) to ${written.dir}` };
   }
-  const chunks = library.export(format, ids, flags.out && format === 'markdown' ? pictureFolderBeside(flags.out) : undefined);
+  const chunks = library.exports.export(format, ids, flags.out && format === 'markdown' ? pictureFolderBeside(flags.out) : undefined);
   if (!flags.out) {
     await pipeline(Readable.from(chunks), process.stdout, { end: false });
     return undefined;
@@ -40,7 +40,7 @@ async function exportTo(library: Library, words: string[], flags: Flags): Promis
 }
 
 async function backup(library: Library, file: string): Promise<Output> {
-  const counts = await library.backup(file);
+  const counts = await library.exports.backup(file);
   const text = `backed up ${counts.clips} clip(s), ${counts.bodies} text(s) and ${counts.pictures} picture(s) to ${file}`;
   return { data: { file, ...counts }, text };
 }

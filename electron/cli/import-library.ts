@@ -47,17 +47,17 @@ async function importLibrary(library: Library, file: string, fetch: boolean): Pr
 
 async function fetchPendingArticles(library: Library): Promise<Output> {
   const run = await fetchWithProgress(library);
-  const { pending, failed } = library.fetchStatus();
+  const { pending, failed } = library.fetching.status();
   const left = pending > 0 ? `; ${pending} still pending (${failed} given up on: clipdesk show <id> says why)` : '';
-  return { data: { ...run, ...library.fetchStatus() }, text: `fetched ${run.fetched} article(s), ${run.failed} failed${left}` };
+  return { data: { ...run, ...library.fetching.status() }, text: `fetched ${run.fetched} article(s), ${run.failed} failed${left}` };
 }
 
 /** Fetches the pending clips that are due, a line on stderr as each is done; Ctrl+C stops, and a later `fetch` goes on. */
 async function fetchWithProgress(library: Library): Promise<FetchRun> {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
-  const total = library.fetchStatus().pending;
-  return library.fetchPending({
+  const total = library.fetching.status().pending;
+  return library.fetching.run({
     signal: controller.signal,
     onProgress: (run) => say(`articles fetched ${run.fetched + run.failed}/${total} (${run.failed} failed)`),
   });

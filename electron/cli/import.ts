@@ -33,10 +33,10 @@ async function importTargets(library: Library, targets: string[], tags: string[]
 
 /** Works through the clips, a line of progress each on stderr, and says what it kept and missed. */
 async function fetchPictures(library: Library, args: string[]): Promise<Output> {
-  const ids = args.length > 0 ? args.map((id) => library.resolveId(id)) : library.clipsMissingPictures();
+  const ids = args.length > 0 ? args.map((id) => library.resolveId(id)) : library.pictures.missing();
   const results = [];
   for (const [i, id] of ids.entries()) {
-    const pictures = await library.fetchPictures(id);
+    const pictures = await library.pictures.fetchAgain(id);
     results.push({ id, ...pictures });
     const progress = `${i + 1}/${ids.length} clips: ${id.slice(0, 8)} keeps ${pictures.kept}, misses ${pictures.missing}`;
     say(`pictures of ${progress}`);

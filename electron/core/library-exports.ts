@@ -27,6 +27,11 @@ export class LibraryExports {
     this.#pictures = pictures;
   }
 
+  /**
+   * The given clips, or every clip outside the trash newest first, serialized a clip at a time: the
+   * caller writes each piece as it comes, so a library of any size exports in constant memory. HTML
+   * carries the pictures inline; Markdown links to copies in `pictureFolder` when it is given.
+   */
   async *export(format: StreamedExportFormat, ids?: readonly string[], pictureFolder?: PictureFolder): AsyncGenerator<string> {
     // Loaded when used: its HTML-to-Markdown converter would slow every start.
     const { exportClips, withExportedPictures } = await import('./export/index.js');
@@ -34,6 +39,7 @@ export class LibraryExports {
     yield* exportClips(this.#clips(ids ?? this.#listedIds(), withPictures), format);
   }
 
+  /** The given clips, or every clip outside the trash, as a Markdown vault in `dir`, their pictures in `dir/pictures`. */
   async exportVault(dir: string, ids?: readonly string[]): Promise<VaultExport> {
     const { VAULT_PICTURES, withExportedPictures, writeVault } = await import('./export/index.js');
     const folder = { path: join(dir, VAULT_PICTURES), href: VAULT_PICTURES };
@@ -41,6 +47,10 @@ export class LibraryExports {
     return writeVault(this.#clips(ids ?? this.#listedIds(), withPictures), dir);
   }
 
+  /**
+   * The clips of `scope` as one file for the window to save, made in memory (the CLI streams instead,
+   * which suits a library too big to hold). A backup always holds the whole library.
+   */
   async exportAs(format: FileExportFormat, scope: ExportScope): Promise<ExportedBytes> {
     const { bytesWrittenBy, collectText, exportedFile } = await import('./export/export-file.js');
     const bytes = format === 'backup'
@@ -49,14 +59,16 @@ export class LibraryExports {
     return exportedFile(format, bytes);
   }
 
+  /** Writes the whole library, trash included, to a backup archive at `file` (a zip; see backup-format.ts). */
   async backup(file: string): Promise<BackupCounts> {
     const { writeBackup } = await import('./backup/write-backup.js');
     return writeBackup(this.#store, this.#pictures, file);
   }
 
   /**
-   * Asked in one page grown until it holds them all: pages of a ranked search are each ranked on their
-   * own window, so a walk of pages could list a clip twice or miss one.
+   * The ids of every clip a search query matches, best first; throws BAD_QUERY. Asked in one page grown
+   * until it holds them all: pages of a ranked search are each ranked on their own window, so a walk of
+   * pages could list a clip twice or miss one.
    */
   idsMatching(query: string): string[] {
     const parsed = parseQuery(query);

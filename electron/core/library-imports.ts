@@ -18,12 +18,10 @@ export interface ImportsContext {
 
 /**
  * Clips coming in: addresses, pages, texts and files, one at a time or in batches; other apps' exports,
- * whose bare addresses become pending clips; and the fetching of those clips' articles.
+ * whose bare addresses become pending clips (their articles are fetched by import/pending-articles.ts).
  */
 export class LibraryImports {
   readonly #context: ImportsContext;
-  /** Whether pending clips are fetched in the background (an app that stays open), or only on request (the CLI). */
-  #fetchInBackground = false;
 
   constructor(context: ImportsContext) {
     this.#context = context;
@@ -63,18 +61,8 @@ export class LibraryImports {
     await this.#context.listed();
     const keptBeforeRun: KeptBeforeRun = new Set();
     const report = await importExportFile(file, (items) => this.#context.saver.saveImported(items, keptBeforeRun), onProgress);
-    if (this.#fetchInBackground) this.#context.pending.startBackground();
+    this.#context.pending.added();
     return report;
-  }
-
-  async fetchArticle(id: string): Promise<'fetched' | 'failed' | 'gone'> {
-    await this.#context.listed();
-    return this.#context.pending.attempt(id);
-  }
-
-  startFetching(): void {
-    this.#fetchInBackground = true;
-    void this.#context.listed().then(() => this.#context.pending.startBackground());
   }
 
   async #save({ extracted, tags }: ToSave): Promise<ImportResult> {

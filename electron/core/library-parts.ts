@@ -57,7 +57,7 @@ export function wireParts(store: ClipStore, catalog: Catalog, options: LibraryOp
   const editor = new ClipEditor(store, catalog, mirror, listed);
   const pictures = new LibraryPictures({ store, catalog, pictures: pictureStore, mirror, listed, fetch: options.pictures });
   const extractor = new ClipExtractor(pictures, options);
-  const pending = new PendingArticles(store, catalog, saver, mirror, (url) => extractor.fetchArticle(url));
+  const pending = new PendingArticles(store, catalog, saver, mirror, (url) => extractor.fetchArticle(url), listed);
   const exports = new LibraryExports(store, catalog, pictureStore);
   const rebuilding = () => rebuild?.status().rebuilding ?? false;
   return {

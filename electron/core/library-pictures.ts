@@ -21,6 +21,9 @@ export interface PicturesContext {
   fetch: Omit<PictureFetchOptions, 'pageUrl'> | false | undefined;
 }
 
+/** What hosts ask of the kept pictures (library.pictures); keeping and collecting them is the library's own work. */
+export type PictureAccess = Pick<LibraryPictures, 'missing' | 'fetchAgain' | 'picture'>;
+
 /** The pictures clips show, kept in the library: fetched as clips are saved or later, served, and collected when unused. */
 export class LibraryPictures {
   readonly #context: PicturesContext;
@@ -36,7 +39,15 @@ export class LibraryPictures {
     return keepPictures(content, pictures, { ...fetch, pageUrl });
   }
 
-  /** The text stays the same, so no version is added. */
+  /** Clips outside the trash whose text shows pictures the library does not keep, newest first. */
+  missing(): string[] {
+    return this.#context.catalog.idsMissingPictures();
+  }
+
+  /**
+   * Fetches again the pictures a clip shows by address only (their fetch failed, or the clip predates
+   * kept pictures) and keeps those that arrive. The text stays the same, so no version is added.
+   */
   async fetchAgain(id: string): Promise<PictureCount> {
     const { store, mirror, listed } = this.#context;
     const record = await store.require(id);
@@ -54,6 +65,7 @@ export class LibraryPictures {
     });
   }
 
+  /** A stored picture's bytes and media type, by the name the content gives it; null for anything else. */
   async picture(name: string): Promise<{ bytes: Buffer; type: string } | null> {
     const type = pictureMediaType(name);
     const bytes = type ? await this.#context.pictures.get(name) : null;

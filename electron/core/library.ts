@@ -1,23 +1,20 @@
 import type {
-  Annotation, AnnotationInput, AnnotationPatch, BatchImportResult, CatalogStatus, Clip, ClipPatch, ClipSummary, ExportScope,
-  FetchStatus, FileExportFormat, ImportInput, ImportResult, LibraryImportReport, ListOptions, ListResult, PictureCount, Revision,
-  SearchResult, StreamedExportFormat, TagCount,
+  Annotation, AnnotationInput, AnnotationPatch, BatchImportResult, CatalogStatus, Clip, ClipPatch, ClipSummary, ImportInput,
+  ImportResult, LibraryImportReport, ListOptions, ListResult, Revision, SearchResult, TagCount,
 } from '../api.js';
 import { clipPatchSchema, listOptionsSchema } from '../api.js';
 import type { Catalog } from './catalog/catalog.js';
 import type { BackgroundRebuild } from './catalog/background-rebuild.js';
 import { openCatalog } from './catalog/catalog-sync.js';
 import type { LibraryDigests } from './library-digests.js';
+import type { LibraryExports } from './library-exports.js';
+import type { PictureAccess } from './library-pictures.js';
 import type { LibraryParts } from './library-parts.js';
 import { wireParts } from './library-parts.js';
 import type { LibrarySync } from './library-sync.js';
 import type { LibraryOptions, OpenReport } from './library-options.js';
-import type { BackupCounts } from './backup/backup-format.js';
 import type { RestoredBackup } from './backup/restore-backup.js';
-import type { ExportedBytes } from './export/export-file.js';
-import type { PictureFolder } from './export/export-pictures.js';
-import type { VaultExport } from './export/vault.js';
-import type { FetchPendingOptions, FetchRun } from './import/fetch-pending.js';
+import type { FetchingAccess } from './import/pending-articles.js';
 import { readClip } from './clip-record.js';
 import { ClipdeskError } from './errors.js';
 import { ClipStore } from './store/clip-store.js';
@@ -34,8 +31,8 @@ const CATALOG_WHOLE: CatalogStatus = { rebuilding: false, listing: false, indexe
  * The facade every host calls (Electron IPC, web host, CLI, tests). It owns the store (the system of
  * record) and the catalog (list, tags and full-text search, derived from the store) and keeps them
  * in step; everything it returns is plain JSON-able data. Whole concerns live in the parts it hands
- * calls to (library-parts.ts wires them): imports, editing, highlights, the trash, revisions, pictures,
- * exports, press reviews and sync.
+ * calls to (library-parts.ts wires them): imports, editing, highlights, the trash, revisions; hosts
+ * reach the pictures, exports, press reviews and sync as parts of their own (library.exports...).
  */
 export class Library {
   readonly dir: string;
@@ -47,6 +44,12 @@ export class Library {
   readonly digests: LibraryDigests;
   /** Sync with a CouchDB server the user runs. */
   readonly sync: LibrarySync;
+  /** Exports of clips (streamed, a Markdown vault, one file for the window) and backup archives. */
+  readonly exports: LibraryExports;
+  /** The pictures clips show: those missing, fetched again, and served by name. */
+  readonly pictures: PictureAccess;
+  /** The fetching of pending clips' articles (imported as addresses alone): now, in a run, or in the background. */
+  readonly fetching: FetchingAccess;
   readonly #rebuild: BackgroundRebuild | null;
 
   private constructor(
@@ -64,6 +67,9 @@ export class Library {
     this.#parts = wireParts(store, catalog, options, rebuild);
     this.digests = this.#parts.digests;
     this.sync = this.#parts.sync;
+    this.exports = this.#parts.exports;
+    this.pictures = this.#parts.pictures;
+    this.fetching = this.#parts.pending;
   }
 
   static async open(dir: string, options: LibraryOptions = {}): Promise<Library> {
@@ -152,35 +158,6 @@ export class Library {
     return this.#parts.imports.importLibrary(bytes, fileName, onProgress);
   }
 
-  // --- pending clips, whose articles are still to be fetched: import/pending-articles.ts --------
-
-  fetchStatus(): FetchStatus {
-    return this.#parts.pending.status();
-  }
-
-  /** Fetches the pending clips that are due, politely, until none is left or `signal` stops it (the CLI's `fetch`). */
-  fetchPending(options?: FetchPendingOptions): Promise<FetchRun> {
-    return this.#parts.pending.run(options);
-  }
-
-  /** Tries one pending clip's article now, whatever its schedule (a person asked). */
-  fetchArticle(id: string): Promise<'fetched' | 'failed' | 'gone'> {
-    return this.#parts.imports.fetchArticle(id);
-  }
-
-  /** From now on pending clips are fetched in the background, as they come (for an app that stays open). */
-  startFetching(): void {
-    this.#parts.imports.startFetching();
-  }
-
-  pauseFetching(): void {
-    this.#parts.pending.pause();
-  }
-
-  resumeFetching(): void {
-    this.#parts.pending.resume();
-  }
-
   // --- reading ----------------------------------------------------------------------------------
 
   list(options: ListOptions = {}): ListResult {
@@ -204,26 +181,6 @@ export class Library {
   /** Ranked hits with snippets; filter-only queries list clips newest first. Throws BAD_QUERY. */
   async search(query: string, options: { limit?: number; offset?: number } = {}): Promise<SearchResult> {
     return this.#parts.search.search(query, options);
-  }
-
-  // --- pictures: library-pictures.ts ------------------------------------------------------------
-
-  /** Clips outside the trash whose text shows pictures the library does not keep, newest first. */
-  clipsMissingPictures(): string[] {
-    return this.#catalog.idsMissingPictures();
-  }
-
-  /**
-   * Fetches again the pictures a clip shows by address only (their fetch failed, or the clip predates
-   * kept pictures) and keeps those that arrive. The text stays the same, so no version is added.
-   */
-  fetchPictures(id: string): Promise<PictureCount> {
-    return this.#parts.pictures.fetchAgain(id);
-  }
-
-  /** A stored picture's bytes and media type, by the name the content gives it; null for anything else. */
-  picture(name: string): Promise<{ bytes: Buffer; type: string } | null> {
-    return this.#parts.pictures.picture(name);
   }
 
   // --- editing: clip-editor.ts ------------------------------------------------------------------
@@ -309,40 +266,6 @@ export class Library {
   /** Makes revision `n` the current content again; the content it replaces becomes a revision too. */
   restoreRevision(id: string, n: number): Promise<ClipSummary> {
     return this.#parts.revisions.restore(id, n);
-  }
-
-  // --- exports and backups: library-exports.ts --------------------------------------------------
-
-  /**
-   * The given clips, or every clip outside the trash newest first, serialized a clip at a time: the
-   * caller writes each piece as it comes, so a library of any size exports in constant memory. HTML
-   * carries the pictures inline; Markdown links to copies in `pictureFolder` when it is given.
-   */
-  export(format: StreamedExportFormat, ids?: readonly string[], pictureFolder?: PictureFolder): AsyncGenerator<string> {
-    return this.#parts.exports.export(format, ids, pictureFolder);
-  }
-
-  /** The given clips, or every clip outside the trash, as a Markdown vault in `dir`, their pictures in `dir/pictures`. */
-  exportVault(dir: string, ids?: readonly string[]): Promise<VaultExport> {
-    return this.#parts.exports.exportVault(dir, ids);
-  }
-
-  /**
-   * The clips of `scope` as one file for the window to save, made in memory (the CLI streams instead,
-   * which suits a library too big to hold). A backup always holds the whole library.
-   */
-  exportAs(format: FileExportFormat, scope: ExportScope): Promise<ExportedBytes> {
-    return this.#parts.exports.exportAs(format, scope);
-  }
-
-  /** Writes the whole library, trash included, to a backup archive at `file` (a zip; see backup-format.ts). */
-  backup(file: string): Promise<BackupCounts> {
-    return this.#parts.exports.backup(file);
-  }
-
-  /** The ids of every clip a search query matches, best first. Throws BAD_QUERY. */
-  idsMatching(query: string): string[] {
-    return this.#parts.exports.idsMatching(query);
   }
 
   /**

@@ -13,7 +13,7 @@ export async function serveInBrowser(library: Library, options: { port?: number 
   const clipper = await startBrowserClipper(library);
   const bookmarklet = bookmarkletFor(clipper.port, clipper.token);
   const web = await startWebHost(library, { port: options.port, clipper: { port: clipper.port, bookmarklet } });
-  library.startFetching();
+  library.fetching.startFetching();
   await library.sync.startLive();
   return { web, clipper };
 }

@@ -112,7 +112,7 @@ export async function startWebHost(library: Library, options: WebHostOptions = {
     if (request.method !== 'GET' && request.method !== 'HEAD') return fail(response, 'METHOD_NOT_ALLOWED', 'use GET');
     const given = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token');
     if (!tokenMatches(given, token)) return refuse(response, 'UNAUTHORIZED', 'missing or wrong token');
-    const found = await library.picture(name);
+    const found = await library.pictures.picture(name);
     if (!found) return send(response, 404, 'text/plain; charset=utf-8', 'not found');
     response.setHeader('Content-Security-Policy', PICTURE_CSP);
     send(response, 200, found.type, found.bytes);

@@ -58,7 +58,7 @@ test('the side panel shows the background fetching of imported addresses, which 
   });
   const links = Array.from({ length: 3 }, (_, i) => `- [Report ${i + 1}](${site.url}/r${i + 1})`).join('\n');
   await app.library.importLibrary(Buffer.from(links), 'links.md');
-  app.library.startFetching();
+  app.library.fetching.startFetching();
   await page.goto(app.host.url);
   const panel = page.getByRole('navigation', { name: 'Library' });
   await expect(panel.getByRole('status').filter({ hasText: 'Fetching articles: 0 of 3' })).toBeVisible();
@@ -66,6 +66,6 @@ test('the side panel shows the background fetching of imported addresses, which 
   await expect(panel.getByRole('status').filter({ hasText: 'Fetching paused' })).toBeVisible();
   release();
   await panel.getByRole('button', { name: 'Resume' }).click();
-  await expect.poll(() => app.library.fetchStatus().pending, { timeout: 20_000 }).toBe(0);
+  await expect.poll(() => app.library.fetching.status().pending, { timeout: 20_000 }).toBe(0);
   await expect(panel.getByRole('status').filter({ hasText: 'Fetching' })).toBeHidden({ timeout: 10_000 });
 });

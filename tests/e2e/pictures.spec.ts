@@ -63,7 +63,7 @@ test('the reader shows the kept pictures with the web blocked, an SVG runs nothi
   await expect(page.getByText('All pictures of this clip are kept now')).toBeVisible();
   await expect(notice).toBeHidden();
   await expect.poll(() => shownPictures(page)).toEqual([{ alt: 'crane', width: 1 }, { alt: 'map', width: 40 }, { alt: 'chart', width: 1 }]);
-  expect(app.library.clipsMissingPictures()).not.toContain(clip.id);
+  expect(app.library.pictures.missing()).not.toContain(clip.id);
   expect(blocked).toEqual([]);
 });
 
@@ -84,5 +84,5 @@ test('the library offers to fetch every clip\'s missing pictures and shows its p
   await fetchAll.click();
   await expect(page.getByText('All pictures of 3 clips are kept now')).toBeVisible();
   await expect(fetchAll).toBeHidden();
-  expect(app.library.clipsMissingPictures()).toEqual([]);
+  expect(app.library.pictures.missing()).toEqual([]);
 });

@@ -66,7 +66,7 @@ async function everything(library: Library) {
 async function backupOf(t: TestContext): Promise<{ library: Library; file: string; bytes: Uint8Array }> {
   const { library: original, dir } = await fullLibrary(t);
   const file = join(await tempDir(t, 'clipdesk-backup-'), 'library.zip');
-  await original.backup(file);
+  await original.exports.backup(file);
   original.close();
   const library = await Library.open(dir, { rebuildCatalog: true });
   t.after(() => library.close());
@@ -130,7 +130,7 @@ describe('the backup archive', () => {
     assert.deepEqual(after, before);
     assert.deepEqual((await checkLibrary(dir)).problems, []);
     const shown = after.clips.map(({ clip }) => /data-picture="([^"]+)"/.exec(clip.content)?.[1]).find(Boolean);
-    const picture = await copy.picture(shown ?? '');
+    const picture = await copy.pictures.picture(shown ?? '');
     assert.deepEqual(new Uint8Array(picture?.bytes ?? []), TINY_IMAGES.png);
   });
 
@@ -155,7 +155,7 @@ describe('the backup archive', () => {
 
   it('is the file the window saves too, whatever clips it was asked for, and restores the same', async (t) => {
     const { library } = await backupOf(t);
-    const file = await library.exportAs('backup', { kind: 'search', query: 'ferries' });
+    const file = await library.exports.exportAs('backup', { kind: 'search', query: 'ferries' });
     assert.equal(file.type, 'application/zip');
     assert.match(file.name, /^clipdesk-backup-\d{4}-\d{2}-\d{2}\.zip$/);
     const { library: copy } = await restored(t, file.bytes);

@@ -14,7 +14,7 @@ const QUAY = '🎉 Party on the quay tonight. The new harbour terminal opens at 
 
 async function exported(library: Library, format: StreamedExportFormat, ids?: readonly string[]): Promise<string> {
   let all = '';
-  for await (const piece of library.export(format, ids)) all += piece;
+  for await (const piece of library.exports.export(format, ids)) all += piece;
   return all;
 }
 
@@ -132,7 +132,7 @@ describe('Markdown vault export', () => {
     await library.update(odd, { title: 'A/B: why? <now> #1 [draft]' });
     await library.update(twin, { readState: 'archived' });
     const dir = join(await tempDir(t, 'clipdesk-vault-'), 'Clippings');
-    assert.deepEqual(await library.exportVault(dir), { dir, notes: 4 });
+    assert.deepEqual(await library.exports.exportVault(dir), { dir, notes: 4 });
     const names = (await readdir(dir)).sort();
     assert.deepEqual(names, ['A B why now 1 draft.md', 'Harbour party (2).md', 'Harbour party.md', '港口扩建：新码头今日启用.md'].sort());
 
@@ -158,7 +158,7 @@ describe('Markdown vault export', () => {
     await library.import({ kind: 'text', text: 'Ferry times\n\nThe ferries run hourly.' });
     const dir = await tempDir(t, 'clipdesk-vault-');
     await writeFile(join(dir, 'harbour PARTY.md'), 'my own note');
-    assert.equal((await library.exportVault(dir, library.idsMatching('tag:ports'))).notes, 1);
+    assert.equal((await library.exports.exportVault(dir, library.exports.idsMatching('tag:ports'))).notes, 1);
     assert.deepEqual((await readdir(dir)).sort(), ['Harbour party (2).md', 'harbour PARTY.md']);
     assert.equal(await readFile(join(dir, 'harbour PARTY.md'), 'utf8'), 'my own note');
   });
@@ -173,7 +173,7 @@ describe('Markdown vault export', () => {
     });
     await library.import({ kind: 'url', url: `${site.url}/cranes` });
     const dir = await tempDir(t, 'clipdesk-vault-');
-    await library.exportVault(dir);
+    await library.exports.exportVault(dir);
     const [picture = ''] = await readdir(join(dir, 'pictures'));
     assert.match(picture, /^[0-9a-f]{64}\.png$/);
     assert.deepEqual(new Uint8Array(await readFile(join(dir, 'pictures', picture))), TINY_IMAGES.png);
@@ -202,10 +202,10 @@ describe('choosing what to export', () => {
       ids.push((await library.import({ kind: 'text', text, tags: ['china'] })).clip.id);
     }
     await library.import({ kind: 'text', text: 'Other\n\nNothing about it.' });
-    assert.deepEqual(library.idsMatching('tag:china').sort(), [...ids].sort());
-    assert.deepEqual(library.idsMatching('ferries -tag:nothing').sort(), [...ids].sort());
-    assert.deepEqual(library.idsMatching('"no such phrase"'), []);
-    const netscape = await exported(library, 'netscape', library.idsMatching('tag:china'));
+    assert.deepEqual(library.exports.idsMatching('tag:china').sort(), [...ids].sort());
+    assert.deepEqual(library.exports.idsMatching('ferries -tag:nothing').sort(), [...ids].sort());
+    assert.deepEqual(library.exports.idsMatching('"no such phrase"'), []);
+    const netscape = await exported(library, 'netscape', library.exports.idsMatching('tag:china'));
     assert.equal((netscape.match(/<!-- not a bookmark/g) ?? []).length, 3);
   });
 
@@ -219,7 +219,7 @@ describe('choosing what to export', () => {
     }
     await library.update(ids[2] ?? '', { starred: true });
     const titlesIn = async (scope: ExportScope) => {
-      const file = await library.exportAs('csv', scope);
+      const file = await library.exports.exportAs('csv', scope);
       assert.match(file.name, /^clipdesk-csv-\d{4}-\d{2}-\d{2}\.csv$/);
       assert.equal(file.type, 'text/csv');
       return titles.filter((title) => Buffer.from(file.bytes).toString('utf8').includes(title));
@@ -228,9 +228,9 @@ describe('choosing what to export', () => {
     assert.deepEqual(await titlesIn({ kind: 'search', query: 'tag:ports' }), ['Harbour two', 'Harbour three']);
     assert.deepEqual(await titlesIn({ kind: 'list', options: { tags: ['ports'], starred: true } }), ['Harbour three']);
     assert.deepEqual(await titlesIn({ kind: 'library' }), titles);
-    await assert.rejects(library.exportAs('csv', { kind: 'clips', ids: [] }), { code: 'BAD_INPUT' });
-    await assert.rejects(library.exportAs('csv', { kind: 'search', query: 'is:nonsense' }), { code: 'BAD_QUERY' });
-    const w3c = await library.exportAs('w3c', { kind: 'library' });
+    await assert.rejects(library.exports.exportAs('csv', { kind: 'clips', ids: [] }), { code: 'BAD_INPUT' });
+    await assert.rejects(library.exports.exportAs('csv', { kind: 'search', query: 'is:nonsense' }), { code: 'BAD_QUERY' });
+    const w3c = await library.exports.exportAs('w3c', { kind: 'library' });
     assert.equal(JSON.parse(Buffer.from(w3c.bytes).toString('utf8')).type, 'AnnotationCollection');
   });
 });

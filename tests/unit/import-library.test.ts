@@ -121,9 +121,9 @@ describe('pending clips: addresses whose articles are fetched after the import',
     const list = [`[Cranes](${site.url}/cranes)`, `${site.url}/tides`, `${site.url}/gone`].join('\n');
     const report = await library.importLibrary(Buffer.from(list), 'links.md');
     assert.deepEqual([report.created, report.pending], [3, 3]);
-    assert.deepEqual(library.fetchStatus().pending, 3);
+    assert.deepEqual(library.fetching.status().pending, 3);
 
-    const run = await library.fetchPending({ perHostIntervalMs: 150 });
+    const run = await library.fetching.run({ perHostIntervalMs: 150 });
     assert.deepEqual(run, { fetched: 2, failed: 1 });
     const clips = library.list({ limit: 10 }).clips;
     const cranes = clips.find((clip) => clip.url === `${site.url}/cranes`);
@@ -133,8 +133,8 @@ describe('pending clips: addresses whose articles are fetched after the import',
     assert.equal(gone?.pending?.attempts, 1);
     assert.match(gone?.pending?.lastError ?? '', /500/);
     assert.ok(Date.parse(gone?.pending?.nextAttemptAt ?? '') > Date.now(), 'tried again later, not now');
-    assert.deepEqual(library.fetchStatus().pending, 1);
-    assert.deepEqual(await library.fetchPending(), { fetched: 0, failed: 0 }, 'nothing is due yet');
+    assert.deepEqual(library.fetching.status().pending, 1);
+    assert.deepEqual(await library.fetching.run(), { fetched: 0, failed: 0 }, 'nothing is due yet');
     assert.equal(site.hits.get('/cranes'), 1);
     const [first = 0, second = 0] = requestedAt.sort((a, b) => a - b);
     assert.ok(second - first >= 140, `one request a site at a time, spaced: ${second - first} ms apart`);

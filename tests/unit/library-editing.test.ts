@@ -176,7 +176,7 @@ describe('export', () => {
     await library.trash(others[2] ?? '');
     await library.annotate(seedId, { quote: 'Jilin High-tech Zone', note: 'visit' });
     const pieces: string[] = [];
-    for await (const piece of library.export('json')) pieces.push(piece);
+    for await (const piece of library.exports.export('json')) pieces.push(piece);
     assert.equal(pieces.length, 2 + 3, 'a beginning, one piece per clip, an end');
     const { clips } = JSON.parse(pieces.join('')) as { clips: Array<{ id: string; annotations: unknown[] }> };
     assert.deepEqual(new Set(clips.map((clip) => clip.id)), new Set([seedId, others[0], others[1]]));
@@ -191,7 +191,7 @@ describe('export', () => {
     await library.trash(seedId);
     const text = async (format: 'json' | 'markdown' | 'html' | 'csv') => {
       let all = '';
-      for await (const piece of library.export(format)) all += piece;
+      for await (const piece of library.exports.export(format)) all += piece;
       return all;
     };
     assert.deepEqual(JSON.parse(await text('json')).clips, []);

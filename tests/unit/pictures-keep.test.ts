@@ -44,7 +44,7 @@ describe('keeping the pictures of a clipped page', () => {
     assert.deepEqual(second.pictures, { kept: 2, missing: 0 });
     assert.equal((await storedPictures(dir)).length, 3, 'the crane both articles show is stored once');
     const crane = keptPictures(content).find((name) => name.endsWith('.png')) ?? '';
-    assert.deepEqual((await library.picture(crane))?.type, 'image/png');
+    assert.deepEqual((await library.pictures.picture(crane))?.type, 'image/png');
     assert.deepEqual((await checkLibrary(dir)).problems, []);
   });
 
@@ -145,13 +145,13 @@ describe('fetching missing pictures later', () => {
       '/crane.png': crane.route,
     });
     const { clip } = await library.import({ kind: 'url', url: `${site.url}/a` });
-    assert.deepEqual(library.clipsMissingPictures(), [clip.id]);
+    assert.deepEqual(library.pictures.missing(), [clip.id]);
     crane.comeUp();
-    assert.deepEqual(await library.fetchPictures(clip.id), { kept: 1, missing: 1 });
-    assert.deepEqual(library.clipsMissingPictures(), [clip.id], 'one picture is gone for good');
+    assert.deepEqual(await library.pictures.fetchAgain(clip.id), { kept: 1, missing: 1 });
+    assert.deepEqual(library.pictures.missing(), [clip.id], 'one picture is gone for good');
     assert.deepEqual(await library.revisions(clip.id), []);
     assert.equal(keptPictures((await library.get(clip.id)).content).length, 1);
-    assert.deepEqual(await library.fetchPictures(clip.id), { kept: 1, missing: 1 }, 'asking again changes nothing');
+    assert.deepEqual(await library.pictures.fetchAgain(clip.id), { kept: 1, missing: 1 }, 'asking again changes nothing');
   });
 });
 
@@ -163,9 +163,9 @@ describe('exports with pictures', () => {
       '/a': html(article('Cranes arrive', '<img src="/crane.png" alt="crane"><img src="/broken.jpg" alt="broken">')),
     });
     await library.import({ kind: 'url', url: `${site.url}/a` });
-    const text = async (...args: Parameters<typeof library.export>) => {
+    const text = async (...args: Parameters<typeof library.exports.export>) => {
       let all = '';
-      for await (const piece of library.export(...args)) all += piece;
+      for await (const piece of library.exports.export(...args)) all += piece;
       return all;
     };
     const page = await text('html');

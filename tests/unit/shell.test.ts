@@ -66,13 +66,13 @@ describe('the app:// protocol', () => {
     const { dir, library } = await tempLibrary(t);
     const bundle = await tempDir(t, 'clipdesk-bundle-');
     const name = await new PictureStore(dir).put(SVG_WITH_SCRIPT, 'svg');
-    const picture = await appResponse(bundle, library, `app://clipdesk/pictures/${name}`);
+    const picture = await appResponse(bundle, library.pictures, `app://clipdesk/pictures/${name}`);
     assert.equal(picture.status, 200);
     assert.equal(picture.headers.get('content-type'), 'image/svg+xml');
     assert.match(picture.headers.get('content-security-policy') ?? '', /sandbox/);
     assert.deepEqual(new Uint8Array(await picture.arrayBuffer()), SVG_WITH_SCRIPT);
     for (const path of ['pictures/../library.json', `pictures/${name.replace('.svg', '.png')}`, 'pictures/x.svg']) {
-      assert.equal((await appResponse(bundle, library, `app://clipdesk/${path}`)).status, 404, path);
+      assert.equal((await appResponse(bundle, library.pictures, `app://clipdesk/${path}`)).status, 404, path);
     }
   });
 });

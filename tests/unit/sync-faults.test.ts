@@ -78,7 +78,7 @@ test('a library restored from an older backup syncs back to the newest state: no
   await fillLibrary(pair.laptop, 20);
   await pair.settle();
   const archive = join(await tempDir(t, 'clipdesk-backup-'), 'laptop.zip');
-  await pair.laptop.backup(archive);
+  await pair.laptop.exports.backup(archive);
   const [first] = pair.laptop.list({ limit: 1 }).clips;
   assert.ok(first);
   await pair.laptop.update(first.id, { note: 'written after the backup' });

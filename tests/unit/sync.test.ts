@@ -175,7 +175,7 @@ test('kept pictures travel as content-addressed documents: a picture two clips s
   await assertSame(pair);
   const [name] = keptPictures((await pair.desktop.get(first.clip.id)).content);
   assert.ok(name);
-  assert.deepEqual(Buffer.from((await pair.desktop.picture(name))?.bytes ?? []), Buffer.from(TINY_IMAGES.png));
+  assert.deepEqual(Buffer.from((await pair.desktop.pictures.picture(name))?.bytes ?? []), Buffer.from(TINY_IMAGES.png));
   const docs = await pair.server.allDocs(DATABASE);
   assert.deepEqual(docs.filter((doc) => doc._id.startsWith('pic:')).map((doc) => doc._id), [`pic:${name}`]);
 });

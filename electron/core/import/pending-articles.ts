@@ -12,6 +12,9 @@ const MAX_ATTEMPTS = 5;
 const BACKOFF_MINUTES = [5, 30, 120, 720];
 
 
+/** What hosts ask of the fetching of pending clips' articles (library.fetching). */
+export type FetchingAccess = Pick<PendingArticles, 'status' | 'run' | 'fetchNow' | 'startFetching' | 'pause' | 'resume'>;
+
 /**
  * The clips made from addresses alone (imports) and the fetching of their articles: one attempt at a
  * clip, a run through those due (the CLI), and the same in the background while an app runs, which
@@ -20,6 +23,8 @@ const BACKOFF_MINUTES = [5, 30, 120, 720];
 export class PendingArticles {
   #background: { controller: AbortController; run: FetchRun } | null = null;
   #paused = false;
+  /** Whether pending clips are fetched in the background as they come (an app that stays open), or only on request (the CLI). */
+  #inBackground = false;
 
   constructor(
     private readonly store: ClipStore,
@@ -27,6 +32,8 @@ export class PendingArticles {
     private readonly saver: ClipSaver,
     private readonly mirror: CommitObserver,
     private readonly fetchArticle: (url: string) => Promise<ExtractedClip>,
+    /** Resolves once the catalog lists every clip, before anything is written. */
+    private readonly listed: () => Promise<void>,
   ) {}
 
   status(): FetchStatus {
@@ -42,12 +49,29 @@ export class PendingArticles {
         const url = (await this.store.get(id))?.url;
         return url && URL.canParse(url) ? new URL(url).host : null;
       },
-      attempt: (id) => this.attempt(id),
+      attempt: (id) => this.#attempt(id),
     }, options);
   }
 
+  /** Tries one pending clip's article now, whatever its schedule (a person asked). */
+  async fetchNow(id: string): Promise<'fetched' | 'failed' | 'gone'> {
+    await this.listed();
+    return this.#attempt(id);
+  }
+
+  /** From now on pending clips are fetched in the background, as they come (for an app that stays open). */
+  startFetching(): void {
+    this.#inBackground = true;
+    void this.listed().then(() => this.#startBackground());
+  }
+
+  /** An import made pending clips: fetched now in the background when the app asked for that (startFetching). */
+  added(): void {
+    if (this.#inBackground) this.#startBackground();
+  }
+
   /** One try at a pending clip's article, now, whatever its schedule; its outcome is kept with the clip. */
-  async attempt(id: string): Promise<'fetched' | 'failed' | 'gone'> {
+  async #attempt(id: string): Promise<'fetched' | 'failed' | 'gone'> {
     const record = await this.store.get(id);
     if (!record?.pending || !record.url) return 'gone';
     try {
@@ -61,7 +85,7 @@ export class PendingArticles {
   }
 
   /** Runs in the background until nothing is due; a later import or `resume` starts it again. */
-  startBackground(): void {
+  #startBackground(): void {
     if (this.#background || this.#paused) return;
     const controller = new AbortController();
     const background = { controller, run: { fetched: 0, failed: 0 } };
@@ -81,7 +105,7 @@ export class PendingArticles {
 
   resume(): void {
     this.#paused = false;
-    this.startBackground();
+    this.#startBackground();
   }
 
   async #failed(id: string, reason: string): Promise<void> {
