@@ -36,6 +36,7 @@ export class PendingArticles {
     private readonly listed: () => Promise<void>,
   ) {}
 
+  /** How many clips wait for their article (and how many were given up on), and what the background run has done. */
   status(): FetchStatus {
     const run = this.#background?.run ?? { fetched: 0, failed: 0 };
     return { ...this.catalog.pendingCounts(), running: this.#background !== null, paused: this.#paused, run: { ...run } };
@@ -97,12 +98,14 @@ export class PendingArticles {
       });
   }
 
+  /** Stops the background run, and keeps it stopped until resume (the side panel's pause). */
   pause(): void {
     this.#paused = true;
     this.#background?.controller.abort();
     this.#background = null;
   }
 
+  /** Lets the background run go on, starting it now. */
   resume(): void {
     this.#paused = false;
     this.#startBackground();
