@@ -1,7 +1,7 @@
 import { rmSync, statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { FTS_COLUMNS } from '../search/fts-document.js';
-import { openSqlite, sqliteFiles } from '../sqlite-driver.js';
+import { mapForReads, openSqlite, sqliteFiles } from '../sqlite-driver.js';
 
 /**
  * The catalog file, <library>/index.sqlite: everything derived from the store that must be fast at
@@ -174,9 +174,6 @@ export function connectCatalogDb(path: string): Database {
 /** 10 MB of log: a few hundred edits, or a few batches of an import, between checkpoints. */
 const CHECKPOINT_PAGES = 10_000;
 
-/** SQLite's own ceiling for mapping, a catalog of about 450,000 clips; past it, SQLite reads the rest as before. */
-const MAPPED_BYTES = 2 ** 31 - 65536;
-
 function connect(path: string): Database {
   const db = openSqlite(path);
   // Small pages: an edit dirties a handful of pages scattered over the tables, and each costs a whole
@@ -193,11 +190,10 @@ function connect(path: string): Database {
   // The log is copied back into the file when writes pause (idle-upkeep.ts), not by the commit that
   // grows it past 1,000 pages (SQLite's default); past this many, the commit still does it.
   db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
-  // Searches read the index's pages where the OS caches them instead of copying each into SQLite's
-  // own cache. Two copies of the bench's 10,000-clip library searched in turn, query by query, in one
-  // process: p50 2.64 -> 2.24 ms and p95 6.20 -> 4.85 opened afresh, 2.42 -> 2.08 and 5.47 -> 4.84
-  // right after writing the clips. Address space, not memory: the OS drops the pages when it needs the room.
-  db.pragma(`mmap_size = ${MAPPED_BYTES}`);
+  // Two copies of the bench's 10,000-clip library searched in turn, query by query, in one process:
+  // p50 2.64 -> 2.24 ms and p95 6.20 -> 4.85 opened afresh, 2.42 -> 2.08 and 5.47 -> 4.84 right after
+  // writing the clips.
+  mapForReads(db);
   db.prepare('select count(*) from sqlite_schema').get();
   return db;
 }

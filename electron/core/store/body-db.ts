@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 import { ClipdeskError } from '../errors.js';
-import { openSqlite, sqliteFiles } from '../sqlite-driver.js';
+import { mapForReads, openSqlite, sqliteFiles } from '../sqlite-driver.js';
 import { BODIES_FILE } from './library-dir.js';
 
 /**
@@ -188,6 +188,9 @@ function configure(db: Database): void {
   db.pragma('synchronous = NORMAL');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma(`journal_size_limit = ${LOG_KEPT_BYTES}`);
+  // A page of hits reads 20 texts, about two pages of the file each: 20 random texts of the bench's
+  // 10,000, read in turns by two connections, took 0.50 ms without mapping and 0.33 with (p95 0.84 -> 0.58).
+  mapForReads(db);
   db.exec(SCHEMA);
 }
 
