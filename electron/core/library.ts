@@ -32,7 +32,8 @@ const CATALOG_WHOLE: CatalogStatus = { rebuilding: false, listing: false, indexe
  * record) and the catalog (list, tags and full-text search, derived from the store) and keeps them
  * in step; everything it returns is plain JSON-able data. Whole concerns live in the parts it hands
  * calls to (library-parts.ts wires them): imports, editing, highlights, the trash, revisions; hosts
- * reach the pictures, exports, press reviews and sync as parts of their own (library.exports...).
+ * reach the pictures, exports, pending articles' fetching, press reviews and sync as parts of their
+ * own (library.pictures, .exports, .fetching, .digests, .sync).
  */
 export class Library {
   readonly dir: string;

@@ -92,7 +92,7 @@ function gzipDailyLinks(dir: string, doc: string): void {
   const live = statSync(join(dir, doc), { throwIfNoEntry: false });
   if (!live) return;
   const daily = join(dir, 'backups', 'daily');
-  const days = existsSync(daily) ? readdirSync(daily).filter((name) => DAY_DIR.test(name)) : [];
+  const days = existsSync(daily) ? snapshotDays(readdirSync(daily)) : [];
   const linked = days.map((day) => join(daily, day, doc)).filter((path) => {
     const kept = statSync(path, { throwIfNoEntry: false });
     return kept !== undefined && kept.ino === live.ino && kept.dev === live.dev;
@@ -125,7 +125,7 @@ function gzipInPlace(plain: string, times: { atime: Date; mtime: Date }): void {
 /** The days with a snapshot, oldest first. */
 export async function dailySnapshots(dir: string): Promise<string[]> {
   const names = await readdir(join(dir, 'backups', 'daily')).catch(emptyIfMissing);
-  return names.filter((name) => DAY_DIR.test(name)).sort();
+  return snapshotDays(names);
 }
 
 /** Every kept version of `doc`, the most recently saved first. */
@@ -200,10 +200,15 @@ function copyWithTimes(from: string, to: string): void {
   utimesSync(to, atime, mtime);
 }
 
+/** The day snapshots among a listing of backups/daily, oldest first (a half-built one is a dot-name). */
+function snapshotDays(names: readonly string[]): string[] {
+  return names.filter((name) => DAY_DIR.test(name)).sort();
+}
+
 /** Keeps the newest DAILY_SNAPSHOTS days; also clears half-built snapshots a crash left behind. */
 function pruneDaily(daily: string): void {
   const names = readdirSync(daily);
-  const keep = new Set(names.filter((name) => DAY_DIR.test(name)).sort().slice(-DAILY_SNAPSHOTS));
+  const keep = new Set(snapshotDays(names).slice(-DAILY_SNAPSHOTS));
   for (const name of names.filter((found) => !keep.has(found))) rmSync(join(daily, name), { recursive: true, force: true });
 }
 
