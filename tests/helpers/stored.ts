@@ -1,9 +1,11 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, unlink, utimes, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { MANIFEST_FILE, SHARD_FILE, bodyRow, shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { BodyDb } from '../../electron/core/store/body-db.js';
 import { decodeBody } from '../../electron/core/store/body-codec.js';
 import { readVersion } from '../../electron/core/store/backups.js';
+import { recentVersions, recentVersionsFile } from '../../electron/core/store/recent-versions.js';
 import type { Body, ClipRecord, Manifest, Shard } from '../../electron/core/store/schema.js';
 
 /**
@@ -62,4 +64,20 @@ export function readStoredBody(dir: string, { id, contentHash }: Pick<ClipRecord
 /** Stores `bytes` as a content version's text, whatever they hold (damage done behind the app's back). */
 export function writeStoredBody(dir: string, { id, contentHash }: Pick<ClipRecord, 'id' | 'contentHash'>, bytes: Uint8Array): void {
   withStoredBodies(dir, (bodies) => bodies.put([{ id, contentHash, savedAt: Date.now(), bytes }]));
+}
+
+/**
+ * Turns the one file of `doc`'s recent versions into the files of one version each that a library
+ * before it kept (`<key>.<n>.json`, gzipped or plain), each with its saved time; returns them, newest first.
+ */
+export async function splitIntoVersionFiles(dir: string, doc: string, plain: boolean): Promise<string[]> {
+  const file = recentVersionsFile(dir, doc);
+  const versions = await recentVersions(dir, doc);
+  const paths = versions.map((_, i) => file.replace(/\.json\.gz$/, `.${i + 1}.json${plain ? '' : '.gz'}`));
+  for (const [i, { bytes, savedAt }] of versions.entries()) {
+    await writeFile(paths[i]!, plain ? bytes : gzipSync(bytes));
+    await utimes(paths[i]!, new Date(savedAt), new Date(savedAt));
+  }
+  await unlink(file);
+  return paths;
 }

@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
-import { mkdir, readFile, readdir, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import {
-  DAILY_SNAPSHOTS, backupsOf, keepVersion, preserve, readVersion, recentVersion, takeDailySnapshot,
-} from '../../electron/core/store/backups.js';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { DAILY_SNAPSHOTS, backupsOf, keepVersion, preserve, readVersion, takeDailySnapshot } from '../../electron/core/store/backups.js';
+import { recentVersions, recentVersionsFile } from '../../electron/core/store/recent-versions.js';
+import type { Shard } from '../../electron/core/store/schema.js';
 import type { ImportInput } from '../../electron/api.js';
 import { Library } from '../../electron/core/library.js';
 import { BATCH } from '../../electron/core/import-batches.js';
 import { shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { sampleText } from '../helpers/seed.js';
-import { readShard, shardKeys, shardPath, shardPathOf } from '../helpers/stored.js';
+import { readShard, shardKeys, shardPath, shardPathOf, splitIntoVersionFiles } from '../helpers/stored.js';
 import { tempDir, tempLibrary } from '../helpers/temp-library.js';
 
 /** Clip `id`'s tags in a shard file, or in a kept version of it (plain or gzipped). */
@@ -18,10 +19,17 @@ async function tagsIn(path: string, id: string): Promise<string[] | undefined> {
   return (await readShard(path)).clips[id]?.tags;
 }
 
-/** Asserts that the recent versions kept of `id`'s shard are its three slots, gzipped, and nothing else. */
-async function assertThreeSlots(dir: string, id: string): Promise<void> {
+/** Clip `id`'s tags in each recent version kept of its shard, the newest first. */
+async function recentTags(dir: string, id: string): Promise<Array<string[] | undefined>> {
+  const doc = shardDoc(shardKey(id));
+  const versions = await recentVersions(dir, doc);
+  return versions.map(({ bytes }) => (JSON.parse(bytes.toString('utf8')) as Shard).clips[id]?.tags);
+}
+
+/** Asserts that the recent versions of `id`'s shard are kept in one file, and nothing else. */
+async function assertOneFile(dir: string, id: string): Promise<void> {
   const kept = await readdir(join(dir, 'backups', 'recent', 'clips'));
-  assert.deepEqual(kept.sort(), ['1.json.gz', '2.json.gz', '3.json.gz'].map((slot) => `${shardKey(id)}.${slot}`));
+  assert.deepEqual(kept, [`${shardKey(id)}.json.gz`]);
 }
 
 describe('recent versions', () => {
@@ -29,12 +37,9 @@ describe('recent versions', () => {
     const { dir, library } = await tempLibrary(t);
     const { clip } = await library.import({ kind: 'text', text: sampleText(1) });
     for (let i = 0; i < 5; i++) await library.addTags(clip.id, [`t${i}`]);
-    const doc = shardDoc(shardKey(clip.id));
     assert.deepEqual(await tagsIn(shardPathOf(dir, clip.id), clip.id), ['t0', 't1', 't2', 't3', 't4']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 1), clip.id), ['t0', 't1', 't2', 't3']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2), clip.id), ['t0', 't1', 't2']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3), clip.id), ['t0', 't1']);
-    await assertThreeSlots(dir, clip.id);
+    assert.deepEqual(await recentTags(dir, clip.id), [['t0', 't1', 't2', 't3'], ['t0', 't1', 't2'], ['t0', 't1']]);
+    await assertOneFile(dir, clip.id);
   });
 
   it("keeps a shard's version from before a batch import once, however many of the import's batches write it", async (t) => {
@@ -46,84 +51,83 @@ describe('recent versions', () => {
       ? { kind: 'text', text: sampleText(1), tags: [`batch${i / BATCH}`] }
       : { kind: 'text', text: sampleText(1000 + i) }));
     await library.importMany(inputs);
-    const doc = shardDoc(shardKey(clip.id));
     assert.deepEqual(await tagsIn(shardPathOf(dir, clip.id), clip.id), ['before', 'edited', 'batch0', 'batch1', 'batch2']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 1), clip.id), ['before', 'edited']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2), clip.id), ['before']);
+    assert.deepEqual(await recentTags(dir, clip.id), [['before', 'edited'], ['before']]);
   });
 
-  it('gzips every version kept, with the time each was saved', async (t) => {
+  it('keeps them in one gzip file, a version a line, each with the time it was saved, smaller than gzipped apart', async (t) => {
     const { dir, library } = await tempLibrary(t);
     const { clip } = await library.import({ kind: 'text', text: sampleText(3) });
+    for (let i = 0; i < 20; i++) await library.import({ kind: 'text', text: sampleText(100 + i) });
     const doc = shardDoc(shardKey(clip.id));
+    const versions: string[] = [];
     const savedAt: number[] = [];
     for (let i = 0; i < 3; i++) {
+      versions.unshift(await readFile(shardPathOf(dir, clip.id), 'utf8'));
       savedAt.unshift((await stat(shardPathOf(dir, clip.id))).mtimeMs);
       await library.addTags(clip.id, [`t${i}`]);
     }
-    for (const n of [1, 2, 3]) {
-      const gzipped = await readFile(recentVersion(dir, doc, n));
-      assert.deepEqual([...gzipped.subarray(0, 2)], [0x1f, 0x8b], `version ${n} is gzipped`);
-      assert.ok(gzipped.length < Buffer.byteLength(await readVersion(recentVersion(dir, doc, n))), 'and smaller');
+    const file = recentVersionsFile(dir, doc);
+    const bytes = await readFile(file);
+    // What `zcat FILE | sed -n 2p` gives, as the README's restore by hand says.
+    assert.deepEqual(gunzipSync(bytes).toString('utf8').split('\n'), [...versions, '']);
+    const apart = versions.reduce((sum, version) => sum + gzipSync(version).length, 0);
+    assert.ok(bytes.length < 0.6 * apart, `${bytes.length} bytes, against ${apart} gzipped apart`);
+    const kept = (await backupsOf(dir, doc)).filter((backup) => backup.path === file);
+    assert.deepEqual(kept.map((backup) => backup.line), [1, 2, 3]);
+    for (const [i, backup] of kept.entries()) {
+      assert.equal(await readVersion(backup.path, backup.line), versions[i]);
+      // To the millisecond: a Date holds no less.
+      assert.ok(Math.abs(backup.savedAt.getTime() - (savedAt[i] ?? 0)) < 1, backup.savedAt.toISOString());
     }
-    const kept = await backupsOf(dir, doc);
-    assert.deepEqual(kept.map((backup) => backup.path), [1, 2, 3].map((n) => recentVersion(dir, doc, n)));
-    // To the millisecond: a time set on a file may come back a microsecond short of it.
-    kept.forEach((backup, i) => assert.ok(Math.abs(backup.savedAt.getTime() - (savedAt[i] ?? 0)) <= 1, backup.path));
   });
 
-  for (const [before, plainSlots] of [['gzip', [1, 2, 3]], ['slot 1 was gzipped', [1]]] as const) {
-    it(`reads the plain versions of a library from before ${before}, and gzips them at the next write`, async (t) => {
+  for (const plain of [false, true]) {
+    const form = plain ? 'plain' : 'gzipped';
+    it(`reads the versions a library kept a file each (${form}), and folds them into one file at the next write`, async (t) => {
       const { dir, library } = await tempLibrary(t);
       const { clip } = await library.import({ kind: 'text', text: sampleText(4) });
       for (let i = 0; i < 3; i++) await library.addTags(clip.id, [`t${i}`]);
       const doc = shardDoc(shardKey(clip.id));
-      for (const n of plainSlots) await unzipSlot(dir, doc, n);
-      const legacy = await backupsOf(dir, doc);
-      const inForm = (n: number) => ((plainSlots as readonly number[]).includes(n) ? recentVersion(dir, doc, n).replace(/\.gz$/, '') : recentVersion(dir, doc, n));
-      assert.deepEqual(legacy.map((backup) => backup.path), [1, 2, 3].map(inForm));
-      assert.deepEqual(await tagsIn(legacy[0]!.path, clip.id), ['t0', 't1']);
+      const legacy = await splitIntoVersionFiles(dir, doc, plain);
+      const listed = await backupsOf(dir, doc);
+      assert.deepEqual(listed.map((backup) => backup.path), legacy);
+      assert.deepEqual(await tagsIn(legacy[0]!, clip.id), ['t0', 't1']);
 
       await library.addTags(clip.id, ['t3']);
-      await assertThreeSlots(dir, clip.id);
-      assert.deepEqual(await tagsIn(recentVersion(dir, doc, 1), clip.id), ['t0', 't1', 't2']);
-      assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2), clip.id), ['t0', 't1']);
-      assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3), clip.id), ['t0']);
+      await assertOneFile(dir, clip.id);
+      assert.deepEqual(await recentTags(dir, clip.id), [['t0', 't1', 't2'], ['t0', 't1'], ['t0']]);
     });
   }
 
-  it('keeps a version whole when a crash falls between gzipping it and removing its plain file, and tidies up next time', async (t) => {
+  it('keeps each version once when a crash came between writing the one file and removing the files it folded in', async (t) => {
     const { dir, library } = await tempLibrary(t);
     const { clip } = await library.import({ kind: 'text', text: sampleText(5) });
     for (let i = 0; i < 3; i++) await library.addTags(clip.id, [`t${i}`]);
     const doc = shardDoc(shardKey(clip.id));
-    // As the crash leaves it: version 2 gzipped under its name, its plain file not yet removed.
-    const plain = recentVersion(dir, doc, 2).replace(/\.gz$/, '');
-    await writeFile(plain, await readVersion(recentVersion(dir, doc, 2)));
-    const { mtime } = await stat(recentVersion(dir, doc, 2));
-    await utimes(plain, mtime, mtime);
-    const listed = (await backupsOf(dir, doc)).map((backup) => backup.path);
-    for (const path of [plain, recentVersion(dir, doc, 2)]) {
-      assert.ok(listed.includes(path), `${path} is listed`);
-      assert.deepEqual(await tagsIn(path, clip.id), ['t0'], path);
-    }
-
+    const file = recentVersionsFile(dir, doc);
+    const whole = await readFile(file);
+    await splitIntoVersionFiles(dir, doc, false);
+    await writeFile(file, whole);
     await library.addTags(clip.id, ['t3']);
-    await assertThreeSlots(dir, clip.id);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 1), clip.id), ['t0', 't1', 't2']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 2), clip.id), ['t0', 't1']);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3), clip.id), ['t0']);
+    await assertOneFile(dir, clip.id);
+    assert.deepEqual(await recentTags(dir, clip.id), [['t0', 't1', 't2'], ['t0', 't1'], ['t0']]);
   });
 
-  it('gzips a version a crash left plain in slot 2 over the older one it displaces from slot 3', async (t) => {
+  it('still reads the versions before a damaged one, and replaces the damaged file at the next write', async (t) => {
     const { dir, library } = await tempLibrary(t);
     const { clip } = await library.import({ kind: 'text', text: sampleText(6) });
     for (let i = 0; i < 3; i++) await library.addTags(clip.id, [`t${i}`]);
     const doc = shardDoc(shardKey(clip.id));
-    await unzipSlot(dir, doc, 2);
+    const file = recentVersionsFile(dir, doc);
+    const bytes = await readFile(file);
+    // The last bytes of the deflate stream, where the oldest version's changes are, and the trailer.
+    await writeFile(file, bytes.subarray(0, bytes.length - 12));
+    assert.deepEqual(await recentTags(dir, clip.id), [['t0', 't1'], ['t0']]);
+    await writeFile(file, Buffer.concat([bytes.subarray(0, 40), Buffer.alloc(bytes.length - 40)]));
+    assert.deepEqual(await recentTags(dir, clip.id), []);
     await library.addTags(clip.id, ['t3']);
-    await assertThreeSlots(dir, clip.id);
-    assert.deepEqual(await tagsIn(recentVersion(dir, doc, 3), clip.id), ['t0']);
+    assert.deepEqual(await recentTags(dir, clip.id), [['t0', 't1', 't2']]);
   });
 
   it('copies with the saved time where a link is not possible, and keeps nothing for a file not yet written', async (t) => {
@@ -231,13 +235,3 @@ describe('daily snapshots', () => {
     await assert.rejects(stat(join(dir, 'backups')), { code: 'ENOENT' });
   });
 });
-
-/** Turns slot `n` back into the plain file a library from before gzip kept, with its saved time. */
-async function unzipSlot(dir: string, doc: string, n: number): Promise<void> {
-  const gzipped = recentVersion(dir, doc, n);
-  const plain = gzipped.replace(/\.gz$/, '');
-  const { mtime } = await stat(gzipped);
-  await writeFile(plain, await readVersion(gzipped));
-  await utimes(plain, mtime, mtime);
-  await unlink(gzipped);
-}

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { TestContext } from 'node:test';
 import { Library } from '../../electron/core/library.js';
-import { readVersion, recentVersion } from '../../electron/core/store/backups.js';
+import { keepVersion } from '../../electron/core/store/backups.js';
+import { recentVersionsFile } from '../../electron/core/store/recent-versions.js';
 import { checkLibrary } from '../../electron/core/store/check.js';
 import { ClipStore } from '../../electron/core/store/clip-store.js';
 import { BODIES_FILE, pictureDoc, shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
@@ -16,7 +17,8 @@ import { WriteLock } from '../../electron/core/store/write-lock.js';
 import { copyFixtureLibrary, fileDigests } from '../fixtures/libraries/fixture-library.js';
 import { sampleText } from '../helpers/seed.js';
 import {
-  readManifest, readShard, readStoredBody, readStoredRecord, shardPath, shardPathOf, withStoredBodies, writeStoredBody,
+  readManifest, readShard, readStoredBody, readStoredRecord, shardPath, shardPathOf, splitIntoVersionFiles, withStoredBodies,
+  writeStoredBody,
 } from '../helpers/stored.js';
 import { tempDir, tempLibrary } from '../helpers/temp-library.js';
 import type { TestScope } from '../helpers/cleanup-scope.js';
@@ -48,6 +50,15 @@ async function storeWithEditedClip(t: TestContext, key: string, note: string): P
   await store.commit([record.id], () => record);
   await store.commit([record.id], (fresh) => fresh && { ...fresh, note });
   return { dir, store, record };
+}
+
+/** Makes the newest kept version of `doc` a torn one, as if the file had been torn when it was replaced. */
+async function keepTornVersion(dir: string, doc: string): Promise<void> {
+  const live = join(dir, doc);
+  const whole = await readFile(live);
+  await writeFile(live, whole.subarray(0, whole.length / 2));
+  keepVersion(dir, doc);
+  await writeFile(live, whole);
 }
 
 describe('a damaged shard', () => {
@@ -90,49 +101,49 @@ describe('a damaged shard', () => {
     await store.commit([x!.record.id, y!.record.id], (_, id) => ({ ...(id === x!.record.id ? x! : y!).record, tags: ['a'] }));
     for (const tags of [['a', 'b'], ['a', 'b', 'c']]) await store.commit([x!.record.id], (record) => record && { ...record, tags });
     const doc = shardDoc('abd');
-    await writeFile(recentVersion(dir, doc, 1), '{"schemaVersion":1,"clips":{"abd');
+    await keepTornVersion(dir, doc);
     await writeFile(shardPath(dir, 'abd'), Buffer.alloc(512));
 
     const reopened = await ClipStore.open(dir);
-    assert.deepEqual((await reopened.get(x!.record.id))?.tags, ['a'], 'as saved in the second newest version');
+    assert.deepEqual((await reopened.get(x!.record.id))?.tags, ['a', 'b'], 'as saved in the second newest version');
     assert.ok(await reopened.get(y!.record.id), 'a clip without its text is kept, not dropped');
     const [report] = reopened.recoveries;
-    assert.equal(report?.backup?.path, recentVersion(dir, doc, 2));
-    assert.match(report?.backup?.path ?? '', /abd\.2\.json\.gz$/, 'read from the gzipped version');
+    assert.deepEqual([report?.backup?.path, report?.backup?.line], [recentVersionsFile(dir, doc), 2]);
     assert.deepEqual(report?.fromBackup.sort(), [x!.record.id, y!.record.id]);
     assert.deepEqual(report?.withoutText, [y!.record.id]);
     const told = describeRecovery(report!);
-    const parts = [report!.keptAt ?? 'kept at', recentVersion(dir, doc, 2), 'later edits to them are lost', 'no stored text'];
+    const kept = `line 2 of ${recentVersionsFile(dir, doc)}`;
+    const parts = [report!.keptAt ?? 'kept at', kept, 'later edits to them are lost', 'no stored text'];
     for (const part of parts) assert.ok(told.includes(part), part);
   });
 
-  it('is restored from a plain version 2 kept by a library from before gzip', async (t) => {
+  it('is restored from a version kept in a file of its own by a library from before the one file', async (t) => {
     const { dir, store, record } = await storeWithEditedClip(t, 'ab1', 'second');
     await store.commit([record.id], (fresh) => fresh && { ...fresh, note: 'third' });
     const doc = shardDoc('ab1');
-    const plain = recentVersion(dir, doc, 2).replace(/\.gz$/, '');
-    await writeFile(plain, await readVersion(recentVersion(dir, doc, 2)));
-    await unlink(recentVersion(dir, doc, 2));
-    await writeFile(recentVersion(dir, doc, 1), 'torn');
+    const [newest, older] = await splitIntoVersionFiles(dir, doc, true);
+    await writeFile(newest!, 'torn');
     await writeFile(shardPath(dir, 'ab1'), 'torn');
 
     const reopened = await ClipStore.open(dir);
     assert.equal((await reopened.get(record.id))?.note, record.note, 'as first saved');
-    assert.equal(reopened.recoveries[0]?.backup?.path, plain);
+    assert.equal(reopened.recoveries[0]?.backup?.path, older);
   });
 
-  it('passes over a gzipped version that is damaged for an older one that reads whole', async (t) => {
+  it('passes over kept versions that do not read whole for an older one that does', async (t) => {
     const { dir, store, record } = await storeWithEditedClip(t, 'ab2', 'second');
     for (const note of ['third', 'fourth']) await store.commit([record.id], (fresh) => fresh && { ...fresh, note });
     const doc = shardDoc('ab2');
-    const gzipped = await readFile(recentVersion(dir, doc, 2));
-    await writeFile(recentVersion(dir, doc, 2), gzipped.subarray(0, gzipped.length - 8));
-    await writeFile(recentVersion(dir, doc, 1), 'torn');
+    await keepTornVersion(dir, doc);
+    // Lines: torn, "third", "second", the stream cut short so that the last does not inflate.
+    const file = recentVersionsFile(dir, doc);
+    const bytes = await readFile(file);
+    await writeFile(file, bytes.subarray(0, bytes.length - 12));
     await writeFile(shardPath(dir, 'ab2'), 'torn');
 
     const reopened = await ClipStore.open(dir);
-    assert.equal((await reopened.get(record.id))?.note, record.note, 'as first saved');
-    assert.equal(reopened.recoveries[0]?.backup?.path, recentVersion(dir, doc, 3));
+    assert.equal((await reopened.get(record.id))?.note, 'third');
+    assert.equal(reopened.recoveries[0]?.backup?.line, 2);
   });
 
   it('is recovered in memory while another writer holds the lock, reported once, and replaced at its next write', async (t) => {

@@ -7,80 +7,57 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzipSync } from 'node:zlib';
 import { MANIFEST_FILE, SHARD_FILE, shardDoc } from './library-dir.js';
+import { decodeVersions, keepRecentVersion, legacyFiles, recentVersions, recentVersionsFile } from './recent-versions.js';
 import { localDay } from '../../shared/local-day.js';
 
 /**
  * Earlier versions of the library's documents (the manifest and the metadata shards), kept beside it:
- *   backups/recent/<doc>.<n>.json.gz    the versions before the last RECENT_VERSIONS writes of each
- *                                       document, gzipped, 1 the newest
+ *   backups/recent/<doc>.gz             the versions before the last RECENT_VERSIONS writes of each
+ *                                       document, in one gzip file (recent-versions.ts)
  *   backups/daily/YYYY-MM-DD/<doc>[.gz] every document as it was before the first write of that day,
  *                                       for the last DAILY_SNAPSHOTS days something was written
  * The daily snapshots are hard links where the file system allows: steno replaces a document by
  * renaming a new file over it, so the inode a link keeps is never written again and keeping a version
  * copies nothing. A link costs the whole version once the live file moves on, though, and a shard of
- * 16 KB gzips to about 5 KB: so a recent version is linked into a staging slot, then gzipped into
- * slot 1, and a daily link is gzipped (`<doc>.gz`) when the document it shares is about to be replaced.
- * Libraries kept slot 1 plain (`<doc>.1.json`), and before that every slot, which is still read, and
- * gzipped at the document's next write.
+ * 16 KB gzips to about 5 KB: so a daily link is gzipped (`<doc>.gz`) when the document it shares is
+ * about to be replaced.
  * Bodies and pictures are not kept here: a body is rewritten only to mark more of its pictures kept
  * (its text never changes), a picture never; both are removed only when the trash is emptied.
  * Whatever writes here runs under the library's write lock (commit, opening the manifest).
- * Writing here is synchronous: keeping a version is a link, a few renames and a gzip of a few KB, tens
- * of microseconds each, and as trips through the thread pool they cost an edit about 0.8 ms of waiting.
+ * Writing here is synchronous: keeping a version is a gzip of a few versions of a few KB and a rename,
+ * tenths of a millisecond, and as trips through the thread pool they cost an edit about 0.8 ms of waiting.
  * The daily snapshot is a link per metadata file, about 60 ms for 4,096 of them, once a day.
  */
-export const RECENT_VERSIONS = 3;
 export const DAILY_SNAPSHOTS = 7;
-/** The first slot kept gzipped: every slot but the staging one. */
-const GZIPPED_FROM = 1;
 
 const DAY_DIR = /^\d{4}-\d{2}-\d{2}$/;
 /** Codes of file systems without hard links (FAT, some network shares) or across devices: copy instead. */
 const NO_LINKS = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS']);
 const gunzipBytes = promisify(gunzip);
 
+/** A kept version of a document: a file, or a line of a file of recent versions (1 the newest). */
+export interface KeptVersion {
+  path: string;
+  line?: number;
+  savedAt: Date;
+}
+
 /** Keeps the current version of `doc` (relative to `dir`, e.g. `clips/3fa.json`) before it is replaced. */
 export function keepVersion(dir: string, doc: string, now = new Date()): void {
   takeDailySnapshot(dir, now);
   gzipDailyLinks(dir, doc);
-  if (!preserve(join(dir, doc), recentVersion(dir, doc, 0))) return;
-  // Slot 0 is a staging name: once the link exists, shifting the older ones up never loses one.
-  for (let n = RECENT_VERSIONS - 1; n >= 0; n--) shiftSlot(dir, doc, n);
-  // The oldest first: a plain file is then never left in a slot above a newer gzipped one.
-  for (let n = RECENT_VERSIONS; n >= GZIPPED_FROM; n--) gzipSlot(dir, doc, n);
+  keepRecentVersion(dir, doc);
 }
 
-/** Where slot `n` of `doc` keeps its version: 0 (staging) plain, the others gzipped. */
-export function recentVersion(dir: string, doc: string, n: number): string {
-  const plain = plainVersion(dir, doc, n);
-  return n >= GZIPPED_FROM ? `${plain}.gz` : plain;
-}
-
-/** Slot `n` in the plain form: always that of 0, of the others only in libraries from before gzip. */
-function plainVersion(dir: string, doc: string, n: number): string {
-  return join(dir, 'backups', 'recent', doc.replace(/\.json$/, `.${n}.json`));
-}
-
-/** A kept version's JSON text, from either form (named `.json.gz` when gzipped). */
-export async function readVersion(path: string): Promise<string> {
+/** A kept version's JSON text: line `line` of a file of recent versions, or a file of one version, gzipped (`.gz`) or plain. */
+export async function readVersion(path: string, line?: number): Promise<string> {
   const bytes = await readFile(path);
+  if (line !== undefined) {
+    const version = decodeVersions(bytes)[line - 1];
+    if (!version) throw new Error(`${path} holds no whole version on line ${line}`);
+    return version.bytes.toString('utf8');
+  }
   return (path.endsWith('.gz') ? await gunzipBytes(bytes) : bytes).toString('utf8');
-}
-
-/** Renames slot `n`'s files to slot `n + 1`, in each form it has (both only when a crash cut gzipSlot short). */
-function shiftSlot(dir: string, doc: string, n: number): void {
-  const forms = n >= GZIPPED_FROM ? [plainVersion, recentVersion] : [plainVersion];
-  for (const form of forms) ignoreMissing(() => renameSync(form(dir, doc, n), form(dir, doc, n + 1)));
-}
-
-/**
- * Replaces slot `n`'s plain file, if it has one, by a gzipped copy. A plain file found beside a gzipped
- * one came from the slot below or is the same version, never older, so it is gzipped over it.
- */
-function gzipSlot(dir: string, doc: string, n: number): void {
-  const plain = plainVersion(dir, doc, n);
-  const found = statSync(plain, { throwIfNoEntry: false });
-  if (found) gzipInPlace(plain, found);
 }
 
 /**
@@ -129,15 +106,16 @@ export async function dailySnapshots(dir: string): Promise<string[]> {
 }
 
 /** Every kept version of `doc`, the most recently saved first. */
-export async function backupsOf(dir: string, doc: string): Promise<Array<{ path: string; savedAt: Date }>> {
-  const slots = Array.from({ length: RECENT_VERSIONS }, (_, i) => i + 1);
-  // Both forms of each slot: a library from before gzip, or a crash in keepVersion, leaves plain ones.
-  const recent = new Set(slots.flatMap((n) => [recentVersion(dir, doc, n), plainVersion(dir, doc, n)]));
+export async function backupsOf(dir: string, doc: string): Promise<KeptVersion[]> {
+  const file = recentVersionsFile(dir, doc);
+  const recent = (await recentVersions(dir, doc)).map(({ savedAt }, i) => ({ path: file, line: i + 1, savedAt: new Date(savedAt) }));
+  // A library from before the one file, or a crash before its files were folded in, leaves a file a version.
+  const legacy = legacyFiles(dir, doc);
   // A daily copy is plain while a link to the file, gzipped once that changed (gzipDailyLinks).
   const daily = (await dailySnapshots(dir)).flatMap((day) => [doc, `${doc}.gz`].map((form) => join(dir, 'backups', 'daily', day, form)));
   const existingBackup = (path: string) => stat(path).then((info) => ({ path, savedAt: info.mtime }), () => null);
-  const found = await Promise.all([...recent, ...daily].map(existingBackup));
-  return found.filter((backup) => backup !== null).sort((a, b) => b.savedAt.getTime() - a.savedAt.getTime());
+  const found = (await Promise.all([...legacy, ...daily].map(existingBackup))).filter((backup) => backup !== null);
+  return [...recent, ...found].sort((a, b) => b.savedAt.getTime() - a.savedAt.getTime());
 }
 
 /**
@@ -210,15 +188,6 @@ function pruneDaily(daily: string): void {
   const names = readdirSync(daily);
   const keep = new Set(snapshotDays(names).slice(-DAILY_SNAPSHOTS));
   for (const name of names.filter((found) => !keep.has(found))) rmSync(join(daily, name), { recursive: true, force: true });
-}
-
-/** Runs a file operation whose file may be missing, which is not an error here. */
-function ignoreMissing(operation: () => void): void {
-  try {
-    operation();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
 }
 
 function emptyIfMissing(error: NodeJS.ErrnoException): string[] {

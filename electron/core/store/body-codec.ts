@@ -3,7 +3,8 @@ import { ClipdeskError } from '../errors.js';
 import { describeInvalid } from '../validation.js';
 import { bodySchema } from './schema.js';
 import type { Body } from './schema.js';
-import { encodeTextFirst, gunzipTextFirst, inflateTexts, isGzipAt, textPartOf } from './text-first-gzip.js';
+import { isGzipAt } from './gzip-parts.js';
+import { encodeTextFirst, gunzipTextFirst, inflateTexts, textPartOf } from './text-first-gzip.js';
 import type { TextPart } from './text-first-gzip.js';
 
 /**

@@ -22,8 +22,11 @@ export interface RecoveryReport {
   problem: string;
   /** A copy of the damaged bytes, never changed; null when the file was missing altogether. */
   keptAt: string | null;
-  /** The newest backup that was whole, and when that version was saved; null if there was none. */
-  backup: { path: string; savedAt: string } | null;
+  /**
+   * The newest backup that was whole (a file, or a line of a file of recent versions), and when that
+   * version was saved; null if there was none.
+   */
+  backup: { path: string; line?: number | undefined; savedAt: string } | null;
   /** Read back from the intact start of the damaged file: as last saved. */
   fromDamaged: string[];
   /** Taken from the backup. */
@@ -120,7 +123,7 @@ async function rebuildShard(dir: string, key: string, error: unknown): Promise<R
   const fromDamaged = new Set(salvaged.map((record) => record.id));
   const report: RecoveryReport = {
     doc, problem: damaged.problem, keptAt: damaged.keptAt,
-    backup: backup && { path: backup.path, savedAt: backup.savedAt },
+    backup: backup && { path: backup.path, line: backup.line, savedAt: backup.savedAt },
     fromDamaged: [...fromDamaged],
     fromBackup: Object.keys(backup?.data.clips ?? {}).filter((id) => !fromDamaged.has(id)),
     fromText,
@@ -159,7 +162,7 @@ async function recoverManifest(dir: string, error: unknown): Promise<Recovered<M
   const data: Manifest = { app: 'clipdesk', createdAt: backup?.data.createdAt ?? new Date().toISOString(), schemaVersion: version };
   const report: RecoveryReport = {
     doc: MANIFEST_FILE, problem: damaged.problem, keptAt: damaged.keptAt,
-    backup: backup && { path: backup.path, savedAt: backup.savedAt },
+    backup: backup && { path: backup.path, line: backup.line, savedAt: backup.savedAt },
     fromDamaged: [], fromBackup: [], fromText: [], withoutText: [],
   };
   return { data, report };
@@ -168,7 +171,7 @@ async function recoverManifest(dir: string, error: unknown): Promise<Recovered<M
 /** One paragraph for a person: what was damaged, where it is kept, what came back from where. */
 export function describeRecovery(report: RecoveryReport): string {
   const parts = [`${report.doc} was damaged (${report.problem})${report.keptAt ? `; the damaged file is kept at ${report.keptAt}` : ''}.`];
-  if (report.backup) parts.push(`Restored from the backup saved ${report.backup.savedAt} (${report.backup.path}).`);
+  if (report.backup) parts.push(`Restored from the backup saved ${report.backup.savedAt} (${describeKept(report.backup)}).`);
   else parts.push('No whole backup of it was found.');
   const count = (ids: string[], what: string) => {
     const clips = ids.length === 1 ? 'clip' : 'clips';
@@ -224,12 +227,17 @@ async function keepDamaged(dir: string, doc: string, error: unknown): Promise<Da
  */
 export async function newestWhole<T extends { schemaVersion: number }>(
   dir: string, doc: string, schema: z.ZodType<T>,
-): Promise<{ path: string; savedAt: string; data: T } | null> {
-  for (const { path, savedAt } of await backupsOf(dir, doc)) {
-    const data = await readVersion(path).then((text) => parseChecked(path, text, schema)).catch(() => null);
-    if (data?.schemaVersion === SCHEMA_VERSION) return { path, savedAt: savedAt.toISOString(), data };
+): Promise<{ path: string; line: number | undefined; savedAt: string; data: T } | null> {
+  for (const { path, line, savedAt } of await backupsOf(dir, doc)) {
+    const data = await readVersion(path, line).then((text) => parseChecked(path, text, schema)).catch(() => null);
+    if (data?.schemaVersion === SCHEMA_VERSION) return { path, line, savedAt: savedAt.toISOString(), data };
   }
   return null;
+}
+
+/** Where a kept version is, as a person finds it: `zcat FILE | sed -n LINEp` prints a line of a file of recent versions. */
+function describeKept({ path, line }: { path: string; line?: number | undefined }): string {
+  return line === undefined ? path : `line ${line} of ${path}`;
 }
 
 async function hasShards(dir: string): Promise<boolean> {
