@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
 import { connectCatalogDb, peekCatalogDb } from '../../electron/core/catalog/catalog-db.js';
-import { IdleUpkeep } from '../../electron/core/catalog/idle-upkeep.js';
+import { IdleUpkeep, wantsWholeMerge } from '../../electron/core/catalog/idle-upkeep.js';
 import { Statements } from '../../electron/core/catalog/statements.js';
 import { Library } from '../../electron/core/library.js';
 import { sampleText } from '../helpers/seed.js';
@@ -39,6 +39,21 @@ async function importBatches(library: Library): Promise<void> {
     const inputs = Array.from({ length: 100 }, (_, n) => ({ kind: 'text' as const, text: sampleText(batch * 100 + n) }));
     assert.ok((await library.importMany(inputs)).every((result) => result.outcome === 'created'));
   }
+}
+
+/** The leaves of each of the index's segments (Statements.segmentLeaves), read through a connection of its own. */
+function segmentLeaves(dir: string): number[] {
+  const db = new Statements(connectCatalogDb(join(dir, 'index.sqlite')));
+  try {
+    return db.segmentLeaves();
+  } finally {
+    db.close();
+  }
+}
+
+/** A text of 150 words, most found in no other: each adds its own terms to the index, as real articles' names and numbers do. */
+function wordyText(n: number): string {
+  return Array.from({ length: 150 }, (_, i) => `w${((n * 7919 + i * 104729) % 1000003).toString(36)}`).join(' ');
 }
 
 async function importOneByOne(library: Library, count: number): Promise<void> {
@@ -140,4 +155,50 @@ test('a catalog closed right after its writes gives its free pages back at the n
   assert.ok(await waitFor(() => filePages(dir).free === 0, 5000), `${filePages(dir).free} free pages a while after opening`);
   assert.ok(filePages(dir).bytes < closed.bytes, 'the file shrank');
   assert.equal((await reopened.search('harbour')).total, 800);
+});
+
+test('a segment is worth merging into the others once they hold a quarter of its leaves, and 64 leaves', () => {
+  assert.equal(wantsWholeMerge([]), false);
+  assert.equal(wantsWholeMerge([5000]), false, 'one segment');
+  assert.equal(wantsWholeMerge([400, 100]), false, 'a quarter, not more');
+  assert.equal(wantsWholeMerge([400, 60, 41]), true);
+  assert.equal(wantsWholeMerge([100, 30, 30]), false, 'under 64 leaves besides the biggest');
+});
+
+test('a pause merges the index whole once its smaller segments hold a quarter of its biggest: fewer leaves, same matches', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  t.after(() => library.close());
+  for (let batch = 0; batch < 6; batch++) {
+    const texts = Array.from({ length: 100 }, (_, n) => `${sampleText(n)} ${wordyText(batch * 100 + n)}`);
+    const inputs = texts.map((text) => ({ kind: 'text' as const, text }));
+    await library.importMany(inputs);
+  }
+  const written = segmentLeaves(dir);
+  assert.ok(wantsWholeMerge(written), `segments of ${written.join(', ')} leaves`);
+  assert.ok(await waitFor(() => segments(dir) === 1, 10_000), `${segments(dir)} segments a while after the last write`);
+  const merged = segmentLeaves(dir);
+  const sum = (leaves: number[]) => leaves.reduce((total, count) => total + count, 0);
+  assert.ok(sum(merged) < sum(written), `${sum(merged)} leaves, against ${sum(written)} before`);
+  assert.equal((await library.search('harbour')).total, 600);
+  assert.equal((await library.search(wordyText(250).split(' ')[7]!)).total, 1);
+});
+
+test('writes between the steps of a whole merge add segments of their own, and the merge carries on to its end', async (t) => {
+  const { dir, library } = await tempLibrary(t);
+  for (let batch = 0; batch < 6; batch++) {
+    await library.importMany(Array.from({ length: 100 }, (_, n) => ({ kind: 'text' as const, text: wordyText(batch * 100 + n) })));
+  }
+  library.close();
+  const db = new Statements(connectCatalogDb(join(dir, 'index.sqlite')));
+  t.after(() => db.close());
+  const leaves = db.segmentLeaves().reduce((total, count) => total + count, 0);
+  const insert = db.sql('insert into fts (rowid, text) values (?, ?)');
+  let steps = 0;
+  for (let pages = -8; db.mergeStep(pages); pages = 8) {
+    if (++steps % 2 === 0) insert.run(1_000_000 + steps, wordyText(1_000_000 + steps));
+    assert.ok(steps <= leaves / 8 + 4, `still merging after ${steps} steps of 8 leaves, for ${leaves} leaves`);
+  }
+  const writes = Math.floor(steps / 2);
+  assert.ok(writes >= 4, `${writes} writes came during the merge`);
+  assert.ok(segments(dir) <= 1 + writes, `${segments(dir)} segments: the merged one and the writes'`);
 });

@@ -2,6 +2,17 @@ import type { Database, Statement } from 'better-sqlite3';
 import { markCatalogComplete } from './catalog-db.js';
 
 const MERGE = "insert into fts (fts, rank) values ('merge', ?)";
+/**
+ * Each segment of the full-text index with its leaves: fts_idx keys every leaf that starts a term by
+ * (segment, term), so a segment's last term names about its last leaf. One index lookup a segment
+ * (there are a few dozen), where counting fts_idx's rows would read one a leaf.
+ */
+const SEGMENT_LEAVES = `
+  with recursive segment(id) as (
+    select min(segid) from fts_idx
+    union all select (select min(segid) from fts_idx where segid > segment.id) from segment where segment.id is not null
+  )
+  select (select pgno from fts_idx where segid = segment.id order by term desc limit 1) from segment where segment.id is not null`;
 // The value in the SQL: FTS5 takes a setting only as an integer, and the driver binds numbers as reals.
 const AUTOMERGE_OFF = "insert into fts (fts, rank) values ('automerge', 0)";
 /** FTS5's own setting, which the file keeps: what every other writer (the rebuild worker, an older Clipdesk) uses. */
@@ -41,13 +52,20 @@ export class Statements {
 
   /**
    * Does up to `pages` pages of the full-text index's pending merges (idle-upkeep.ts); false when
-   * none are left. Never waits: a write lock held by another connection throws SQLITE_BUSY at once.
+   * none are left. Negative, it first puts every segment into one merge (FTS5's optimize, a step at a
+   * time), which the steps after it continue. Never waits: a write lock held by another connection
+   * throws SQLITE_BUSY at once.
    */
   mergeStep(pages: number): boolean {
     const before = this.#totalChanges();
     this.#withoutWaiting(() => this.sql(MERGE).run(pages));
     // FTS5's own test: a merge that wrote fewer than two rows found nothing left to merge.
     return this.#totalChanges() - before >= 2;
+  }
+
+  /** The full-text index's segments, each as its number of leaves (about 4 KB each). */
+  segmentLeaves(): number[] {
+    return this.sql(SEGMENT_LEAVES).pluck().all() as number[];
   }
 
   /**
