@@ -16,7 +16,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 const GZIP_MAGIC = [0x1f, 0x8b];
 /** The 10 bytes every gzip header has, then the extra field's length and the subfield's id and length. */
 const FIXED_HEADER = 10;
-export const SUBFIELD_AT = FIXED_HEADER + 2;
+const SUBFIELD_AT = FIXED_HEADER + 2;
 const SUBFIELD_HEADER = 4;
 const FLAG_EXTRA = 0x04;
 /** The deflate window: a dictionary longer than this is only ever used by its end. */
@@ -29,11 +29,11 @@ export function isGzipAt(bytes: Uint8Array, at: number): boolean {
 }
 
 /** Each part's deflated bytes: laid one after another they are one raw deflate stream, finished by the last. */
-export function deflateInTurn(parts: readonly Buffer[]): Buffer[] {
+export function deflateInTurn(parts: readonly Buffer[], level: number = constants.Z_DEFAULT_COMPRESSION): Buffer[] {
   let before = Buffer.alloc(0);
   return parts.map((part, i) => {
-    const flush = i === parts.length - 1 ? constants.Z_FINISH : constants.Z_SYNC_FLUSH;
-    const deflated = deflateRawSync(part, { finishFlush: flush, ...(before.length > 0 ? { dictionary: before.subarray(-WINDOW) } : {}) });
+    const finishFlush = i === parts.length - 1 ? constants.Z_FINISH : constants.Z_SYNC_FLUSH;
+    const deflated = deflateRawSync(part, { finishFlush, level, ...(before.length > 0 ? { dictionary: before.subarray(-WINDOW) } : {}) });
     before = Buffer.concat([before.subarray(-WINDOW), part]);
     return deflated;
   });
@@ -61,7 +61,8 @@ export function extraPayload(
   bytes: Buffer, subfield: string, at = 0, length = bytes.length - at,
 ): { payload: Buffer; start: number } | undefined {
   const withExtra = length >= SUBFIELD_AT + SUBFIELD_HEADER + TRAILER && isGzipAt(bytes, at) && bytes[at + 3] === FLAG_EXTRA;
-  if (!withExtra || bytes.toString('latin1', at + SUBFIELD_AT, at + SUBFIELD_AT + 2) !== subfield) return undefined;
+  const named = bytes[at + SUBFIELD_AT] === subfield.charCodeAt(0) && bytes[at + SUBFIELD_AT + 1] === subfield.charCodeAt(1);
+  if (!withExtra || !named) return undefined;
   const size = bytes.readUInt16LE(at + SUBFIELD_AT + 2);
   const start = SUBFIELD_AT + SUBFIELD_HEADER + size;
   if (bytes.readUInt16LE(at + FIXED_HEADER) !== SUBFIELD_HEADER + size || start > length - TRAILER) return undefined;

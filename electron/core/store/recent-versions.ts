@@ -42,6 +42,12 @@ interface VersionEntry {
 export const LEGACY_VERSION_FILE = /\.\d\.json(?:\.gz)?$/;
 
 const SUBFIELD = 'Cv';
+/**
+ * zlib's level 3, not its default 6: every write of a shard deflates its kept versions again, and on a
+ * full 16 KB shard this took 0.59 ms against 0.71 (300 writes in a row, the median), for 2% more bytes
+ * and the same blocks (3,000 clips imported one at a time: 877 against 858 KB, 1,282 KB on disk either way).
+ */
+const LEVEL = 3;
 const ENTRY = 20;
 const NEWLINE = Buffer.from('\n');
 
@@ -95,7 +101,7 @@ function readLegacyFile(path: string): Version | undefined {
 
 function encodeVersions(versions: readonly Version[]): Buffer {
   const parts = versions.map(({ bytes }) => Buffer.concat([bytes, NEWLINE]));
-  const deflated = deflateInTurn(parts);
+  const deflated = deflateInTurn(parts, LEVEL);
   const payload = Buffer.alloc(ENTRY * versions.length);
   let end = 0;
   versions.forEach(({ savedAt }, i) => {
