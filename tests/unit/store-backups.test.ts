@@ -8,6 +8,7 @@ import { recentVersions, recentVersionsFile } from '../../electron/core/store/re
 import type { Shard } from '../../electron/core/store/schema.js';
 import type { ImportInput } from '../../electron/api.js';
 import { Library } from '../../electron/core/library.js';
+import { checkLibrary } from '../../electron/core/store/check.js';
 import { BATCH } from '../../electron/core/import-batches.js';
 import { shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { sampleText } from '../helpers/seed.js';
@@ -40,6 +41,7 @@ describe('recent versions', () => {
     assert.deepEqual(await tagsIn(shardPathOf(dir, clip.id), clip.id), ['t0', 't1', 't2', 't3', 't4']);
     assert.deepEqual(await recentTags(dir, clip.id), [['t0', 't1', 't2', 't3'], ['t0', 't1', 't2'], ['t0', 't1']]);
     await assertOneFile(dir, clip.id);
+    assert.equal((await checkLibrary(dir)).backups.recentVersions, 3, '`clipdesk check` counts the versions, not the file');
   });
 
   it("keeps a shard's version from before a batch import once, however many of the import's batches write it", async (t) => {
