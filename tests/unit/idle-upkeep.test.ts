@@ -157,15 +157,15 @@ test('a catalog closed right after its writes gives its free pages back at the n
   assert.equal((await reopened.search('harbour')).total, 800);
 });
 
-test('a segment is worth merging into the others once they hold a quarter of its leaves, and 64 leaves', () => {
+test('a segment is worth merging into the others once they hold more than a twentieth of its leaves, and 64 leaves', () => {
   assert.equal(wantsWholeMerge([]), false);
   assert.equal(wantsWholeMerge([5000]), false, 'one segment');
-  assert.equal(wantsWholeMerge([400, 100]), false, 'a quarter, not more');
-  assert.equal(wantsWholeMerge([400, 60, 41]), true);
+  assert.equal(wantsWholeMerge([4000, 200]), false, 'a twentieth, not more');
+  assert.equal(wantsWholeMerge([4000, 120, 81]), true);
   assert.equal(wantsWholeMerge([100, 30, 30]), false, 'under 64 leaves besides the biggest');
 });
 
-test('a pause merges the index whole once its smaller segments hold a quarter of its biggest: fewer leaves, same matches', async (t) => {
+test('a pause merges the index whole once its smaller segments hold a twentieth of its biggest: fewer leaves, same matches', async (t) => {
   const { dir, library } = await tempLibrary(t);
   t.after(() => library.close());
   for (let batch = 0; batch < 6; batch++) {
