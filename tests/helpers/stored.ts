@@ -72,7 +72,7 @@ export function writeStoredBody(dir: string, { id, contentHash }: Pick<ClipRecor
  */
 export async function splitIntoVersionFiles(dir: string, doc: string, plain: boolean): Promise<string[]> {
   const file = recentVersionsFile(dir, doc);
-  const versions = await recentVersions(dir, doc);
+  const versions = recentVersions(dir, doc);
   const paths = versions.map((_, i) => file.replace(/\.json\.gz$/, `.${i + 1}.json${plain ? '' : '.gz'}`));
   for (const [i, { bytes, savedAt }] of versions.entries()) {
     await writeFile(paths[i]!, plain ? bytes : gzipSync(bytes));

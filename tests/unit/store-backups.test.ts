@@ -23,7 +23,7 @@ async function tagsIn(path: string, id: string): Promise<string[] | undefined> {
 /** Clip `id`'s tags in each recent version kept of its shard, the newest first. */
 async function recentTags(dir: string, id: string): Promise<Array<string[] | undefined>> {
   const doc = shardDoc(shardKey(id));
-  const versions = await recentVersions(dir, doc);
+  const versions = recentVersions(dir, doc);
   return versions.map(({ bytes }) => (JSON.parse(bytes.toString('utf8')) as Shard).clips[id]?.tags);
 }
 

@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { constants, crc32, gunzipSync, inflateRawSync } from 'node:zlib';
 import { TRAILER, deflateInTurn, extraPayload, gzipMember } from './gzip-parts.js';
@@ -67,7 +66,8 @@ export function keepRecentVersion(dir: string, doc: string): void {
   if (!current) return;
   const file = recentVersionsFile(dir, doc);
   const legacy = legacyFiles(dir, doc);
-  const older = [...readKept(file), ...legacy.flatMap((path) => readLegacyFile(path) ?? [])].sort((a, b) => b.savedAt - a.savedAt);
+  const folded = legacy.flatMap((path) => readLegacyFile(path) ?? []);
+  const older = [...recentVersions(dir, doc), ...folded].sort((a, b) => b.savedAt - a.savedAt);
   // A version found twice (its legacy file, when a crash came before it was removed) is kept once.
   const versions = [current, ...older].filter((version, i, all) => all.findIndex((other) => other.bytes.equals(version.bytes)) === i);
   const temp = `${file}.tmp`;
@@ -114,10 +114,10 @@ function encodeVersions(versions: readonly Version[]): Buffer {
   return gzipMember(SUBFIELD, payload, parts, deflated);
 }
 
-/** The versions a file of recent versions holds that read whole, the newest first; none when it is missing or not one. */
-function readKept(file: string): Version[] {
+/** The kept versions of `doc` that read whole, the newest first; none when its file is missing or not one. */
+export function recentVersions(dir: string, doc: string): Version[] {
   try {
-    return decodeVersions(readFileSync(file));
+    return decodeVersions(readFileSync(recentVersionsFile(dir, doc)));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -180,15 +180,6 @@ function wholeVersions(content: Buffer, entries: readonly VersionEntry[]): Versi
     versions.push({ bytes: part.subarray(0, -1), savedAt });
   }
   return versions;
-}
-
-/** The kept versions of `doc` in its file of recent versions, the newest first. */
-export async function recentVersions(dir: string, doc: string): Promise<Version[]> {
-  const bytes = await readFile(recentVersionsFile(dir, doc)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error;
-    return undefined;
-  });
-  return bytes ? decodeVersions(bytes) : [];
 }
 
 /**
