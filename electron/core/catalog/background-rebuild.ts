@@ -37,8 +37,8 @@ export class BackgroundRebuild {
     private readonly pauseMs = 0,
   ) {
     this.listed = new Promise((resolve) => (this.#markListed = resolve));
-    this.finished = this.#run().finally(async () => {
-      await this.marker.release();
+    this.finished = this.#run().finally(() => {
+      this.marker.release();
       this.#status = { ...this.#status, rebuilding: false, listing: false };
       this.#markListed();
     });

@@ -60,7 +60,7 @@ function catalogPath(store: ClipStore): string {
 
 /** Under the lock: the opened catalog, or null when another live process is rebuilding it (then it is left alone). */
 async function openUnlessRebuilding(store: ClipStore, marker: RebuildMarker, options: RebuildOptions): Promise<CatalogOpening | null> {
-  if ((await marker.rebuilder()) && !catalogIsWhole(catalogPath(store))) return null;
+  if (marker.rebuilder() && !catalogIsWhole(catalogPath(store))) return null;
   if (options.rebuild) removeCatalog(catalogPath(store));
   const catalog = Catalog.open(store.dir);
   if (catalog.fresh) return rebuild(catalog, store, marker, options);
@@ -79,7 +79,7 @@ async function rebuild(catalog: Catalog, store: ClipStore, marker: RebuildMarker
     await fillCatalog(catalog, store, options.onProgress ?? (() => undefined));
     catalog.markComplete();
   } finally {
-    await marker.release();
+    marker.release();
   }
   return { catalog, rebuilt: true, repaired: 0, lost: [], background: null };
 }

@@ -1,6 +1,5 @@
-import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { clearDrafts, createWithOwner, ownerIsGone, readOwner, removeIfOwn } from '../store/owner-file.js';
+import { clearDrafts, createWithOwner, ownerIsGone, readOwner, removeIfOwn, removeQuietly } from '../store/owner-file.js';
 import type { Owner } from '../store/owner-file.js';
 
 /**
@@ -17,20 +16,19 @@ export class RebuildMarker {
   }
 
   /** The live process rebuilding the catalog (this one too), or null when none is. Only reads. */
-  async rebuilder(): Promise<Owner | null> {
-    if (await ownerIsGone(this.#path)) return null;
-    return readOwner(this.#path);
+  rebuilder(): Owner | null {
+    return ownerIsGone(this.#path) ? null : readOwner(this.#path);
   }
 
   /** Makes this process the rebuilder, taking over a stale marker. Call under the store's lock, after rebuilder() said none. */
   async claim(): Promise<void> {
-    await unlink(this.#path).catch(() => undefined);
+    removeQuietly(this.#path);
     await clearDrafts(this.#path);
-    await createWithOwner(this.#path);
+    createWithOwner(this.#path);
   }
 
   /** Ends this process's rebuild, whole or cut short (its catalog then stays unmarked and is rebuilt later). */
-  release(): Promise<void> {
-    return removeIfOwn(this.#path);
+  release(): void {
+    removeIfOwn(this.#path);
   }
 }

@@ -28,7 +28,7 @@ export async function waitForRebuildElsewhere(
 ): Promise<void> {
   let seen = '';
   let deadline = Date.now() + stallMs;
-  for (let owner = await marker.rebuilder(); owner && !catalogIsWhole(path); owner = await marker.rebuilder()) {
+  for (let owner = marker.rebuilder(); owner && !catalogIsWhole(path); owner = marker.rebuilder()) {
     const progress = rebuildProgress(path);
     if (JSON.stringify(progress) !== seen) {
       seen = JSON.stringify(progress);

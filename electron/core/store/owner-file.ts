@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, readdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { hostname } from 'node:os';
 
 /**
  * A file naming the process that owns something (the write lock, a catalog rebuild): created by one
- * process only, and judged stale once its owner process is gone (crashed, killed).
+ * process only, and judged stale once its owner process is gone (crashed, killed). Its operations are
+ * synchronous: each is a few small file operations, and every edit takes and releases the write lock,
+ * which through the thread pool kept the edit waiting 1.2-1.4 ms of its 7 on the bench's 10,000 clips.
  */
 const UNREADABLE_OWNER_STALE_MS = 5_000;
 
@@ -20,12 +23,12 @@ export interface Owner {
  * (a crash between create and write would leave an empty file that nobody can judge). Where links are
  * not supported (FAT), an exclusive create and a write do the same with that small window.
  */
-export async function createWithOwner(path: string): Promise<boolean> {
+export function createWithOwner(path: string): boolean {
   const owner = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() });
   const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
   try {
-    await writeFile(draft, owner);
-    await link(draft, path);
+    writeFileSync(draft, owner);
+    linkSync(draft, path);
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -33,46 +36,67 @@ export async function createWithOwner(path: string): Promise<boolean> {
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
     return createExclusive(path, owner);
   } finally {
-    await unlink(draft).catch(() => undefined);
+    removeQuietly(draft);
   }
 }
 
-async function createExclusive(path: string, owner: string): Promise<boolean> {
+function createExclusive(path: string, owner: string): boolean {
+  let file: number;
   try {
-    const file = await open(path, 'wx');
-    await file.writeFile(owner);
-    await file.close();
-    return true;
+    file = openSync(path, 'wx');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+  try {
+    writeFileSync(file, owner);
+  } finally {
+    closeSync(file);
+  }
+  return true;
 }
 
 /** The owner written in the file, or null when it is missing or unreadable. */
-export async function readOwner(path: string): Promise<Owner | null> {
+export function readOwner(path: string): Owner | null {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as Owner;
+    return JSON.parse(readFileSync(path, 'utf8')) as Owner;
   } catch {
     return null;
   }
 }
 
 /** Removes the file if this process owns it: had it been judged stale and taken, removing it would admit a second owner. */
-export async function removeIfOwn(path: string): Promise<void> {
-  if ((await readOwner(path))?.pid === process.pid) await unlink(path).catch(() => undefined);
+export function removeIfOwn(path: string): void {
+  if (readOwner(path)?.pid === process.pid) removeQuietly(path);
+}
+
+/** Removes a file, if it is there and can go: what is left is judged by its owner, like any other. */
+export function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone, or not ours to remove.
+  }
 }
 
 /** Whether the file's owner process is gone (a missing file has no owner to judge: false). */
-export async function ownerIsGone(path: string): Promise<boolean> {
-  const owner = await readOwner(path);
+export function ownerIsGone(path: string): boolean {
+  const owner = readOwner(path);
   if (!owner) {
     // Just released, or (only where links are unsupported) being written; or an empty file left by a crash.
-    const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
-    return age > UNREADABLE_OWNER_STALE_MS;
+    return ageOf(path) > UNREADABLE_OWNER_STALE_MS;
   }
   if (owner.host !== hostname() || typeof owner.pid !== 'number') return false;
   return !processExists(owner.pid);
+}
+
+/** Milliseconds since the file was last written; 0 when it cannot be told (gone, say). */
+function ageOf(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
 
 /** Removes owner drafts (see createWithOwner) that processes killed mid-create left beside `path`. */

@@ -1,6 +1,5 @@
-import { unlink } from 'node:fs/promises';
 import { ClipdeskError } from '../errors.js';
-import { clearDrafts, createWithOwner, ownerIsGone, removeIfOwn } from './owner-file.js';
+import { clearDrafts, createWithOwner, ownerIsGone, removeIfOwn, removeQuietly } from './owner-file.js';
 
 /**
  * A cross-process write lock: a file holding its owner's pid, which only one process can create. A
@@ -21,7 +20,7 @@ export class WriteLock {
     try {
       return await task();
     } finally {
-      await removeIfOwn(this.#path);
+      removeIfOwn(this.#path);
     }
   }
 
@@ -33,9 +32,9 @@ export class WriteLock {
   async #acquire(): Promise<void> {
     const deadline = Date.now() + this.#timeoutMs;
     for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
-      if (await createWithOwner(this.#path)) return;
-      if (await ownerIsGone(this.#path)) {
-        await this.#breakStale();
+      if (createWithOwner(this.#path)) return;
+      if (ownerIsGone(this.#path)) {
+        this.#breakStale();
         continue;
       }
       if (Date.now() > deadline) {
@@ -51,16 +50,16 @@ export class WriteLock {
    * So only the waiter that creates the takeover file (itself a lock, with the same stale rule)
    * removes it, after checking again.
    */
-  async #breakStale(): Promise<void> {
+  #breakStale(): void {
     const takeover = `${this.#path}.takeover`;
-    if (!(await createWithOwner(takeover))) {
-      if (await ownerIsGone(takeover)) await unlink(takeover).catch(() => undefined);
+    if (!createWithOwner(takeover)) {
+      if (ownerIsGone(takeover)) removeQuietly(takeover);
       return;
     }
     try {
-      if (await ownerIsGone(this.#path)) await unlink(this.#path).catch(() => undefined);
+      if (ownerIsGone(this.#path)) removeQuietly(this.#path);
     } finally {
-      await unlink(takeover).catch(() => undefined);
+      removeQuietly(takeover);
     }
   }
 }
