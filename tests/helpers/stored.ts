@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { MANIFEST_FILE, SHARD_FILE, bodyRow, shardDoc, shardKey } from '../../electron/core/store/library-dir.js';
 import { BodyDb } from '../../electron/core/store/body-db.js';
 import { decodeBody } from '../../electron/core/store/body-codec.js';
-import { readVersion } from '../../electron/core/store/backups.js';
+import { readVersionFile } from '../../electron/core/store/backups.js';
 import { recentVersions, recentVersionsFile } from '../../electron/core/store/recent-versions.js';
 import type { Body, ClipRecord, Manifest, Shard } from '../../electron/core/store/schema.js';
 
@@ -32,7 +32,7 @@ export async function shardKeys(dir: string): Promise<string[]> {
 
 /** A shard file (the live one, or a backup of it, plain or gzipped) as written. */
 export async function readShard(path: string): Promise<Shard> {
-  return JSON.parse(await readVersion(path)) as Shard;
+  return JSON.parse(await readVersionFile(path)) as Shard;
 }
 
 /** Clip `id`'s record as its shard holds it; undefined when the shard has none. */

@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { DAILY_SNAPSHOTS, backupsOf, keepVersion, preserve, readVersion, takeDailySnapshot } from '../../electron/core/store/backups.js';
+import { DAILY_SNAPSHOTS, backupsOf, keepVersion, preserve, takeDailySnapshot } from '../../electron/core/store/backups.js';
 import { recentVersions, recentVersionsFile } from '../../electron/core/store/recent-versions.js';
 import type { Shard } from '../../electron/core/store/schema.js';
 import type { ImportInput } from '../../electron/api.js';
@@ -77,8 +77,10 @@ describe('recent versions', () => {
     assert.ok(bytes.length < 0.6 * apart, `${bytes.length} bytes, against ${apart} gzipped apart`);
     const kept = (await backupsOf(dir, doc)).filter((backup) => backup.path === file);
     assert.deepEqual(kept.map((backup) => backup.line), [1, 2, 3]);
+    // A write after the listing shifts the file's lines; each listed version still reads as listed.
+    await library.addTags(clip.id, ['after the listing']);
     for (const [i, backup] of kept.entries()) {
-      assert.equal(await readVersion(backup.path, backup.line), versions[i]);
+      assert.equal(await backup.read(), versions[i]);
       // To the millisecond: a Date holds no less.
       assert.ok(Math.abs(backup.savedAt.getTime() - (savedAt[i] ?? 0)) < 1, backup.savedAt.toISOString());
     }
@@ -94,6 +96,7 @@ describe('recent versions', () => {
       const legacy = await splitIntoVersionFiles(dir, doc, plain);
       const listed = await backupsOf(dir, doc);
       assert.deepEqual(listed.map((backup) => backup.path), legacy);
+      assert.equal((await checkLibrary(dir)).backups.recentVersions, legacy.length, '`clipdesk check` counts a file a version');
       assert.deepEqual(await tagsIn(legacy[0]!, clip.id), ['t0', 't1']);
 
       await library.addTags(clip.id, ['t3']);

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzipSync } from 'node:zlib';
 import { MANIFEST_FILE, SHARD_FILE, shardDoc } from './library-dir.js';
-import { decodeVersions, keepRecentVersion, legacyFiles, recentVersions, recentVersionsFile } from './recent-versions.js';
+import { keepRecentVersion, legacyFiles, recentVersions, recentVersionsFile } from './recent-versions.js';
 import { localDay } from '../../shared/local-day.js';
 
 /**
@@ -41,6 +41,8 @@ export interface KeptVersion {
   path: string;
   line?: number;
   savedAt: Date;
+  /** Its JSON text: a recent version's as listed (its file may have been rewritten since), a file's read now. */
+  read: () => Promise<string>;
 }
 
 /** Keeps the current version of `doc` (relative to `dir`, e.g. `clips/3fa.json`) before it is replaced. */
@@ -50,14 +52,9 @@ export function keepVersion(dir: string, doc: string, now = new Date()): void {
   keepRecentVersion(dir, doc);
 }
 
-/** A kept version's JSON text: line `line` of a file of recent versions, or a file of one version, gzipped (`.gz`) or plain. */
-export async function readVersion(path: string, line?: number): Promise<string> {
+/** The JSON text of a file of one kept version, gzipped (`.gz`) or plain. */
+export async function readVersionFile(path: string): Promise<string> {
   const bytes = await readFile(path);
-  if (line !== undefined) {
-    const version = decodeVersions(bytes)[line - 1];
-    if (!version) throw new Error(`${path} holds no whole version on line ${line}`);
-    return version.bytes.toString('utf8');
-  }
   return (path.endsWith('.gz') ? await gunzipBytes(bytes) : bytes).toString('utf8');
 }
 
@@ -109,12 +106,18 @@ export async function dailySnapshots(dir: string): Promise<string[]> {
 /** Every kept version of `doc`, the most recently saved first. */
 export async function backupsOf(dir: string, doc: string): Promise<KeptVersion[]> {
   const file = recentVersionsFile(dir, doc);
-  const recent = recentVersions(dir, doc).map(({ savedAt }, i) => ({ path: file, line: i + 1, savedAt: new Date(savedAt) }));
+  const recent = recentVersions(dir, doc).map(({ bytes, savedAt }, i): KeptVersion => {
+    const text = bytes.toString('utf8');
+    return { path: file, line: i + 1, savedAt: new Date(savedAt), read: () => Promise.resolve(text) };
+  });
   // A library from before the one file, or a crash before its files were folded in, leaves a file a version.
   const legacy = legacyFiles(dir, doc);
   // A daily copy is plain while a link to the file, gzipped once that changed (gzipDailyLinks).
   const daily = (await dailySnapshots(dir)).flatMap((day) => [doc, `${doc}.gz`].map((form) => join(dir, 'backups', 'daily', day, form)));
-  const existingBackup = (path: string) => stat(path).then((info) => ({ path, savedAt: info.mtime }), () => null);
+  const existingBackup = (path: string) => stat(path).then(
+    (info): KeptVersion => ({ path, savedAt: info.mtime, read: () => readVersionFile(path) }),
+    () => null,
+  );
   const found = (await Promise.all([...legacy, ...daily].map(existingBackup))).filter((backup) => backup !== null);
   return [...recent, ...found].sort((a, b) => b.savedAt.getTime() - a.savedAt.getTime());
 }

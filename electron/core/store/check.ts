@@ -10,7 +10,7 @@ import { checkedJsonFile } from './checked-file.js';
 import { keptPictures } from '../../shared/content-pictures.js';
 import { PictureStore } from '../pictures/picture-store.js';
 import { BODIES_FILE, BODY_FILE, MANIFEST_FILE, bodyRow, pictureDoc, shardDoc, shardKey } from './library-dir.js';
-import { LEGACY_VERSION_FILE, versionCount } from './recent-versions.js';
+import { isLegacyVersionFile, versionCount } from './recent-versions.js';
 import { newestWhole, readWholeShard } from './recovery.js';
 import { strayTemps } from './stray-temps.js';
 import { manifestSchema, shardSchema } from './schema.js';
@@ -255,7 +255,7 @@ async function backupCounts(dir: string): Promise<LibraryCheck['backups']> {
   const names = await readdir(folder, { recursive: true }).catch(() => []);
   // A file of recent versions says how many it holds; a library from before it has a file a version.
   const counts = await Promise.all(names.map(async (name) => {
-    if (LEGACY_VERSION_FILE.test(name)) return 1;
+    if (isLegacyVersionFile(name)) return 1;
     return name.endsWith('.json.gz') ? versionCount(await readFile(join(folder, name))) : 0;
   }));
   return { recentVersions: counts.reduce((sum, count) => sum + count, 0), dailySnapshots: await dailySnapshots(dir) };

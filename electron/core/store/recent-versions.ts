@@ -37,9 +37,6 @@ interface VersionEntry {
   savedAt: number;
 }
 
-/** The name of a file of one version that an older library kept (legacyFiles). */
-export const LEGACY_VERSION_FILE = /\.\d\.json(?:\.gz)?$/;
-
 const SUBFIELD = 'Cv';
 /**
  * zlib's level 3, not its default 6: every write of a shard deflates its kept versions again, and on a
@@ -183,11 +180,21 @@ function wholeVersions(content: Buffer, entries: readonly VersionEntry[]): Versi
 }
 
 /**
- * The files of one version each that libraries before this kept of `doc`: slots 1 to RECENT_VERSIONS,
- * gzipped or plain, and a staging slot 0 a crash left. Looked up by name: a listing of the folder,
- * one file a shard, would cost an edit a millisecond.
+ * How libraries before this named a file of one version of `<stem>.json`: `<stem>.<slot>.json`, plain
+ * or gzipped, for slots 1 to RECENT_VERSIONS and a staging slot 0 a crash left.
+ */
+const LEGACY_ENDINGS = Array.from({ length: RECENT_VERSIONS + 1 }, (_, slot) => [`.${slot}.json`, `.${slot}.json.gz`]).flat();
+
+/** Whether a file in backups/recent/ is one of those (`clipdesk check` counts it as one version). */
+export function isLegacyVersionFile(name: string): boolean {
+  return LEGACY_ENDINGS.some((ending) => name.endsWith(ending));
+}
+
+/**
+ * The files of one version each that an older library kept of `doc`. Looked up by name: a listing of
+ * the folder, one file a shard, would cost an edit a millisecond.
  */
 export function legacyFiles(dir: string, doc: string): string[] {
-  const slots = Array.from({ length: RECENT_VERSIONS + 1 }, (_, n) => join(dir, 'backups', 'recent', doc.replace(/\.json$/, `.${n}.json`)));
-  return slots.flatMap((plain) => [plain, `${plain}.gz`]).filter((path) => existsSync(path));
+  const stem = join(dir, 'backups', 'recent', doc.replace(/\.json$/, ''));
+  return LEGACY_ENDINGS.map((ending) => `${stem}${ending}`).filter((path) => existsSync(path));
 }

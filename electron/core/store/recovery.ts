@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { Low } from 'lowdb';
 import { ClipdeskError, isClipdeskError } from '../errors.js';
-import { backupsOf, readVersion } from './backups.js';
+import { backupsOf } from './backups.js';
 import { checkedJsonFile, parseChecked, readShardFile, shardJsonFile } from './checked-file.js';
 import { LOCK_FILE, MANIFEST_FILE, SHARD_FILE, shardDoc, shardKey } from './library-dir.js';
 import { RECOVERED_TAG, parseOrNull, recordFromText, textsOfShard, salvageRecords } from './salvage.js';
@@ -228,8 +228,8 @@ async function keepDamaged(dir: string, doc: string, error: unknown): Promise<Da
 export async function newestWhole<T extends { schemaVersion: number }>(
   dir: string, doc: string, schema: z.ZodType<T>,
 ): Promise<{ path: string; line: number | undefined; savedAt: string; data: T } | null> {
-  for (const { path, line, savedAt } of await backupsOf(dir, doc)) {
-    const data = await readVersion(path, line).then((text) => parseChecked(path, text, schema)).catch(() => null);
+  for (const { path, line, savedAt, read } of await backupsOf(dir, doc)) {
+    const data = await read().then((text) => parseChecked(path, text, schema)).catch(() => null);
     if (data?.schemaVersion === SCHEMA_VERSION) return { path, line, savedAt: savedAt.toISOString(), data };
   }
   return null;
