@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { shardKey } from '../../electron/core/store/library-dir.js';
 import { WriteLock } from '../../electron/core/store/write-lock.js';
 import { sampleText } from '../helpers/seed.js';
-import { shardKeys, shardPath } from '../helpers/stored.js';
+import { readStoredRecord, shardKeys, shardPath } from '../helpers/stored.js';
 import { tempLibrary } from '../helpers/temp-library.js';
 
 // Damage and recovery: store-recovery.test.ts; versions and migrations: store-migrations.test.ts.
@@ -32,6 +34,28 @@ describe('writes', () => {
     const changed = [...after].filter(([key, time]) => before.get(key) !== time).map(([key]) => key);
     assert.deepEqual(changed, [shardKey(target)]);
     assert.ok((await stat(shardPath(dir, changed[0] ?? ''))).size < 64 * 1024);
+  });
+
+  it('writes a shard whose rename is refused a moment (a scanner holding it, on Windows) through the retrying writer', async (t) => {
+    const { dir, library } = await tempLibrary(t);
+    const { clip } = await library.import({ kind: 'text', text: sampleText(2) });
+    const shard = shardPath(dir, shardKey(clip.id));
+    let refused = 0;
+    const rename = fs.renameSync;
+    // The store's synchronous write goes through node:fs's renameSync (synced into its ES module bindings).
+    fs.renameSync = (from, to) => {
+      if (to === shard && refused++ === 0) throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+      rename(from, to);
+    };
+    syncBuiltinESMExports();
+    try {
+      await library.addTags(clip.id, ['kept']);
+    } finally {
+      fs.renameSync = rename;
+      syncBuiltinESMExports();
+    }
+    assert.equal(refused, 1);
+    assert.deepEqual((await readStoredRecord(dir, clip.id))?.tags, ['kept']);
   });
 
   it('takes over a lock left behind by a process that died', async (t) => {
