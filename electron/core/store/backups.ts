@@ -16,11 +16,11 @@ import { localDay } from '../../shared/local-day.js';
  *                                       document, in one gzip file (recent-versions.ts)
  *   backups/daily/YYYY-MM-DD/<doc>[.gz] every document as it was before the first write of that day,
  *                                       for the last DAILY_SNAPSHOTS days something was written
- * The daily snapshots are hard links where the file system allows: steno replaces a document by
- * renaming a new file over it, so the inode a link keeps is never written again and keeping a version
- * copies nothing. A link costs the whole version once the live file moves on, though, and a shard of
- * 16 KB gzips to about 5 KB: so a daily link is gzipped (`<doc>.gz`) when the document it shares is
- * about to be replaced.
+ * The daily snapshots are hard links where the file system allows: the store replaces a document by
+ * renaming a new file over it (lowdb's adapters), so the inode a link keeps is never written again
+ * and keeping a version copies nothing. A link costs the whole version once the live file moves on,
+ * though, and a shard of 16 KB gzips to about 5 KB: so a daily link is gzipped (`<doc>.gz`) when the
+ * document it shares is about to be replaced.
  * Bodies and pictures are not kept here: a body is rewritten only to mark more of its pictures kept
  * (its text never changes), a picture never; both are removed only when the trash is emptied.
  * Whatever writes here runs under the library's write lock (commit, opening the manifest).
