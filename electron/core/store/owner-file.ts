@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
  * A file naming the process that owns something (the write lock, a catalog rebuild): created by one
  * process only, and judged stale once its owner process is gone (crashed, killed). Its operations are
  * synchronous: each is a few small file operations, and every edit takes and releases the write lock,
- * which through the thread pool kept the edit waiting 1.2-1.4 ms of its 7 on the bench's 10,000 clips.
+ * which through the thread pool kept the edit waiting 1.0-1.4 ms of its 7 on the bench's 10,000 clips.
  */
 const UNREADABLE_OWNER_STALE_MS = 5_000;
 
