@@ -106,10 +106,9 @@ export async function dailySnapshots(dir: string): Promise<string[]> {
 /** Every kept version of `doc`, the most recently saved first. */
 export async function backupsOf(dir: string, doc: string): Promise<KeptVersion[]> {
   const file = recentVersionsFile(dir, doc);
-  const recent = recentVersions(dir, doc).map(({ bytes, savedAt }, i): KeptVersion => {
-    const text = bytes.toString('utf8');
-    return { path: file, line: i + 1, savedAt: new Date(savedAt), read: () => Promise.resolve(text) };
-  });
+  const recent = recentVersions(dir, doc).map(({ bytes, savedAt }, i): KeptVersion => (
+    { path: file, line: i + 1, savedAt: new Date(savedAt), read: () => Promise.resolve(bytes.toString('utf8')) }
+  ));
   // A library from before the one file, or a crash before its files were folded in, leaves a file a version.
   const legacy = legacyFiles(dir, doc);
   // A daily copy is plain while a link to the file, gzipped once that changed (gzipDailyLinks).
