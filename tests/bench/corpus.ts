@@ -9,6 +9,9 @@ const CORPORA = new URL('../../../shared/corpora/extraction/', import.meta.url).
 const TAGS = ['trade', 'china', 'energy', 'health', 'markets', 'policy', 'tech', 'climate', 'security', 'asia', 'europe', 'labour'];
 const SOURCES = ['Harbour Daily', 'The Ledger', 'Xinhua', 'People Daily', 'Reuters', 'Caixin', 'Financial Review', 'Sina News'];
 
+/** The share of English clips in a generated library; the rest are Chinese. */
+export const ENGLISH_SHARE = 0.8;
+
 export interface BenchClip {
   title: string;
   text: string;
@@ -68,7 +71,7 @@ export function* generateClips(count: number, seed = 42): Generator<BenchClip> {
   // Every body is distinct: the library treats a clip with the same text as the same clip.
   const seen = new Set<string>();
   for (let i = 0; i < count; i++) {
-    const language = next() < 0.8 ? 'en' : 'zh';
+    const language = next() < ENGLISH_SHARE ? 'en' : 'zh';
     let body: string[];
     do {
       // Up to 8 paragraphs drawn in random order from two articles: about 1.9 KB of real prose a clip.

@@ -30,7 +30,8 @@ import { bytesWrittenSoFar, machine, median, percentile, printResults, settlePen
 import type { BenchResult, Target } from './report.js';
 import { timeAlternating, timeQueries } from './query-timing.js';
 import type { QueryTimes } from './query-timing.js';
-import { wholeArticleLibrary, wholeArticleSearch } from './whole-articles.js';
+import { wholeArticleClips, wholeArticleLibrary, wholeArticleSearch } from './whole-articles.js';
+import type { WholeArticleLibrary } from './whole-articles.js';
 
 const { values } = parseArgs({
   options: {
@@ -233,21 +234,29 @@ add('import_pictures.ms_per_clip', withPictures.ms, 'ms', textOnly.ms, tenPictur
 add('import_pictures.bytes_per_clip', withPictures.bytes, 'B', textOnly.bytes, 'library growth per clip', withoutPictures);
 progress('disk and search for whole articles, English and Chinese apart');
 for (const language of ['en', 'zh'] as const) {
-  const whole = await wholeArticleLibrary(await tempDir(scope, 'clipdesk-bench-whole-'), language, Math.min(500, clipCount));
+  const clipsOfArticles = wholeArticleClips(language, Math.min(500, clipCount));
+  const whole = await wholeArticleLibrary(await tempDir(scope, 'clipdesk-bench-whole-'), clipsOfArticles, 'one at a time');
   const count = whole.clips.length;
-  const what = `${count} clips of a whole article each, one at a time (${(whole.rawBytes / count).toFixed(0)} B of text each)`;
-  add(
-    `disk.whole_articles.${language}.bytes_per_clip`, totalOf(whole.parts) / count, 'B', whole.rawBytes / count,
-    `${what}: ${partsTimes(whole.parts, whole.rawBytes)}`, 'raw text',
-  );
-  add(
-    `disk.whole_articles.${language}.allocated_per_clip`, totalOf(whole.allocated) / count, 'B', whole.rawBytes / count,
-    `the same, the space the file system gave the files: ${partsTimes(whole.allocated, whole.rawBytes)}`, 'raw text',
-  );
+  addWholeArticleDisk(`disk.whole_articles.${language}`, whole, `${count} clips of a whole article each, one at a time`);
   const ftsFile = join(await tempDir(scope, 'clipdesk-bench-whole-fts5-'), 'fts5.sqlite');
   const searched = await wholeArticleSearch(whole, Driver, ftsFile);
   const searchNote = `${searched.ours.times.length} queries drawn from the ${count} clips, in a library just opened`;
   addPercentiles(`search.whole_articles.${language}`, searched, searchNote);
+}
+
+progress(`disk for ${clipCount} clips of a whole article each, English and Chinese mixed, imported in batches`);
+const mixedDir = await tempDir(scope, 'clipdesk-bench-whole-mixed-');
+const mixed = await wholeArticleLibrary(mixedDir, wholeArticleClips('mixed', clipCount), 'in batches');
+const mixedCount = mixed.clips.length;
+addWholeArticleDisk('disk.whole_articles.mixed', mixed, `${mixedCount} clips of a whole article each (4 in 5 English), in batches`);
+const mixedFts = Driver ? openBaseline(Driver, join(await tempDir(scope, 'clipdesk-bench-whole-mixed-fts5-'), 'fts5.sqlite')) : null;
+if (mixedFts) {
+  loadClips(mixedFts, mixed.clips, mixed.clips.map((_, i) => String(i)));
+  add(
+    'disk.whole_articles.mixed.fts5_bytes_per_clip', (await stat(mixedFts.name)).size / mixedCount, 'B', mixed.rawBytes / mixedCount,
+    'an FTS5 file of the same clips (their text, tags, source and its index), for reference', 'raw text',
+  );
+  mixedFts.close();
 }
 
 progress('ranking: finding a story again by its headline\'s first words');
@@ -275,7 +284,7 @@ function targets(clips: number): Target[] {
     { metric: 'search.p95_ms', goal: '< 20 ms and <= FTS5', pass: (r) => r.value < 20 && (r.ratio === undefined || r.ratio <= 1) },
     { metric: 'search.max_ms', goal: full ? '< 100 ms' : '< 50 ms (quick run: every query)', pass: (r) => r.value < (full ? 100 : 50) },
     { metric: 'search.overlap', goal: 'same membership as FTS5 (>= 0.99)', pass: (r) => r.value >= 0.99 },
-    ...['disk.bytes_per_clip', 'disk.whole_articles.en.bytes_per_clip', 'disk.whole_articles.zh.bytes_per_clip'].map((metric) => ({
+    ...['disk.bytes_per_clip', ...['en', 'zh', 'mixed'].map((kind) => `disk.whole_articles.${kind}.bytes_per_clip`)].map((metric) => ({
       metric, goal: '<= 2x its raw text', pass: (r: BenchResult) => (r.ratio ?? Number.POSITIVE_INFINITY) <= 2,
     })),
     { metric: 'cold_start_ms', goal: '< 1000 ms', pass: (r) => r.value < 1000 },
@@ -286,6 +295,19 @@ function targets(clips: number): Target[] {
     { metric: 'library_import.s', goal: '30,000 entries < 60 s', pass: (r) => r.value < 60 * (pocketEntries / 30_000) },
     { metric: 'library_import.live_mb', goal: 'flat: < 1.5x a tenth of the export', pass: (r) => (r.ratio ?? 0) < 1.5 },
   ];
+}
+
+/** A whole-article library's bytes and space on the disk a clip, against its text, by part in the note. */
+function addWholeArticleDisk(metric: string, whole: WholeArticleLibrary, what: string): void {
+  const count = whole.clips.length;
+  add(
+    `${metric}.bytes_per_clip`, totalOf(whole.parts) / count, 'B', whole.rawBytes / count,
+    `${what} (${(whole.rawBytes / count).toFixed(0)} B of text each): ${partsTimes(whole.parts, whole.rawBytes)}`, 'raw text',
+  );
+  add(
+    `${metric}.allocated_per_clip`, totalOf(whole.allocated) / count, 'B', whole.rawBytes / count,
+    `the same, the space the file system gave the files: ${partsTimes(whole.allocated, whole.rawBytes)}`, 'raw text',
+  );
 }
 
 /** The p50 and p95 of a query set, against FTS5's on the same queries; the note on the first. */

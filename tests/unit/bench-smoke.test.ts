@@ -19,7 +19,8 @@ test('the search bench prints one JSON document with named results', { timeout: 
   const expected = [
     'search.p50_ms', 'search.p95_ms', 'search.max_ms', 'cold_start_ms', 'tag_edit.ms', 'tag_edit.bytes_written',
     'import.clips_per_s', 'rss.in_use_mb', 'disk.bytes_per_clip', 'disk.pictures.bytes_per_clip',
-    'disk.whole_articles.en.bytes_per_clip', 'disk.whole_articles.zh.bytes_per_clip', 'search.headline_words.p95_ms',
+    'disk.whole_articles.en.bytes_per_clip', 'disk.whole_articles.zh.bytes_per_clip', 'disk.whole_articles.mixed.bytes_per_clip',
+    'disk.whole_articles.mixed.fts5_bytes_per_clip', 'search.headline_words.p95_ms',
     'search.whole_articles.en.p50_ms', 'search.whole_articles.en.p95_ms', 'search.whole_articles.zh.p95_ms',
     'import_pictures.ms_per_clip', 'import_pictures.bytes_per_clip', 'library_import.s', 'library_import.live_mb',
     'library_import.peak_rss_mb', 'fill_batch.s_per_10k', 'list.page_ms', 'search.known_item.mrr',
