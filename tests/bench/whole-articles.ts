@@ -85,7 +85,7 @@ export async function wholeArticleSearch(
 
 /**
  * `count` clips of a whole article each, in one language or mixed as the main corpus is. Their text is
- * 6.1 KB for English and 14 KB for Chinese at the median.
+ * 6.1 KB for English and 14 KB for Chinese on average.
  */
 export function wholeArticleClips(language: 'en' | 'zh' | 'mixed', count: number): BenchClip[] {
   const articles = loadArticles();
